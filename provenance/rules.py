@@ -1,0 +1,597 @@
+"""Rule data: cue words and their stance, source types, channels, aliases, thresholds.
+
+The data lives in ``rules/*.toml`` (readable and editable by a newsroom); this module loads it
+once into the typed objects below and validates it, collecting **every** problem into one
+:class:`~provenance.errors.RulesError` that names the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from provenance.errors import RulesError
+
+SCHEMA_VERSION = 1
+RULE_FILES = ("cues.toml", "sources.toml", "channels.toml", "resolve.toml")
+
+STANCES = frozenset(
+    {
+        "neutral",
+        "distancing",
+        "denial",
+        "confirming",
+        "asserting",
+        "warning",
+        "announcing",
+        "conceding",
+        "accusing",
+    }
+)
+CHANNEL_KINDS = frozenset({"document", "platform", "event", "broadcast"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbCue:
+    lemma: str
+    stance: str
+    object: bool = False  # a plain noun object is what was said ("announced a drive")
+    preps: tuple[str, ...] = ()  # prepositions whose object is what was said ("warned about X")
+    loaded: bool = False  # the verb editorialises ("admitted", "claimed"): used by the audit
+
+
+@dataclass(frozen=True, slots=True)
+class NounCue:
+    lemma: str
+    stance: str
+    loaded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseCue:
+    words: tuple[str, ...]  # lemmas in order, the first is the verb: ("sound", "the", "alarm")
+    stance: str
+    preps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PrepositionCue:
+    words: tuple[str, ...]  # ("according", "to")
+    stance: str = "neutral"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    canonical: str
+    type: str
+    names: tuple[str, ...]
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TypeTrigger:
+    type: str
+    heads: tuple[str, ...]  # head-noun lemmas of the mention ("source", "official")
+    words: tuple[str, ...] = ()  # if given, one of these must also occur in the mention
+    unnamed_only: bool = False  # only when the mention holds no proper name
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelEntry:
+    name: str
+    words: tuple[str, ...]  # lowercased lemmas that name the channel ("statement", "telegram")
+    kind: str  # "document", "platform", "event", "broadcast"
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    fuzzy_name: int = 90
+    coref_back: int = 8
+    coref_forward: int = 2
+    min_direct_words: int = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    verbs: dict[str, VerbCue]
+    nouns: dict[str, NounCue]
+    phrases: tuple[PhraseCue, ...]
+    prepositions: tuple[PrepositionCue, ...]
+    types: frozenset[str]
+    sources: tuple[SourceEntry, ...]
+    triggers: tuple[TypeTrigger, ...]
+    channels: tuple[ChannelEntry, ...]
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    source_index: dict[str, SourceEntry] = field(default_factory=dict)
+
+
+# --- public API --------------------------------------------------------------------------------
+
+
+def default_rules_dir() -> Path:
+    """The folder the rules are read from: ``$PROVENANCE_RULES`` if set, else ``rules/``."""
+    override = os.environ.get("PROVENANCE_RULES")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def normalise_name(name: str) -> str:
+    """The form source names are indexed and looked up by: lowercase, no leading "the ".
+
+    >>> normalise_name("  The   Kremlin ")
+    'kremlin'
+    >>> normalise_name("Russia\u2019s defence ministry")
+    "russia's defence ministry"
+    """
+    text = " ".join(name.replace("\u2019", "'").split()).lower()
+    return text[4:] if text.startswith("the ") else text
+
+
+def load_rules(directory: Path | str | None = None) -> Rules:
+    """Read and validate the rule files once per folder (default: :func:`default_rules_dir`).
+
+    Raises :class:`~provenance.errors.RulesError` listing every problem found.
+
+    >>> load_rules().source_index[normalise_name("the Kremlin")].canonical
+    'Russian government'
+    """
+    folder = Path(directory) if directory is not None else default_rules_dir()
+    return _load_folder(folder.resolve())
+
+
+def check_rules(directory: Path | str | None = None) -> list[str]:
+    """Every problem in the rule files, as ``"<file>: <key>: <problem>; expected <what>"``.
+
+    An empty list means :func:`load_rules` will succeed. Entries are counted from 1, as a
+    reader counts the ``[[verb]]`` blocks in the file.
+    """
+    folder = Path(directory) if directory is not None else default_rules_dir()
+    return _read_folder(folder.resolve())[0]
+
+
+@functools.lru_cache(maxsize=16)
+def _load_folder(folder: Path) -> Rules:
+    problems, rules = _read_folder(folder)
+    if rules is None:
+        raise RulesError(problems)
+    return rules
+
+
+def _read_folder(folder: Path) -> tuple[list[str], Rules | None]:
+    if not folder.is_dir():
+        expected = "a folder holding " + ", ".join(RULE_FILES)
+        return [f"{folder}: rules folder not found; expected {expected}"], None
+    problems: list[str] = []
+    verbs, nouns, phrases, prepositions = _read_cues(*_open(folder, "cues.toml", problems))
+    types, sources, triggers, index = _read_sources(*_open(folder, "sources.toml", problems))
+    channels = _read_channels(*_open(folder, "channels.toml", problems))
+    thresholds = _read_resolve(*_open(folder, "resolve.toml", problems))
+    if problems:
+        return problems, None
+    rules = Rules(
+        verbs=verbs,
+        nouns=nouns,
+        phrases=phrases,
+        prepositions=prepositions,
+        types=types,
+        sources=sources,
+        triggers=triggers,
+        channels=channels,
+        thresholds=thresholds,
+        source_index=index,
+    )
+    return [], rules
+
+
+# --- reporting problems ------------------------------------------------------------------------
+
+
+class _Report:
+    """Adds ``"<file>: <key>: <problem>; expected <what>"`` lines to a shared list."""
+
+    def __init__(self, file: str, problems: list[str]) -> None:
+        self.file = file
+        self.problems = problems
+
+    def __call__(self, key: str, problem: str, expected: str) -> None:
+        where = f"{self.file}: {key}: " if key else f"{self.file}: "
+        self.problems.append(f"{where}{problem}; expected {expected}")
+
+
+def _open(folder: Path, name: str, problems: list[str]) -> tuple[_Report, dict[str, Any]]:
+    """Parse one rule file. One that cannot be read is reported once, then checked as empty
+    with a report that goes nowhere, so its absence does not produce a cascade of problems."""
+    report = _Report(name, problems)
+    path = folder / name
+    try:
+        with path.open("rb") as handle:
+            return report, tomllib.load(handle)
+    except FileNotFoundError:
+        report("", f"file not found in {folder}", f"{name} with schema_version = {SCHEMA_VERSION}")
+    except tomllib.TOMLDecodeError as error:
+        key, message = _syntax_error_position(str(error))
+        report(key, f"not valid TOML ({message})", "key = value lines and [table] headers")
+    except (OSError, UnicodeDecodeError) as error:
+        report("", f"cannot be read ({error})", "a readable UTF-8 text file")
+    return _Report(name, []), {}
+
+
+def _syntax_error_position(message: str) -> tuple[str, str]:
+    """Split tomllib's "Invalid value (at line 3, column 7)" into ("line 3", "Invalid value,
+    column 7") so the line reads like every other key path."""
+    match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if match is None:
+        return "", message
+    return f"line {match[1]}", f"{message[: match.start()]}, column {match[2]}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _one_of(values: Any) -> str:
+    return "one of " + ", ".join(sorted(values))
+
+
+# --- generic shape checks ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    test: Callable[[Any], bool]
+    expected: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    kind: _Kind
+    required: bool = False
+
+
+def _is_word(value: Any) -> bool:
+    return isinstance(value, str) and value.split() == [value] and value == value.lower()
+
+
+def _is_list(value: Any, test: Callable[[Any], bool], *, empty: bool) -> bool:
+    return isinstance(value, list) and (empty or bool(value)) and all(map(test, value))
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+_VERSION = _Kind(
+    lambda v: type(v) is int and v == SCHEMA_VERSION, f"schema_version = {SCHEMA_VERSION}"
+)
+_TEXT = _Kind(_is_text, 'text in quotes, e.g. "Reuters"')
+_WORD = _Kind(_is_word, 'one lowercase word in quotes, e.g. "say"')
+_WORDS = _Kind(
+    lambda v: _is_list(v, _is_word, empty=True), 'a list of lowercase words, e.g. ["of", "about"]'
+)
+_SOME_WORDS = _Kind(
+    lambda v: _is_list(v, _is_word, empty=False),
+    'a non-empty list of lowercase words, e.g. ["source", "official"]',
+)
+_SOME_TEXTS = _Kind(
+    lambda v: _is_list(v, _is_text, empty=False),
+    'a non-empty list of names in quotes, e.g. ["Moscow", "the Kremlin"]',
+)
+_BOOL = _Kind(lambda v: isinstance(v, bool), "true or false")
+_INT = _Kind(lambda v: type(v) is int, "a whole number, e.g. 8")
+_TABLE = _Kind(lambda v: isinstance(v, dict), "a [section] of key = value lines")
+_ENTRIES = _Kind(
+    lambda v: isinstance(v, list) and all(isinstance(e, dict) for e in v),
+    "repeated [[...]] blocks of key = value lines",
+)
+
+
+def _check_table(
+    report: _Report, where: str, table: dict[str, Any], keys: dict[str, _Key]
+) -> dict[str, Any]:
+    """Report unknown, missing and mistyped keys of one table; return the keys that passed."""
+    good: dict[str, Any] = {}
+    for name, value in table.items():
+        key, path = keys.get(name), f"{where}.{name}" if where else name
+        if key is None:
+            close = difflib.get_close_matches(name, list(keys), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            report(path, f"unknown key{hint}", _one_of(keys))
+        elif not key.kind.test(value):
+            report(path, f"got {_show(value)}", key.kind.expected)
+        else:
+            good[name] = value
+    for name, key in keys.items():
+        if key.required and name not in table:
+            report(f"{where}.{name}" if where else name, "missing", key.kind.expected)
+    return good
+
+
+def _entries(
+    report: _Report, top: dict[str, Any], name: str, keys: dict[str, _Key]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Check each ``[[name]]`` block; yield ``("name[i]", its good keys)`` for the blocks that
+    hold every required key, so later checks only see well-formed values."""
+    for number, entry in enumerate(top.get(name, []), start=1):
+        where = f"{name}[{number}]"
+        good = _check_table(report, where, entry, keys)
+        if all(key in good for key, spec in keys.items() if spec.required):
+            yield where, good
+
+
+def _first_time(report: _Report, seen: dict[Any, str], value: Any, key: str, what: str) -> bool:
+    """Remember where ``value`` first appeared; report a repeat and return False."""
+    if value in seen:
+        shown = " ".join(value) if isinstance(value, tuple) else value
+        report(key, f"{shown!r} is listed twice (first at {seen[value]})", what)
+        return False
+    seen[value] = key.rsplit(".", 1)[0]
+    return True
+
+
+def _stance(report: _Report, key: str, stance: str) -> bool:
+    if stance in STANCES:
+        return True
+    report(key, f"{stance!r} is not a stance", _one_of(STANCES))
+    return False
+
+
+# --- cues.toml ---------------------------------------------------------------------------------
+
+_PHRASE_WORDS = _Kind(
+    lambda v: _is_list(v, _is_word, empty=False) and len(v) >= 2,
+    'two or more lowercase words, e.g. ["sound", "the", "alarm"]',
+)
+_CUES_TOP = {
+    "schema_version": _Key(_VERSION, required=True),
+    "verb": _Key(_ENTRIES),
+    "noun": _Key(_ENTRIES),
+    "phrase": _Key(_ENTRIES),
+    "preposition": _Key(_ENTRIES),
+}
+_VERB_KEYS = {
+    "lemma": _Key(_WORD, required=True),
+    "stance": _Key(_WORD, required=True),
+    "object": _Key(_BOOL),
+    "preps": _Key(_WORDS),
+    "loaded": _Key(_BOOL),
+}
+_NOUN_KEYS = {
+    "lemma": _Key(_WORD, required=True),
+    "stance": _Key(_WORD, required=True),
+    "loaded": _Key(_BOOL),
+}
+_PHRASE_KEYS = {
+    "words": _Key(_PHRASE_WORDS, required=True),
+    "stance": _Key(_WORD, required=True),
+    "preps": _Key(_WORDS),
+}
+_PREPOSITION_KEYS = {"words": _Key(_SOME_WORDS, required=True), "stance": _Key(_WORD)}
+
+_Cues = tuple[
+    dict[str, VerbCue], dict[str, NounCue], tuple[PhraseCue, ...], tuple[PrepositionCue, ...]
+]
+
+
+def _read_cues(report: _Report, data: dict[str, Any]) -> _Cues:
+    top = _check_table(report, "", data, _CUES_TOP)
+    verbs = {
+        e["lemma"]: VerbCue(
+            lemma=e["lemma"],
+            stance=e["stance"],
+            object=e.get("object", False),
+            preps=tuple(e.get("preps", ())),
+            loaded=e.get("loaded", False),
+        )
+        for e in _cues(report, top, "verb", _VERB_KEYS, "lemma")
+    }
+    nouns = {
+        e["lemma"]: NounCue(e["lemma"], e["stance"], e.get("loaded", False))
+        for e in _cues(report, top, "noun", _NOUN_KEYS, "lemma")
+    }
+    phrases = tuple(
+        PhraseCue(tuple(e["words"]), e["stance"], tuple(e.get("preps", ())))
+        for e in _cues(report, top, "phrase", _PHRASE_KEYS, "words")
+    )
+    prepositions = tuple(
+        PrepositionCue(tuple(e["words"]), e.get("stance", "neutral"))
+        for e in _cues(report, top, "preposition", _PREPOSITION_KEYS, "words")
+    )
+    return verbs, nouns, phrases, prepositions
+
+
+def _cues(
+    report: _Report, top: dict[str, Any], table: str, keys: dict[str, _Key], ident: str
+) -> Iterator[dict[str, Any]]:
+    """The well-formed ``[[table]]`` blocks with a known stance, each ``ident`` (lemma or
+    words) once; the others are reported."""
+    seen: dict[Any, str] = {}
+    for where, entry in _entries(report, top, table, keys):
+        value = entry[ident]
+        value = tuple(value) if isinstance(value, list) else value
+        fresh = _first_time(report, seen, value, f"{where}.{ident}", f"each {table} once")
+        known = _stance(report, f"{where}.stance", entry.get("stance", "neutral"))
+        if fresh and known:
+            yield entry
+
+
+# --- sources.toml ------------------------------------------------------------------------------
+
+_SOURCES_TOP = {
+    "schema_version": _Key(_VERSION, required=True),
+    "types": _Key(_SOME_TEXTS, required=True),
+    "source": _Key(_ENTRIES),
+    "trigger": _Key(_ENTRIES),
+}
+_SOURCE_KEYS = {
+    "canonical": _Key(_TEXT, required=True),
+    "type": _Key(_TEXT, required=True),
+    "names": _Key(_SOME_TEXTS, required=True),
+    "parent": _Key(_TEXT),
+}
+_TRIGGER_KEYS = {
+    "type": _Key(_TEXT, required=True),
+    "heads": _Key(_SOME_WORDS, required=True),
+    "words": _Key(_WORDS),
+    "unnamed_only": _Key(_BOOL),
+}
+
+_Sources = tuple[
+    frozenset[str], tuple[SourceEntry, ...], tuple[TypeTrigger, ...], dict[str, SourceEntry]
+]
+
+
+def _read_sources(report: _Report, data: dict[str, Any]) -> _Sources:
+    top = _check_table(report, "", data, _SOURCES_TOP)
+    types = top.get("types", [])
+    seen: dict[Any, str] = {}
+    for number, name in enumerate(types, start=1):
+        _first_time(report, seen, name, f"types[{number}]", "each type once")
+    located, index = _read_source_entries(report, top, frozenset(types))
+    _check_parents(report, located)
+    triggers = tuple(
+        TypeTrigger(
+            type=e["type"],
+            heads=tuple(e["heads"]),
+            words=tuple(e.get("words", ())),
+            unnamed_only=e.get("unnamed_only", False),
+        )
+        for where, e in _entries(report, top, "trigger", _TRIGGER_KEYS)
+        if _known_type(report, f"{where}.type", e["type"], frozenset(types))
+    )
+    return frozenset(types), tuple(s for _, s in located), triggers, index
+
+
+def _known_type(report: _Report, key: str, value: str, types: frozenset[str]) -> bool:
+    # With no usable `types` list that one problem is reported, not one per entry.
+    if not types or value in types:
+        return True
+    expected = "one of the types listed at the top: " + ", ".join(sorted(types))
+    report(key, f"{value!r} is not a declared type", expected)
+    return False
+
+
+def _read_source_entries(
+    report: _Report, top: dict[str, Any], types: frozenset[str]
+) -> tuple[list[tuple[str, SourceEntry]], dict[str, SourceEntry]]:
+    """Each ``[[source]]`` with where it stands, and every normalised name -> its source."""
+    located: list[tuple[str, SourceEntry]] = []
+    index: dict[str, SourceEntry] = {}
+    seen: dict[Any, str] = {}
+    for where, e in _entries(report, top, "source", _SOURCE_KEYS):
+        source = SourceEntry(e["canonical"], e["type"], tuple(e["names"]), e.get("parent"))
+        _known_type(report, f"{where}.type", source.type, types)
+        named = [(f"{where}.canonical", source.canonical)]
+        named += [(f"{where}.names[{n}]", name) for n, name in enumerate(source.names, start=1)]
+        own: set[str] = set()
+        for key, name in named:
+            norm = normalise_name(name)
+            if norm in own:  # "Kremlin" and "the Kremlin" are one name: harmless
+                continue
+            own.add(norm)
+            if _first_time(report, seen, norm, key, "each name to belong to one source"):
+                index[norm] = source
+        located.append((where, source))
+    return located, index
+
+
+def _check_parents(report: _Report, located: list[tuple[str, SourceEntry]]) -> None:
+    by_name = {source.canonical: source for _, source in located}
+    for where, source in located:
+        if source.parent is None:
+            continue
+        if source.parent not in by_name:
+            close = difflib.get_close_matches(source.parent, list(by_name), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problem = f"{source.parent!r} is not the canonical name of any source{hint}"
+            report(f"{where}.parent", problem, "the canonical name of another [[source]]")
+        elif _parents_loop(source, by_name):
+            problem = f"following parents from {source.canonical!r} goes round in a loop"
+            report(f"{where}.parent", problem, "a chain of parents that ends")
+
+
+def _parents_loop(source: SourceEntry, by_name: dict[str, SourceEntry]) -> bool:
+    visited = {source.canonical}
+    parent = source.parent
+    while parent is not None and parent in by_name:
+        if parent in visited:
+            return True
+        visited.add(parent)
+        parent = by_name[parent].parent
+    return False
+
+
+# --- channels.toml -----------------------------------------------------------------------------
+
+_CHANNELS_TOP = {"schema_version": _Key(_VERSION, required=True), "channel": _Key(_ENTRIES)}
+_CHANNEL_KEYS = {
+    "name": _Key(_TEXT, required=True),
+    "words": _Key(_SOME_WORDS, required=True),
+    "kind": _Key(_WORD, required=True),
+}
+
+
+def _read_channels(report: _Report, data: dict[str, Any]) -> tuple[ChannelEntry, ...]:
+    top = _check_table(report, "", data, _CHANNELS_TOP)
+    channels: list[ChannelEntry] = []
+    names: dict[Any, str] = {}
+    words: dict[Any, str] = {}
+    for where, e in _entries(report, top, "channel", _CHANNEL_KEYS):
+        good = e["kind"] in CHANNEL_KINDS
+        if not good:
+            report(f"{where}.kind", f"{e['kind']!r} is not a channel kind", _one_of(CHANNEL_KINDS))
+        good &= _first_time(report, names, e["name"], f"{where}.name", "each channel once")
+        for number, word in enumerate(e["words"], start=1):
+            key = f"{where}.words[{number}]"
+            good &= _first_time(report, words, word, key, "each word to name one channel")
+        if good:
+            channels.append(ChannelEntry(e["name"], tuple(e["words"]), e["kind"]))
+    return tuple(channels)
+
+
+# --- resolve.toml ------------------------------------------------------------------------------
+
+# (section, key in the file, Thresholds field, highest allowed value); all are whole numbers >= 0
+_THRESHOLDS: tuple[tuple[str, str, str, int | None], ...] = (
+    ("names", "fuzzy_threshold", "fuzzy_name", 100),
+    ("coref", "max_sentences_back", "coref_back", None),
+    ("coref", "max_sentences_forward", "coref_forward", None),
+    ("quotes", "min_direct_words", "min_direct_words", None),
+)
+_RESOLVE_TOP = {
+    "schema_version": _Key(_VERSION, required=True),
+    **{section: _Key(_TABLE) for section, *_ in _THRESHOLDS},
+}
+
+
+def _read_resolve(report: _Report, data: dict[str, Any]) -> Thresholds:
+    top = _check_table(report, "", data, _RESOLVE_TOP)
+    values: dict[str, int] = {}
+    for section in dict.fromkeys(row[0] for row in _THRESHOLDS):
+        rows = [row for row in _THRESHOLDS if row[0] == section]
+        keys = {row[1]: _Key(_INT) for row in rows}
+        good = _check_table(report, section, top.get(section, {}), keys)
+        for _, key, name, highest in rows:
+            if key in good and _in_range(report, f"{section}.{key}", good[key], highest):
+                values[name] = good[key]
+    return Thresholds(**values)
+
+
+def _in_range(report: _Report, key: str, value: int, highest: int | None) -> bool:
+    if value >= 0 and (highest is None or value <= highest):
+        return True
+    allowed = f"0 to {highest}" if highest is not None else "0 or more"
+    report(key, f"got {value}", f"a whole number, {allowed}")
+    return False
