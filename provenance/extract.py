@@ -145,21 +145,23 @@ def subject_of(verb: Token) -> Token | None:
 _MENTION_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_chain"})
 
 
-def mention_tokens(head: Token) -> list[Token]:
-    """The tokens of the noun phrase headed by ``head``, without relative clauses or asides."""
+def mention_tokens(head: Token, *, coordinated: bool = True) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, without relative clauses or asides
+    (and without coordinated names unless ``coordinated``: "Neither Russia nor North Korea")."""
     if head.pos_ == "PRON":
         return [head]
     cut = [
         c
         for c in head.children
         if c.dep_ in ("relcl", "acl", "advcl")
+        or (not coordinated and c.dep_ in ("conj", "cc"))
         or (c.dep_ == "appos" and c.i > head.i and _preceded_by_comma(c))
         or (c.dep_ == "prep" and c.i > head.i and _is_chain_prep(head, c))
         or (c.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "citing")
     ]
     toks = subtree_without(head, cut)
     toks = contiguous(toks, head)
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"):
         toks = toks[:-1]
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]

@@ -31,6 +31,10 @@ _GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _DETERMINERS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ")
 _ANONYMOUS_TYPES = frozenset({"anonymous", "anonymous official", "vague"})
+# types named by their description rather than by an entity inside them ("an AFP analysis")
+_DESCRIBED_TYPES = _ANONYMOUS_TYPES | {"media analysis"}
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.",
+                         "ms.", "dr.", "prof."})
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,18 +207,18 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
     doc = head.doc
     toks = mention_tokens(head)
     text = _text(doc, toks)
-    titled = [t for t in toks if not _is_person(t) and _trigger(t, rules) == "official"]
+    titled = [t for t in toks if t.i != head.i and _trigger(t, rules) == "official"]
     ent = _entity(head)
     if ent is not None and ent.label_ == "PERSON":
         kind = "official" if titled else "person"
         full = _full_name(head, rules)
-        name = _entity(full).text if full is not None else ent.text
-        return _clean_name(name), kind, "person name" + (f" with title '{titled[0].text}'" if titled else "")
+        name_ent = _entity(full) if full is not None else ent
+        return _person_name(name_ent, rules), kind, "person name" + (f" with title '{titled[0].text}'" if titled else "")
     entry = _lookup(text, rules)
     if entry is not None:
         return entry.canonical, entry.type, f"alias '{text}' in sources.toml"
     trig = _trigger(head, rules)
-    if trig in _ANONYMOUS_TYPES:
+    if trig in _DESCRIBED_TYPES:
         return strip_determiner(text), trig, f"head noun '{head.text}' ({trig})"
     for t in toks:
         if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") and t.ent_iob_ == "B":
@@ -230,8 +234,14 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
     return strip_determiner(text), None, "mention text"
 
 
-def _clean_name(name: str) -> str:
-    return name.strip().removesuffix("'s").removesuffix("\u2019s").strip()
+def _person_name(ent: Any, rules: Rules) -> str:
+    """'Mayor Igor Terekhov' -> 'Igor Terekhov': titles and honorifics are not the name."""
+    words = [t for t in ent if t.tag_ != "POS"]
+    while len(words) > 1 and (
+        words[0].lower_ in _HONORIFICS or _trigger(words[0], rules) is not None
+    ):
+        words = words[1:]
+    return " ".join(t.text for t in words)
 
 
 # --------------------------------------------------------------------------- attributions
@@ -259,7 +269,7 @@ def resolve_candidates(doc: Doc, cands: list[Candidate], rules: Rules) -> list[A
 
 
 def _mention_span(head: Token) -> tuple[int, int] | None:
-    toks = mention_tokens(head)
+    toks = mention_tokens(head, coordinated=False)
     if not toks:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)

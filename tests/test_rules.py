@@ -173,7 +173,8 @@ def test_duplicate_lemma(rules_copy: Path) -> None:
     where = next_entry(rules_copy, "cues.toml", "verb")
     append(rules_copy, "cues.toml", '[[verb]]\nlemma = "say"\nstance = "asserting"\n')
     assert only_problem(rules_copy) == (
-        f"cues.toml: {where}.lemma: 'say' is listed twice (first at verb[1]); expected each verb once"
+        f"cues.toml: {where}.lemma: 'say' is listed twice (first at verb[1]); "
+        "expected each verb once"
     )
 
 
