@@ -307,6 +307,14 @@ def _from_verb(
     if speaker is None:
         return
     comps = [c for c in verb.children if c.dep_ in ("ccomp",) and c.i != speaker.i]
+    # "X reported, citing Y, that ...": the parser often hangs the clause under "citing"
+    comps += [
+        g
+        for c in verb.children
+        if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS
+        for g in c.children
+        if g.dep_ == "ccomp"
+    ]
     if not comps and verb.dep_ not in ("ccomp", "parataxis") :
         comps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
                  and any(g.dep_ in SUBJECTS for g in c.children)]
@@ -486,6 +494,14 @@ def _attach_quotes(doc: Doc, cands: list[Candidate], quotes: list[Quote], rules:
             elif cand.kind != "direct":
                 cand.kind = "mixed"
                 used.add(n)
+    for n, q in enumerate(quotes):
+        if n in used or any(_overlap(c.content, (q.start, q.end)) for c in cands):
+            continue
+        found = _adjacent_cue(doc, q, rules)
+        if found is not None:
+            _add_chain_and_channel(doc, found, rules)
+            cands.append(found)
+            used.add(n)
     # split quotes: "A," he said, "B."  -> one attribution, two fragments
     for cand in cands:
         if cand.kind != "direct" or cand.cue is None:
@@ -538,6 +554,46 @@ def _attach_quotes(doc: Doc, cands: list[Candidate], quotes: list[Quote], rules:
         )
         used.add(n)
     return out
+
+
+def _adjacent_cue(doc: Doc, q: Quote, rules: Rules) -> Candidate | None:
+    """The cue right after a quote (", the minister said", ", said Tom Reed") or right
+    before it ("He told reporters: ..."), when the parse did not link the two."""
+    text = doc.text
+    after = [t for t in doc if t.idx >= q.close_at][:12]
+    for tok in after:
+        if tok.is_space or tok.is_punct and tok.text in {",", "\u2014", "--"}:
+            continue
+        if tok.text in QUOTE_CHARS or "\n" in text[q.close_at : tok.idx]:
+            break
+        if tok.lemma_.lower() in rules.verbs and tok.pos_ == "VERB":
+            subj = subject_of(tok)
+            if subj is None or subj.i < after[0].i:
+                break
+            between = [t for t in after if t.i < tok.i]
+            allowed = {t.i for t in subj.subtree}
+            if all(t.i in allowed or t.is_punct or t.is_space for t in between):
+                return _quote_candidate(doc, q, tok, subj, rules, "quote-cue-after")
+            break
+    before = [t for t in doc if t.idx + len(t.text) <= q.open_at][-8:]
+    if before and before[-1].text in {":", ","} and "\n" not in text[before[-1].idx : q.open_at]:
+        for tok in reversed(before):
+            if tok.lemma_.lower() in rules.verbs and tok.pos_ == "VERB":
+                subj = subject_of(tok)
+                if subj is not None and subj.i < tok.i:
+                    return _quote_candidate(doc, q, tok, subj, rules, "quote-cue-before")
+                break
+    return None
+
+
+def _quote_candidate(
+    doc: Doc, q: Quote, cue: Token, speaker: Token, rules: Rules, rule: str
+) -> Candidate:
+    verb = rules.verbs.get(cue.lemma_.lower())
+    cand = _make(doc, "direct", (q.start, q.end), cue, (cue.idx, cue.idx + len(cue.text)),
+                 speaker, rule, 0.85, verb.stance if verb else "neutral")
+    cand.fragments = list(q.fragments)
+    return cand
 
 
 def _is_tag(between: str) -> bool:

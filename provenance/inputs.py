@@ -41,13 +41,17 @@ def read_text(path: str) -> str:
     """The text of ``path`` exactly as stored (UTF-8, BOM kept as a character offset 0 is
     never shifted), or :class:`InputError` saying why not."""
     if path == "-":
-        return sys.stdin.read()
+        # bytes, not sys.stdin.read(): piped input gets the same checks as a file
+        return _decode("standard input", sys.stdin.buffer.read())
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file")
     if p.is_dir():
         raise InputError(f"{path}: a folder with no .txt files")
-    data = p.read_bytes()
+    return _decode(path, p.read_bytes())
+
+
+def _decode(path: str, data: bytes) -> str:
     if b"\x00" in data[:4096]:
         raise InputError(f"{path}: looks like a binary file, not article text")
     try:

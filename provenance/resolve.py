@@ -60,7 +60,12 @@ def strip_determiner(text: str) -> str:
 
 
 def _is_person(tok: Token) -> bool:
-    return tok.ent_type_ == "PERSON"
+    """A PERSON entity, or a bare surname the tagger missed that ends a person's full name."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == tok.lower_ for e in tok.doc.ents)
 
 
 def _person_heads(doc: Doc, before: int, rules: Rules) -> list[Token]:
@@ -104,7 +109,8 @@ def antecedent_of(
     if speaker.pos_ == "NOUN" and _is_definite(speaker) and not _has_proper(speaker):
         return _description_antecedent(speaker, rules)
     if speaker.pos_ == "PROPN" and _is_person(speaker):
-        return _full_name(speaker, rules)
+        full = _full_name(speaker, rules)
+        return full if full is not None and full.i != speaker.i else None
     return None
 
 
@@ -150,8 +156,8 @@ def _full_name(speaker: Token, rules: Rules) -> Token | None:
     """A surname ('Zelensky', 'Yoon') -> the head of the fullest mention of that person."""
     doc = speaker.doc
     ent = _entity(speaker)
-    if ent is None:
-        return None
+    if ent is None or ent.label_ != "PERSON":
+        ent = doc[speaker.i : speaker.i + 1]
     name = ent.text
     best: tuple[int, Any] | None = None
     for other in doc.ents:
@@ -209,10 +215,12 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
     text = _text(doc, toks)
     titled = [t for t in toks if t.i != head.i and _trigger(t, rules) == "official"]
     ent = _entity(head)
-    if ent is not None and ent.label_ == "PERSON":
+    if _is_person(head):
         kind = "official" if titled else "person"
         full = _full_name(head, rules)
         name_ent = _entity(full) if full is not None else ent
+        if name_ent is None:
+            name_ent = doc[head.i : head.i + 1]
         return _person_name(name_ent, rules), kind, "person name" + (f" with title '{titled[0].text}'" if titled else "")
     entry = _lookup(text, rules)
     if entry is not None:
