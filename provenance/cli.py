@@ -78,15 +78,19 @@ def extract(
 
     try:
         rules = load_rules(rules_dir)
-        read = skipped = 0
+        read = 0
+        # skips are held back until one article is read: when none is, they become the error
+        held: list[str] = []
         for item in read_articles(paths):
             if isinstance(item, Skipped):
-                skipped += 1
-                err.print(f"[yellow]Skipped[/] {item.reason}", highlight=False)
+                held.append(item.reason)
+                if read:
+                    _report_skipped(held)
                 continue
             assert isinstance(item, Article)
             doc = extract_document(item.text, item.doc_id, path=item.path, model=model, rules=rules)
             read += 1
+            _report_skipped(held)
             if fmt is Format.jsonl:
                 sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
             else:
@@ -94,7 +98,16 @@ def extract(
     except ProvenanceError as exc:
         raise fail(str(exc)) from None
     if read == 0:
-        raise fail("nothing could be read. Give .txt files, folders holding them, or - for stdin")
+        why = "; ".join(held) or "no input"
+        raise fail(f"nothing could be read ({why}). Give UTF-8 .txt files, folders holding them, "
+                   "or - for stdin")
+
+
+def _report_skipped(reasons: list[str]) -> None:
+    """Print and clear the held-back skip notices."""
+    for reason in reasons:
+        err.print(f"[yellow]Skipped[/] {reason}", highlight=False, soft_wrap=True)
+    reasons.clear()
 
 
 @app.command("eval")
@@ -175,7 +188,7 @@ def rules_check(
     problems = check_rules(folder)
     if problems:
         for p in problems:
-            err.print(f"  - {p}", highlight=False, markup=False)
+            err.print(f"  - {p}", highlight=False, markup=False, soft_wrap=True)
         raise fail(f"{len(problems)} problem(s) in the rule files in {folder}. Fix them and run "
                    "'provenance rules check' again")
     out.print(f"Rules in {folder} are valid.")
