@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from provenance.errors import ProvenanceError
 from provenance.inputs import Article, Skipped, read_articles
@@ -39,7 +40,8 @@ class Format(str, Enum):
 
 
 def fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]Error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    # escape: messages hold paths and rule keys such as "[draft].txt" or "[[verb]]"
+    err.print(f"[bold red]Error:[/] {escape(message)}", highlight=False, markup=True, soft_wrap=True)
     return typer.Exit(1)
 
 
@@ -106,7 +108,7 @@ def extract(
 def _report_skipped(reasons: list[str]) -> None:
     """Print and clear the held-back skip notices."""
     for reason in reasons:
-        err.print(f"[yellow]Skipped[/] {reason}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]Skipped[/] {escape(reason)}", highlight=False, soft_wrap=True)
     reasons.clear()
 
 

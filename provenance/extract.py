@@ -70,12 +70,19 @@ def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
     return start, end
 
 
-def trim(text: str, start: int, end: int, *, keep_closing: bool = False) -> tuple[int, int]:
-    """Shrink ``[start, end)`` past surrounding punctuation, spaces and quotation marks."""
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding punctuation, spaces and quotation marks,
+    keeping a closing (or opening) mark whose partner lies inside the span."""
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
+    marks = sum(1 for ch in text[start:end] if ch in QUOTE_CHARS)
+    if marks % 2 == 1:
+        if end < len(text) and text[end] in QUOTE_CHARS:
+            end += 1
+        elif start > 0 and text[start - 1] in QUOTE_CHARS:
+            start -= 1
     return start, end
 
 
@@ -125,6 +132,9 @@ def subject_of(verb: Token) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    fallback = _adjacent_noun(verb)
+    if fallback is not None and verb.dep_ in ("ROOT", "ccomp", "advcl", "parataxis"):
+        return fallback
     if verb.dep_ == "conj" and verb.head is not verb:
         node = verb.head
         while node is not node.head:
@@ -139,6 +149,20 @@ def subject_of(verb: Token) -> Token | None:
             node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return next((c for c in node.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _adjacent_noun(verb: Token) -> Token | None:
+    """The noun right before a subjectless cue verb: the parser sometimes hangs the real
+    subject elsewhere ("In a post on Telegram, the ministry's spokeswoman said ...")."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ in ("advmod", "aux", "neg"):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    prev = verb.doc[i]
+    if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ not in ("compound", "amod", "poss", "pobj"):
+        return prev
     return None
 
 
@@ -494,6 +518,7 @@ def _attach_quotes(doc: Doc, cands: list[Candidate], quotes: list[Quote], rules:
             elif cand.kind != "direct":
                 cand.kind = "mixed"
                 used.add(n)
+    _merge_split_quotes(text, cands, quotes, used)
     for n, q in enumerate(quotes):
         if n in used or any(_overlap(c.content, (q.start, q.end)) for c in cands):
             continue
@@ -502,23 +527,8 @@ def _attach_quotes(doc: Doc, cands: list[Candidate], quotes: list[Quote], rules:
             _add_chain_and_channel(doc, found, rules)
             cands.append(found)
             used.add(n)
-    # split quotes: "A," he said, "B."  -> one attribution, two fragments
-    for cand in cands:
-        if cand.kind != "direct" or cand.cue is None:
-            continue
-        last_q = next((q for q in quotes if q.end == cand.content[1]), None)
-        if last_q is None:
-            continue
-        for n, q in enumerate(quotes):
-            if n in used or q.open_at <= last_q.close_at:
-                continue
-            between = text[last_q.close_at : q.open_at]
-            if cand.cue_span and last_q.close_at <= cand.cue_span[0] < q.open_at and _is_tag(between):
-                cand.fragments = [*cand.fragments, *q.fragments]
-                cand.content = (cand.content[0], q.end)
-                used.add(n)
-            break
-    # direct quotes the parse tied to no cue: a cue right before or after the quote
+    _merge_split_quotes(text, cands, quotes, used)
+    # sentence-like quotes still without a cue continue the previous speaker
     out = list(cands)
     for n, q in enumerate(quotes):
         if n in used or _quote_words(text, q) < rules.thresholds.min_direct_words:
@@ -554,6 +564,27 @@ def _attach_quotes(doc: Doc, cands: list[Candidate], quotes: list[Quote], rules:
         )
         used.add(n)
     return out
+
+
+def _merge_split_quotes(
+    text: str, cands: list[Candidate], quotes: list[Quote], used: set[int]
+) -> None:
+    """"A," he said, "B."  -> one attribution, two fragments."""
+    for cand in cands:
+        if cand.kind != "direct" or cand.cue is None:
+            continue
+        last_q = next((q for q in quotes if q.end == cand.content[1]), None)
+        if last_q is None:
+            continue
+        for n, q in enumerate(quotes):
+            if n in used or q.open_at <= last_q.close_at:
+                continue
+            between = text[last_q.close_at : q.open_at]
+            if cand.cue_span and last_q.close_at <= cand.cue_span[0] < q.open_at and _is_tag(between):
+                cand.fragments = [*cand.fragments, *q.fragments]
+                cand.content = (cand.content[0], q.end)
+                used.add(n)
+            break
 
 
 def _adjacent_cue(doc: Doc, q: Quote, rules: Rules) -> Candidate | None:
@@ -629,7 +660,9 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 name = _channel_name(obj, rules)
                 if name and cand.channel is None:
-                    cand.channel = _text(doc, mention_tokens(obj))
+                    toks = mention_tokens(obj)
+                    stop = next((t.i for t in toks if t.text in {",", "--", "\u2014"}), None)
+                    cand.channel = _text(doc, [t for t in toks if stop is None or t.i < stop])
         if child.dep_ == "advcl" and child.lemma_ in _CITE_LEMMAS:
             for obj in (c for c in child.children if c.dep_ == "dobj"):
                 cand.via.append(

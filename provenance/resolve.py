@@ -226,7 +226,7 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
     if entry is not None:
         return entry.canonical, entry.type, f"alias '{text}' in sources.toml"
     trig = _trigger(head, rules)
-    if trig in _DESCRIBED_TYPES:
+    if trig in _DESCRIBED_TYPES or trig == "official":
         return strip_determiner(text), trig, f"head noun '{head.text}' ({trig})"
     for t in toks:
         if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") and t.ent_iob_ == "B":
