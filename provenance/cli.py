@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -27,21 +27,23 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-rules_app = typer.Typer(help="Inspect and validate the rule files (rules/*.toml).", no_args_is_help=True)
+rules_app = typer.Typer(
+    help="Inspect and validate the rule files (rules/*.toml).", no_args_is_help=True
+)
 app.add_typer(rules_app, name="rules")
 
 out = Console()
 err = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
 
 
 def fail(message: str) -> typer.Exit:
     # escape: messages hold paths and rule keys such as "[draft].txt" or "[[verb]]"
-    err.print(f"[bold red]Error:[/] {escape(message)}", highlight=False, markup=True, soft_wrap=True)
+    err.print(f"[bold red]Error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(1)
 
 
@@ -59,8 +61,12 @@ RulesOpt = Annotated[
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (*.txt, recursively) or - for stdin.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table for people, jsonl for machines.")] = Format.table,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (*.txt, recursively) or - for stdin.")
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table for people, jsonl for machines.")
+    ] = Format.table,
     model: ModelOpt = None,
     rules_dir: RulesOpt = None,
 ) -> None:
@@ -176,7 +182,9 @@ def _predict(gold: Path, gold_docs: list[dict[str, object]], model: str | None,
 
 @rules_app.command("check")
 def rules_check(
-    directory: Annotated[Path | None, typer.Argument(help="Rules folder (default: the project's rules/).")] = None,
+    directory: Annotated[
+        Path | None, typer.Argument(help="Rules folder (default: the project's rules/).")
+    ] = None,
 ) -> None:
     """Validate rule files; list every problem and exit 1 when there is any.
 

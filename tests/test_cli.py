@@ -203,6 +203,16 @@ def test_extract_nothing_readable_is_an_error(tmp_path: Path, name: str) -> None
     assert stdout_of(result) == ""
 
 
+@pytest.mark.parametrize("name", ["[draft].txt", "[/draft].txt", "[[verb]].txt"])
+def test_extract_error_shows_bracketed_paths_verbatim(tmp_path: Path, name: str) -> None:
+    """Paths are text, not rich markup: nothing dropped, no MarkupError traceback."""
+    path = write(tmp_path / name.replace("/", "_"), b"")
+    missing = tmp_path / name
+    err = assert_clean_failure(run("extract", str(path), str(missing)))
+    assert str(path) in err
+    assert str(missing) in err
+
+
 def test_extract_folder_without_txt_is_an_error(tmp_path: Path) -> None:
     write(tmp_path / "in" / "story.md", ARTICLE)
     err = assert_clean_failure(run("extract", str(tmp_path / "in")))
