@@ -343,7 +343,13 @@ def _from_verb(
         comps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
                  and any(g.dep_ in SUBJECTS for g in c.children)]
     # postposed cue the parser hung under the statement: "X happened, the mayor said."
-    if not comps and verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i:
+    if (
+        not comps
+        and verb.dep_ in ("ccomp", "parataxis", "advcl")
+        and verb.head.i < verb.i
+        and _after_comma(speaker)
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+    ):
         head = verb.head
         toks = [t for t in head.subtree if t.i < speaker.left_edge.i and t.i < verb.i]
         toks = _strip_leading(doc, toks)
@@ -379,6 +385,12 @@ def _from_verb(
                     s, e = trim(doc.text, *span)
                     yield _make(doc, "indirect", (s, e), verb, cue_span, speaker, "verb-object",
                                 0.5, stance, weak=True)
+
+
+def _after_comma(speaker: Token) -> bool:
+    """A postposed cue's subject follows a comma or dash: "..., the mayor said"."""
+    first = min(speaker.left_edge.i, speaker.i)
+    return first > 0 and speaker.doc[first - 1].text in {",", "--", "\u2014", "\u2013"}
 
 
 def _make(
@@ -630,7 +642,12 @@ def _quote_candidate(
 def _is_tag(between: str) -> bool:
     """Text between two fragments of a split quote: ', he said, ' (short, no full stop)."""
     stripped = between.strip()
-    return 0 < len(stripped.split()) <= 8 and "\n" not in between and stripped.endswith((",", ":"))
+    return (
+        0 < len(stripped.split()) <= 16
+        and "\n" not in between
+        and stripped.endswith((",", ":"))
+        and not any(mark in stripped[:-1] for mark in (". ", "! ", "? "))
+    )
 
 
 def _sentence_like(text: str, q: Quote) -> bool:

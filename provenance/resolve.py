@@ -33,6 +33,10 @@ _DETERMINERS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ")
 _ANONYMOUS_TYPES = frozenset({"anonymous", "anonymous official", "vague"})
 # types named by their description rather than by an entity inside them ("an AFP analysis")
 _DESCRIBED_TYPES = _ANONYMOUS_TYPES | {"media analysis"}
+_ORGANISATION_TYPES = frozenset(
+    {"company", "court", "organisation", "media", "state media", "international organisation",
+     "police", "military", "rebel group"}
+)
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.",
                          "ms.", "dr.", "prof."})
 
@@ -149,6 +153,11 @@ def _description_antecedent(speaker: Token, rules: Rules) -> Token | None:
         for tok in sents[n]:
             if tok.i > speaker.i and matches(tok):
                 return tok
+    # "the company", "the court", "the agency": the organisation last named before it
+    if _trigger(speaker, rules) in _ORGANISATION_TYPES:
+        for ent in reversed([e for e in doc.ents if e.end <= speaker.i]):
+            if ent.label_ == "ORG" and ent.start >= sents[lo].start:
+                return ent.root  # type: ignore[no-any-return]
     return None
 
 
