@@ -135,7 +135,8 @@ def subject_of(verb: Token) -> Token | None:
     fallback = _adjacent_noun(verb)
     if fallback is not None and verb.dep_ in ("ROOT", "ccomp", "advcl", "parataxis"):
         return fallback
-    if verb.dep_ == "conj" and verb.head is not verb:
+    # "X said ... and warned", "X told AFP ..., adding that": the subject of the first cue
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         node = verb.head
         while node is not node.head:
             subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
@@ -144,7 +145,7 @@ def subject_of(verb: Token) -> Token | None:
             if node.dep_ in COMPLEMENTS:
                 node = node.head
                 continue
-            if node.dep_ != "conj":
+            if node.dep_ not in ("conj", "advcl"):
                 break
             node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -340,8 +341,9 @@ def _from_verb(
         if g.dep_ == "ccomp"
     ]
     if not comps and verb.dep_ not in ("ccomp", "parataxis") :
+        # "denied receiving any warning", "admitted taking the money"
         comps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
-                 and any(g.dep_ in SUBJECTS for g in c.children)]
+                 and (c.tag_ == "VBG" or any(g.dep_ in SUBJECTS for g in c.children))]
     # postposed cue the parser hung under the statement: "X happened, the mayor said."
     if (
         not comps
