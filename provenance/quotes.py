@@ -110,9 +110,10 @@ def find_quotes(text: str) -> list[Quote]:
                 pending = []
             else:
                 quotes.append(Quote(((o + 1, c - 1),), o, c))
-        if pending and not (closed and closed[0][0] == _first_mark(text, start, end)):
-            if left_open is None or left_open != _first_mark(text, start, end):
-                pending = []  # the continued quote never closed: drop it, keep the text
+        first = _first_mark(text, start, end)
+        continued = bool(closed) and closed[0][0] == first
+        if pending and not continued and left_open != first:
+            pending = []  # the continued quote never closed: drop it, keep the text
         nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
         if left_open is not None and nxt is not None and _opens_paragraph(text, *nxt):
             inner = (left_open + 1, end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from provenance.evaluate import Evaluation
@@ -13,12 +14,15 @@ def _cut(text: str | None, width: int = 90) -> str:
     if not text:
         return ""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
+    text = text if len(text) <= width else text[: width - 1] + "\u2026"
+    return escape(text)  # article text is never rich markup: "[the government]" stays
 
 
 def attributions_table(doc: Document) -> Table:
     """One row per attribution: kind, speaker -> source, cue, what was said, chain."""
-    table = Table(title=f"{doc.doc_id}: {len(doc.attributions)} attributions", show_lines=True)
+    table = Table(
+        title=f"{escape(doc.doc_id)}: {len(doc.attributions)} attributions", show_lines=True
+    )
     table.add_column("#", justify="right", style="dim")
     table.add_column("kind")
     table.add_column("speaker \u2192 source (type)")
@@ -26,14 +30,18 @@ def attributions_table(doc: Document) -> Table:
     table.add_column("said", ratio=3)
     table.add_column("channel / via")
     for n, a in enumerate(doc.attributions):
-        who = a.speaker.text if a.speaker else "\u2014"
+        who = _cut(a.speaker.text, 200) if a.speaker else "\u2014"
         if a.source:
-            who += f"\n\u2192 {a.source}"
+            who += f"\n\u2192 {escape(a.source)}"
         if a.source_type:
             who += f" ({a.source_type})"
-        cue = (a.cue.text if a.cue else "\u2014") + ("" if a.stance == "neutral" else f"\n{a.stance}")
+        cue = (escape(a.cue.text) if a.cue else "\u2014") + (
+            "" if a.stance == "neutral" else f"\n{a.stance}"
+        )
         chan = "\n".join(
-            x for x in [a.channel and f"channel: {a.channel}", *(f"via: {v}" for v in a.via)] if x
+            escape(x)
+            for x in [a.channel and f"channel: {a.channel}", *(f"via: {v}" for v in a.via)]
+            if x
         )
         table.add_row(str(n), a.kind, who, cue, _cut(a.content.text, 160), chan)
     return table
@@ -66,18 +74,45 @@ def evaluation_tables(ev: Evaluation, console: Console, *, misses: bool = True) 
     if not misses:
         return
     for title, rows in (
-        ("Missed (required)", [f"{m.doc_id}: [{m.kind}] {_cut(m.content_text)} \u2014 {m.speaker_text}"
-                               for m in ev.missed]),
-        ("False positives", [f"{m.doc_id}: {_cut(m.content_text)} ({m.rule})"
-                             for m in ev.false_positives]),
-        ("Wrong speaker", [f"{m.doc_id}: {_cut(m.content_text, 60)} \u2014 gold {m.gold!r},"
-                           f" predicted {m.predicted!r}" for m in ev.wrong_speakers]),
-        ("Wrong source", [f"{m.doc_id}: {_cut(m.content_text, 60)} \u2014 gold {m.gold!r},"
-                          f" predicted {m.predicted!r}" for m in ev.wrong_sources]),
-        ("Wrong via", [f"{m.doc_id}: {_cut(m.content_text, 60)} \u2014 gold {list(m.gold)},"
-                       f" predicted {list(m.predicted)}" for m in ev.wrong_via]),
-        ("Not-quotes extracted", [f"{m.doc_id}: {_cut(m.content_text)}"
-                                  for m in ev.not_quote_violations]),
+        (
+            "Missed (required)",
+            [
+                f"{m.doc_id}: [{m.kind}] {_cut(m.content_text)} \u2014 {m.speaker_text}"
+                for m in ev.missed
+            ],
+        ),
+        (
+            "False positives",
+            [f"{m.doc_id}: {_cut(m.content_text)} ({m.rule})" for m in ev.false_positives],
+        ),
+        (
+            "Wrong speaker",
+            [
+                f"{m.doc_id}: {_cut(m.content_text, 60)} \u2014 gold {m.gold!r},"
+                f" predicted {m.predicted!r}"
+                for m in ev.wrong_speakers
+            ],
+        ),
+        (
+            "Wrong source",
+            [
+                f"{m.doc_id}: {_cut(m.content_text, 60)} \u2014 gold {m.gold!r},"
+                f" predicted {m.predicted!r}"
+                for m in ev.wrong_sources
+            ],
+        ),
+        (
+            "Wrong via",
+            [
+                f"{m.doc_id}: {_cut(m.content_text, 60)} \u2014 gold {list(m.gold)},"
+                f" predicted {list(m.predicted)}"
+                for m in ev.wrong_via
+            ],
+        ),
+        (
+            "Not-quotes extracted",
+            [f"{m.doc_id}: {_cut(m.content_text)}" for m in ev.not_quote_violations],
+        ),
     ):
         if rows:
             console.print(f"[bold]{title}[/] ({len(rows)})")

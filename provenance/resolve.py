@@ -34,11 +34,21 @@ _ANONYMOUS_TYPES = frozenset({"anonymous", "anonymous official", "vague"})
 # types named by their description rather than by an entity inside them ("an AFP analysis")
 _DESCRIBED_TYPES = _ANONYMOUS_TYPES | {"media analysis"}
 _ORGANISATION_TYPES = frozenset(
-    {"company", "court", "organisation", "media", "state media", "international organisation",
-     "police", "military", "rebel group"}
+    {
+        "company",
+        "court",
+        "organisation",
+        "media",
+        "state media",
+        "international organisation",
+        "police",
+        "military",
+        "rebel group",
+    }
 )
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.",
-                         "ms.", "dr.", "prof."})
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "prof."}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +79,9 @@ def _is_person(tok: Token) -> bool:
         return True
     if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
         return False
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == tok.lower_ for e in tok.doc.ents)
+    return any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == tok.lower_ for e in tok.doc.ents
+    )
 
 
 def _person_heads(doc: Doc, before: int, rules: Rules) -> list[Token]:
@@ -100,9 +112,9 @@ def antecedent_of(
         return cue.head
     if low in _PERSON_PRONOUNS:
         for _, head in reversed(earlier):
-            if _is_person(head) or _trigger(head, rules) in ("official", "anonymous official"):
-                if head.i < speaker.i:
-                    return head
+            human = _is_person(head) or _trigger(head, rules) in ("official", "anonymous official")
+            if human and head.i < speaker.i:
+                return head
         people = _person_heads(doc, speaker.idx, rules)
         return people[-1] if people else None
     if low in _GROUP_PRONOUNS:
@@ -157,7 +169,7 @@ def _description_antecedent(speaker: Token, rules: Rules) -> Token | None:
     if _trigger(speaker, rules) in _ORGANISATION_TYPES:
         for ent in reversed([e for e in doc.ents if e.end <= speaker.i]):
             if ent.label_ == "ORG" and ent.start >= sents[lo].start:
-                return ent.root  # type: ignore[no-any-return]
+                return ent.root
     return None
 
 
@@ -196,7 +208,9 @@ def _entity(tok: Token) -> Any:
 
 def _trigger(head: Token, rules: Rules) -> str | None:
     lemma = head.lemma_.lower()
-    words = {t.lemma_.lower() for t in mention_tokens(head)} | {t.lower_ for t in mention_tokens(head)}
+    words = {t.lemma_.lower() for t in mention_tokens(head)} | {
+        t.lower_ for t in mention_tokens(head)
+    }
     named = _has_person(head)
     for trig in rules.triggers:
         if lemma not in trig.heads and head.lower_ not in trig.heads:
@@ -230,7 +244,11 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
         name_ent = _entity(full) if full is not None else ent
         if name_ent is None:
             name_ent = doc[head.i : head.i + 1]
-        return _person_name(name_ent, rules), kind, "person name" + (f" with title '{titled[0].text}'" if titled else "")
+        return (
+            _person_name(name_ent, rules),
+            kind,
+            "person name" + (f" with title '{titled[0].text}'" if titled else ""),
+        )
     entry = _lookup(text, rules)
     if entry is not None:
         return entry.canonical, entry.type, f"alias '{text}' in sources.toml"
@@ -246,8 +264,8 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
     if trig is not None:
         return strip_determiner(text), trig, f"head noun '{head.text}' ({trig})"
     if ent is not None:
-        kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
-        return strip_determiner(ent.text), kind, f"named entity {ent.label_}"
+        ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
+        return strip_determiner(ent.text), ent_kind, f"named entity {ent.label_}"
     return strip_determiner(text), None, "mention text"
 
 
@@ -303,8 +321,11 @@ def _freeze(doc: Doc, c: Candidate, r: Resolved, rules: Rules) -> Attribution:
     frags = tuple(Span(s, e, text[s:e]) for s, e in c.fragments) if len(c.fragments) > 1 else ()
     origins = [Hop(name, "origin", sp(rng)) for name, rng, role in c.via if role == "origin"]
     relays = [Hop(name, "relay", sp(rng)) for name, rng, role in c.via if role == "relay"]
-    speaker_hop = Hop(r.source or (c.speaker.text if c.speaker is not None else "?"),
-                      "relay" if origins else "origin", sp(c.speaker_span))
+    speaker_hop = Hop(
+        r.source or (c.speaker.text if c.speaker is not None else "?"),
+        "relay" if origins else "origin",
+        sp(c.speaker_span),
+    )
     chain: list[Hop] = [*origins, speaker_hop]
     if c.relay is not None:
         chain.append(Hop(_text(doc, mention_tokens(c.relay)), "relay", None))

@@ -71,11 +71,16 @@ def test_mixed_quote() -> None:
 
 
 def test_scare_quotes_and_titles_are_not_attributions() -> None:
-    assert extract('The film "Blue Harbour" opened on Friday with his "peace formula" on show.') == []
+    assert (
+        extract('The film "Blue Harbour" opened on Friday with his "peace formula" on show.') == []
+    )
 
 
 def test_according_to_with_a_chain_of_data() -> None:
-    a = one("Prices rose 9 percent in May, according to a Reuters analysis of data from the Central Bank.")
+    a = one(
+        "Prices rose 9 percent in May, according to a Reuters analysis"
+        " of data from the Central Bank."
+    )
     assert a.cue is not None and a.cue.text == "according to"
     assert a.content.text == "Prices rose 9 percent in May"
     assert a.via == ("the Central Bank",)
@@ -135,7 +140,9 @@ def test_place_name_stands_for_its_government() -> None:
 
 
 def test_stray_quotation_mark_never_swallows_the_rest() -> None:
-    text = 'He bought a 12" record.\nThe minister said "we will see.\nThe mayor said the road is open.'
+    text = (
+        'He bought a 12" record.\nThe minister said "we will see.\nThe mayor said the road is open.'
+    )
     found = extract(text)
     assert any(a.content.text == "the road is open" for a in found)
     for a in found:
@@ -143,9 +150,11 @@ def test_stray_quotation_mark_never_swallows_the_rest() -> None:
 
 
 def test_spans_always_index_the_text() -> None:
-    text = (SHARED / "seeds" / "afp-selydove.txt").read_text(encoding="utf-8") if (
-        SHARED / "seeds" / "afp-selydove.txt"
-    ).exists() else "The mayor said the road is open."
+    text = (
+        (SHARED / "seeds" / "afp-selydove.txt").read_text(encoding="utf-8")
+        if (SHARED / "seeds" / "afp-selydove.txt").exists()
+        else "The mayor said the road is open."
+    )
     for a in extract(text):
         assert text[a.content.start : a.content.end] == a.content.text
         if a.speaker:
@@ -174,8 +183,11 @@ def _score(gold_path: Path) -> tuple[object, list[dict[str, object]]]:
     preds = []
     for g in gold:
         rel = str(g["file"])
-        path = next(p for p in (gold_path.parent / rel, gold_path.parent.parent / rel, ROOT / rel)
-                    if p.is_file())
+        path = next(
+            p
+            for p in (gold_path.parent / rel, gold_path.parent.parent / rel, ROOT / rel)
+            if p.is_file()
+        )
         text = path.read_text(encoding="utf-8")
         doc: Document = extract_document(text, str(g["doc_id"]))
         preds.append(doc.to_json())
