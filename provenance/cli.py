@@ -136,6 +136,11 @@ def evaluate(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     misses: Annotated[bool, typer.Option(help="List misses and errors.")] = True,
+    baseline: Annotated[
+        bool,
+        typer.Option("--baseline-textacy", help="Score textacy's direct_quotations instead, "
+                     "on the same texts, for comparison."),
+    ] = False,
     model: ModelOpt = None,
     rules_dir: RulesOpt = None,
 ) -> None:
@@ -149,6 +154,8 @@ def evaluate(
       provenance eval ../shared/gold/afp-selydove.jsonl
 
       provenance eval seeds/gold.jsonl --pred predictions.jsonl --json
+
+      provenance eval seeds/gold.jsonl --baseline-textacy   # the comparison
     """
     from provenance.evaluate import load_jsonl, score
     from provenance.report import evaluation_tables
@@ -158,7 +165,7 @@ def evaluate(
         if pred is not None:
             pred_docs = load_jsonl(pred)
         else:
-            pred_docs = _predict(gold, gold_docs, model, rules_dir)
+            pred_docs = _predict(gold, gold_docs, model, rules_dir, baseline=baseline)
         ev = score(gold_docs, pred_docs)
     except ProvenanceError as exc:
         raise fail(str(exc)) from None
@@ -169,7 +176,12 @@ def evaluate(
 
 
 def _predict(
-    gold: Path, gold_docs: list[dict[str, object]], model: str | None, rules_dir: Path | None
+    gold: Path,
+    gold_docs: list[dict[str, object]],
+    model: str | None,
+    rules_dir: Path | None,
+    *,
+    baseline: bool = False,
 ) -> list[dict[str, object]]:
     """Run the extractor on each gold document's text (``file`` relative to the gold folder,
     its parent, or the current folder)."""
@@ -186,9 +198,13 @@ def _predict(
         path = next((b / rel for b in bases if (b / rel).is_file()), None)
         if path is None:
             raise InputError(f"the text of {g['doc_id']} ({rel}) was not found beside {gold}")
-        doc = extract_document(
-            read_text(str(path)), str(g["doc_id"]), path=path, model=model, rules=rules
-        )
+        text = read_text(str(path))
+        if baseline:
+            from provenance.nlp import textacy_baseline
+
+            preds.append({"doc_id": g["doc_id"], "quotes": textacy_baseline(text, model)})
+            continue
+        doc = extract_document(text, str(g["doc_id"]), path=path, model=model, rules=rules)
         preds.append(doc.to_json())
     return preds
 

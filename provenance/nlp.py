@@ -95,3 +95,39 @@ def make_attribution_component(nlp: Language, name: str, rules_dir: Any) -> Attr
     if "parser" in nlp.pipe_names and _BREAKS not in nlp.pipe_names:
         nlp.add_pipe(_BREAKS, before="parser")
     return AttributionComponent(rules_dir)
+
+
+def textacy_baseline(text: str, model: str | None = None) -> list[dict[str, Any]]:
+    """textacy's ``direct_quotations`` on ``text``, in the JSONL quote shape, for comparison
+    (``provenance eval --baseline textacy``). Quotation marks are stripped from its content."""
+    from textacy.extract.triples import direct_quotations
+
+    quotes: list[dict[str, Any]] = []
+    try:
+        triples = list(direct_quotations(parse(text, model)))
+    except ValueError:  # textacy gives up on a document with an unbalanced quotation mark
+        return quotes
+    for triple in triples:
+        content = triple.content
+        start, end = content.start_char, content.end_char
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and text[end - 1] in "\"'\u201c\u201d\u00ab\u00bb\u201e ":
+            end -= 1
+        speaker = triple.speaker
+        cue = triple.cue
+        quotes.append(
+            {
+                "kind": "direct",
+                "content": [start, end],
+                "content_text": text[start:end],
+                "speaker": (
+                    [speaker[0].idx, speaker[-1].idx + len(speaker[-1])] if speaker else None
+                ),
+                "speaker_text": " ".join(t.text for t in speaker) if speaker else None,
+                "cue": [cue[0].idx, cue[-1].idx + len(cue[-1])] if cue else None,
+                "cue_text": " ".join(t.text for t in cue) if cue else None,
+                "rule": "textacy.direct_quotations",
+            }
+        )
+    return quotes
