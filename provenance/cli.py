@@ -138,8 +138,10 @@ def evaluate(
     misses: Annotated[bool, typer.Option(help="List misses and errors.")] = True,
     baseline: Annotated[
         bool,
-        typer.Option("--baseline-textacy", help="Score textacy's direct_quotations instead, "
-                     "on the same texts, for comparison."),
+        typer.Option(
+            "--baseline-textacy",
+            help="Score textacy's direct_quotations instead, on the same texts, for comparison.",
+        ),
     ] = False,
     model: ModelOpt = None,
     rules_dir: RulesOpt = None,

@@ -165,6 +165,13 @@ def _adjacent_noun(verb: Token) -> Token | None:
     prev = verb.doc[i]
     if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ not in ("compound", "amod", "poss", "pobj"):
         return prev
+    if prev.text == "," and i - 1 >= verb.sent.start:
+        # "..., the operator, Rete Elettrica Nazionale (REN), said": climb out of the apposition
+        node = verb.doc[i - 1]
+        while node.dep_ in ("appos", "compound", "nmod", "punct") and node.head.i < verb.i:
+            node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and _after_comma(node):
+            return node
     return None
 
 
@@ -368,15 +375,16 @@ def _from_verb(
             and (c.tag_ == "VBG" or any(g.dep_ in SUBJECTS for g in c.children))
         ]
     # postposed cue the parser hung under the statement: "X happened, the mayor said."
+    detached = verb.dep_ == "ROOT" and speaker.head.i != verb.i and speaker.i < verb.i
     if (
         not comps
-        and verb.dep_ in ("ccomp", "parataxis", "advcl")
-        and verb.head.i < verb.i
+        and (verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i or detached)
         and _after_comma(speaker)
         and not any(c.dep_ == "auxpass" for c in verb.children)
     ):
         head = verb.head
-        toks = [t for t in head.subtree if t.i < speaker.left_edge.i and t.i < verb.i]
+        scope = verb.sent if detached else head.subtree
+        toks = [t for t in scope if t.i < speaker.left_edge.i and t.i < verb.i]
         toks = _strip_leading(doc, toks)
         span = char_span(toks)
         if span and not any(c.dep_ == "mark" for c in verb.children):
