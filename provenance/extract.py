@@ -126,7 +126,8 @@ def contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of ``verb``, following coordination ("X said ... and warned")."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
+        # a passive subject is what the cue is about ("the heat was blamed"), never the speaker
+        if child.dep_ == "nsubj" and child.text not in QUOTE_CHARS:  # „ is tagged as a noun
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -163,7 +164,11 @@ def _adjacent_noun(verb: Token) -> Token | None:
     if i < verb.sent.start:
         return None
     prev = verb.doc[i]
-    if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ not in ("compound", "amod", "poss", "pobj"):
+    if (
+        prev.pos_ in ("NOUN", "PROPN")
+        and prev.dep_ not in ("compound", "amod", "poss", "pobj")
+        and prev.text not in QUOTE_CHARS
+    ):
         return prev
     if prev.text == "," and i - 1 >= verb.sent.start:
         # "..., the operator, Rete Elettrica Nazionale (REN), said": climb out of the apposition
@@ -172,6 +177,14 @@ def _adjacent_noun(verb: Token) -> Token | None:
             node = node.head
         if node.pos_ in ("NOUN", "PROPN") and _after_comma(node):
             return node
+        # "the association Aria Pulita, which has been collecting figures, said"
+        for anc in verb.doc[i - 1].ancestors:
+            if anc.i >= verb.i or anc.sent.start != verb.sent.start:
+                break
+            if anc.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ in ("relcl", "appos") and c.right_edge.i == i - 1 for c in anc.children
+            ):
+                return anc
     return None
 
 
@@ -296,7 +309,9 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         ):
             continue
         phrase = _phrase_at(tok, rules)
-        yield from _from_verb(doc, tok, rules, cue.stance, cue.object, cue.preps, phrase)
+        yield from _from_verb(
+            doc, tok, rules, cue.stance, cue.object, cue.preps, phrase, quote_only=cue.quote_only
+        )
     for tok in doc:
         if tok.lemma_.lower() in rules.verbs or tok.pos_ != "VERB":
             continue
@@ -324,6 +339,8 @@ def _from_verb(
     takes_object: bool,
     preps: tuple[str, ...],
     phrase: tuple[str, tuple[str, ...], int] | None,
+    *,
+    quote_only: bool = False,
 ) -> Iterator[Candidate]:
     speaker = subject_of(verb)
     if speaker is not None and speaker.lower_ in {"it", "there"} and speaker.dep_ == "expl":
@@ -357,7 +374,14 @@ def _from_verb(
     if speaker is None:
         return
     comps = [c for c in verb.children if c.dep_ in ("ccomp",) and c.i != speaker.i]
-    # "X reported, citing Y, that ...": the parser often hangs the clause under "citing"
+    # "X reported, citing Y, that ...": the clause hangs under "citing", or as an adverbial
+    comps += [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.i > verb.i
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+    ]
     comps += [
         g
         for c in verb.children
@@ -375,7 +399,9 @@ def _from_verb(
             and (c.tag_ == "VBG" or any(g.dep_ in SUBJECTS for g in c.children))
         ]
     # postposed cue the parser hung under the statement: "X happened, the mayor said."
-    detached = verb.dep_ == "ROOT" and speaker.head.i != verb.i and speaker.i < verb.i
+    detached = (verb.dep_ == "ROOT" and speaker.head.i != verb.i and speaker.i < verb.i) or (
+        verb.dep_ == "relcl" and _postposed_relcl(verb, speaker)
+    )
     if (
         not comps
         and (verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i or detached)
@@ -394,6 +420,9 @@ def _from_verb(
                     doc, "indirect", (s, e), verb, cue_span, speaker, "postposed-cue", 0.75, stance
                 )
                 return
+    if any(c.i > verb.i for c in comps):
+        # a clause after the cue is what was said; one before it was misattached
+        comps = [c for c in comps if c.i > verb.i]
     for comp in comps:
         after = comp.i > verb.i
         span = clause_content(
@@ -426,9 +455,14 @@ def _from_verb(
     if takes_object:
         for child in verb.children:
             if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.i > verb.i:
-                span = char_span(t for t in child.subtree if t.dep_ != "relcl")
+                toks = [t for t in child.subtree if t.dep_ != "relcl"]
+                for pred in (c for c in verb.children if c.dep_ == "oprd" and c.i > child.i):
+                    toks += list(pred.subtree)  # "called the report 'a fairy tale'"
+                span = char_span(toks)
                 if span:
                     s, e = trim(doc.text, *span)
+                    if quote_only and not any(ch in QUOTE_CHARS for ch in doc.text[s:e]):
+                        return
                     yield _make(
                         doc,
                         "indirect",
@@ -441,6 +475,17 @@ def _from_verb(
                         stance,
                         weak=True,
                     )
+
+
+def _postposed_relcl(verb: Token, speaker: Token) -> bool:
+    """A 'relative clause' that is really a closing cue: no relative pronoun, a plain subject
+    after a comma, and nothing said after the verb ("..., the agency announced on Friday.")."""
+    if any(c.tag_ in ("WDT", "WP", "WP$") for c in verb.children):
+        return False
+    tail = [c for c in verb.children if c.i > verb.i]
+    return speaker.i < verb.i and all(
+        c.dep_ in ("prep", "npadvmod", "advmod", "punct") for c in tail
+    )
 
 
 def _after_comma(speaker: Token) -> bool:

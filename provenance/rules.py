@@ -45,6 +45,7 @@ class VerbCue:
     object: bool = False  # a plain noun object is what was said ("announced a drive")
     preps: tuple[str, ...] = ()  # prepositions whose object is what was said ("warned about X")
     loaded: bool = False  # the verb editorialises ("admitted", "claimed"): used by the audit
+    quote_only: bool = False  # a cue only around quoted words ("called the plan 'a farce'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +368,7 @@ _VERB_KEYS = {
     "object": _Key(_BOOL),
     "preps": _Key(_WORDS),
     "loaded": _Key(_BOOL),
+    "quote_only": _Key(_BOOL),
 }
 _NOUN_KEYS = {
     "lemma": _Key(_WORD, required=True),
@@ -394,6 +396,7 @@ def _read_cues(report: _Report, data: dict[str, Any]) -> _Cues:
             object=e.get("object", False),
             preps=tuple(e.get("preps", ())),
             loaded=e.get("loaded", False),
+            quote_only=e.get("quote_only", False),
         )
         for e in _cues(report, top, "verb", _VERB_KEYS, "lemma")
     }
