@@ -122,8 +122,13 @@ def antecedent_of(
             if head.i < speaker.i and not _is_person(head) and head.lower_ not in _GROUP_PRONOUNS:
                 return head
         return None
+    named = _appositive_name(speaker)
+    if named is not None:  # "His lawyer, Sofie Wauters, said" / "The company, Acciaierie Mella,"
+        return named
     if speaker.pos_ == "NOUN" and _is_definite(speaker) and not _has_proper(speaker):
-        return _description_antecedent(speaker, rules)
+        return _description_antecedent(speaker, earlier, rules)
+    if _is_acronym(speaker):
+        return _expansion(speaker)
     if speaker.pos_ == "PROPN" and _is_person(speaker):
         full = _full_name(speaker, rules)
         return full if full is not None and full.i != speaker.i else None
@@ -131,15 +136,48 @@ def antecedent_of(
 
 
 def _is_definite(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+    """'the official', 'this company', 'his lawyer': a description that points back."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
+        or (c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their"})
+        for c in tok.children
+    )
+
+
+def _appositive_name(tok: Token) -> Token | None:
+    if tok.pos_ != "NOUN":
+        return None
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:
+            return child
+    return None
+
+
+def _is_acronym(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text.isupper() and 2 <= len(tok.text) <= 6
+
+
+def _expansion(tok: Token) -> Token | None:
+    """'ITA' -> the head of 'the International Testing Agency' named earlier."""
+    for ent in tok.doc.ents:
+        if ent.end > tok.i or len(ent) < 2:
+            continue
+        initials = "".join(t.text[0] for t in ent if t.text[:1].isupper())
+        if initials == tok.text:
+            return ent.root
+    return None
 
 
 def _has_proper(tok: Token) -> bool:
     return any(t.pos_ == "PROPN" for t in mention_tokens(tok))
 
 
-def _description_antecedent(speaker: Token, rules: Rules) -> Token | None:
-    """'the official' -> 'a high-ranking official at ...'; 'the mayor' -> 'Mayor Igor Terekhov'."""
+def _description_antecedent(
+    speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
+) -> Token | None:
+    """'the official' -> 'a high-ranking official at ...'; 'the mayor' -> 'Mayor Igor Terekhov';
+    'the agency' -> 'the International Testing Agency'; 'the company' -> the company that
+    spoke last (or was named last)."""
     doc = speaker.doc
     lemma = speaker.lemma_.lower()
     sents = list(doc.sents)
@@ -151,6 +189,8 @@ def _description_antecedent(speaker: Token, rules: Rules) -> Token | None:
         if tok.i == speaker.i or tok.dep_ in ("compound",) and not _is_person(tok.head):
             return False
         if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and not _is_definite(tok):
+            return True
+        if tok.pos_ == "PROPN" and tok.lower_ == lemma and tok.ent_type_ == "ORG":
             return True
         if _is_person(tok) and tok.dep_ != "compound":
             return any(t.lemma_.lower() == lemma for t in mention_tokens(tok) if t.i != tok.i)
@@ -165,8 +205,21 @@ def _description_antecedent(speaker: Token, rules: Rules) -> Token | None:
         for tok in sents[n]:
             if tok.i > speaker.i and matches(tok):
                 return tok
-    # "the company", "the court", "the agency": the organisation last named before it
-    if _trigger(speaker, rules) in _ORGANISATION_TYPES:
+    # "the company", "the court", "the agency": the last organisation of that kind to speak,
+    # else the organisation last named before it
+    kind = _trigger(speaker, rules)
+    if kind in _ORGANISATION_TYPES:
+        # the most salient one: most attributions so far, the latest on a tie
+        counts: dict[str, tuple[int, int, Token]] = {}
+        for n, (_, head) in enumerate(earlier):
+            if head.i >= speaker.i or head.pos_ != "PROPN":
+                continue
+            name, head_kind, _ = canonical_source(head, rules)
+            if head_kind == kind and name:
+                seen = counts.get(name, (0, 0, head))
+                counts[name] = (seen[0] + 1, n, head)
+        if counts:
+            return max(counts.values(), key=lambda c: (c[0], c[1]))[2]
         for ent in reversed([e for e in doc.ents if e.end <= speaker.i]):
             if ent.label_ == "ORG" and ent.start >= sents[lo].start:
                 return ent.root
@@ -238,6 +291,17 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
     text = _text(doc, toks)
     titled = [t for t in toks if t.i != head.i and _trigger(t, rules) == "official"]
     ent = _entity(head)
+    described = _descriptor_type(head, toks, rules)
+    if head.pos_ == "PROPN" and described in _ORGANISATION_TYPES:
+        # "Dutch e-scooter maker Kestrel Mobility": the descriptor says what the name is
+        words = [t for t in toks if t.pos_ == "PROPN" and _name_start(head) <= t.i <= head.i]
+        text_name = (
+            doc.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else head.text
+        )
+        entry = _lookup(text_name, rules)
+        if entry is not None:
+            return entry.canonical, entry.type, f"alias '{text_name}' in sources.toml"
+        return text_name, described, f"named {described} ('{text_name}')"
     if _is_person(head):
         kind = "official" if titled else "person"
         full = _full_name(head, rules)
@@ -252,6 +316,9 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
     entry = _lookup(text, rules)
     if entry is not None:
         return entry.canonical, entry.type, f"alias '{text}' in sources.toml"
+    owner = _institution(head, rules)
+    if owner is not None and not _has_person(head):
+        return owner[0], owner[1], f"{owner[2]}, speaking through '{head.text}'"
     trig = _trigger(head, rules)
     if trig in _DESCRIBED_TYPES or trig == "official":
         return strip_determiner(text), trig, f"head noun '{head.text}' ({trig})"
@@ -267,6 +334,59 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
         ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
         return strip_determiner(ent.text), ent_kind, f"named entity {ent.label_}"
     return strip_determiner(text), None, "mention text"
+
+
+_VOICES = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "statement",
+        "communique",
+        "readout",
+        "release",
+        "post",
+    }
+)
+
+
+def _institution(head: Token, rules: Rules) -> tuple[str, str | None, str] | None:
+    """'A State Department spokesperson', 'a ministry statement': the institution speaking."""
+    if head.lemma_.lower() not in _VOICES:
+        return None
+    owner = [t for t in mention_tokens(head) if t.i < head.i and t.dep_ != "det"]
+    owner = [
+        t
+        for t in owner
+        if t.tag_ != "POS"
+        and not (t.pos_ == "ADJ" and t.i == owner[0].i and t.lower_ in {"senior", "unnamed"})
+    ]
+    if not owner:
+        return None
+    text = head.doc.text[owner[0].idx : owner[-1].idx + len(owner[-1].text)]
+    entry = _lookup(text, rules)
+    if entry is not None:
+        return entry.canonical, entry.type, f"alias '{text}' in sources.toml"
+    return None
+
+
+def _descriptor_type(head: Token, toks: list[Token], rules: Rules) -> str | None:
+    """The type a common-noun descriptor before a name gives it ("maker" -> company)."""
+    for t in toks:
+        if t.i < head.i and t.pos_ == "NOUN" and t.dep_ == "compound":
+            kind = _trigger(t, rules)
+            if kind is not None:
+                return kind
+    return None
+
+
+def _name_start(head: Token) -> int:
+    """Index of the first proper noun of the name that ends at ``head``."""
+    i = head.i
+    while i - 1 >= 0 and head.doc[i - 1].pos_ == "PROPN" and head.doc[i - 1].head.i in (head.i, i):
+        i -= 1
+    return i
 
 
 def _person_name(ent: Any, rules: Rules) -> str:
