@@ -83,7 +83,29 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             end += 1
         elif start > 0 and text[start - 1] in QUOTE_CHARS:
             start -= 1
+    elif end < len(text) and text[end] in "'\u2019" and _single_left_open(text, start, end):
+        end += 1  # British style: the offer was 'fair and affordable'
     return start, end
+
+
+def _single_left_open(text: str, start: int, end: int) -> bool:
+    opens = sum(
+        1
+        for i in range(start, end)
+        if text[i] in "'\u2018"
+        and (i == start or not text[i - 1].isalnum())
+        and i + 1 < end
+        and text[i + 1].isalnum()
+    )
+    closes = sum(
+        1
+        for i in range(start, end)
+        if text[i] in "'\u2019"
+        and i > start
+        and not text[i - 1].isspace()
+        and (i + 1 >= end or not text[i + 1].isalnum())
+    )
+    return opens > closes
 
 
 def _strip_leading(doc: Doc, tokens: list[Token]) -> list[Token]:

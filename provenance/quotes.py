@@ -23,6 +23,9 @@ _PAIRS: dict[str, str] = {
 }
 _CLOSERS = frozenset("\u201d\u00bb\u203a")
 QUOTE_CHARS = frozenset(_PAIRS) | _CLOSERS
+# single marks quote only where no double quote is open (British style: 'We will win,' she
+# said); they double as apostrophes, so they are read more strictly
+SINGLE_MARKS = frozenset("'\u2018\u2019")
 _OPEN_BEFORE = frozenset(" \t\n([{\u2014\u2013-/:;")
 
 
@@ -58,6 +61,33 @@ def _looks_close(text: str, i: int) -> bool:
     return not before.isspace()
 
 
+def _single_opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (
+        text[i] in "'\u2018"
+        and (before in _OPEN_BEFORE or before in QUOTE_CHARS)
+        and (after.isalnum() or after in "\u2026.")
+    )
+
+
+def _single_closes(text: str, i: int, end: int) -> bool:
+    """A closing single mark, not an apostrophe: not inside a word ("don't"), and not the
+    possessive of a plural ("teachers' union") when a later mark could close instead."""
+    if text[i] not in "'\u2019":
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or after.isalnum():
+        return False
+    if before in "sS" and after == " ":
+        later = text.find(text[i], i + 1, end)
+        while later != -1 and (text[later + 1 : later + 2].isalnum()):
+            later = text.find(text[i], later + 1, end)
+        return later == -1
+    return True
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for line in text.splitlines(keepends=True):
@@ -73,7 +103,17 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
     opened: int | None = None
     for i in range(start, end):
         ch = text[i]
-        if ch not in QUOTE_CHARS:
+        if ch in SINGLE_MARKS:
+            if opened is None and _single_opens(text, i):
+                opened = i
+            elif (
+                opened is not None and text[opened] in SINGLE_MARKS and _single_closes(text, i, end)
+            ):
+                if i > opened + 1:
+                    closed.append((opened, i + 1))
+                opened = None
+            continue
+        if ch not in QUOTE_CHARS or (opened is not None and text[opened] in SINGLE_MARKS):
             continue
         if opened is None:
             if ch in _PAIRS and (ch != '"' or _looks_open(text, i)):
@@ -92,7 +132,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
 
 def _opens_paragraph(text: str, start: int, end: int) -> bool:
     stripped = text[start:end].lstrip()
-    return bool(stripped) and stripped[0] in _PAIRS
+    return bool(stripped) and (stripped[0] in _PAIRS or stripped[0] in "'\u2018")
 
 
 def find_quotes(text: str) -> list[Quote]:

@@ -46,3 +46,12 @@ def test_offsets_point_into_the_text() -> None:
         assert text[q.open_at] in '"\u201c'
         for s, e in q.fragments:
             assert 0 <= s < e <= len(text)
+
+
+def test_british_single_quotes_and_apostrophes() -> None:
+    text = "'We have no choice,' she said. 'The teachers' union agrees.' It's 'fair', he said."
+    assert inner(text) == [["We have no choice,"], ["The teachers' union agrees."], ["fair"]]
+
+
+def test_apostrophes_alone_are_not_quotes() -> None:
+    assert inner("The workers' pay won't rise and it's the Smiths\u2019 dog.") == []

@@ -1,0 +1,220 @@
+"""The database schema, as numbered migrations recorded in the database itself.
+
+Each migration runs once, in its own transaction, and is recorded in the ``migrations`` table
+(version, name, when). Opening an older database applies the missing ones; opening a database
+written by a newer version of provenance is refused rather than guessed at. Never edit a
+released migration: add the next one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from provenance.errors import StoreError
+
+Migration = Callable[[Database], None]
+
+_VIEWS = {
+    # One row per attribution, everything a reader needs to judge it; the chain runs from the
+    # publishing outlet outwards-in to the origin, as trace shows it.
+    "attribution_view": """
+        SELECT a.id, d.doc_id, d.published, d.outlet, a.kind, a.content_text,
+               a.speaker_text, a.coref_text, s.name AS source, s.type AS source_type,
+               p.name AS parent, a.channel, a.addressee, a.stance, a.cue_text,
+               (SELECT group_concat(name, ' -> ') FROM (
+                   SELECT coalesce(hs.name, h.name) AS name FROM hops h
+                   LEFT JOIN sources hs ON hs.id = h.source_id
+                   WHERE h.attribution_id = a.id ORDER BY h.position DESC)) AS chain,
+               a.rule, a.confidence, a.content_start, a.content_end, a.source_link,
+               a.document_id, a.source_id
+        FROM attributions a
+        JOIN documents d ON d.id = a.document_id
+        LEFT JOIN sources s ON s.id = a.source_id
+        LEFT JOIN sources p ON p.id = s.parent_id
+    """,
+    # Sources with what they said: counts of statements and of the articles holding them.
+    "source_view": """
+        SELECT s.id, s.name, s.type, p.name AS parent, s.aliases, d.doc_id AS only_in,
+               (SELECT count(*) FROM attributions a WHERE a.source_id = s.id) AS statements,
+               (SELECT count(DISTINCT a.document_id) FROM attributions a
+                WHERE a.source_id = s.id) AS documents
+        FROM sources s
+        LEFT JOIN sources p ON p.id = s.parent_id
+        LEFT JOIN documents d ON d.id = s.document_id
+    """,
+    # Articles without their text, with how many attributions each holds.
+    "document_view": """
+        SELECT d.id, d.doc_id, d.path, d.outlet, d.byline, d.dateline, d.published,
+               d.ingested_at, length(d.text) AS characters,
+               (SELECT count(*) FROM attributions a WHERE a.document_id = d.id) AS attributions
+        FROM documents d
+    """,
+}
+
+
+def _initial_schema(db: Database) -> None:
+    """Documents, sources, mentions, attributions, hops; their indexes, full-text search and
+    views. ``start``/``end`` are character offsets into ``documents.text``, end exclusive."""
+    for sql in (
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL,
+            path TEXT UNIQUE,
+            outlet TEXT,
+            outlet_source_id TEXT REFERENCES sources(id),
+            byline TEXT,
+            dateline TEXT,
+            published TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT,
+            parent_id TEXT REFERENCES sources(id),
+            aliases TEXT NOT NULL DEFAULT '[]',
+            person INTEGER NOT NULL DEFAULT 0,
+            document_id TEXT REFERENCES documents(id),
+            key TEXT NOT NULL,
+            block TEXT NOT NULL,
+            evidence TEXT
+        )""",
+        """CREATE TABLE mentions (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            role TEXT NOT NULL,
+            source_id TEXT REFERENCES sources(id)
+        )""",
+        """CREATE TABLE attributions (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            content_start INTEGER NOT NULL,
+            content_end INTEGER NOT NULL,
+            content_text TEXT NOT NULL,
+            fragments TEXT,
+            speaker_mention_id TEXT REFERENCES mentions(id),
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_text TEXT,
+            coref_mention_id TEXT REFERENCES mentions(id),
+            coref_start INTEGER,
+            coref_end INTEGER,
+            coref_text TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            cue_text TEXT,
+            source_id TEXT REFERENCES sources(id),
+            source_name TEXT,
+            source_type TEXT,
+            source_evidence TEXT,
+            source_link TEXT,
+            stance TEXT NOT NULL,
+            channel TEXT,
+            addressee TEXT,
+            rule TEXT NOT NULL,
+            confidence REAL NOT NULL
+        )""",
+        """CREATE TABLE hops (
+            attribution_id TEXT NOT NULL REFERENCES attributions(id),
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            source_id TEXT REFERENCES sources(id),
+            "start" INTEGER,
+            "end" INTEGER,
+            PRIMARY KEY (attribution_id, position)
+        )""",
+        "CREATE INDEX documents_content_hash ON documents(content_hash)",
+        "CREATE INDEX documents_doc_id ON documents(doc_id)",
+        "CREATE INDEX documents_outlet_source ON documents(outlet_source_id)",
+        # one global source per name; a described source is one per document
+        "CREATE UNIQUE INDEX sources_key ON sources(key, ifnull(document_id, ''))",
+        "CREATE INDEX sources_block ON sources(block, person)",
+        "CREATE INDEX sources_type ON sources(type)",
+        "CREATE INDEX sources_parent ON sources(parent_id)",
+        "CREATE INDEX sources_document ON sources(document_id)",
+        "CREATE INDEX mentions_document ON mentions(document_id)",
+        "CREATE INDEX mentions_source ON mentions(source_id)",
+        "CREATE INDEX attributions_document ON attributions(document_id, position)",
+        "CREATE INDEX attributions_source ON attributions(source_id)",
+        "CREATE INDEX attributions_speaker ON attributions(speaker_mention_id)",
+        "CREATE INDEX attributions_coref ON attributions(coref_mention_id)",
+        "CREATE INDEX hops_source ON hops(source_id)",
+    ):
+        db.execute(sql)
+    db["attributions"].enable_fts(["content_text"], create_triggers=True, tokenize="porter")
+    db["documents"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+    for name, sql in _VIEWS.items():
+        db.execute(f"CREATE VIEW {name} AS {sql}")
+
+
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (("initial schema", _initial_schema),)
+LATEST = len(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    """The highest migration recorded in ``db`` (0 for a new, empty database).
+
+    Raises :class:`StoreError` for a database that holds other tables and no migrations.
+    """
+    if not db["migrations"].exists():
+        if db.table_names():
+            raise StoreError(
+                f"{_where(db)} is a SQLite database but not a provenance one (it has tables "
+                "and no migrations table). Pass --db with a new file name"
+            )
+        return 0
+    row = db.execute("SELECT max(version) FROM migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(db: Database) -> list[int]:
+    """Apply every migration ``db`` lacks, each in one transaction; return those applied.
+
+    Raises :class:`StoreError` when ``db`` was written by a newer provenance.
+    """
+    applied: list[int] = []
+    while True:
+        with db.atomic():
+            version = schema_version(db)
+            if version == 0:
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, "
+                    "name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+                )
+                version = schema_version(db)  # another process may have got here first
+            if version > LATEST:
+                raise StoreError(
+                    f"{_where(db)} has schema version {version}, newer than this provenance "
+                    f"knows (up to {LATEST}). Upgrade provenance (pip install -U provenance) "
+                    "or use another --db"
+                )
+            if version == LATEST:
+                return applied
+            name, step = MIGRATIONS[version]
+            step(db)
+            now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            db.execute(
+                "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                [version + 1, name, now],
+            )
+            applied.append(version + 1)
+
+
+def _where(db: Database) -> str:
+    try:
+        row = db.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        return "the database"
+    return str(row[2]) if row and row[2] else "the database"
