@@ -957,8 +957,17 @@ def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
     ]
     for c in cands:
         _add_chain_and_channel(doc, c, rules)
+    quotes = find_quotes(doc.text)
+    # a cue inside quotation marks is the quoted speaker's own words, not the article's
+    # attribution ("'I am only asking that ...,' he said")
+    inside = [(q.start, q.end) for q in quotes]
+    cands = [
+        c
+        for c in cands
+        if c.cue_span is None or not any(s <= c.cue_span[0] < e for s, e in inside)
+    ]
     cands = _dedupe(cands)
-    cands = _attach_quotes(doc, cands, find_quotes(doc.text), rules)
+    cands = _attach_quotes(doc, cands, quotes, rules)
     return _dedupe(cands)
 
 
