@@ -30,6 +30,7 @@ else:
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 COMPLEMENTS = ("ccomp", "xcomp")
 _TRIM = frozenset(",.;:-\u2013\u2014()\"'\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019 \n\t")
+_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 _CITE_LEMMAS = frozenset({"cite", "quote"})
 _SOURCE_PREPS = frozenset({"from", "by"})
 _CHANNEL_PREPS = frozenset({"in", "on", "at", "during", "via", "through", "to"})
@@ -147,10 +148,15 @@ def contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of ``verb``, following coordination ("X said ... and warned")."""
-    for child in verb.children:
-        # a passive subject is what the cue is about ("the heat was blamed"), never the speaker
-        if child.dep_ == "nsubj" and child.text not in QUOTE_CHARS:  # „ is tagged as a noun
-            return child
+    # a passive subject is what the cue is about ("the heat was blamed"), never the speaker;
+    # of two subjects (one misparsed inside a quote), the nearer is the speaker
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj" and c.text not in QUOTE_CHARS  # „ is a noun
+    ]
+    if subjects:
+        return _real_subject(min(subjects, key=lambda c: abs(c.i - verb.i)))
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -165,7 +171,7 @@ def subject_of(verb: Token) -> Token | None:
         while node is not node.head:
             subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is not None and node.pos_ in ("VERB", "AUX") and node.dep_ not in COMPLEMENTS:
-                return subj
+                return _real_subject(subj)
             if node.dep_ in COMPLEMENTS:
                 node = node.head
                 continue
@@ -175,6 +181,23 @@ def subject_of(verb: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return next((c for c in node.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _real_subject(subj: Token) -> Token:
+    """Skip what the parser took for a subject but is not a speaker: a live blog's timestamp
+    ("08:47 GMT -- The operator said" -> operator); a count ("two of the sources" -> sources)."""
+    dash_after = subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].text in _DASHES
+    if subj.ent_type_ in ("TIME", "DATE") or dash_after:  # "08:47 GMT -- ", "RIVERTON -- "
+        for child in subj.children:
+            if child.dep_ == "appos" and child.i > subj.i:
+                return child
+    if subj.pos_ == "NUM" or subj.lower_ in {"one", "some", "many", "most", "several", "both"}:
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [o for o in prep.children if o.dep_ == "pobj"]
+                if objs and objs[0].pos_ in ("NOUN", "PROPN"):
+                    return objs[0]
+    return subj
 
 
 def _adjacent_noun(verb: Token) -> Token | None:
@@ -254,15 +277,21 @@ def _is_chain_prep(head: Token, prep: Token) -> bool:
 
 
 def chain_sources(head: Token) -> list[Token]:
-    """Origins named inside a speaker phrase: "an analysis of data from X" -> [X]."""
+    """Others named inside a source phrase: "an analysis of data from X", "a calculation based
+    on data from X", "a memo obtained by X", "a statement carried by X" -> [X]."""
     found: list[Token] = []
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.i < head.i:
+    for child in head.children:
+        if child.i < head.i:
             continue
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if prep.lower_ in _SOURCE_PREPS:
+        if child.dep_ == "acl":  # obtained by / carried by / based on / compiled from
+            found.extend(chain_sources(child))
+            continue
+        if child.dep_ not in ("prep", "agent"):
+            continue
+        for obj in (c for c in child.children if c.dep_ == "pobj"):
+            if child.lower_ in _SOURCE_PREPS:
                 found.append(obj)
-            elif prep.lower_ == "of":
+            elif child.lower_ in ("of", "on"):
                 found.extend(chain_sources(obj))
     return found
 
@@ -435,7 +464,8 @@ def _from_verb(
         toks = [t for t in scope if t.i < speaker.left_edge.i and t.i < verb.i]
         toks = _strip_leading(doc, toks)
         span = char_span(toks)
-        if span and not any(c.dep_ == "mark" for c in verb.children):
+        clause = any(t.pos_ in ("VERB", "AUX") for t in toks)  # a statement, not a timestamp
+        if span and clause and not any(c.dep_ == "mark" for c in verb.children):
             s, e = trim(doc.text, *span)
             if e > s:
                 yield _make(
@@ -686,7 +716,11 @@ def _attach_quotes(
             continue
         prev = [c for c in out if c.content[1] <= q.open_at and c.speaker is not None]
         nxt = [c for c in out if c.content[0] >= q.close_at and c.speaker is not None]
-        base = prev[-1] if prev else (nxt[0] if nxt else None)
+        base = (
+            max(prev, key=lambda c: c.content[1])
+            if prev
+            else (min(nxt, key=lambda c: c.content[0]) if nxt else None)
+        )
         gap_ok = base is not None and (
             (prev and _paragraph_gap(text, base.content[1], q.open_at) <= 2)
             or (not prev and _paragraph_gap(text, q.close_at, base.content[0]) <= 1)
@@ -841,6 +875,10 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
                 cand.channel = _channel_name(child, rules) or addr
         if child.dep_ == "prep" and child.lower_ in _CHANNEL_PREPS:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
+                for relay in chain_sources(obj):  # "in a statement carried by KCNA"
+                    toks = mention_tokens(relay)
+                    if all(_text(doc, toks) != v[0] for v in cand.via):
+                        cand.via.append((_text(doc, toks), span_of(toks), "relay"))
                 name = _channel_name(obj, rules)
                 if name and cand.channel is None:
                     toks = mention_tokens(obj)
@@ -962,9 +1000,7 @@ def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
     # attribution ("'I am only asking that ...,' he said")
     inside = [(q.start, q.end) for q in quotes]
     cands = [
-        c
-        for c in cands
-        if c.cue_span is None or not any(s <= c.cue_span[0] < e for s, e in inside)
+        c for c in cands if c.cue_span is None or not any(s <= c.cue_span[0] < e for s, e in inside)
     ]
     cands = _dedupe(cands)
     cands = _attach_quotes(doc, cands, quotes, rules)
