@@ -214,8 +214,18 @@ def test_own_seeds_meet_the_acceptance_bar() -> None:
     if not gold_path.exists():
         pytest.skip("seeds/gold.jsonl not written yet")
     ev, _ = _score(gold_path)
-    # measured 0.944 / 0.973 / 0.954 on 2026-11-25; the issue's bar is recall 0.95 (not yet met)
-    assert ev.content.recall >= 0.94  # type: ignore[attr-defined]
+    # the issue's bar (recall 0.95, precision 0.9, speaker 0.9); measured 0.981 / 0.982 / 0.991
+    assert ev.content.recall >= 0.95  # type: ignore[attr-defined]
     assert ev.content.precision >= 0.95  # type: ignore[attr-defined]
+    assert ev.speaker_accuracy.value >= 0.95  # type: ignore[attr-defined]
+    assert ev.not_quote_violations == ()  # type: ignore[attr-defined]
+
+
+def test_held_out_set_stays_above_the_bar() -> None:
+    """Texts in other house styles, written without looking at the extractor (tests/heldout).
+    The bar for unseen newswire is attribution F1 0.75 and indirect recall 0.7."""
+    ev, _ = _score(ROOT / "tests" / "heldout" / "gold.jsonl")
+    assert ev.content.f1 >= 0.9  # type: ignore[attr-defined]
+    assert ev.kind("indirect").recall >= 0.85  # type: ignore[attr-defined]
     assert ev.speaker_accuracy.value >= 0.9  # type: ignore[attr-defined]
     assert ev.not_quote_violations == ()  # type: ignore[attr-defined]
