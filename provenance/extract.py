@@ -62,6 +62,14 @@ class Candidate:
 # --------------------------------------------------------------------------- spans and trimming
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds the string from every token on each access."""
+    cached = doc.user_data.get("provenance_text")
+    if cached is None:
+        cached = doc.user_data["provenance_text"] = doc.text
+    return str(cached)
+
+
 def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
     if not toks:
@@ -329,7 +337,7 @@ def clause_content(
     span = char_span(toks)
     if span is None:
         return None
-    start, end = trim(doc.text, *span)
+    start, end = trim(doc_text(doc), *span)
     return (start, end) if end > start else None
 
 
@@ -466,7 +474,7 @@ def _from_verb(
         span = char_span(toks)
         clause = any(t.pos_ in ("VERB", "AUX") for t in toks)  # a statement, not a timestamp
         if span and clause and not any(c.dep_ == "mark" for c in verb.children):
-            s, e = trim(doc.text, *span)
+            s, e = trim(doc_text(doc), *span)
             if e > s:
                 yield _make(
                     doc, "indirect", (s, e), verb, cue_span, speaker, "postposed-cue", 0.75, stance
@@ -490,7 +498,7 @@ def _from_verb(
         if child.dep_ == "prep" and child.lower_ in preps and child.i > cue_end:
             span = char_span(child.subtree)
             if span:
-                s, e = trim(doc.text, *span)
+                s, e = trim(doc_text(doc), *span)
                 yield _make(
                     doc,
                     "indirect",
@@ -512,8 +520,8 @@ def _from_verb(
                     toks += list(pred.subtree)  # "called the report 'a fairy tale'"
                 span = char_span(toks)
                 if span:
-                    s, e = trim(doc.text, *span)
-                    if quote_only and not any(ch in QUOTE_CHARS for ch in doc.text[s:e]):
+                    s, e = trim(doc_text(doc), *span)
+                    if quote_only and not any(ch in QUOTE_CHARS for ch in doc_text(doc)[s:e]):
                         return
                     yield _make(
                         doc,
@@ -648,7 +656,7 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             span = char_span(_strip_leading(doc, sorted(toks, key=lambda t: t.i)))
             if not span:
                 continue
-            s, e = trim(doc.text, *span)
+            s, e = trim(doc_text(doc), *span)
             cand = _make(
                 doc, "indirect", (s, e), tok, cue_span, source, "according-to", 0.8, prep_cue.stance
             )
@@ -661,7 +669,7 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
 
 def _text(doc: Doc, toks: list[Token]) -> str:
     span = char_span(toks)
-    return doc.text[span[0] : span[1]] if span else ""
+    return doc_text(doc)[span[0] : span[1]] if span else ""
 
 
 # --------------------------------------------------------------------------- quotes
@@ -679,7 +687,7 @@ def _attach_quotes(
     doc: Doc, cands: list[Candidate], quotes: list[Quote], rules: Rules
 ) -> list[Candidate]:
     """Make cue attributions direct or mixed; give cueless quotes to the previous speaker."""
-    text = doc.text
+    text = doc_text(doc)
     used: set[int] = set()
     for cand in cands:
         for n, q in enumerate(quotes):
@@ -788,7 +796,7 @@ def _merge_split_quotes(
 def _adjacent_cue(doc: Doc, q: Quote, rules: Rules) -> Candidate | None:
     """The cue right after a quote (", the minister said", ", said Tom Reed") or right
     before it ("He told reporters: ..."), when the parse did not link the two."""
-    text = doc.text
+    text = doc_text(doc)
     after = [t for t in doc if t.idx >= q.close_at][:12]
     for tok in after:
         if tok.is_space or tok.is_punct and tok.text in {",", "\u2014", "--"}:
@@ -995,7 +1003,7 @@ def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
     ]
     for c in cands:
         _add_chain_and_channel(doc, c, rules)
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     # a cue inside quotation marks is the quoted speaker's own words, not the article's
     # attribution ("'I am only asking that ...,' he said")
     inside = [(q.start, q.end) for q in quotes]

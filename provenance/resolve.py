@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from provenance.extract import Candidate, _text, chain_sources, mention_tokens
+from provenance.extract import Candidate, _text, chain_sources, doc_text, mention_tokens
 from provenance.models import Attribution, Hop, Span
 from provenance.rules import Rules, SourceEntry, normalise_name
 
@@ -295,9 +295,7 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
     if head.pos_ == "PROPN" and described in _ORGANISATION_TYPES:
         # "Dutch e-scooter maker Kestrel Mobility": the descriptor says what the name is
         words = [t for t in toks if t.pos_ == "PROPN" and _name_start(head) <= t.i <= head.i]
-        text_name = (
-            doc.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else head.text
-        )
+        text_name = _text(doc, words) if words else head.text
         entry = _lookup(text_name, rules)
         if entry is not None:
             return entry.canonical, entry.type, f"alias '{text_name}' in sources.toml"
@@ -364,7 +362,7 @@ def _institution(head: Token, rules: Rules) -> tuple[str, str | None, str] | Non
     ]
     if not owner:
         return None
-    text = head.doc.text[owner[0].idx : owner[-1].idx + len(owner[-1].text)]
+    text = doc_text(head.doc)[owner[0].idx : owner[-1].idx + len(owner[-1].text)]
     entry = _lookup(text, rules)
     if entry is not None:
         return entry.canonical, entry.type, f"alias '{text}' in sources.toml"
@@ -431,7 +429,7 @@ def _mention_span(head: Token) -> tuple[int, int] | None:
 
 
 def _freeze(doc: Doc, c: Candidate, r: Resolved, rules: Rules) -> Attribution:
-    text = doc.text
+    text = doc_text(doc)
 
     def sp(rng: tuple[int, int] | None) -> Span | None:
         return Span(rng[0], rng[1], text[rng[0] : rng[1]]) if rng else None
