@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from provenance import Attribution, extract
-from provenance.evaluate import load_jsonl, score
+from provenance.evaluate import Evaluation, load_jsonl, score
 from provenance.models import Document
 
 pytestmark = pytest.mark.model
@@ -176,7 +176,7 @@ def test_spacy_component_sets_doc_attributions() -> None:
         nlp.remove_pipe(COMPONENT)
 
 
-def _score(gold_path: Path) -> tuple[object, list[dict[str, object]]]:
+def _score(gold_path: Path) -> tuple[Evaluation, list[dict[str, object]]]:
     from provenance.api import extract_document
 
     gold = load_jsonl(gold_path)
@@ -199,12 +199,12 @@ def test_reference_dispatch_meets_the_acceptance_bar() -> None:
     if not gold_path.exists():
         pytest.skip("../shared/gold is not beside the project")
     ev, _ = _score(gold_path)
-    assert ev.content.recall >= 0.95  # type: ignore[attr-defined]
-    assert ev.content.precision >= 0.9  # type: ignore[attr-defined]
-    assert ev.speaker_accuracy.value >= 0.9  # type: ignore[attr-defined]
-    assert ev.not_quote_violations == ()  # type: ignore[attr-defined]
-    assert ev.via_accuracy.value == 1.0  # type: ignore[attr-defined]
-    wrong = {w.content_text for w in ev.wrong_sources}  # type: ignore[attr-defined]
+    assert ev.content.recall >= 0.95
+    assert ev.content.precision >= 0.9
+    assert ev.speaker_accuracy.value >= 0.9
+    assert ev.not_quote_violations == ()
+    assert ev.via_accuracy.value == 1.0
+    wrong = {w.content_text for w in ev.wrong_sources}
     for needle in ("We expect to hear", "tomorrow she will be", "killed four people"):
         assert not any(needle in w for w in wrong), needle
 
@@ -215,17 +215,17 @@ def test_own_seeds_meet_the_acceptance_bar() -> None:
         pytest.skip("seeds/gold.jsonl not written yet")
     ev, _ = _score(gold_path)
     # the issue's bar (recall 0.95, precision 0.9, speaker 0.9); measured 0.981 / 0.982 / 0.991
-    assert ev.content.recall >= 0.95  # type: ignore[attr-defined]
-    assert ev.content.precision >= 0.95  # type: ignore[attr-defined]
-    assert ev.speaker_accuracy.value >= 0.95  # type: ignore[attr-defined]
-    assert ev.not_quote_violations == ()  # type: ignore[attr-defined]
+    assert ev.content.recall >= 0.95
+    assert ev.content.precision >= 0.95
+    assert ev.speaker_accuracy.value >= 0.95
+    assert ev.not_quote_violations == ()
 
 
 def test_held_out_set_stays_above_the_bar() -> None:
     """Texts in other house styles, written without looking at the extractor (tests/heldout).
     The bar for unseen newswire is attribution F1 0.75 and indirect recall 0.7."""
     ev, _ = _score(ROOT / "tests" / "heldout" / "gold.jsonl")
-    assert ev.content.f1 >= 0.9  # type: ignore[attr-defined]
-    assert ev.kind("indirect").recall >= 0.85  # type: ignore[attr-defined]
-    assert ev.speaker_accuracy.value >= 0.9  # type: ignore[attr-defined]
-    assert ev.not_quote_violations == ()  # type: ignore[attr-defined]
+    assert ev.content.f1 >= 0.9
+    assert ev.kind("indirect").recall >= 0.85
+    assert ev.speaker_accuracy.value >= 0.9
+    assert ev.not_quote_violations == ()
