@@ -820,7 +820,24 @@ def _adjacent_cue(doc: Doc, q: Quote, rules: Rules) -> Candidate | None:
                 if subj is not None and subj.i < tok.i:
                     return _quote_candidate(doc, q, tok, subj, rules, "quote-cue-before")
                 break
+        return _colon_speaker(doc, q, before, rules)
     return None
+
+
+def _colon_speaker(doc: Doc, q: Quote, before: list[Token], rules: Rules) -> Candidate | None:
+    """A headline or a transcript line: "Minister: 'We will not resign'"."""
+    colon = before[-1]
+    line_start = doc_text(doc).rfind("\n", 0, colon.idx) + 1
+    name = [t for t in before[:-1] if t.idx >= line_start and not t.is_space]
+    if colon.text != ":" or not 0 < len(name) <= 5 or any(t.pos_ in ("VERB", "AUX") for t in name):
+        return None
+    heads = [t for t in name if t.head.i == t.i or not any(t.head.i == n.i for n in name)]
+    head = heads[-1] if heads else name[-1]
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    cand = _quote_candidate(doc, q, colon, head, rules, "quote-colon-speaker")
+    cand.confidence = 0.6
+    return cand
 
 
 def _quote_candidate(

@@ -289,7 +289,11 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
     doc = head.doc
     toks = mention_tokens(head)
     text = _text(doc, toks)
-    titled = [t for t in toks if t.i != head.i and _trigger(t, rules) == "official"]
+    # a title before the name, or an apposition after it ("Mark Feld, an economist at ING")
+    described_as = [t for t in toks if t.i != head.i] + [
+        c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+    ]
+    titled = [t for t in described_as if _trigger(t, rules) in ("official", "expert")]
     ent = _entity(head)
     described = _descriptor_type(head, toks, rules)
     if head.pos_ == "PROPN" and described in _ORGANISATION_TYPES:
@@ -301,7 +305,7 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
             return entry.canonical, entry.type, f"alias '{text_name}' in sources.toml"
         return text_name, described, f"named {described} ('{text_name}')"
     if _is_person(head):
-        kind = "official" if titled else "person"
+        kind = (_trigger(titled[0], rules) or "official") if titled else "person"
         full = _full_name(head, rules)
         name_ent = _entity(full) if full is not None else ent
         if name_ent is None:

@@ -229,3 +229,22 @@ def test_held_out_set_stays_above_the_bar() -> None:
     assert ev.kind("indirect").recall >= 0.85
     assert ev.speaker_accuracy.value >= 0.9
     assert ev.not_quote_violations == ()
+
+
+def test_headline_speaker_before_a_colon() -> None:
+    a = one("Minister: 'We will not resign'")
+    assert a.kind == "direct"
+    assert a.content.text == "We will not resign"
+    assert a.speaker is not None and a.speaker.text == "Minister"
+
+
+def test_apposition_types_the_person() -> None:
+    a = one('"Prices will keep rising," said Mark Feld, an economist at ING.')
+    assert (a.source, a.source_type) == ("Mark Feld", "expert")
+
+
+def test_british_quotes_and_cueless_continuation_in_one_paragraph() -> None:
+    text = "'We have no choice,' said union leader Jane Harris. 'Members cannot wait any longer.'"
+    found = extract(text)
+    assert [a.source for a in found] == ["Jane Harris", "Jane Harris"]
+    assert found[1].rule == "quote-continues-speaker"
