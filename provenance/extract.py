@@ -401,38 +401,63 @@ def _from_verb(
     *,
     quote_only: bool = False,
 ) -> Iterator[Candidate]:
+    """Attributions hanging on one cue verb: its clause, a postposed statement, a prepositional
+    or object content, or (passive) the noun it modifies; tried in that order."""
     speaker = subject_of(verb)
     if speaker is not None and speaker.lower_ in {"it", "there"} and speaker.dep_ == "expl":
         speaker = None
     cue_end = phrase[2] if phrase else verb.i
     cue_span = (verb.idx, doc[cue_end].idx + len(doc[cue_end].text))
-    neg = any(c.dep_ == "neg" for c in verb.children) or (
-        speaker is not None and any(c.lower_ == "neither" for c in speaker.children)
-    )
-    if stance == "denial" and neg:
+    if stance == "denial" and _negated(verb, speaker):
         stance = "non-denial"
+
+    def make(span: tuple[int, int], rule: str, confidence: float, weak: bool = False) -> Candidate:
+        return _make(
+            doc, "indirect", span, verb, cue_span, speaker, rule, confidence, stance, weak=weak
+        )
+
     if verb.dep_ == "acl" and speaker is not None and speaker.head.dep_ == "agent":
         # "the gains announced by Moscow": what was said is the noun the verb modifies
-        noun = verb.head
-        toks = subtree_without(noun, [verb])
-        span = char_span(toks)
+        span = char_span(subtree_without(verb.head, [verb]))
         if span:
-            yield _make(
-                doc,
-                "indirect",
-                span,
-                verb,
-                cue_span,
-                speaker,
-                "passive-agent",
-                0.6,
-                stance,
-                weak=True,
-            )
+            yield make(span, "passive-agent", 0.6, weak=True)
         return
     if speaker is None:
         return
-    comps = [c for c in verb.children if c.dep_ in ("ccomp",) and c.i != speaker.i]
+    comps = _complements(verb, speaker)
+    if not comps:
+        span = _postposed_content(doc, verb, speaker)
+        if span is not None:
+            yield make(span, "postposed-cue", 0.75)
+            return
+    for comp in comps:
+        after = comp.i > verb.i
+        span = clause_content(
+            doc, comp, verb, rules, after_cue=after if verb.dep_ == "relcl" else None
+        )
+        if span:
+            yield make(span, "verb-ccomp" if after else "postposed-cue", 0.85)
+    if comps:
+        return
+    span = _prep_content(doc, verb, doc[cue_end], preps)
+    if span is not None:
+        yield make(span, "verb-prep", 0.6, weak=True)
+    elif takes_object:
+        span = _object_content(doc, verb, quote_only=quote_only)
+        if span is not None:
+            yield make(span, "verb-object", 0.5, weak=True)
+
+
+def _negated(verb: Token, speaker: Token | None) -> bool:
+    """'has not denied', 'Neither X nor Y has denied'."""
+    return any(c.dep_ == "neg" for c in verb.children) or (
+        speaker is not None and any(c.lower_ == "neither" for c in speaker.children)
+    )
+
+
+def _complements(verb: Token, speaker: Token) -> list[Token]:
+    """The clauses a cue verb introduces, including those the parser hung elsewhere."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i != speaker.i]
     # "X reported, citing Y, that ...": the clause hangs under "citing", or as an adverbial
     comps += [
         c
@@ -457,84 +482,62 @@ def _from_verb(
             and c.pos_ in ("VERB", "AUX")
             and (c.tag_ == "VBG" or any(g.dep_ in SUBJECTS for g in c.children))
         ]
-    # postposed cue the parser hung under the statement: "X happened, the mayor said."
-    detached = (verb.dep_ == "ROOT" and speaker.head.i != verb.i and speaker.i < verb.i) or (
-        verb.dep_ == "relcl" and _postposed_relcl(verb, speaker)
-    )
-    if (
-        not comps
-        and (verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i or detached)
-        and _after_comma(speaker)
-        and not any(c.dep_ == "auxpass" for c in verb.children)
-    ):
-        head = verb.head
-        scope = verb.sent if detached else head.subtree
-        toks = [t for t in scope if t.i < speaker.left_edge.i and t.i < verb.i]
-        toks = _strip_leading(doc, toks)
-        span = char_span(toks)
-        clause = any(t.pos_ in ("VERB", "AUX") for t in toks)  # a statement, not a timestamp
-        if span and clause and not any(c.dep_ == "mark" for c in verb.children):
-            s, e = trim(doc_text(doc), *span)
-            if e > s:
-                yield _make(
-                    doc, "indirect", (s, e), verb, cue_span, speaker, "postposed-cue", 0.75, stance
-                )
-                return
     if any(c.i > verb.i for c in comps):
         # a clause after the cue is what was said; one before it was misattached
         comps = [c for c in comps if c.i > verb.i]
-    for comp in comps:
-        after = comp.i > verb.i
-        span = clause_content(
-            doc, comp, verb, rules, after_cue=after if verb.dep_ == "relcl" else None
-        )
-        if span:
-            rule = "verb-ccomp" if after else "postposed-cue"
-            yield _make(doc, "indirect", span, verb, cue_span, speaker, rule, 0.85, stance)
-    if comps:
-        return
-    last = doc[cue_end]
-    for child in list(verb.children) + list(last.children if last is not verb else []):
-        if child.dep_ == "prep" and child.lower_ in preps and child.i > cue_end:
+    return comps
+
+
+def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int] | None:
+    """'X happened, the mayor said.': the statement before a closing cue that the parser
+    hung under the statement, left detached, or took for a relative clause."""
+    detached = (verb.dep_ == "ROOT" and speaker.head.i != verb.i and speaker.i < verb.i) or (
+        verb.dep_ == "relcl" and _postposed_relcl(verb, speaker)
+    )
+    hung = verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i
+    if not (hung or detached) or not _after_comma(speaker):
+        return None
+    if any(c.dep_ in ("auxpass", "mark") for c in verb.children):
+        return None
+    scope = verb.sent if detached else verb.head.subtree
+    toks = _strip_leading(doc, [t for t in scope if t.i < speaker.left_edge.i and t.i < verb.i])
+    span = char_span(toks)
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None  # a timestamp or a name, not a statement
+    s, e = trim(doc_text(doc), *span)
+    return (s, e) if e > s else None
+
+
+def _prep_content(
+    doc: Doc, verb: Token, last: Token, preps: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """'warned about X', 'sounded the alarm over X': the prepositional phrase."""
+    children = list(verb.children) + (list(last.children) if last.i != verb.i else [])
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > last.i:
             span = char_span(child.subtree)
             if span:
-                s, e = trim(doc_text(doc), *span)
-                yield _make(
-                    doc,
-                    "indirect",
-                    (s, e),
-                    verb,
-                    cue_span,
-                    speaker,
-                    "verb-prep",
-                    0.6,
-                    stance,
-                    weak=True,
-                )
-                return
-    if takes_object:
-        for child in verb.children:
-            if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.i > verb.i:
-                toks = [t for t in child.subtree if t.dep_ != "relcl"]
-                for pred in (c for c in verb.children if c.dep_ == "oprd" and c.i > child.i):
-                    toks += list(pred.subtree)  # "called the report 'a fairy tale'"
-                span = char_span(toks)
-                if span:
-                    s, e = trim(doc_text(doc), *span)
-                    if quote_only and not any(ch in QUOTE_CHARS for ch in doc_text(doc)[s:e]):
-                        return
-                    yield _make(
-                        doc,
-                        "indirect",
-                        (s, e),
-                        verb,
-                        cue_span,
-                        speaker,
-                        "verb-object",
-                        0.5,
-                        stance,
-                        weak=True,
-                    )
+                return trim(doc_text(doc), *span)
+    return None
+
+
+def _object_content(doc: Doc, verb: Token, *, quote_only: bool) -> tuple[int, int] | None:
+    """'announced a fresh drive', 'called the report "a fairy tale"': the object (and its
+    predicate); for quote-only cues, only when quoted words are in it."""
+    for child in verb.children:
+        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or child.i < verb.i:
+            continue
+        toks = [t for t in child.subtree if t.dep_ != "relcl"]
+        for pred in (c for c in verb.children if c.dep_ == "oprd" and c.i > child.i):
+            toks += list(pred.subtree)
+        span = char_span(toks)
+        if span is None:
+            continue
+        s, e = trim(doc_text(doc), *span)
+        if quote_only and not any(ch in QUOTE_CHARS for ch in doc_text(doc)[s:e]):
+            return None
+        return s, e
+    return None
 
 
 def _postposed_relcl(verb: Token, speaker: Token) -> bool:
