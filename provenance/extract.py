@@ -689,25 +689,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def _attach_quotes(
     doc: Doc, cands: list[Candidate], quotes: list[Quote], rules: Rules
 ) -> list[Candidate]:
-    """Make cue attributions direct or mixed; give cueless quotes to the previous speaker."""
+    """Make cue attributions direct or mixed, link quotes to a cue beside them, join split
+    quotes, and give sentence-like quotes still without a cue to the nearest speaker."""
     text = doc_text(doc)
-    used: set[int] = set()
-    for cand in cands:
-        for n, q in enumerate(quotes):
-            inner = (q.start, q.end)
-            if _overlap(cand.content, inner) == 0:
-                continue
-            covers = cand.content[0] >= q.open_at - 1 and cand.content[1] <= q.close_at + 1
-            if covers or _overlap(cand.content, inner) >= 0.8 * (cand.content[1] - cand.content[0]):
-                cand.kind = "direct"
-                cand.content = inner
-                cand.fragments = list(q.fragments)
-                cand.rule = "quote+" + cand.rule
-                cand.confidence = max(cand.confidence, 0.9)
-                used.add(n)
-            elif cand.kind != "direct":
-                cand.kind = "mixed"
-                used.add(n)
+    used = _mark_quoted(cands, quotes)
     _merge_split_quotes(text, cands, quotes, used)
     for n, q in enumerate(quotes):
         if n in used or any(_overlap(c.content, (q.start, q.end)) for c in cands):
@@ -718,57 +703,80 @@ def _attach_quotes(
             cands.append(found)
             used.add(n)
     _merge_split_quotes(text, cands, quotes, used)
-    # sentence-like quotes still without a cue continue the previous speaker
     out = list(cands)
     for n, q in enumerate(quotes):
         if n in used or _quote_words(text, q) < rules.thresholds.min_direct_words:
             continue
-        if not _sentence_like(text, q):
-            continue
-        prev = [c for c in out if c.content[1] <= q.open_at and c.speaker is not None]
-        nxt = [c for c in out if c.content[0] >= q.close_at and c.speaker is not None]
-        base = (
-            max(prev, key=lambda c: c.content[1])
-            if prev
-            else (min(nxt, key=lambda c: c.content[0]) if nxt else None)
-        )
-        gap_ok = base is not None and (
-            (prev and _paragraph_gap(text, base.content[1], q.open_at) <= 2)
-            or (not prev and _paragraph_gap(text, q.close_at, base.content[0]) <= 1)
-        )
-        if base is None or not gap_ok:
-            out.append(
-                Candidate(
-                    "direct",
-                    (q.start, q.end),
-                    None,
-                    None,
-                    None,
-                    None,
-                    "quote-no-speaker",
-                    0.4,
-                    fragments=list(q.fragments),
-                )
-            )
-            continue
-        out.append(
-            Candidate(
-                kind="direct",
-                content=(q.start, q.end),
-                cue=None,
-                cue_span=None,
-                speaker=base.speaker,
-                speaker_span=base.speaker_span,
-                rule="quote-continues-speaker",
-                confidence=0.7,
-                stance=base.stance,
-                fragments=list(q.fragments),
-                channel=base.channel,
-                addressee=base.addressee,
-            )
-        )
-        used.add(n)
+        if _sentence_like(text, q):
+            out.append(_continuation(text, q, out))
+            used.add(n)
     return out
+
+
+def _mark_quoted(cands: list[Candidate], quotes: list[Quote]) -> set[int]:
+    """Turn candidates whose content is a quote into direct ones, those holding one into mixed;
+    return the indexes of the quotes used."""
+    used: set[int] = set()
+    for cand in cands:
+        for n, q in enumerate(quotes):
+            inner = (q.start, q.end)
+            shared = _overlap(cand.content, inner)
+            if shared == 0:
+                continue
+            covers = cand.content[0] >= q.open_at - 1 and cand.content[1] <= q.close_at + 1
+            if covers or shared >= 0.8 * (cand.content[1] - cand.content[0]):
+                cand.kind = "direct"
+                cand.content = inner
+                cand.fragments = list(q.fragments)
+                cand.rule = "quote+" + cand.rule
+                cand.confidence = max(cand.confidence, 0.9)
+                used.add(n)
+            elif cand.kind != "direct":
+                cand.kind = "mixed"
+                used.add(n)
+    return used
+
+
+def _continuation(text: str, q: Quote, found: list[Candidate]) -> Candidate:
+    """A quote with no cue of its own: the words of the nearest speaker before it (within two
+    paragraphs), or of the first one after it (within one); else a quote with no speaker."""
+    prev = [c for c in found if c.content[1] <= q.open_at and c.speaker is not None]
+    nxt = [c for c in found if c.content[0] >= q.close_at and c.speaker is not None]
+    base: Candidate | None = None
+    if prev:
+        base = max(prev, key=lambda c: c.content[1])
+        if _paragraph_gap(text, base.content[1], q.open_at) > 2:
+            base = None
+    elif nxt:
+        base = min(nxt, key=lambda c: c.content[0])
+        if _paragraph_gap(text, q.close_at, base.content[0]) > 1:
+            base = None
+    if base is None:
+        return Candidate(
+            "direct",
+            (q.start, q.end),
+            None,
+            None,
+            None,
+            None,
+            "quote-no-speaker",
+            0.4,
+            fragments=list(q.fragments),
+        )
+    return Candidate(
+        kind="direct",
+        content=(q.start, q.end),
+        cue=None,
+        cue_span=None,
+        speaker=base.speaker,
+        speaker_span=base.speaker_span,
+        rule="quote-continues-speaker",
+        confidence=0.7,
+        stance=base.stance,
+        fragments=list(q.fragments),
+        channel=base.channel,
+        addressee=base.addressee,
+    )
 
 
 def _merge_split_quotes(
