@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install test lint bench demo
+.PHONY: install test lint bench bench-store demo
 
 install:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ lint:
 
 bench:
 	$(BIN)/python bench/bench_extract.py
+
+bench-store:
+	$(BIN)/python bench/bench_store.py
 
 demo:
 	$(BIN)/provenance extract seeds/

@@ -4,6 +4,7 @@ from provenance.api import extract, extract_document
 from provenance.errors import InputError, ModelError, ProvenanceError, RulesError, StoreError
 from provenance.models import Attribution, Document, Hop, Span
 from provenance.rules import Rules, load_rules
+from provenance.store import Store
 
 __all__ = [
     "Attribution",
@@ -15,6 +16,7 @@ __all__ = [
     "Rules",
     "RulesError",
     "Span",
+    "Store",
     "StoreError",
     "extract",
     "extract_document",

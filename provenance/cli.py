@@ -9,7 +9,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -235,6 +235,295 @@ def rules_check(
             "'provenance rules check' again"
         )
     out.print(f"Rules in {folder} are valid.")
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class TraceFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    prov_json = "prov-json"
+
+
+DbOpt = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite database (default: $PROVENANCE_DB, else ./provenance.db)."),
+]
+ListFormatOpt = Annotated[
+    ListFormat,
+    typer.Option("--format", "-f", help="table for people; json or csv (to stdout) for tools."),
+]
+
+
+def _open_store(db: Path | None, *, create: bool = False, rules_dir: Path | None = None) -> Any:
+    from provenance.rules import load_rules
+    from provenance.store import Store
+
+    return Store(db, rules=load_rules(rules_dir), create=create)
+
+
+def _print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (*.txt, recursively) or - for stdin.")
+    ],
+    db: DbOpt = None,
+    outlet: Annotated[
+        str | None,
+        typer.Option(
+            "--outlet",
+            help="The publishing outlet of these articles (default: found in the text, "
+            "e.g. 'told AFP', a dateline '(AFP)').",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Parse on this many processes.")
+    ] = 1,
+    model: ModelOpt = None,
+    rules_dir: RulesOpt = None,
+) -> None:
+    """Extract attributions from articles and store them in the database.
+
+    The same text again changes nothing; a changed file replaces its earlier version. Each
+    article is stored in one transaction, so an interrupted run loses nothing already done.
+
+    Examples:
+
+      provenance ingest seeds/
+
+      provenance ingest --db news.db --outlet AFP --jobs 4 dispatches/
+    """
+    from provenance.ingest import Tally, count_inputs, ingest_paths
+    from provenance.report import ingest_progress
+
+    tally = Tally()
+    try:
+        with _open_store(db, create=True, rules_dir=rules_dir) as store:
+            total = count_inputs(paths)
+            live = err.is_terminal
+            with ingest_progress(err) as progress:
+                task = progress.add_task("", total=total)
+                for outcome in ingest_paths(
+                    paths, store, outlet=outlet, jobs=jobs, model=model, rules_dir=rules_dir
+                ):
+                    tally.add(outcome)
+                    progress.update(task, advance=1, description=escape(outcome.doc_id or ""))
+                    if outcome.status == "failed":
+                        progress.console.print(
+                            f"[yellow]Skipped[/] {escape(outcome.reason or outcome.path)}",
+                            highlight=False,
+                            soft_wrap=True,
+                        )
+                    elif not live:  # a log for pipes and CI: one line per document
+                        progress.console.print(
+                            f"[{tally.documents}/{total}] {outcome.status} "
+                            f"{escape(outcome.path)}: {outcome.attributions} attributions",
+                            highlight=False,
+                            soft_wrap=True,
+                        )
+            counts = store.counts()
+            where = store.path
+    except ProvenanceError as exc:
+        raise fail(str(exc)) from None
+    c = tally.counts
+    err.print(
+        f"{tally.documents} documents: {c['new']} new, {c['updated']} updated, "
+        f"{c['unchanged']} unchanged, {c['failed']} failed; {tally.attributions} attributions "
+        f"stored. {escape(str(where))} holds {counts['documents']} documents, "
+        f"{counts['attributions']} attributions, {counts['sources']} sources.",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if tally.documents and c["failed"] == tally.documents:
+        raise fail("no article could be ingested. Give UTF-8 .txt files, folders or -")
+
+
+@app.command("who-said")
+def who_said(
+    query: Annotated[str, typer.Argument(help="Words or figures from the statement.")],
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
+    fmt: ListFormatOpt = ListFormat.table,
+) -> None:
+    """Who said it: stored statements matching QUERY, best first, with speaker, source,
+    channel, chain of intermediaries, document and date.
+
+    Examples:
+
+      provenance who-said "160,000"
+
+      provenance who-said "nuclear drills" --format json
+    """
+    from provenance.export import ATTRIBUTION_COLUMNS, attribution_row, write_csv
+    from provenance.report import stored_table
+
+    try:
+        with _open_store(db) as store:
+            rows = store.who_said(query, limit=limit)
+    except ProvenanceError as exc:
+        raise fail(str(exc)) from None
+    if fmt is ListFormat.json:
+        _print_json([a.to_json() for a in rows])
+    elif fmt is ListFormat.csv:
+        write_csv((attribution_row(a) for a in rows), ATTRIBUTION_COLUMNS, sys.stdout)
+    elif rows:
+        out.print(stored_table(rows, f"Who said \u201c{query}\u201d: {len(rows)} match(es)"))
+    else:
+        err.print(f"No stored statement matches {escape(query)!r}.", highlight=False)
+
+
+@app.command()
+def sources(
+    name: Annotated[
+        str | None, typer.Argument(help="A source's name: list what it (and its parts) said.")
+    ] = None,
+    source_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            "-t",
+            help="Only this type, or a word of one: 'anonymous' also lists 'anonymous official'.",
+        ),
+    ] = None,
+    db: DbOpt = None,
+    fmt: ListFormatOpt = ListFormat.table,
+) -> None:
+    """Sources with how many statements they made; with NAME, what that source said.
+
+    Examples:
+
+      provenance sources --type anonymous
+
+      provenance sources "Russian government"
+    """
+    from provenance.export import (
+        ATTRIBUTION_COLUMNS,
+        SOURCE_COLUMNS,
+        attribution_row,
+        source_row,
+        write_csv,
+    )
+    from provenance.report import sources_table, stored_table
+
+    try:
+        with _open_store(db) as store:
+            if name is None:
+                found = store.sources(source_type)
+                said = None
+            else:
+                found, said = store.source_statements(name)
+    except ProvenanceError as exc:
+        raise fail(str(exc)) from None
+    if said is None:
+        if fmt is ListFormat.json:
+            _print_json([s.to_json() for s in found])
+        elif fmt is ListFormat.csv:
+            write_csv((source_row(s) for s in found), SOURCE_COLUMNS, sys.stdout)
+        else:
+            kind = f" of type {source_type!r}" if source_type else ""
+            out.print(sources_table(found, f"{len(found)} sources{kind}"))
+        return
+    if fmt is ListFormat.json:
+        _print_json(
+            {"sources": [s.to_json() for s in found], "statements": [a.to_json() for a in said]}
+        )
+    elif fmt is ListFormat.csv:
+        write_csv((attribution_row(a) for a in said), ATTRIBUTION_COLUMNS, sys.stdout)
+    else:
+        out.print(sources_table(found, f"Sources named {name!r}"))
+        out.print(stored_table(said, f"{len(said)} statements by {name} and its parts"))
+
+
+@app.command()
+def trace(
+    attribution: Annotated[
+        str, typer.Argument(help="An attribution id (from who-said), or words of the statement.")
+    ],
+    db: DbOpt = None,
+    fmt: Annotated[
+        TraceFormat, typer.Option("--format", "-f", help="table (a tree) or json.")
+    ] = TraceFormat.table,
+) -> None:
+    """Where a statement comes from: the chain from the publishing outlet through every
+    intermediary to the origin, with the sentence and character offsets.
+
+    Examples:
+
+      provenance trace "tomorrow she will be in Moscow"
+
+      provenance trace 3f9c2a1b7d4e5f60 --format json
+    """
+    from provenance.report import trace_tree
+
+    try:
+        with _open_store(db) as store:
+            found = store.trace(attribution)
+    except ProvenanceError as exc:
+        raise fail(str(exc)) from None
+    if fmt is TraceFormat.json:
+        _print_json(found.to_json())
+        return
+    out.print(trace_tree(found))
+    if found.others:
+        err.print(
+            f"{found.others} other statement(s) match; 'provenance who-said' lists them, "
+            "'provenance trace ID' picks one.",
+            highlight=False,
+        )
+
+
+@app.command()
+def export(
+    db: DbOpt = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="jsonl, csv, or prov-json (W3C PROV-JSON)."),
+    ] = ExportFormat.jsonl,
+) -> None:
+    """Write every stored attribution with its chain to stdout.
+
+    Examples:
+
+      provenance export > attributions.jsonl
+
+      provenance export --format prov-json > provenance.json
+    """
+    from provenance.export import (
+        ATTRIBUTION_COLUMNS,
+        attribution_row,
+        prov_document,
+        write_csv,
+        write_jsonl,
+    )
+
+    try:
+        with _open_store(db) as store:
+            if fmt is ExportFormat.jsonl:
+                write_jsonl(store.attributions(), sys.stdout)
+            elif fmt is ExportFormat.csv:
+                rows = (attribution_row(a) for a in store.attributions())
+                write_csv(rows, ATTRIBUTION_COLUMNS, sys.stdout)
+            else:
+                doc = prov_document(store.attributions(), store.sources(), store.documents())
+                _print_json(doc)
+    except ProvenanceError as exc:
+        raise fail(str(exc)) from None
 
 
 def main() -> None:

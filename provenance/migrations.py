@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from sqlite_utils import Database
 
@@ -153,8 +154,8 @@ def _initial_schema(db: Database) -> None:
         "CREATE INDEX hops_source ON hops(source_id)",
     ):
         db.execute(sql)
-    db["attributions"].enable_fts(["content_text"], create_triggers=True, tokenize="porter")
-    db["documents"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+    db.table("attributions").enable_fts(["content_text"], create_triggers=True, tokenize="porter")
+    db.table("documents").enable_fts(["text"], create_triggers=True, tokenize="porter")
     for name, sql in _VIEWS.items():
         db.execute(f"CREATE VIEW {name} AS {sql}")
 
@@ -186,7 +187,7 @@ def migrate(db: Database) -> list[int]:
     """
     applied: list[int] = []
     while True:
-        with db.atomic():
+        with write_transaction(db):
             version = schema_version(db)
             if version == 0:
                 db.execute(
@@ -210,6 +211,21 @@ def migrate(db: Database) -> list[int]:
                 [version + 1, name, now],
             )
             applied.append(version + 1)
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[None]:
+    """One transaction that takes the write lock at its start (``BEGIN IMMEDIATE``), so a
+    second writer waits for the busy timeout instead of failing half-way; everything in it
+    is committed together or not at all (sqlite-utils calls inside become savepoints)."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
 
 
 def _where(db: Database) -> str:

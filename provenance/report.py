@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
 
 from provenance.evaluate import Evaluation
-from provenance.models import Document
+from provenance.models import Document, SourceSummary, StoredAttribution, Trace
 
 
 def _cut(text: str | None, width: int = 90) -> str:
@@ -118,3 +129,128 @@ def evaluation_tables(ev: Evaluation, console: Console, *, misses: bool = True) 
             console.print(f"[bold]{title}[/] ({len(rows)})")
             for row in rows:
                 console.print(f"  - {row}", markup=False, highlight=False)
+
+
+# --- the store ---------------------------------------------------------------------------------
+
+
+def _at(span_start: int, span_end: int) -> str:
+    return f"[dim][{span_start}:{span_end}][/]"
+
+
+def stored_table(rows: list[StoredAttribution], title: str) -> Table:
+    """Stored attributions: what was said, speaker, source (type), channel, chain, article."""
+    table = Table(title=escape(title), show_lines=True)
+    table.add_column("said", ratio=3)
+    table.add_column("speaker \u2192 source (type)")
+    table.add_column("channel")
+    table.add_column("chain (outlet \u2192 origin)")
+    table.add_column("document / date")
+    table.add_column("id", style="dim", no_wrap=True)
+    for a in rows:
+        who = _cut(a.speaker.text, 80) if a.speaker else "\u2014"
+        if a.source:
+            who += f"\n\u2192 {escape(a.source)}"
+        if a.source_type:
+            who += f" ({escape(a.source_type)})"
+        channel = escape(a.channel or "")
+        if a.addressee and a.addressee != a.channel:
+            channel += f"\nto {escape(a.addressee)}"
+        where = escape(a.doc_id) + (f"\n{a.published}" if a.published else "")
+        chain = " \u2192 ".join(escape(n) for n in a.path())
+        table.add_row(_cut(a.content.text, 160), who, channel, chain, where, a.id)
+    return table
+
+
+def sources_table(sources: list[SourceSummary], title: str) -> Table:
+    """Sources with their type, parent, and how many statements and articles."""
+    table = Table(title=escape(title))
+    table.add_column("source")
+    table.add_column("type")
+    table.add_column("part of")
+    table.add_column("statements", justify="right")
+    table.add_column("documents", justify="right")
+    table.add_column("only in")
+    table.add_column("also called", ratio=2)
+    for s in sources:
+        table.add_row(
+            escape(s.name),
+            escape(s.type or "\u2014"),
+            escape(s.parent or ""),
+            str(s.statements),
+            str(s.documents),
+            escape(s.only_in or ""),
+            _cut("; ".join(s.aliases), 80),
+        )
+    return table
+
+
+def trace_tree(trace: Trace) -> Tree:
+    """The chain as a tree from the publishing outlet through every hop to the origin, then
+    what was said, with offsets into the article."""
+    a = trace.attribution
+    outlet = escape(a.outlet) if a.outlet else "[dim]outlet unknown[/]"
+    head = f"[bold]{outlet}[/] published [cyan]{escape(a.doc_id)}[/]"
+    if trace.byline:
+        head += f" ({escape(trace.byline)})"
+    root = Tree(head)
+    node = root
+    for hop in reversed(a.chain):
+        label = f"[bold]{escape(hop.label)}[/] [dim]{hop.role}[/]"
+        if hop.source and hop.name != hop.source:
+            label += f' as "{escape(hop.name)}"'
+        if hop.span is not None:
+            label += " " + _at(hop.span.start, hop.span.end)
+        node = node.add(label)
+    if not a.chain and a.source:
+        node = node.add(f"[bold]{escape(a.source)}[/] [dim]origin[/]")
+    said = node.add(
+        f'[green]"{_cut(a.content.text, 300)}"[/] {_at(a.content.start, a.content.end)}'
+    )
+    facts = [
+        f"kind {a.kind}, stance {a.stance}",
+        f"speaker \u201c{escape(a.speaker.text)}\u201d {_at(a.speaker.start, a.speaker.end)}"
+        if a.speaker
+        else "",
+        f"refers to \u201c{escape(a.coref.text)}\u201d {_at(a.coref.start, a.coref.end)}"
+        if a.coref
+        else "",
+        f"source {escape(a.source or '?')} ({escape(a.source_type or 'no type')})"
+        + (f", part of {escape(a.parent)}" if a.parent else "")
+        + (f" \u2014 {escape(a.source_link)}" if a.source_link else ""),
+        f"cue \u201c{escape(a.cue.text)}\u201d {_at(a.cue.start, a.cue.end)}" if a.cue else "",
+        f"channel {escape(a.channel or '?')}"
+        + (f", to {escape(a.addressee)}" if a.addressee else "")
+        if a.channel or a.addressee
+        else "",
+        f"rule {escape(a.rule)}, confidence {a.confidence:.2f}, id {a.id}",
+        f"sentence {_at(trace.sentence.start, trace.sentence.end)}: "
+        f"{_cut(trace.sentence.text, 400)}",
+    ]
+    for fact in facts:
+        if fact:
+            said.add(fact)
+    return root
+
+
+class _RateColumn(ProgressColumn):
+    """Documents per second, over the run so far."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:.1f} docs/s", style="cyan")
+
+
+def ingest_progress(console: Console) -> Progress:
+    """A progress bar for ``ingest``: documents done of all, documents/s, time so far."""
+    return Progress(
+        TextColumn("[bold]ingest[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=False,
+    )

@@ -1,0 +1,862 @@
+"""The provenance store: articles and their attributions in SQLite, and the questions asked
+of them (who said this, what has this source said, where does this claim come from).
+
+Built on sqlite-utils so that Datasette, the ``sqlite3`` shell or pandas can read the database
+without this code (schema and views: :mod:`provenance.migrations`, README "Database schema").
+
+- Ids are content hashes: a document's id is the hash of its text, an attribution's the hash
+  of its document, content span and cue span. Ingesting the same text again changes nothing;
+  a changed text at the same path replaces that document's rows.
+- Each document is written in one transaction: a failure or a kill leaves every earlier
+  document complete and no half-written one. WAL mode lets readers query during an ingest.
+- Sources are canonicalised across documents (:mod:`provenance.canonical` decides, this
+  module fetches the candidates); every link keeps how it was made (``source_link``).
+
+>>> # with Store("news.db") as store:
+>>> #     store.ingest(extract_document(text, "story"))
+>>> #     store.who_said("160,000")[0].source   -> 'Oleksandr Lytvynenko'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlite_utils import Database
+
+from provenance.canonical import (
+    KnownSource,
+    block_key,
+    closest,
+    is_described,
+    is_person,
+    is_pronoun,
+    name_key,
+    only_person_with_surname,
+)
+from provenance.errors import StoreError
+from provenance.migrations import migrate, schema_version, write_transaction
+from provenance.models import (
+    Attribution,
+    Document,
+    Hop,
+    Masthead,
+    SourceSummary,
+    Span,
+    StoredAttribution,
+    StoredHop,
+    Trace,
+)
+from provenance.rules import Rules, SourceEntry, load_rules, normalise_name
+
+DEFAULT_DB = "provenance.db"
+DB_ENV = "PROVENANCE_DB"
+TABLES = ("documents", "sources", "mentions", "attributions", "hops")
+_ID_CHARS = 16
+_MAX_ALIASES = 50
+_SEARCH_POOL = 200  # full-text candidates re-ranked by rapidfuzz
+_WORD = re.compile(r"\w", re.UNICODE)
+_DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.I)
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"'\u201d\u2019\u00bb]?\s+(?=[\"'\u201c\u2018\u00ab\u201e]?[A-Z])"
+)
+
+
+def default_db_path() -> Path:
+    """``$PROVENANCE_DB`` when set, else ``provenance.db`` in the current folder."""
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text as UTF-8, in hex; a document's id is its first 16 characters."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _hash_id(*parts: object) -> str:
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:_ID_CHARS]
+
+
+def attribution_id(document_id: str, a: Attribution) -> str:
+    """Hash of the document id, the content span and the cue span."""
+    cue = (a.cue.start, a.cue.end) if a.cue else (None, None)
+    return _hash_id(document_id, a.content.start, a.content.end, *cue)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What ingesting one document did: ``new``, ``updated`` (its path held another text,
+    now replaced) or ``unchanged`` (this text is already stored)."""
+
+    status: str
+    document_id: str
+    attributions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    id: str
+    name: str
+    method: str
+
+
+class Store:
+    """A provenance database, opened (created and migrated as needed) at ``path``.
+
+    ``create=False`` refuses a path where no database exists yet (the query commands use it,
+    so a typo in ``--db`` is an error rather than a new empty database).
+    """
+
+    def __init__(
+        self, path: str | Path | None = None, *, rules: Rules | None = None, create: bool = True
+    ) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        if not create and not self.path.is_file():
+            raise StoreError(
+                f"no database at {self.path}. Run 'provenance ingest PATH...' first, "
+                f"or pass --db (or set {DB_ENV}) to the database to use"
+            )
+        self._rules = rules
+        try:
+            self.db = Database(self.path)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open {self.path} ({exc}). Check the path") from exc
+        try:
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.enable_wal()
+            # WAL + NORMAL: a crash or kill never corrupts the file or splits a document;
+            # only a power cut may lose the last few commits
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise StoreError(
+                f"{self.path} is not a usable SQLite database ({exc}). Pass --db with "
+                "another file name"
+            ) from exc
+        except StoreError:
+            self.db.close()
+            raise
+
+    # --- lifecycle --------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def rules(self) -> Rules:
+        if self._rules is None:
+            self._rules = load_rules()
+        return self._rules
+
+    def schema_version(self) -> int:
+        """The highest migration applied to this database."""
+        return schema_version(self.db)
+
+    def counts(self) -> dict[str, int]:
+        """Rows in each table."""
+        return {t: int(self._one(f"SELECT count(*) FROM {t}") or 0) for t in TABLES}
+
+    # --- ingest -----------------------------------------------------------------------------
+
+    def holds(self, text: str) -> bool:
+        """This exact text is stored already (so parsing it again can be skipped)."""
+        found = self._one("SELECT 1 FROM documents WHERE id = ?", [content_hash(text)[:_ID_CHARS]])
+        return found is not None
+
+    def ingest(self, doc: Document, masthead: Masthead | None = None) -> IngestResult:
+        """Store ``doc`` and its attributions in one transaction.
+
+        The same text again is ``unchanged`` (nothing written). Another text at the same path
+        replaces the rows of the text stored there (``updated``). Raises :class:`StoreError`
+        when the database refuses the write; nothing of ``doc`` is then stored.
+        """
+        chash = content_hash(doc.text)
+        document_id = chash[:_ID_CHARS]
+        path = _path_key(doc.path)
+        masthead = masthead or Masthead()
+        try:
+            with write_transaction(self.db):
+                if self._one("SELECT 1 FROM documents WHERE id = ?", [document_id]):
+                    return IngestResult("unchanged", document_id)
+                old = self._one("SELECT id FROM documents WHERE path = ?", [path]) if path else None
+                if old is not None:
+                    self._delete_document(str(old))
+                self._insert_document(doc, document_id, chash, path, masthead)
+                stored = _DocumentWriter(self, document_id).write(doc.attributions)
+                if old is not None:
+                    self._prune_sources()
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"could not store {doc.doc_id} in {self.path} ({exc}); nothing of it was kept"
+            ) from exc
+        return IngestResult("updated" if old is not None else "new", document_id, stored)
+
+    def _insert_document(
+        self, doc: Document, document_id: str, chash: str, path: str | None, m: Masthead
+    ) -> None:
+        outlet = self._link_outlet(m.outlet, document_id) if m.outlet else None
+        self.db.execute(
+            "INSERT INTO documents (id, doc_id, path, outlet, outlet_source_id, byline, "
+            "dateline, published, text, content_hash, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                document_id,
+                doc.doc_id,
+                path,
+                m.outlet,
+                outlet,
+                m.byline,
+                m.dateline,
+                m.published,
+                doc.text,
+                chash,
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            ],
+        )
+
+    def _link_outlet(self, outlet: str, document_id: str) -> str:
+        entry = self.rules.source_index.get(normalise_name(outlet))
+        link = self.link_source(
+            entry.canonical if entry else outlet,
+            entry.type if entry else "media",
+            "publishing outlet",
+            document_id,
+        )
+        assert link is not None
+        return link.id
+
+    def _delete_document(self, document_id: str) -> None:
+        for sql in (
+            "DELETE FROM hops WHERE attribution_id IN "
+            "(SELECT id FROM attributions WHERE document_id = ?)",
+            "DELETE FROM attributions WHERE document_id = ?",
+            "DELETE FROM mentions WHERE document_id = ?",
+            "DELETE FROM sources WHERE document_id = ?",
+            "DELETE FROM documents WHERE id = ?",
+        ):
+            self.db.execute(sql, [document_id])
+
+    def _prune_sources(self) -> None:
+        """Drop named sources nothing refers to any more (after a document was replaced)."""
+        while True:
+            cursor = self.db.execute(
+                """DELETE FROM sources WHERE document_id IS NULL
+                AND id NOT IN (SELECT source_id FROM attributions WHERE source_id IS NOT NULL)
+                AND id NOT IN (SELECT source_id FROM mentions WHERE source_id IS NOT NULL)
+                AND id NOT IN (SELECT source_id FROM hops WHERE source_id IS NOT NULL)
+                AND id NOT IN (SELECT outlet_source_id FROM documents
+                               WHERE outlet_source_id IS NOT NULL)
+                AND id NOT IN (SELECT parent_id FROM sources WHERE parent_id IS NOT NULL)"""
+            )
+            if cursor.rowcount <= 0:
+                return
+
+    # --- sources: one per canonical name ----------------------------------------------------
+
+    def link_source(
+        self,
+        name: str,
+        source_type: str | None,
+        evidence: str | None,
+        document_id: str,
+    ) -> _Link | None:
+        """The source row for a speaker's canonical ``name`` (created when new), and how it
+        was chosen. Must run inside a write transaction.
+
+        A name listed in ``rules/sources.toml`` is that source (with its parent). A
+        description is a source of ``document_id`` only. A bare surname is the one known
+        person with that surname, if exactly one. Otherwise the same name, else a spelling
+        variant in the same block (rapidfuzz, ``fuzzy_threshold`` in ``rules/resolve.toml``),
+        else a new source.
+        """
+        entry = self.rules.source_index.get(normalise_name(_DETERMINER.sub("", name)))
+        if entry is not None:
+            return self._rules_source(entry)
+        key = name_key(name)
+        if not key:
+            return None
+        if is_described(source_type, evidence):
+            row = self._source_by_key(key, document_id)
+            if row is not None:
+                return _Link(row.id, row.name, "same description in this article")
+            new = self._create_source(name, source_type, False, key, evidence, document_id)
+            return _Link(new, name, "a description: a source of this article only")
+        person = is_person(evidence)
+        block = self._block(block_key(key), person)
+        if person and len(key.split()) == 1:
+            match = only_person_with_surname(key, block)
+            if match is not None:
+                return _Link(match.source.id, match.source.name, match.method)
+        row = self._source_by_key(key, None)
+        if row is not None:
+            if row.type is None and source_type:
+                self.db.execute("UPDATE sources SET type = ? WHERE id = ?", [source_type, row.id])
+            return _Link(row.id, row.name, "same name")
+        match = closest(key, source_type, person, block, self.rules.thresholds.fuzzy_name)
+        if match is not None:
+            return _Link(match.source.id, match.source.name, match.method)
+        new = self._create_source(name, source_type, person, key, evidence, None)
+        if person and len(key.split()) > 1:
+            self._absorb_bare_surname(new, name, key)
+        return _Link(new, name, "new source")
+
+    def _rules_source(self, entry: SourceEntry) -> _Link:
+        parent = None
+        if entry.parent is not None and entry.parent != entry.canonical:
+            parent_entry = next(
+                (s for s in self.rules.sources if s.canonical == entry.parent), None
+            )
+            if parent_entry is not None:
+                parent = self._rules_source(parent_entry).id
+        key = name_key(entry.canonical)
+        row = self._source_by_key(key, None)
+        if row is None:
+            new = self._create_source(
+                entry.canonical, entry.type, False, key, "listed in sources.toml", None, parent
+            )
+            return _Link(new, entry.canonical, "listed in rules/sources.toml")
+        if row.parent_id != parent:
+            self.db.execute("UPDATE sources SET parent_id = ? WHERE id = ?", [parent, row.id])
+        return _Link(row.id, row.name, "listed in rules/sources.toml")
+
+    def _create_source(
+        self,
+        name: str,
+        source_type: str | None,
+        person: bool,
+        key: str,
+        evidence: str | None,
+        document_id: str | None,
+        parent_id: str | None = None,
+    ) -> str:
+        source_id = _hash_id("source", key, document_id)
+        self.db.execute(
+            "INSERT INTO sources (id, name, type, parent_id, aliases, person, document_id, key, "
+            "block, evidence) VALUES (?, ?, ?, ?, '[]', ?, ?, ?, ?, ?)",
+            [
+                source_id,
+                name,
+                source_type,
+                parent_id,
+                int(person),
+                document_id,
+                key,
+                block_key(key),
+                evidence,
+            ],
+        )
+        return source_id
+
+    def _absorb_bare_surname(self, new_id: str, name: str, key: str) -> None:
+        """A full name arrives after its bare surname was stored on its own ('Zelensky' first,
+        'Volodymyr Zelensky' later): when this is the only person with that surname, the
+        surname's statements move to the full name, so ingest order does not matter."""
+        surname = key.split()[-1]
+        bare = self._source_by_key(surname, None)
+        if bare is None or not bare.person:
+            return
+        match = only_person_with_surname(surname, self._block(block_key(key), True))
+        if match is None or match.source.id != new_id:
+            return
+        for table in ("attributions", "mentions", "hops"):
+            self.db.execute(
+                f"UPDATE {table} SET source_id = ? WHERE source_id = ?", [new_id, bare.id]
+            )
+        self.db.execute(
+            "UPDATE attributions SET source_link = ? WHERE source_id = ? AND source_name = ?",
+            [match.method, new_id, bare.name],
+        )
+        self.db.execute("UPDATE sources SET parent_id = ? WHERE parent_id = ?", [new_id, bare.id])
+        aliases = [bare.name, *self._aliases(bare.id)]
+        self.db.execute("DELETE FROM sources WHERE id = ?", [bare.id])
+        self.add_aliases(new_id, name, aliases)
+
+    def add_aliases(self, source_id: str, name: str, names: Sequence[str]) -> None:
+        """Remember other names a source went by (not pronouns, not its own name)."""
+        have = self._aliases(source_id)
+        seen = {name_key(n) for n in [name, *have]}
+        for n in names:
+            k = name_key(n)
+            if k and k not in seen and not is_pronoun(n) and len(n) <= 80:
+                have.append(" ".join(n.split()))
+                seen.add(k)
+        self.db.execute(
+            "UPDATE sources SET aliases = ? WHERE id = ?",
+            [json.dumps(have[:_MAX_ALIASES], ensure_ascii=False), source_id],
+        )
+
+    def _aliases(self, source_id: str) -> list[str]:
+        raw = self._one("SELECT aliases FROM sources WHERE id = ?", [source_id])
+        return list(json.loads(raw)) if raw else []
+
+    def _source_by_key(self, key: str, document_id: str | None) -> _SourceRow | None:
+        rows = self._rows(
+            "SELECT id, name, key, type, person, parent_id FROM sources "
+            "WHERE key = ? AND ifnull(document_id, '') = ?",
+            [key, document_id or ""],
+        )
+        return _SourceRow.of(rows[0]) if rows else None
+
+    def _block(self, block: str, person: bool) -> list[KnownSource]:
+        rows = self._rows(
+            "SELECT id, name, key, type, person FROM sources "
+            "WHERE block = ? AND person = ? AND document_id IS NULL",
+            [block, int(person)],
+        )
+        return [
+            KnownSource(r["id"], r["name"], r["key"], r["type"], bool(r["person"])) for r in rows
+        ]
+
+    # --- questions --------------------------------------------------------------------------
+
+    def who_said(self, query: str, limit: int = 20) -> list[StoredAttribution]:
+        """Attributions whose content matches ``query``: full-text search (every word, else
+        any word), then ranked by rapidfuzz similarity to the query. Any string is safe:
+        FTS syntax in it (quotes, ``*``, ``AND``, parentheses) is taken literally.
+
+        Raises :class:`StoreError` when ``query`` holds no word to search for.
+        """
+        terms = fts_terms(query)
+        if not terms:
+            raise StoreError(f"nothing to search for in {query!r}. Give a word or a number")
+        ids: list[str] = []
+        for joiner in (" ", " OR "):
+            ids = [
+                str(r["id"])
+                for r in self._rows(
+                    "SELECT a.id FROM attributions_fts f JOIN attributions a ON a.rowid = f.rowid "
+                    "WHERE attributions_fts MATCH ? ORDER BY f.rank LIMIT ?",
+                    [joiner.join(terms), max(_SEARCH_POOL, limit)],
+                )
+            ]
+            if ids or len(terms) == 1:
+                break
+        found = self._attributions_by_id(ids)
+        wanted = query.lower()
+        order = {i: n for n, i in enumerate(ids)}
+        found.sort(key=lambda a: (-fuzz.partial_ratio(wanted, a.content.text.lower()), order[a.id]))
+        return found[:limit]
+
+    def trace(self, id_or_query: str) -> Trace:
+        """An attribution by id (or a unique prefix of one), else the best ``who_said`` match,
+        with the sentence it stands in. Raises :class:`StoreError` when nothing matches."""
+        wanted = id_or_query.strip()
+        others = 0
+        found: list[StoredAttribution] = []
+        if re.fullmatch(r"[0-9a-f]{6,16}", wanted):
+            ids = [
+                str(r["id"])
+                for r in self._rows(
+                    "SELECT id FROM attributions WHERE id >= ? AND id < ? LIMIT 2",
+                    [wanted, wanted + "g"],
+                )
+            ]
+            found = self._attributions_by_id(ids) if len(ids) == 1 else []
+        if not found:
+            if not fts_terms(wanted):
+                raise StoreError(f"no attribution with id {wanted!r}. Give an id or some words")
+            found = self.who_said(wanted, limit=_SEARCH_POOL)
+            others = max(0, len(found) - 1)
+        if not found:
+            raise StoreError(
+                f"no attribution with id or words {wanted!r}. Find one with "
+                "'provenance who-said WORDS'"
+            )
+        a = found[0]
+        doc = self._rows("SELECT text, byline, path FROM documents WHERE id = ?", [a.document_id])[
+            0
+        ]
+        spans = [s for s in (a.content, a.speaker, a.cue) if s is not None]
+        sentence = sentence_around(
+            str(doc["text"]), min(s.start for s in spans), max(s.end for s in spans)
+        )
+        return Trace(a, sentence, doc["byline"], doc["path"], others)
+
+    def sources(self, source_type: str | None = None) -> list[SourceSummary]:
+        """Every source with its counts, most statements first. ``source_type`` is a type or
+        a word of one: ``anonymous`` also lists ``anonymous official``."""
+        where, params = "", []
+        if source_type:
+            where = "WHERE s.type = ? OR ' ' || s.type || ' ' LIKE ?"
+            params = [source_type, f"% {source_type} %"]
+        rows = self._rows(
+            f"""SELECT s.id, s.name, s.type, p.name AS parent, s.aliases, d.doc_id AS only_in,
+                   count(a.id) AS statements, count(DISTINCT a.document_id) AS documents
+            FROM sources s
+            LEFT JOIN attributions a ON a.source_id = s.id
+            LEFT JOIN sources p ON p.id = s.parent_id
+            LEFT JOIN documents d ON d.id = s.document_id
+            {where}
+            GROUP BY s.id ORDER BY statements DESC, s.name""",
+            params,
+        )
+        return [_summary(r) for r in rows]
+
+    def source_statements(
+        self, name: str, limit: int | None = None
+    ) -> tuple[list[SourceSummary], list[StoredAttribution]]:
+        """The sources called ``name`` (every article's, for a description; else the closest
+        name by rapidfuzz), with everything they and the sources under them said."""
+        key = name_key(name)
+        rows = self._rows("SELECT id FROM sources WHERE key = ?", [key])
+        if not rows:
+            names = {str(r["id"]): str(r["key"]) for r in self._rows("SELECT id, key FROM sources")}
+            best = process.extractOne(key, names, scorer=fuzz.WRatio)
+            if best is None or best[1] < self.rules.thresholds.fuzzy_name:
+                raise StoreError(
+                    f"no source named {name!r}. 'provenance sources' lists the sources"
+                )
+            rows = [{"id": best[2]}]
+        ids = [str(r["id"]) for r in rows]
+        marks = ",".join("?" * len(ids))
+        tree = self._rows(
+            f"""WITH RECURSIVE tree(id) AS (
+                SELECT id FROM sources WHERE id IN ({marks})
+                UNION SELECT s.id FROM sources s JOIN tree ON s.parent_id = tree.id)
+            SELECT a.id FROM attributions a JOIN tree ON a.source_id = tree.id
+            ORDER BY a.document_id, a.position""",
+            ids,
+        )
+        matched = [s for s in self.sources() if s.id in set(ids)]
+        statements = self._attributions_by_id([str(r["id"]) for r in tree][:limit])
+        return matched, statements
+
+    def attributions(self, batch: int = 500) -> Iterator[StoredAttribution]:
+        """Every attribution with its chain, article by article, in text order."""
+        last = ("", -1)
+        while True:
+            rows = self._rows(
+                "SELECT id, document_id, position FROM attributions "
+                "WHERE (document_id, position) > (?, ?) ORDER BY document_id, position LIMIT ?",
+                [*last, batch],
+            )
+            if not rows:
+                return
+            yield from self._attributions_by_id([str(r["id"]) for r in rows])
+            last = (str(rows[-1]["document_id"]), int(rows[-1]["position"]))
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document's id, doc_id, path, outlet, byline, dateline and date (no text)."""
+        return self._rows(
+            "SELECT id, doc_id, path, outlet, byline, dateline, published, ingested_at "
+            "FROM documents ORDER BY doc_id, id"
+        )
+
+    # --- reading rows -----------------------------------------------------------------------
+
+    def _attributions_by_id(self, ids: list[str]) -> list[StoredAttribution]:
+        """The attributions with these ids, in the order given."""
+        out: dict[str, StoredAttribution] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            hops: dict[str, list[StoredHop]] = {}
+            for h in self._rows(
+                f"""SELECT h.attribution_id, h.name, h.role, h.source_id, s.name AS source,
+                       h."start", h."end", substr(d.text, h."start" + 1, h."end" - h."start")
+                       AS text
+                FROM hops h JOIN attributions a ON a.id = h.attribution_id
+                JOIN documents d ON d.id = a.document_id
+                LEFT JOIN sources s ON s.id = h.source_id
+                WHERE h.attribution_id IN ({marks}) ORDER BY h.attribution_id, h.position""",
+                chunk,
+            ):
+                span = None
+                if h["start"] is not None:
+                    span = Span(h["start"], h["end"], str(h["text"]))
+                hops.setdefault(str(h["attribution_id"]), []).append(
+                    StoredHop(h["name"], h["role"], h["source"], h["source_id"], span)
+                )
+            for r in self._rows(
+                f"""SELECT a.*, s.name AS s_name, s.type AS s_type, p.name AS p_name,
+                       d.doc_id AS d_doc_id, d.outlet AS d_outlet, d.published AS d_published
+                FROM attributions a JOIN documents d ON d.id = a.document_id
+                LEFT JOIN sources s ON s.id = a.source_id
+                LEFT JOIN sources p ON p.id = s.parent_id
+                WHERE a.id IN ({marks})""",
+                chunk,
+            ):
+                out[str(r["id"])] = _stored(r, tuple(hops.get(str(r["id"]), ())))
+        return [out[i] for i in ids if i in out]
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.db.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+
+@dataclass(frozen=True, slots=True)
+class _SourceRow:
+    id: str
+    name: str
+    key: str
+    type: str | None
+    person: bool
+    parent_id: str | None
+
+    @classmethod
+    def of(cls, r: dict[str, Any]) -> _SourceRow:
+        return cls(r["id"], r["name"], r["key"], r["type"], bool(r["person"]), r["parent_id"])
+
+
+class _DocumentWriter:
+    """Writes one document's mentions, attributions and hops (inside the store's
+    transaction). Speakers are linked first, so a hop can name a source that only a later
+    attribution introduces ("TASS reported, citing a diplomatic source, who said ...")."""
+
+    def __init__(self, store: Store, document_id: str) -> None:
+        self.store = store
+        self.db = store.db
+        self.document_id = document_id
+        self.links: dict[tuple[str, str | None, str | None], _Link | None] = {}
+        self.aliases: dict[str, tuple[str, list[str]]] = {}
+
+    def write(self, attributions: Sequence[Attribution]) -> int:
+        links = [self._link(a) for a in attributions]
+        written: set[str] = set()
+        for position, (a, link) in enumerate(zip(attributions, links, strict=True)):
+            aid = attribution_id(self.document_id, a)
+            if aid in written:  # the extractor gave the same span and cue twice
+                continue
+            written.add(aid)
+            self._attribution(aid, position, a, link)
+            for n, hop in enumerate(a.chain):
+                self._hop(aid, n, hop, a, link)
+        for source_id, (name, names) in self.aliases.items():
+            self.store.add_aliases(source_id, name, names)
+        return len(written)
+
+    def _link(self, a: Attribution) -> _Link | None:
+        if not a.source:
+            return None
+        cache_key = (a.source, a.source_type, a.source_evidence)
+        if cache_key not in self.links:
+            link = self.store.link_source(
+                a.source, a.source_type, a.source_evidence, self.document_id
+            )
+            self.links[cache_key] = link
+            if link is not None:
+                self._alias(link, a.source)
+        link = self.links[cache_key]
+        if link is not None:
+            for mention in (a.speaker, a.coref):
+                if mention is not None:
+                    self._alias(link, mention.text)
+        return link
+
+    def _alias(self, link: _Link, name: str) -> None:
+        self.aliases.setdefault(link.id, (link.name, []))[1].append(name)
+
+    def _mention(self, span: Span | None, role: str, source_id: str | None) -> str | None:
+        if span is None:
+            return None
+        mention_id = _hash_id(self.document_id, "mention", span.start, span.end)
+        self.db.execute(
+            'INSERT OR IGNORE INTO mentions (id, document_id, "start", "end", text, role, '
+            "source_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [mention_id, self.document_id, span.start, span.end, span.text, role, source_id],
+        )
+        return mention_id
+
+    def _attribution(self, aid: str, position: int, a: Attribution, link: _Link | None) -> None:
+        source_id = link.id if link else None
+        speaker = self._mention(a.speaker, "speaker", source_id)
+        coref = self._mention(a.coref, "antecedent", source_id)
+        fragments = json.dumps([f.as_list() for f in a.fragments]) if a.fragments else None
+        values: dict[str, Any] = {
+            "id": aid,
+            "document_id": self.document_id,
+            "position": position,
+            "kind": a.kind,
+            "content_start": a.content.start,
+            "content_end": a.content.end,
+            "content_text": a.content.text,
+            "fragments": fragments,
+            "speaker_mention_id": speaker,
+            "speaker_start": a.speaker.start if a.speaker else None,
+            "speaker_end": a.speaker.end if a.speaker else None,
+            "speaker_text": a.speaker.text if a.speaker else None,
+            "coref_mention_id": coref,
+            "coref_start": a.coref.start if a.coref else None,
+            "coref_end": a.coref.end if a.coref else None,
+            "coref_text": a.coref.text if a.coref else None,
+            "cue_start": a.cue.start if a.cue else None,
+            "cue_end": a.cue.end if a.cue else None,
+            "cue_text": a.cue.text if a.cue else None,
+            "source_id": source_id,
+            "source_name": a.source,
+            "source_type": a.source_type,
+            "source_evidence": a.source_evidence,
+            "source_link": link.method if link else None,
+            "stance": a.stance,
+            "channel": a.channel,
+            "addressee": a.addressee,
+            "rule": a.rule,
+            "confidence": a.confidence,
+        }
+        columns = ", ".join(values)
+        marks = ", ".join("?" * len(values))
+        self.db.execute(
+            f"INSERT INTO attributions ({columns}) VALUES ({marks})", list(values.values())
+        )
+
+    def _hop(self, aid: str, n: int, hop: Hop, a: Attribution, link: _Link | None) -> None:
+        source_id = self._hop_source(hop, a, link)
+        if hop.span is not None:
+            self._mention(hop.span, "hop", source_id)
+        self.db.execute(
+            'INSERT INTO hops (attribution_id, position, name, role, source_id, "start", "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                aid,
+                n,
+                hop.name,
+                hop.role,
+                source_id,
+                hop.span.start if hop.span else None,
+                hop.span.end if hop.span else None,
+            ],
+        )
+
+    def _hop_source(self, hop: Hop, a: Attribution, link: _Link | None) -> str | None:
+        """The speaker's own hop is its source; another hop is linked when it is a name in
+        ``rules/sources.toml`` or a source already known (in this article first); a hop that
+        names no known source (a readout, a report) stays unlinked."""
+        if link is not None and hop.name == a.source:
+            return link.id
+        bare = _DETERMINER.sub("", hop.name)
+        if self.store.rules.source_index.get(normalise_name(bare)) is not None:
+            found = self.store.link_source(bare, None, None, self.document_id)
+            return found.id if found else None
+        key = name_key(bare)
+        for scope in (self.document_id, None):
+            row = self.store._source_by_key(key, scope)
+            if row is not None:
+                return row.id
+        return None
+
+
+# --- helpers for the questions -----------------------------------------------------------------
+
+
+def fts_terms(query: str) -> list[str]:
+    """The words of ``query`` as quoted FTS5 strings, so no character is FTS syntax.
+
+    >>> fts_terms('160,000 "troops" AND (Selydove*')
+    ['"160,000"', '"troops"', '"AND"', '"Selydove"']
+    """
+    terms = []
+    for raw in query.split():
+        word = raw.strip("\"'()*^:{}[]+-")
+        if _WORD.search(word):
+            terms.append('"' + word.replace('"', '""') + '"')
+    return terms
+
+
+def sentence_around(text: str, start: int, end: int) -> Span:
+    """The sentence(s) of ``text`` holding ``[start, end)``, within its paragraph.
+
+    >>> sentence_around("One. Two said X. Three.", 5, 8).text
+    'Two said X.'
+    """
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    s, e = lo, hi
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        if m.start() <= start:
+            s = m.end()
+        elif m.start() >= end:
+            e = m.start()
+            break
+    return Span(s, e, text[s:e])
+
+
+def _path_key(path: str | None) -> str | None:
+    """Where a document came from, as stored: an absolute path; standard input has none."""
+    if path is None or path == "-":
+        return None
+    return str(Path(path).resolve())
+
+
+def _span(r: dict[str, Any], prefix: str) -> Span | None:
+    start = r[f"{prefix}_start"]
+    if start is None:
+        return None
+    return Span(int(start), int(r[f"{prefix}_end"]), str(r[f"{prefix}_text"]))
+
+
+def _stored(r: dict[str, Any], chain: tuple[StoredHop, ...]) -> StoredAttribution:
+    content = Span(r["content_start"], r["content_end"], r["content_text"])
+    fragments: tuple[Span, ...] = ()
+    if r["fragments"]:
+        # fragment texts are not stored; the content text holds them
+        fragments = tuple(
+            Span(s, e, content.text[s - content.start : e - content.start])
+            for s, e in json.loads(r["fragments"])
+        )
+    return StoredAttribution(
+        id=r["id"],
+        document_id=r["document_id"],
+        doc_id=r["d_doc_id"],
+        kind=r["kind"],
+        content=content,
+        rule=r["rule"],
+        confidence=float(r["confidence"]),
+        stance=r["stance"],
+        fragments=fragments,
+        speaker=_span(r, "speaker"),
+        coref=_span(r, "coref"),
+        cue=_span(r, "cue"),
+        source=r["s_name"] or r["source_name"],
+        source_id=r["source_id"],
+        source_type=r["s_type"] or r["source_type"],
+        parent=r["p_name"],
+        source_evidence=r["source_evidence"],
+        source_link=r["source_link"],
+        channel=r["channel"],
+        addressee=r["addressee"],
+        outlet=r["d_outlet"],
+        published=r["d_published"],
+        chain=chain,
+    )
+
+
+def _summary(r: dict[str, Any]) -> SourceSummary:
+    return SourceSummary(
+        id=r["id"],
+        name=r["name"],
+        type=r["type"],
+        parent=r["parent"],
+        aliases=tuple(json.loads(r["aliases"] or "[]")),
+        only_in=r["only_in"],
+        statements=int(r["statements"]),
+        documents=int(r["documents"]),
+    )

@@ -1,0 +1,427 @@
+"""The store on hand-built documents, no model: ids, idempotence, replacement, migrations,
+search that any string is safe in, canonical sources across documents, parents, chains."""
+
+from __future__ import annotations
+
+import doctest
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from provenance import canonical, export, masthead, migrations
+from provenance import store as store_module
+from provenance.errors import StoreError
+from provenance.export import prov_document, safe_cell
+from provenance.masthead import read_masthead
+from provenance.models import Attribution, Document, Hop, Masthead, Span
+from provenance.rules import load_rules
+from provenance.store import Store, sentence_around
+
+RULES = load_rules()
+PERSON = "person name"
+
+
+def span(text: str, part: str, after: int = 0) -> Span:
+    start = text.index(part, after)
+    return Span(start, start + len(part), part)
+
+
+def said(
+    text: str,
+    content: str,
+    speaker: str,
+    source: str,
+    source_type: str | None = "person",
+    evidence: str | None = PERSON,
+    *,
+    cue: str = "said",
+    chain: tuple[Hop, ...] = (),
+    coref: str | None = None,
+) -> Attribution:
+    """An attribution of ``content`` to ``speaker`` in ``text``, as the extractor gives it."""
+    c = span(text, content)
+    return Attribution(
+        kind="indirect",
+        content=c,
+        speaker=span(text, speaker),
+        cue=span(text, cue, c.end) if cue in text[c.end :] else span(text, cue),
+        rule="verb-ccomp",
+        confidence=0.85,
+        coref=span(text, coref) if coref else None,
+        source=source,
+        source_type=source_type,
+        source_evidence=evidence,
+        chain=chain or (Hop(source, "origin", span(text, speaker)),),
+    )
+
+
+def person_doc(doc_id: str, name: str, words: str, path: Path | None = None) -> Document:
+    text = f"{name} said {words}.\n"
+    a = said(text, words, name, name)
+    return Document(doc_id, text, str(path) if path else None, (a,))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "test.db", rules=RULES)
+    yield s
+    s.close()
+
+
+def source_of(store: Store, content: str) -> str:
+    rows = store.db.execute(
+        "SELECT s.name FROM attributions a JOIN sources s ON s.id = a.source_id "
+        "WHERE a.content_text = ?",
+        [content],
+    ).fetchall()
+    assert len(rows) == 1, rows
+    return str(rows[0][0])
+
+
+# --- ids, idempotence, replacement -----------------------------------------------------------
+
+
+def test_ingesting_the_same_text_twice_changes_nothing(store: Store, tmp_path: Path) -> None:
+    doc = person_doc("a", "Jana Novak", "the port will reopen", tmp_path / "a.txt")
+    first = store.ingest(doc)
+    counts = store.counts()
+    again = store.ingest(doc)
+    assert (first.status, again.status) == ("new", "unchanged")
+    assert first.document_id == again.document_id
+    assert store.counts() == counts
+    assert counts["documents"] == 1 and counts["attributions"] == 1 and counts["hops"] == 1
+    assert store.holds(doc.text)
+
+
+def test_a_changed_text_at_the_same_path_replaces_its_rows(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    store.ingest(person_doc("story", "Jana Novak", "the port will reopen", path))
+    result = store.ingest(person_doc("story", "Petr Dvorak", "the strike goes on", path))
+    assert result.status == "updated"
+    rows = store.db.execute("SELECT content_text FROM attributions").fetchall()
+    assert rows == [("the strike goes on",)]
+    names = {r[0] for r in store.db.execute("SELECT name FROM sources")}
+    assert names == {"Petr Dvorak"}  # the source only the old text named is gone
+    assert store.counts()["documents"] == 1
+
+
+def test_the_same_text_under_another_name_is_not_stored_twice(store: Store, tmp_path: Path) -> None:
+    store.ingest(person_doc("a", "Jana Novak", "the port will reopen", tmp_path / "a.txt"))
+    copy = person_doc("b", "Jana Novak", "the port will reopen", tmp_path / "b.txt")
+    assert store.ingest(copy).status == "unchanged"
+
+
+def test_a_failure_half_way_through_a_document_stores_none_of_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise sqlite3.OperationalError("disk full")
+
+    store.ingest(person_doc("ok", "Jana Novak", "the port will reopen"))
+    before = store.counts()
+    monkeypatch.setattr(store_module._DocumentWriter, "_hop", broken)
+    with pytest.raises(StoreError, match="nothing of it was kept"):
+        store.ingest(person_doc("bad", "Petr Dvorak", "the strike goes on"))
+    assert store.counts() == before
+    assert not store.db.conn.in_transaction
+
+
+def test_every_link_keeps_rule_confidence_and_offsets(store: Store) -> None:
+    doc = person_doc("a", "Jana Novak", "the port will reopen")
+    store.ingest(doc)
+    row = store.db.execute(
+        "SELECT rule, confidence, content_start, content_end, speaker_start, speaker_end, "
+        "cue_start, source_link FROM attributions"
+    ).fetchone()
+    a = doc.attributions[0]
+    assert row[:7] == (
+        "verb-ccomp",
+        0.85,
+        a.content.start,
+        a.content.end,
+        a.speaker.start,  # type: ignore[union-attr]
+        a.speaker.end,  # type: ignore[union-attr]
+        a.cue.start,  # type: ignore[union-attr]
+    )
+    assert row[7] == "new source"
+    mention = store.db.execute('SELECT "start", "end", text, role FROM mentions').fetchone()
+    assert mention == (0, 10, "Jana Novak", "speaker")
+
+
+# --- migrations --------------------------------------------------------------------------------
+
+
+def test_migrations_are_recorded(store: Store) -> None:
+    rows = store.db.execute("SELECT version, name FROM migrations").fetchall()
+    assert rows == [(1, "initial schema")]
+    assert store.schema_version() == migrations.LATEST
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_an_older_database_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.db"
+    Store(path, rules=RULES).close()
+
+    def add_note(db: object) -> None:
+        db.execute("ALTER TABLE documents ADD COLUMN note TEXT")  # type: ignore[attr-defined]
+
+    steps = (*migrations.MIGRATIONS, ("document notes", add_note))
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
+    monkeypatch.setattr(migrations, "LATEST", len(steps))
+    with Store(path, rules=RULES) as upgraded:
+        assert upgraded.schema_version() == 2
+        assert "note" in upgraded.db["documents"].columns_dict
+        versions = [r[0] for r in upgraded.db.execute("SELECT version FROM migrations")]
+        assert versions == [1, 2]
+
+
+def test_a_newer_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    Store(path, rules=RULES).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO migrations VALUES (99, 'from the future', '2099-01-01')")
+    with pytest.raises(StoreError, match="schema version 99, newer than this provenance"):
+        Store(path, rules=RULES)
+
+
+def test_a_database_that_is_not_ours_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE accounts (id INTEGER)")
+    with pytest.raises(StoreError, match="not a provenance one"):
+        Store(path, rules=RULES)
+    (tmp_path / "text.db").write_text("not a database at all, just text\n" * 100)
+    with pytest.raises(StoreError, match="not a usable SQLite database"):
+        Store(tmp_path / "text.db", rules=RULES)
+
+
+def test_query_commands_do_not_create_a_database(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no database at"):
+        Store(tmp_path / "typo.db", rules=RULES, create=False)
+    assert not (tmp_path / "typo.db").exists()
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"160,000', "troops*", "(army OR", "NEAR(a b)", "army AND", "a:b", "^start", "'; DROP"],
+)
+def test_any_string_is_safe_to_search(store: Store, query: str) -> None:
+    store.ingest(person_doc("a", "Jana Novak", "the army will recruit 160,000 troops"))
+    store.who_said(query)  # no FTS syntax error, whatever the user typed
+
+
+def test_search_finds_figures_and_ranks_the_closest_first(store: Store) -> None:
+    store.ingest(person_doc("a", "Jana Novak", "the army will recruit 160,000 troops"))
+    store.ingest(person_doc("b", "Petr Dvorak", "the army will not recruit anyone"))
+    found = store.who_said("160,000")
+    assert [a.source for a in found] == ["Jana Novak"]
+    ranked = store.who_said("army will recruit 160,000")
+    assert ranked[0].source == "Jana Novak" and len(ranked) == 1
+    anywhere = store.who_said("recruit anyone troops")  # no statement has all: any word
+    assert {a.source for a in anywhere} == {"Jana Novak", "Petr Dvorak"}
+    with pytest.raises(StoreError, match="nothing to search for"):
+        store.who_said('"*( )')
+
+
+def test_trace_by_id_prefix_or_words(store: Store) -> None:
+    store.ingest(person_doc("a", "Jana Novak", "the army will recruit 160,000 troops"))
+    a = store.who_said("troops")[0]
+    assert store.trace(a.id).attribution.id == a.id
+    assert store.trace(a.id[:8]).attribution.id == a.id
+    traced = store.trace("recruit troops")
+    assert traced.attribution.id == a.id
+    assert traced.sentence.text == "Jana Novak said the army will recruit 160,000 troops."
+    with pytest.raises(StoreError, match="no attribution"):
+        store.trace("zeppelin")
+
+
+def test_sentence_around_stays_in_its_paragraph() -> None:
+    text = 'First one. "We won," she said. Last.\nNext paragraph.'
+    s = sentence_around(text, text.index("We"), text.index("said") + 4)
+    assert s.text == '"We won," she said.'
+
+
+# --- sources across documents ------------------------------------------------------------------
+
+
+def test_one_person_under_every_form_of_the_name(store: Store) -> None:
+    text = "Ukrainian leader Volodymyr Zelensky said the war would end. Zelensky said more.\n"
+    a = said(text, "the war would end", "Ukrainian leader Volodymyr Zelensky", "Volodymyr Zelensky")
+    store.ingest(Document("one", text, None, (a,)))
+    bare = person_doc("two", "Zelensky", "talks would resume")  # the article has no full name
+    variant = person_doc("three", "Volodymyr Zelenskyy", "aid was needed")
+    store.ingest(bare)
+    store.ingest(variant)
+    assert source_of(store, "talks would resume") == "Volodymyr Zelensky"
+    assert source_of(store, "aid was needed") == "Volodymyr Zelensky"
+    [row] = store.db.execute("SELECT aliases FROM sources WHERE name = 'Volodymyr Zelensky'")
+    assert {"Zelensky", "Volodymyr Zelenskyy", "Ukrainian leader Volodymyr Zelensky"} <= set(
+        json.loads(row[0])
+    )
+    links = {r[0] for r in store.db.execute("SELECT source_link FROM attributions")}
+    assert "the only known person named 'Zelensky'" in links
+    assert any(link.startswith("spelling variant of 'Volodymyr Zelensky'") for link in links)
+
+
+def test_two_people_sharing_a_surname_are_never_merged(store: Store) -> None:
+    store.ingest(person_doc("one", "Jana Novak", "the port will reopen"))
+    store.ingest(person_doc("two", "Petra Novak", "the strike goes on"))
+    store.ingest(person_doc("three", "Novak", "talks had failed"))
+    assert source_of(store, "the port will reopen") == "Jana Novak"
+    assert source_of(store, "the strike goes on") == "Petra Novak"
+    assert source_of(store, "talks had failed") == "Novak"  # could be either: kept apart
+
+
+def test_a_surname_stored_first_joins_the_full_name_that_comes_later(store: Store) -> None:
+    store.ingest(person_doc("one", "Novak", "talks had failed"))
+    store.ingest(person_doc("two", "Jana Novak", "the port will reopen"))
+    assert source_of(store, "talks had failed") == "Jana Novak"
+    names = [r[0] for r in store.db.execute("SELECT name FROM sources")]
+    assert names == ["Jana Novak"]
+
+
+def test_descriptions_are_sources_of_their_own_article_only(store: Store) -> None:
+    for doc_id in ("one", "two"):
+        text = f"A diplomatic source said the talks in {doc_id} would fail.\n"
+        a = said(
+            text,
+            f"the talks in {doc_id} would fail",
+            "A diplomatic source",
+            "diplomatic source",
+            "anonymous",
+            "head noun 'source' (anonymous)",
+        )
+        store.ingest(Document(doc_id, text, None, (a,)))
+    rows = store.sources("anonymous")
+    assert [(s.name, s.only_in) for s in sorted(rows, key=lambda s: str(s.only_in))] == [
+        ("diplomatic source", "one"),
+        ("diplomatic source", "two"),
+    ]
+
+
+def test_organisations_spelt_differently_are_one_but_us_is_not_uk(store: Store) -> None:
+    def org(doc_id: str, name: str, words: str) -> Document:
+        text = f"{name} said {words}.\n"
+        a = said(text, words, name, name, "organisation", "named entity ORG")
+        return Document(doc_id, text, None, (a,))
+
+    store.ingest(org("one", "Kestrel Mobility Group", "the recall was voluntary"))
+    store.ingest(org("two", "Kestrel Mobilty Group", "the fires had stopped"))
+    store.ingest(org("three", "US Trade Office", "tariffs would rise"))
+    store.ingest(org("four", "UK Trade Office", "tariffs would fall"))
+    assert source_of(store, "the fires had stopped") == "Kestrel Mobility Group"
+    assert source_of(store, "tariffs would fall") == "UK Trade Office"
+
+
+def test_parents_from_the_rules_roll_up(store: Store) -> None:
+    text = "The Russian defence ministry said Selydove had fallen. Moscow said more would.\n"
+    ministry = said(
+        text,
+        "Selydove had fallen",
+        "The Russian defence ministry",
+        "Russian defence ministry",
+        "military",
+        "alias 'Russian defence ministry' in sources.toml",
+    )
+    moscow = said(
+        text,
+        "more would",
+        "Moscow",
+        "Russian government",
+        "government",
+        "alias 'Moscow' in sources.toml",
+    )
+    store.ingest(Document("d", text, None, (ministry, moscow)))
+    by_name = {s.name: s for s in store.sources()}
+    assert by_name["Russian defence ministry"].parent == "Russian government"
+    assert by_name["Russian government"].parent is None
+    matched, statements = store.source_statements("Russian government")
+    assert [s.name for s in matched] == ["Russian government"]
+    assert {a.content.text for a in statements} == {"Selydove had fallen", "more would"}
+    assert {s.name for s in store.sources("military")} == {"Russian defence ministry"}
+
+
+def test_a_relayed_chain_starts_at_the_outlet(store: Store) -> None:
+    text = (
+        "Choe arrived in Vladivostok, TASS state news agency reported, citing a diplomatic "
+        'source, who said that "tomorrow she will be in Moscow".\n'
+    )
+    relay = said(
+        text,
+        "Choe arrived in Vladivostok",
+        "TASS state news agency",
+        "TASS",
+        "state media",
+        "alias 'TASS state news agency' in sources.toml",
+        cue="reported",
+        chain=(Hop("a diplomatic source", "origin"), Hop("TASS", "relay")),
+    )
+    quote = said(
+        text,
+        "tomorrow she will be in Moscow",
+        "who",
+        "diplomatic source",
+        "anonymous",
+        "head noun 'source' (anonymous)",
+        coref="a diplomatic source",
+        chain=(
+            Hop("diplomatic source", "origin", span(text, "who")),
+            Hop("TASS state news agency", "relay"),
+        ),
+    )
+    store.ingest(Document("tass", text, None, (relay, quote)), Masthead(outlet="AFP"))
+    for content in ("tomorrow she will be in Moscow", "Choe arrived"):
+        traced = store.trace(content).attribution
+        assert traced.path() == ["AFP", "TASS", "diplomatic source"], content
+    diplomat = store.trace("tomorrow").attribution
+    assert diplomat.coref is not None and diplomat.coref.text == "a diplomatic source"
+    hop_sources = [r[0] for r in store.db.execute("SELECT source_id FROM hops")]
+    assert None not in hop_sources  # every hop linked: TASS from the rules, the source here
+    assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+# --- export and masthead -----------------------------------------------------------------------
+
+
+def test_csv_cells_never_become_formulas() -> None:
+    assert safe_cell("=1+1") == "'=1+1"
+    assert safe_cell("-5 percent") == "'-5 percent"
+    assert safe_cell("@here") == "'@here"
+    assert safe_cell("+44") == "'+44"
+    assert safe_cell("plain") == "plain"
+
+
+def test_prov_json_maps_sources_statements_and_hops(store: Store) -> None:
+    test_a_relayed_chain_starts_at_the_outlet(store)
+    doc = prov_document(store.attributions(), store.sources(), store.documents())
+    assert {"prefix", "agent", "entity", "wasAttributedTo", "wasDerivedFrom"} <= set(doc)
+    labels = {a["prov:label"] for a in doc["agent"].values()}
+    assert {"AFP", "TASS", "diplomatic source"} <= labels
+    statements = [e for e in doc["entity"].values() if "prov:value" in e]
+    assert {s["prov:value"] for s in statements} >= {"tomorrow she will be in Moscow"}
+    entities = set(doc["entity"])
+    for rel in doc["wasDerivedFrom"].values():
+        assert rel["prov:generatedEntity"] in entities and rel["prov:usedEntity"] in entities
+    json.dumps(doc)
+
+
+def test_masthead_reads_byline_dateline_date_and_outlet() -> None:
+    text = "Headline\n2024-10-29\nKYIV (AFP) - An official told AFP it was over.\nP.Lynch--IP"
+    m = read_masthead(text, RULES)
+    assert m == Masthead("AFP", "P.Lynch--IP", "KYIV (AFP)", "2024-10-29")
+    assert read_masthead("Title\nNobody said anything.\n", RULES).outlet is None
+    assert read_masthead("Title\nText.\n", RULES, outlet="Agence France-Presse").outlet == "AFP"
+    tie = "Title\nShe told AFP one thing and told Reuters another.\n"
+    assert read_masthead(tie, RULES).outlet is None
+
+
+@pytest.mark.parametrize("module", [canonical, masthead, store_module, export])
+def test_docstring_examples_hold(module: object) -> None:
+    assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
