@@ -908,7 +908,7 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
             addr = _text(doc, mention_tokens(child))
             cand.addressee = addr
             if child.ent_type_ in ("ORG", "NORP", "GPE") or _channel_name(child, rules):
-                cand.channel = _channel_name(child, rules) or addr
+                cand.channel = addr  # as written: "Parliament", "AFP", "reporters"
         if child.dep_ == "prep" and child.lower_ in _CHANNEL_PREPS:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 for relay in chain_sources(obj):  # "in a statement carried by KCNA"
