@@ -77,8 +77,10 @@ def _is_person(tok: Token) -> bool:
     """A PERSON entity, or a bare surname the tagger missed that ends a person's full name."""
     if tok.ent_type_ == "PERSON":
         return True
-    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("NORP", "LOC", "FAC"):
         return False
+    if tok.ent_type_ == "GPE" and tok.dep_ != "nsubj":
+        return False  # a place, unless it speaks and a person elsewhere bears the name
     return any(
         e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == tok.lower_ for e in tok.doc.ents
     )
@@ -296,6 +298,8 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
     titled = [t for t in described_as if _trigger(t, rules) in ("official", "expert")]
     ent = _entity(head)
     described = _descriptor_type(head, toks, rules)
+    if described is None and head.pos_ == "PROPN" and _trigger(head, rules) == "company":
+        described = "company"  # "Kestrel Mobility", "Ardent Holdings": the name says so
     if head.pos_ == "PROPN" and described in _ORGANISATION_TYPES:
         # "Dutch e-scooter maker Kestrel Mobility": the descriptor says what the name is
         words = [t for t in toks if t.pos_ == "PROPN" and _name_start(head) <= t.i <= head.i]
