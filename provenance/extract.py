@@ -94,7 +94,22 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             start -= 1
     elif end < len(text) and text[end] in "'\u2019" and _single_left_open(text, start, end):
         end += 1  # British style: the offer was 'fair and affordable'
+    elif start > 0 and text[start - 1] in "'\u2018" and _single_left_closed(text, start, end):
+        start -= 1  # cautioned that 'real differences' remained
     return start, end
+
+
+def _single_left_closed(text: str, start: int, end: int) -> bool:
+    """A single closing mark inside the span whose opener was trimmed off the front."""
+    for i in range(start, end):
+        if text[i] in "'\u2019" and not text[i - 1].isspace():
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if not after.isalnum():
+                return not any(
+                    text[j] in "'\u2018" and (j == start or not text[j - 1].isalnum())
+                    for j in range(start, i)
+                )
+    return False
 
 
 def _single_left_open(text: str, start: int, end: int) -> bool:

@@ -120,6 +120,17 @@ def antecedent_of(
         people = _person_heads(doc, speaker.idx, rules)
         return people[-1] if people else None
     if low in _GROUP_PRONOUNS:
+        # "The company's shares fell after it said ...": an organisation earlier in the sentence
+        for tok in reversed([t for t in speaker.sent if t.i < speaker.i]):
+            if (
+                tok.pos_ in ("NOUN", "PROPN")
+                and tok.dep_ not in ("compound", "amod")
+                and (tok.ent_type_ == "ORG" or _trigger(tok, rules) in _ORGANISATION_TYPES)
+            ):
+                if tok.pos_ == "NOUN" and _is_definite(tok) and not _has_proper(tok):
+                    # "The court said ..., money it said ...": follow "the court" back too
+                    return _description_antecedent(tok, earlier, rules) or tok
+                return tok
         for _, head in reversed(earlier):
             if head.i < speaker.i and not _is_person(head) and head.lower_ not in _GROUP_PRONOUNS:
                 return head
