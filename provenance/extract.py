@@ -632,18 +632,21 @@ def _noun_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         span = clause_content(doc, clause, tok, rules)
         if span is None:
             continue
-        cand = _make(
-            doc,
-            "indirect",
-            span,
-            tok,
-            (tok.idx, tok.idx + len(tok.text)),
-            owner,
-            "noun-cue",
-            0.7,
-            cue.stance,
-        )
-        yield cand
+        verb = tok.head.head if tok.dep_ == "pobj" else None
+        verb_cue = rules.verbs.get(verb.lemma_.lower()) if verb is not None else None
+        if owner is None and verb is not None and verb_cue is not None:
+            # "the ministry said in a statement that ...": the parser hung the clause on the
+            # noun; the verb's subject is the speaker and the statement its channel
+            speaker = subject_of(verb)
+            if speaker is not None:
+                cue_span = (verb.idx, verb.idx + len(verb.text))
+                stance = verb_cue.stance
+                yield _make(
+                    doc, "indirect", span, verb, cue_span, speaker, "verb-ccomp", 0.8, stance
+                )
+                continue
+        cue_span = (tok.idx, tok.idx + len(tok.text))
+        yield _make(doc, "indirect", span, tok, cue_span, owner, "noun-cue", 0.7, cue.stance)
 
 
 def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:

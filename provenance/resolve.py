@@ -193,6 +193,10 @@ def _description_antecedent(
     spoke last (or was named last)."""
     doc = speaker.doc
     lemma = speaker.lemma_.lower()
+    if _is_document(speaker, rules):
+        issuer = _issuer(speaker, earlier)
+        if issuer is not None:
+            return issuer
     sents = list(doc.sents)
     here = next(n for n, s in enumerate(sents) if s.start <= speaker.i < s.end)
     lo = max(0, here - rules.thresholds.coref_back)
@@ -236,6 +240,29 @@ def _description_antecedent(
         for ent in reversed([e for e in doc.ents if e.end <= speaker.i]):
             if ent.label_ == "ORG" and ent.start >= sents[lo].start:
                 return ent.root
+    return None
+
+
+def _is_document(tok: Token, rules: Rules) -> bool:
+    """A statement, readout, report...: it speaks for whoever issued it."""
+    lemma = tok.lemma_.lower()
+    return lemma in _VOICES or any(
+        lemma in ch.words for ch in rules.channels if ch.kind == "document"
+    )
+
+
+def _issuer(speaker: Token, earlier: list[tuple[Token, Token]]) -> Token | None:
+    """'The statement added ...' -> whoever 'said in a statement' before it."""
+    resolved = {s.i: h for s, h in earlier}
+    lemma = speaker.lemma_.lower()
+    for tok in reversed(speaker.doc[: speaker.i]):
+        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return resolved.get(child.i, child)
+        return None
     return None
 
 

@@ -248,3 +248,14 @@ def test_british_quotes_and_cueless_continuation_in_one_paragraph() -> None:
     found = extract(text)
     assert [a.source for a in found] == ["Jane Harris", "Jane Harris"]
     assert found[1].rule == "quote-continues-speaker"
+
+
+def test_statement_speaks_for_its_issuer() -> None:
+    text = (
+        "The health ministry said in a statement that 12 people had died.\n"
+        "The statement added that schools would stay closed."
+    )
+    first, second = extract(text)
+    assert first.speaker is not None and first.speaker.text == "The health ministry"
+    assert first.channel == "a statement"
+    assert second.source == first.source
