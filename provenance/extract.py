@@ -383,6 +383,10 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         ):
             continue
         phrase = _phrase_at(tok, rules)
+        if cue.subjects:
+            subject = subject_of(tok)
+            if subject is None or subject.lemma_.lower() not in cue.subjects:
+                continue  # "the study found", not "police found a body"
         yield from _from_verb(
             doc, tok, rules, cue.stance, cue.object, cue.preps, phrase, quote_only=cue.quote_only
         )

@@ -20,7 +20,14 @@ from typing import Any
 from provenance.errors import RulesError
 
 SCHEMA_VERSION = 1
-RULE_FILES = ("cues.toml", "sources.toml", "channels.toml", "resolve.toml")
+RULE_FILES = (
+    "cues.toml",
+    "sources.toml",
+    "channels.toml",
+    "resolve.toml",
+    "claims.toml",
+    "audit.toml",
+)
 
 STANCES = frozenset(
     {
@@ -36,6 +43,15 @@ STANCES = frozenset(
     }
 )
 CHANNEL_KINDS = frozenset({"document", "platform", "event", "broadcast"})
+# The audit rules the code implements (rules/audit.toml switches them and words them).
+AUDIT_RULE_IDS = (
+    "unattributed-claim",
+    "anonymous-without-reason",
+    "single-party-source",
+    "quote-without-speaker",
+    "pronoun-first-mention",
+    "loaded-verb",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +62,7 @@ class VerbCue:
     preps: tuple[str, ...] = ()  # prepositions whose object is what was said ("warned about X")
     loaded: bool = False  # the verb editorialises ("admitted", "claimed"): used by the audit
     quote_only: bool = False  # a cue only around quoted words ("called the plan 'a farce'")
+    subjects: tuple[str, ...] = ()  # if given, a cue only with these subjects ("the study found")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +117,87 @@ class Thresholds:
 
 
 @dataclass(frozen=True, slots=True)
+class EventClass:
+    """Words for one kind of event, so that "seized", "liberated" and "wrested control of"
+    compare as the same statement."""
+
+    name: str
+    words: tuple[str, ...]  # lemmas, lowercase
+    phrases: tuple[tuple[str, ...], ...] = ()  # lemma sequences: ("wrest", "control")
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A side with a stake in what it says about itself (a side of a conflict)."""
+
+    name: str
+    sources: tuple[str, ...]  # canonical names in sources.toml; their children belong too
+    people: tuple[str, ...] = ()  # people who speak for it ("Vladimir Putin")
+    words: tuple[str, ...] = ()  # words that name it in a statement ("russia", "russian")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRole:
+    """A role that speaks for an institution: "chief executive" speaks for the company named
+    before it in the article, "presiding judge" for the court."""
+
+    words: tuple[str, ...]  # lowercase phrases looked for in the speaker mention
+    speaks_for: tuple[str, ...]  # source types of the institution
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRules:
+    """Thresholds and word lists for grouping statements into claims and flagging them
+    (``rules/claims.toml``)."""
+
+    same_content: int = 85
+    min_shared_words: int = 2
+    max_block: int = 200
+    topic_share: int = 25
+    denial_window: int = 3
+    restate_content: int = 80
+    lede_shared_words: int = 2
+    events: tuple[EventClass, ...] = ()
+    parties: tuple[Party, ...] = ()
+    roles: tuple[SpeakerRole, ...] = ()
+    distancing_phrases: tuple[str, ...] = ()
+    distancing_modifiers: tuple[str, ...] = ()
+    idioms: tuple[str, ...] = ()
+    interested_types: tuple[str, ...] = ()
+    accused_types: tuple[str, ...] = ()
+    advocates: tuple[str, ...] = ()
+    figure_events: tuple[str, ...] = ()
+    accusations: tuple[str, ...] = ()
+    records: tuple[str, ...] = ()
+    public_record: tuple[str, ...] = ()
+    time_units: tuple[str, ...] = ()
+    counts: tuple[str, ...] = ()
+    currencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRule:
+    id: str
+    enabled: bool
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRules:
+    """The editor's audit (``rules/audit.toml``): each rule switched on or off and worded."""
+
+    rules: tuple[AuditRule, ...] = ()
+    anonymity_reasons: tuple[str, ...] = ()
+
+    def get(self, rule_id: str) -> AuditRule | None:
+        """The rule with this id when it is switched on, else None."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule if rule.enabled else None
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     verbs: dict[str, VerbCue]
     nouns: dict[str, NounCue]
@@ -111,6 +209,8 @@ class Rules:
     channels: tuple[ChannelEntry, ...]
     thresholds: Thresholds = field(default_factory=Thresholds)
     source_index: dict[str, SourceEntry] = field(default_factory=dict)
+    claims: ClaimRules = field(default_factory=ClaimRules)
+    audit: AuditRules = field(default_factory=AuditRules)
 
 
 # --- public API --------------------------------------------------------------------------------
@@ -175,6 +275,8 @@ def _read_folder(folder: Path) -> tuple[list[str], Rules | None]:
     types, sources, triggers, index = _read_sources(*_open(folder, "sources.toml", problems))
     channels = _read_channels(*_open(folder, "channels.toml", problems))
     thresholds = _read_resolve(*_open(folder, "resolve.toml", problems))
+    claims = _read_claims(*_open(folder, "claims.toml", problems), types, sources)
+    audit = _read_audit(*_open(folder, "audit.toml", problems))
     if problems:
         return problems, None
     rules = Rules(
@@ -188,6 +290,8 @@ def _read_folder(folder: Path) -> tuple[list[str], Rules | None]:
         channels=channels,
         thresholds=thresholds,
         source_index=index,
+        claims=claims,
+        audit=audit,
     )
     return [], rules
 
@@ -369,6 +473,7 @@ _VERB_KEYS = {
     "preps": _Key(_WORDS),
     "loaded": _Key(_BOOL),
     "quote_only": _Key(_BOOL),
+    "subjects": _Key(_WORDS),
 }
 _NOUN_KEYS = {
     "lemma": _Key(_WORD, required=True),
@@ -397,6 +502,7 @@ def _read_cues(report: _Report, data: dict[str, Any]) -> _Cues:
             preps=tuple(e.get("preps", ())),
             loaded=e.get("loaded", False),
             quote_only=e.get("quote_only", False),
+            subjects=tuple(e.get("subjects", ())),
         )
         for e in _cues(report, top, "verb", _VERB_KEYS, "lemma")
     }
@@ -598,3 +704,206 @@ def _in_range(report: _Report, key: str, value: int, highest: int | None) -> boo
     allowed = f"0 to {highest}" if highest is not None else "0 or more"
     report(key, f"got {value}", f"a whole number, {allowed}")
     return False
+
+
+# --- claims.toml -------------------------------------------------------------------------------
+
+
+def _is_phrase(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() != "" and value == value.lower()
+
+
+_PHRASES = _Kind(
+    lambda v: _is_list(v, _is_phrase, empty=True),
+    'a list of lowercase words or phrases, e.g. ["could not be verified", "alleged"]',
+)
+_SOME_PHRASES = _Kind(
+    lambda v: _is_list(v, _is_phrase, empty=False),
+    'a non-empty list of lowercase words or phrases, e.g. ["chief executive", "ceo"]',
+)
+_TEXTS = _Kind(
+    lambda v: _is_list(v, _is_text, empty=True), 'a list of names, e.g. ["Vladimir Putin"]'
+)
+_LEMMA_PHRASES = _Kind(
+    lambda v: isinstance(v, list) and all(_PHRASE_WORDS.test(p) for p in v),
+    'a list of word lists, e.g. [["wrest", "control"]]',
+)
+
+# (section, key, ClaimRules field, highest allowed value): whole numbers >= 0
+_CLAIM_NUMBERS: tuple[tuple[str, str, str, int | None], ...] = (
+    ("grouping", "same_content", "same_content", 100),
+    ("grouping", "min_shared_words", "min_shared_words", None),
+    ("grouping", "max_block", "max_block", None),
+    ("grouping", "topic_share", "topic_share", 100),
+    ("grouping", "denial_window", "denial_window", None),
+    ("unattributed", "restate_content", "restate_content", 100),
+    ("unattributed", "lede_shared_words", "lede_shared_words", None),
+)
+# (section, key, ClaimRules field, kind): word lists
+_CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
+    ("distancing", "phrases", "distancing_phrases", _PHRASES),
+    ("distancing", "modifiers", "distancing_modifiers", _WORDS),
+    ("distancing", "idioms", "idioms", _WORDS),
+    ("interest", "types", "interested_types", _TEXTS),
+    ("interest", "accused_types", "accused_types", _TEXTS),
+    ("interest", "advocates", "advocates", _WORDS),
+    ("unattributed", "figure_events", "figure_events", _WORDS),
+    ("unattributed", "accusations", "accusations", _WORDS),
+    ("unattributed", "records", "records", _WORDS),
+    ("unattributed", "public_record", "public_record", _WORDS),
+    ("unattributed", "time_units", "time_units", _WORDS),
+    ("unattributed", "counts", "counts", _WORDS),
+    ("unattributed", "currencies", "currencies", _WORDS),
+)
+_CLAIM_SECTIONS = ("grouping", "unattributed", "distancing", "interest")
+_CLAIMS_TOP = {
+    "schema_version": _Key(_VERSION, required=True),
+    **{section: _Key(_TABLE) for section in _CLAIM_SECTIONS},
+    "event": _Key(_ENTRIES),
+    "party": _Key(_ENTRIES),
+    "role": _Key(_ENTRIES),
+}
+_EVENT_KEYS = {
+    "name": _Key(_WORD, required=True),
+    "words": _Key(_SOME_WORDS, required=True),
+    "phrases": _Key(_LEMMA_PHRASES),
+}
+_PARTY_KEYS = {
+    "name": _Key(_TEXT, required=True),
+    "sources": _Key(_SOME_TEXTS, required=True),
+    "people": _Key(_TEXTS),
+    "words": _Key(_WORDS),
+}
+_ROLE_KEYS = {
+    "words": _Key(_SOME_PHRASES, required=True),
+    "speaks_for": _Key(_SOME_TEXTS, required=True),
+}
+
+
+def _read_claims(
+    report: _Report,
+    data: dict[str, Any],
+    types: frozenset[str],
+    sources: tuple[SourceEntry, ...],
+) -> ClaimRules:
+    top = _check_table(report, "", data, _CLAIMS_TOP)
+    values: dict[str, Any] = {}
+    for section in _CLAIM_SECTIONS:
+        keys = {row[1]: _Key(_INT) for row in _CLAIM_NUMBERS if row[0] == section}
+        keys |= {row[1]: _Key(row[3]) for row in _CLAIM_LISTS if row[0] == section}
+        good = _check_table(report, section, top.get(section, {}), keys)
+        for row_section, key, name, highest in _CLAIM_NUMBERS:
+            if row_section != section or key not in good:
+                continue
+            if _in_range(report, f"{section}.{key}", good[key], highest):
+                values[name] = good[key]
+        for row_section, key, name, _ in _CLAIM_LISTS:
+            if row_section == section and key in good:
+                values[name] = tuple(good[key])
+    for key, name in (("types", "interested_types"), ("accused_types", "accused_types")):
+        for number, kind in enumerate(values.get(name, ()), start=1):
+            _known_type(report, f"interest.{key}[{number}]", kind, types)
+    events = _read_events(report, top)
+    names = {e.name for e in events}
+    for number, name in enumerate(values.get("figure_events", ()), start=1):
+        if name not in names:
+            expected = "the name of an [[event]] in claims.toml: " + ", ".join(sorted(names))
+            report(f"unattributed.figure_events[{number}]", f"{name!r} is not an event", expected)
+    return ClaimRules(
+        **values,
+        events=events,
+        parties=_read_parties(report, top, sources),
+        roles=_read_roles(report, top, types),
+    )
+
+
+def _read_events(report: _Report, top: dict[str, Any]) -> tuple[EventClass, ...]:
+    events: list[EventClass] = []
+    names: dict[Any, str] = {}
+    words: dict[Any, str] = {}
+    for where, e in _entries(report, top, "event", _EVENT_KEYS):
+        good = _first_time(report, names, e["name"], f"{where}.name", "each event once")
+        for number, word in enumerate(e["words"], start=1):
+            key = f"{where}.words[{number}]"
+            good &= _first_time(report, words, word, key, "each word in one event")
+        if good:
+            phrases = tuple(tuple(p) for p in e.get("phrases", ()))
+            events.append(EventClass(e["name"], tuple(e["words"]), phrases))
+    return tuple(events)
+
+
+def _read_parties(
+    report: _Report, top: dict[str, Any], sources: tuple[SourceEntry, ...]
+) -> tuple[Party, ...]:
+    canonicals = {s.canonical for s in sources}
+    parties: list[Party] = []
+    for where, e in _entries(report, top, "party", _PARTY_KEYS):
+        good = True
+        for number, name in enumerate(e["sources"], start=1):
+            if canonicals and name not in canonicals:
+                close = difflib.get_close_matches(name, list(canonicals), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                problem = f"{name!r} is not the canonical name of a source{hint}"
+                report(f"{where}.sources[{number}]", problem, "a canonical name in sources.toml")
+                good = False
+        if good:
+            parties.append(
+                Party(
+                    e["name"],
+                    tuple(e["sources"]),
+                    tuple(e.get("people", ())),
+                    tuple(e.get("words", ())),
+                )
+            )
+    return tuple(parties)
+
+
+def _read_roles(
+    report: _Report, top: dict[str, Any], types: frozenset[str]
+) -> tuple[SpeakerRole, ...]:
+    roles: list[SpeakerRole] = []
+    for where, e in _entries(report, top, "role", _ROLE_KEYS):
+        known = [
+            _known_type(report, f"{where}.speaks_for[{n}]", kind, types)
+            for n, kind in enumerate(e["speaks_for"], start=1)
+        ]
+        if all(known):
+            roles.append(SpeakerRole(tuple(e["words"]), tuple(e["speaks_for"])))
+    return tuple(roles)
+
+
+# --- audit.toml --------------------------------------------------------------------------------
+
+_AUDIT_TOP = {
+    "schema_version": _Key(_VERSION, required=True),
+    "anonymity_reasons": _Key(_PHRASES),
+    "rule": _Key(_TABLE),
+}
+_AUDIT_RULE_KEYS = {
+    "enabled": _Key(_BOOL, required=True),
+    "explanation": _Key(_TEXT, required=True),
+}
+
+
+def _read_audit(report: _Report, data: dict[str, Any]) -> AuditRules:
+    top = _check_table(report, "", data, _AUDIT_TOP)
+    table = top.get("rule", {})
+    found: list[AuditRule] = []
+    for rule_id, entry in table.items():
+        where = f"rule.{rule_id}"
+        if rule_id not in AUDIT_RULE_IDS:
+            close = difflib.get_close_matches(rule_id, AUDIT_RULE_IDS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            report(where, f"unknown audit rule{hint}", _one_of(AUDIT_RULE_IDS))
+            continue
+        if not isinstance(entry, dict):
+            report(where, f"got {_show(entry)}", "a [rule.<id>] table with enabled and explanation")
+            continue
+        good = _check_table(report, where, entry, _AUDIT_RULE_KEYS)
+        if len(good) == len(_AUDIT_RULE_KEYS):
+            found.append(AuditRule(rule_id, good["enabled"], good["explanation"]))
+    if data:  # an unreadable file was reported once already
+        for rule_id in AUDIT_RULE_IDS:
+            if rule_id not in table:
+                report(f"rule.{rule_id}", "missing", "enabled = true or false and an explanation")
+    return AuditRules(tuple(found), tuple(top.get("anonymity_reasons", ())))

@@ -259,3 +259,10 @@ def test_statement_speaks_for_its_issuer() -> None:
     assert first.speaker is not None and first.speaker.text == "The health ministry"
     assert first.channel == "a statement"
     assert second.source == first.source
+
+
+def test_findings_are_attributed_only_to_studies_courts_and_the_like() -> None:
+    found = extract("The study found that walking cut the risk.\nPolice found a body in the river.")
+    assert [(a.speaker.text if a.speaker else None, a.content.text) for a in found] == [
+        ("The study", "walking cut the risk")
+    ]
