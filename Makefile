@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install test lint bench bench-store demo
+.PHONY: install test lint bench bench-store reliability demo
 
 install:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ bench:
 
 bench-store:
 	$(BIN)/python bench/bench_store.py
+
+reliability:
+	$(BIN)/python bench/reliability_report.py
 
 demo:
 	$(BIN)/provenance extract seeds/

@@ -16,8 +16,13 @@ def extract(
     >>> # extract('"We will win," the minister said.')[0].speaker.text == 'the minister'
     """
     from provenance.extract import attributions_from_doc
-    from provenance.nlp import parse
+    from provenance.nlp import load_pipeline, parse
 
+    pipeline = load_pipeline(model)
+    if len(text) >= pipeline.max_length:
+        # the caller chose to parse a text this long (inputs refuse one past --max-chars);
+        # spaCy's own limit would otherwise raise a ValueError
+        pipeline.max_length = len(text) + 1
     return attributions_from_doc(parse(text, model), rules or load_rules())
 
 

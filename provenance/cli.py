@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from provenance.errors import ProvenanceError
-from provenance.inputs import Article, Skipped, read_articles
+from provenance.inputs import DEFAULT_MAX_CHARS, Article, Skipped, read_articles
 
 app = typer.Typer(
     help="Who said what, through which channel and which chain of intermediaries.\n\n"
@@ -62,18 +62,37 @@ RulesOpt = Annotated[
         help="Folder of rule files (default: the project's rules/, or $PROVENANCE_RULES).",
     ),
 ]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Text encoding of the inputs, e.g. cp1252 (default: UTF-8, or UTF-16/UTF-32 "
+        "when a file opens with their byte-order mark).",
+    ),
+]
+MaxCharsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-chars",
+        min=1,
+        help="Skip a text longer than this many characters (after reading HTML as text).",
+    ),
+]
 
 
 @app.command()
 def extract(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders (*.txt, recursively) or - for stdin.")
+        list[str],
+        typer.Argument(help="Files, folders (*.txt, *.html, recursively) or - for stdin."),
     ],
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="table for people, jsonl for machines.")
     ] = Format.table,
     model: ModelOpt = None,
     rules_dir: RulesOpt = None,
+    encoding: EncodingOpt = None,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
 ) -> None:
     """Find every attribution in articles.
 
@@ -86,15 +105,18 @@ def extract(
       cat story.txt | provenance extract -
     """
     from provenance.api import extract_document
+    from provenance.html import html_offsets
+    from provenance.inputs import check_encoding
     from provenance.report import attributions_table
     from provenance.rules import load_rules
 
     try:
+        check_encoding(encoding)
         rules = load_rules(rules_dir)
         read = 0
         # skips are held back until one article is read: when none is, they become the error
         held: list[str] = []
-        for item in read_articles(paths):
+        for item in read_articles(paths, encoding=encoding, max_chars=max_chars):
             if isinstance(item, Skipped):
                 held.append(item.reason)
                 if read:
@@ -105,7 +127,11 @@ def extract(
             read += 1
             _report_skipped(held)
             if fmt is Format.jsonl:
-                sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+                data = doc.to_json()
+                if item.html is not None:  # offsets into the HTML too
+                    for quote in data["quotes"]:
+                        quote["html_offsets"] = html_offsets(quote, item.html)
+                sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
             else:
                 out.print(attributions_table(doc))
     except ProvenanceError as exc:
@@ -113,7 +139,7 @@ def extract(
     if read == 0:
         why = "; ".join(held) or "no input"
         raise fail(
-            f"nothing could be read ({why}). Give UTF-8 .txt files, folders holding them, "
+            f"nothing could be read ({why}). Give .txt or .html files, folders holding them, "
             "or - for stdin"
         )
 
@@ -281,7 +307,8 @@ def _print_json(value: object) -> None:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders (*.txt, recursively) or - for stdin.")
+        list[str],
+        typer.Argument(help="Files, folders (*.txt, *.html, recursively) or - for stdin."),
     ],
     db: DbOpt = None,
     outlet: Annotated[
@@ -297,6 +324,8 @@ def ingest(
     ] = 1,
     model: ModelOpt = None,
     rules_dir: RulesOpt = None,
+    encoding: EncodingOpt = None,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
 ) -> None:
     """Extract attributions from articles and store them in the database.
 
@@ -310,17 +339,26 @@ def ingest(
       provenance ingest --db news.db --outlet AFP --jobs 4 dispatches/
     """
     from provenance.ingest import Tally, count_inputs, ingest_paths
+    from provenance.inputs import check_encoding
     from provenance.report import ingest_progress
 
     tally = Tally()
     try:
+        check_encoding(encoding)
         with _open_store(db, create=True, rules_dir=rules_dir) as store:
             total = count_inputs(paths)
             live = err.is_terminal
             with ingest_progress(err) as progress:
                 task = progress.add_task("", total=total)
                 for outcome in ingest_paths(
-                    paths, store, outlet=outlet, jobs=jobs, model=model, rules_dir=rules_dir
+                    paths,
+                    store,
+                    outlet=outlet,
+                    jobs=jobs,
+                    model=model,
+                    rules_dir=rules_dir,
+                    encoding=encoding,
+                    max_chars=max_chars,
                 ):
                     tally.add(outcome)
                     progress.update(task, advance=1, description=escape(outcome.doc_id or ""))
@@ -351,7 +389,7 @@ def ingest(
         soft_wrap=True,
     )
     if tally.documents and c["failed"] == tally.documents:
-        raise fail("no article could be ingested. Give UTF-8 .txt files, folders or -")
+        raise fail("no article could be ingested. Give .txt or .html files, folders or -")
 
 
 @app.command("who-said")
@@ -524,6 +562,34 @@ def export(
                 _print_json(doc)
     except ProvenanceError as exc:
         raise fail(str(exc)) from None
+
+
+@app.command()
+def doctor(db: DbOpt = None, rules_dir: RulesOpt = None) -> None:
+    """Check the database (integrity, foreign keys, schema version, orphan rows, search
+    indexes) and the rule files; say what to do about each problem. Changes nothing.
+
+    Examples:
+
+      provenance doctor
+
+      provenance doctor --db news.db
+    """
+    from provenance.doctor import diagnose
+    from provenance.store import default_db_path
+
+    checks = diagnose(db or default_db_path(), rules_dir)
+    for check in checks:
+        mark = "[green]ok[/]     " if check.ok else "[bold red]problem[/]"
+        out.print(f"{mark} {check.name}: {escape(check.detail)}", highlight=False, soft_wrap=True)
+        for item in check.items:
+            out.print(f"          - {escape(item)}", highlight=False, soft_wrap=True)
+        if check.advice:
+            out.print(f"          To do: {escape(check.advice)}", highlight=False, soft_wrap=True)
+    problems = [c.name for c in checks if not c.ok]
+    if problems:
+        raise fail(f"{len(problems)} problem(s): {', '.join(problems)}. See 'To do' above")
+    out.print(f"All {len(checks)} checks passed.")
 
 
 def main() -> None:

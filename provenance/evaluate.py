@@ -455,7 +455,7 @@ def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = p.read_text(encoding="utf-8-sig")  # a byte-order mark is not JSON
     except OSError as e:
         raise InputError(f"Cannot read {p}: {e.strerror or e}. Check the path.") from None
     except UnicodeDecodeError as e:

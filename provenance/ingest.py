@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from provenance.errors import ModelError, ProvenanceError, RulesError
-from provenance.inputs import Article, Skipped, expand, read_articles
+from provenance.inputs import DEFAULT_MAX_CHARS, Article, Skipped, expand, read_articles
 from provenance.masthead import read_masthead
 from provenance.models import Document
 from provenance.rules import load_rules
@@ -70,14 +70,17 @@ def ingest_paths(
     jobs: int = 1,
     model: str | None = None,
     rules_dir: Path | None = None,
+    encoding: str | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> Iterator[Outcome]:
-    """Ingest files, folders (``*.txt``, recursively) or ``-``, yielding each outcome.
+    """Ingest files, folders (``*.txt``, ``*.html``, recursively) or ``-``, yielding each
+    outcome. ``encoding`` and ``max_chars`` are :func:`provenance.inputs.read_articles`'s.
 
     Texts already stored are ``unchanged`` without being parsed. Raises :class:`ModelError`
     or :class:`RulesError` (nothing can be parsed), never for one bad article.
     """
     load_rules(rules_dir)  # broken rules fail the run before anything is read
-    pending = _pending(paths, store)
+    pending = _pending(read_articles(paths, encoding=encoding, max_chars=max_chars), store)
     if jobs <= 1:
         for item in pending:
             if isinstance(item, Outcome):
@@ -103,9 +106,9 @@ def ingest_paths(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _pending(paths: list[str], store: Store) -> Iterator[Article | Outcome]:
+def _pending(articles: Iterator[Article | Skipped], store: Store) -> Iterator[Article | Outcome]:
     """Articles to parse; unreadable inputs and texts already stored as outcomes."""
-    for item in read_articles(paths):
+    for item in articles:
         if isinstance(item, Skipped):
             yield Outcome(item.path, None, "failed", reason=item.reason)
         elif store.holds(item.text):

@@ -185,6 +185,8 @@ def migrate(db: Database) -> list[int]:
 
     Raises :class:`StoreError` when ``db`` was written by a newer provenance.
     """
+    if db["migrations"].exists() and schema_version(db) == LATEST:
+        return []  # up to date: no write lock taken, so a reader never waits for a writer
     applied: list[int] = []
     while True:
         with write_transaction(db):

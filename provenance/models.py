@@ -269,3 +269,246 @@ class Trace:
             "byline": self.byline,
             "file": self.path,
         }
+
+
+# --- the parse as plain data: what the claims stage reads without importing spaCy --------------
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One token of a parsed sentence. ``head`` is the start offset of its syntactic head
+    (its own start for the root, -1 without a parse); ``entity`` is the named-entity label
+    ("GPE", "PERSON", "CARDINAL") or "" outside entities; ``number`` is spaCy's ``like_num``."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str = ""
+    tag: str = ""
+    dep: str = ""
+    head: int = -1
+    entity: str = ""
+    number: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: its span in the document text, its words, and its named entities
+    (``(start, end, label)`` character spans, e.g. ``(0, 6, "GPE")`` for "Moscow")."""
+
+    start: int
+    end: int
+    text: str
+    words: tuple[Word, ...]
+    entities: tuple[tuple[int, int, str], ...] = ()
+
+
+# --- claims: statements grouped across articles, their origins and flags -----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a flag was raised: the rule, a one-line explanation, and where it was seen.
+
+    ``attribution`` is the index of the attribution in its document (``None`` for a sentence in
+    the reporter's own voice); ``span`` the cue or phrase that triggered the rule.
+    """
+
+    rule: str
+    detail: str
+    doc_id: str | None = None
+    attribution: int | None = None
+    span: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "detail": self.detail,
+            "doc_id": self.doc_id,
+            "attribution": self.attribution,
+            "span": self.span.as_list() if self.span else None,
+            "text": self.span.text if self.span else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A flag of the gold README (``single_source``, ``disputed``, ...) and its evidence."""
+
+    name: str
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"flag": self.name, "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """An independent original source of a claim, after following chains and rolling a
+    ministry up into its government: ``key`` is what two origins are compared by (the topmost
+    listed parent, or the name; a described source such as "a diplomatic source" is keyed to
+    its article), ``name`` the most specific name it was given. ``members`` are the indexes of
+    the claim members that trace back to it; ``relays`` the outlets or documents in between."""
+
+    name: str
+    key: str
+    type: str | None = None
+    members: tuple[int, ...] = ()
+    relays: tuple[str, ...] = ()
+
+    @property
+    def anonymous(self) -> bool:
+        return self.type in ("anonymous", "anonymous official", "vague")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "relays": list(self.relays)}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMember:
+    """One statement of a claim: an attribution (``index`` into its document's attributions)
+    or, for an unattributed claim, a sentence in the reporter's voice (``index`` is None).
+
+    ``role`` is ``asserts``, ``denies``, ``does not deny`` or ``states`` (reporter's voice);
+    ``why`` says how it joined the claim; ``origin`` is the key of the origin it traces to;
+    ``self_reference`` is the word by which the statement talks about its own speaker ("its"
+    in "its forces had captured ..."), if any; ``distancing`` holds the reporter's distancing
+    phrases that bear on it ("could not be independently verified", "alleged"). A sentence in
+    the reporter's voice has the ``kind`` of claim it makes ("casualty", "accusation",
+    "figure", "record") and the ``cue`` word that shows it.
+    """
+
+    doc_id: str
+    index: int | None
+    content: Span
+    sentence: Span
+    role: str
+    attribution: Attribution | None = None
+    why: str = ""
+    origin: str | None = None
+    self_reference: str | None = None
+    distancing: tuple[Span, ...] = ()
+    kind: str | None = None
+    cue: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        a = self.attribution
+        return {
+            "doc_id": self.doc_id,
+            "attribution": self.index,
+            "role": self.role,
+            "content": self.content.as_list(),
+            "content_text": self.content.text,
+            "speaker_text": a.speaker.text if a and a.speaker else None,
+            "source": a.source if a else None,
+            "source_type": a.source_type if a else None,
+            "stance": a.stance if a else None,
+            "via": list(a.via) if a else [],
+            "why": self.why,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Statements that assert the same thing, within and across articles.
+
+    ``id`` is a content hash of the members; ``text`` the first asserting statement;
+    ``explanation`` one line per link that joined two statements (what matched).
+    """
+
+    id: str
+    text: str
+    members: tuple[ClaimMember, ...]
+    origins: tuple[Origin, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    explanation: tuple[str, ...] = ()
+
+    @property
+    def flag_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.flags)
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.doc_id for m in self.members))
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape of ``report --format json`` (issue 5): attributions, spans for
+        unattributed statements, flags with their evidence, and how the claim was grouped."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "flags": list(self.flag_names),
+            "origins": [o.to_json() for o in self.origins],
+            "attributions": [m.to_json() for m in self.members if m.attribution is not None],
+            "spans": [
+                {"doc_id": m.doc_id, "start": m.sentence.start, "end": m.sentence.end}
+                for m in self.members
+                if m.attribution is None
+            ],
+            "evidence": [e.to_json() for f in self.flags for e in f.evidence],
+            "explanation": list(self.explanation),
+        }
+
+
+# --- the editor's audit ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One audit finding: the rule id, its one-line explanation, and the span it concerns."""
+
+    rule: str
+    explanation: str
+    span: Span
+    detail: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "explanation": self.explanation,
+            "detail": self.detail,
+            "span": self.span.as_list(),
+            "text": self.span.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AuditedSentence:
+    """A sentence of a draft that states a claim: its attributions (indexes into
+    ``AuditReport.attributions``; empty when it has none) and the problems found in it."""
+
+    sentence: Span
+    attributions: tuple[int, ...]
+    problems: tuple[Problem, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence.as_list(),
+            "text": self.sentence.text,
+            "attributions": list(self.attributions),
+            "problems": [p.to_json() for p in self.problems],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    """What ``audit(text)`` found: every claim-bearing sentence, in text order."""
+
+    sentences: tuple[AuditedSentence, ...]
+    attributions: tuple[Attribution, ...] = ()
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return tuple(p for s in self.sentences for p in s.problems)
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sentences": [s.to_json() for s in self.sentences],
+            "attributions": [a.to_json() for a in self.attributions],
+            "problems": len(self.problems),
+        }

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from provenance.errors import ModelError
+from provenance.models import Sentence, Word
 
 if TYPE_CHECKING:
     from provenance.models import Attribution
@@ -65,6 +66,39 @@ def parse(text: str, model: str | None = None) -> Doc:
 def parse_many(texts: list[str], model: str | None = None, batch_size: int = 16) -> list[Doc]:
     """Parse several texts in one ``nlp.pipe`` stream."""
     return list(load_pipeline(model).pipe(texts, batch_size=batch_size))
+
+
+def sentences(text: str, model: str | None = None) -> list[Sentence]:
+    """The sentences of ``text`` as plain data (words with lemma, tag, dependency, entity),
+    for the stages that compare statements without importing spaCy.
+
+    >>> # sentences("Moscow said it had seized Selydove.")[0].words[0].entity == "GPE"
+    """
+    return doc_sentences(parse(text, model))
+
+
+def doc_sentences(doc: Doc) -> list[Sentence]:
+    """The sentences of an already parsed ``doc`` as plain data (see :func:`sentences`)."""
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        words = tuple(
+            Word(
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+                text=tok.text,
+                lemma=tok.lemma_,
+                pos=tok.pos_,
+                tag=tok.tag_,
+                dep=tok.dep_,
+                head=tok.head.idx,
+                entity=tok.ent_type_,
+                number=tok.like_num,
+            )
+            for tok in sent
+        )
+        entities = tuple((ent.start_char, ent.end_char, ent.label_) for ent in sent.ents)
+        out.append(Sentence(sent.start_char, sent.end_char, sent.text, words, entities))
+    return out
 
 
 class AttributionComponent:

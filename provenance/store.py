@@ -65,7 +65,10 @@ TABLES = ("documents", "sources", "mentions", "attributions", "hops")
 _ID_CHARS = 16
 _MAX_ALIASES = 50
 _SEARCH_POOL = 200  # full-text candidates re-ranked by rapidfuzz
+_BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another's transaction, per attempt
+_WRITE_ATTEMPTS = 3
 _WORD = re.compile(r"\w", re.UNICODE)
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.I)
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"'\u201d\u2019\u00bb]?\s+(?=[\"'\u201c\u2018\u00ab\u201e]?[A-Z])"
@@ -132,7 +135,7 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open {self.path} ({exc}). Check the path") from exc
         try:
-            self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
             self.db.enable_wal()
             # WAL + NORMAL: a crash or kill never corrupts the file or splits a document;
             # only a power cut may lose the last few commits
@@ -193,25 +196,38 @@ class Store:
         replaces the rows of the text stored there (``updated``). Raises :class:`StoreError`
         when the database refuses the write; nothing of ``doc`` is then stored.
         """
+        for attempt in range(1, _WRITE_ATTEMPTS + 1):
+            try:
+                return self._ingest_once(doc, masthead or Masthead())
+            except sqlite3.OperationalError as exc:
+                # another writer held the lock past the busy timeout: the transaction was
+                # rolled back whole, so trying again is safe
+                if attempt < _WRITE_ATTEMPTS and "locked" in str(exc):
+                    continue
+                raise StoreError(
+                    f"could not store {doc.doc_id} in {self.path} ({exc}); nothing of it was "
+                    "kept. Another program may hold the database: try again when it is done"
+                ) from exc
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"could not store {doc.doc_id} in {self.path} ({exc}); nothing of it was kept"
+                ) from exc
+        raise AssertionError("unreachable")
+
+    def _ingest_once(self, doc: Document, masthead: Masthead) -> IngestResult:
         chash = content_hash(doc.text)
         document_id = chash[:_ID_CHARS]
         path = _path_key(doc.path)
-        masthead = masthead or Masthead()
-        try:
-            with write_transaction(self.db):
-                if self._one("SELECT 1 FROM documents WHERE id = ?", [document_id]):
-                    return IngestResult("unchanged", document_id)
-                old = self._one("SELECT id FROM documents WHERE path = ?", [path]) if path else None
-                if old is not None:
-                    self._delete_document(str(old))
-                self._insert_document(doc, document_id, chash, path, masthead)
-                stored = _DocumentWriter(self, document_id).write(doc.attributions)
-                if old is not None:
-                    self._prune_sources()
-        except sqlite3.Error as exc:
-            raise StoreError(
-                f"could not store {doc.doc_id} in {self.path} ({exc}); nothing of it was kept"
-            ) from exc
+        with write_transaction(self.db):
+            if self._one("SELECT 1 FROM documents WHERE id = ?", [document_id]):
+                return IngestResult("unchanged", document_id)
+            old = self._one("SELECT id FROM documents WHERE path = ?", [path]) if path else None
+            if old is not None:
+                self._delete_document(str(old))
+            self._insert_document(doc, document_id, chash, path, masthead)
+            stored = _DocumentWriter(self, document_id).write(doc.attributions)
+            if old is not None:
+                self._prune_sources()
         return IngestResult("updated" if old is not None else "new", document_id, stored)
 
     def _insert_document(
@@ -773,7 +789,7 @@ def fts_terms(query: str) -> list[str]:
     ['"160,000"', '"troops"', '"AND"', '"Selydove"']
     """
     terms = []
-    for raw in query.split():
+    for raw in _CONTROL_CHARS.sub(" ", query).split():  # FTS5 reads NUL as a string's end
         word = raw.strip("\"'()*^:{}[]+-")
         if _WORD.search(word):
             terms.append('"' + word.replace('"', '""') + '"')
@@ -859,4 +875,114 @@ def _summary(r: dict[str, Any]) -> SourceSummary:
         only_in=r["only_in"],
         statements=int(r["statements"]),
         documents=int(r["documents"]),
+    )
+
+
+# --- health: what 'provenance doctor' reads, changing nothing --------------------------------
+
+# rows whose parent row is missing: (what, SQL counting them)
+_ORPHANS = (
+    (
+        "mentions of a missing document",
+        "SELECT count(*) FROM mentions m WHERE NOT EXISTS "
+        "(SELECT 1 FROM documents d WHERE d.id = m.document_id)",
+    ),
+    (
+        "attributions of a missing document",
+        "SELECT count(*) FROM attributions a WHERE NOT EXISTS "
+        "(SELECT 1 FROM documents d WHERE d.id = a.document_id)",
+    ),
+    (
+        "hops of a missing attribution",
+        "SELECT count(*) FROM hops h WHERE NOT EXISTS "
+        "(SELECT 1 FROM attributions a WHERE a.id = h.attribution_id)",
+    ),
+    (
+        "attributions whose speaker mention is missing",
+        "SELECT count(*) FROM attributions a WHERE a.speaker_mention_id IS NOT NULL AND NOT "
+        "EXISTS (SELECT 1 FROM mentions m WHERE m.id = a.speaker_mention_id)",
+    ),
+    (
+        "attributions whose source is missing",
+        "SELECT count(*) FROM attributions a WHERE a.source_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM sources s WHERE s.id = a.source_id)",
+    ),
+    (
+        "sources of a missing document",
+        "SELECT count(*) FROM sources s WHERE s.document_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM documents d WHERE d.id = s.document_id)",
+    ),
+)
+_FTS = (("attributions_fts", "attributions"), ("documents_fts", "documents"))
+
+
+@dataclass(frozen=True, slots=True)
+class FtsHealth:
+    """One full-text index against its table: rows in the table, rows indexed, and rows of
+    either side missing from the other (both 0 when in sync)."""
+
+    index: str
+    table: str
+    rows: int
+    indexed: int
+    unindexed: int
+    stale: int
+
+    @property
+    def in_sync(self) -> bool:
+        return self.unindexed == 0 and self.stale == 0 and self.rows == self.indexed
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """A database as ``provenance doctor`` finds it (read-only: nothing is migrated)."""
+
+    version: int
+    integrity: tuple[str, ...]  # PRAGMA integrity_check: ("ok",) when sound
+    foreign_keys: tuple[tuple[str, int | None, str], ...]  # (table, rowid, missing parent)
+    orphans: tuple[tuple[str, int], ...]  # (what, how many), every kind listed
+    fts: tuple[FtsHealth, ...]
+    counts: dict[str, int]
+
+
+def inspect_database(path: str | Path) -> Health:
+    """Read ``path``'s health without writing to it. Raises :class:`StoreError` when it is
+    missing, not a SQLite database, or not a provenance one."""
+    p = Path(path)
+    if not p.is_file():
+        raise StoreError(f"no database at {p}. Run 'provenance ingest PATH...' to create one")
+    try:
+        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {p} ({exc}). Check the path and its permissions") from exc
+    try:
+        db = Database(conn)
+        version = schema_version(db)
+        if version == 0:
+            raise StoreError(f"{p} is an empty SQLite database, not yet a provenance one")
+        integrity = tuple(str(r[0]) for r in conn.execute("PRAGMA integrity_check"))
+        keys = tuple((str(r[0]), r[1], str(r[2])) for r in conn.execute("PRAGMA foreign_key_check"))
+        orphans = tuple((what, int(conn.execute(sql).fetchone()[0])) for what, sql in _ORPHANS)
+        fts = tuple(_fts_health(conn, index, table) for index, table in _FTS)
+        counts = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{p} is not a usable SQLite database ({exc})") from exc
+    finally:
+        conn.close()
+    return Health(version, integrity, keys, orphans, fts, counts)
+
+
+def _fts_health(conn: sqlite3.Connection, index: str, table: str) -> FtsHealth:
+    docsize = f"{index}_docsize"  # one row per indexed row of an FTS5 table
+
+    def one(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
+    return FtsHealth(
+        index,
+        table,
+        one(f"SELECT count(*) FROM {table}"),
+        one(f"SELECT count(*) FROM {docsize}"),
+        one(f"SELECT count(*) FROM {table} WHERE rowid NOT IN (SELECT id FROM {docsize})"),
+        one(f"SELECT count(*) FROM {docsize} WHERE id NOT IN (SELECT rowid FROM {table})"),
     )

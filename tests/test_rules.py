@@ -367,3 +367,78 @@ def test_broken_rules_are_not_cached(rules_copy: Path) -> None:
         load_rules(rules_copy)
     replace(rules_copy, "resolve.toml", r"^fuzzy_threshold = 500$", "fuzzy_threshold = 80")
     assert load_rules(rules_copy).thresholds.fuzzy_name == 80
+
+
+# --- claims.toml and audit.toml -----------------------------------------------------------------
+
+
+def test_shipped_claim_and_audit_rules_load() -> None:
+    rules = load_rules(SHIPPED)
+    assert rules.claims.same_content == 85
+    assert {e.name for e in rules.claims.events} >= {"capture", "death", "injury", "damage"}
+    capture = next(e for e in rules.claims.events if e.name == "capture")
+    assert {"seize", "liberate", "wrest"} <= set(capture.words)
+    assert next(p for p in rules.claims.parties if p.name == "Russia").sources == (
+        "Russian government",
+    )
+    assert rules.audit.get("loaded-verb") is not None
+    assert "on condition of anonymity" in rules.audit.anonymity_reasons
+
+
+def test_claims_problems_name_file_and_key(rules_copy: Path) -> None:
+    replace(rules_copy, "claims.toml", r"^same_content = 85$", "same_content = 150")
+    replace(rules_copy, "claims.toml", r'^types = \["company"', 'types = ["firm", "company"')
+    party = next_entry(rules_copy, "claims.toml", "party")
+    append(rules_copy, "claims.toml", '[[party]]\nname = "Mars"\nsources = ["Martian state"]\n')
+    replace(rules_copy, "claims.toml", r'^figure_events = \["death"', 'figure_events = ["deaths"')
+    problems = check_rules(rules_copy)
+    assert problems[0].startswith("claims.toml: grouping.same_content: got 150; expected")
+    assert any(
+        p.startswith("claims.toml: interest.types[1]: 'firm' is not a declared type")
+        for p in problems
+    )
+    assert any(
+        p.startswith("claims.toml: unattributed.figure_events[1]: 'deaths' is not an event")
+        for p in problems
+    )
+    assert any(
+        p.startswith(
+            f"claims.toml: {party}.sources[1]: 'Martian state' is not the "
+            "canonical name of a source"
+        )
+        for p in problems
+    )
+    assert len(problems) == 4
+
+
+def test_an_event_word_belongs_to_one_event(rules_copy: Path) -> None:
+    event = next_entry(rules_copy, "claims.toml", "event")
+    append(rules_copy, "claims.toml", '[[event]]\nname = "grab"\nwords = ["seize"]\n')
+    (problem,) = check_rules(rules_copy)
+    assert problem.startswith(f"claims.toml: {event}.words[1]: 'seize' is listed twice")
+
+
+def test_audit_rules_must_be_known_and_complete(rules_copy: Path) -> None:
+    replace(rules_copy, "audit.toml", r"^\[rule\.loaded-verb\]$", "[rule.loaded-verbs]")
+    problems = check_rules(rules_copy)
+    assert problems == [
+        "audit.toml: rule.loaded-verbs: unknown audit rule (did you mean 'loaded-verb'?); "
+        "expected one of anonymous-without-reason, loaded-verb, pronoun-first-mention, "
+        "quote-without-speaker, single-party-source, unattributed-claim",
+        "audit.toml: rule.loaded-verb: missing; expected enabled = true or false and an "
+        "explanation",
+    ]
+
+
+def test_audit_rule_needs_a_switch_and_an_explanation(rules_copy: Path) -> None:
+    replace(
+        rules_copy, "audit.toml", r"^(\[rule\.loaded-verb\]\n)enabled = true$", r"\1enabled = 1"
+    )
+    (problem,) = check_rules(rules_copy)
+    assert problem == "audit.toml: rule.loaded-verb.enabled: got 1; expected true or false"
+
+
+def test_missing_claims_file_is_one_problem(rules_copy: Path) -> None:
+    (rules_copy / "claims.toml").unlink()
+    (problem,) = check_rules(rules_copy)
+    assert problem.startswith("claims.toml: file not found")

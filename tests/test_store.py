@@ -6,6 +6,8 @@ from __future__ import annotations
 import doctest
 import json
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -425,3 +427,36 @@ def test_masthead_reads_byline_dateline_date_and_outlet() -> None:
 @pytest.mark.parametrize("module", [canonical, masthead, store_module, export])
 def test_docstring_examples_hold(module: object) -> None:
     assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
+
+
+# --- another writer holding the lock -------------------------------------------------------------
+
+
+def test_a_write_waits_and_retries_while_another_program_holds_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "_BUSY_TIMEOUT_MS", 200)
+    db = tmp_path / "busy.db"
+    with Store(db, rules=RULES) as store:
+        other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")  # e.g. a sqlite3 shell in the middle of an UPDATE
+        threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
+        started = time.monotonic()
+        result = store.ingest(person_doc("a", "Jana Novak", "the port will reopen"))
+        assert result.status == "new" and time.monotonic() - started >= 0.2
+        other.close()
+
+
+def test_a_lock_never_released_fails_the_document_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "_BUSY_TIMEOUT_MS", 50)
+    db = tmp_path / "busy.db"
+    with Store(db, rules=RULES) as store:
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StoreError, match="database is locked.*try again"):
+            store.ingest(person_doc("a", "Jana Novak", "the port will reopen"))
+        other.execute("ROLLBACK")
+        other.close()
+        assert store.counts()["documents"] == 0

@@ -1,0 +1,406 @@
+"""Claims: attributed statements that assert the same thing, within and across articles.
+
+``group_claims(docs, rules)`` turns each attribution into a statement (its terms, figures,
+names and events, see :mod:`provenance.terms`), links statements that say the same thing,
+and returns the linked groups as :class:`~provenance.models.Claim` objects with their
+independent origins (:mod:`provenance.origins`) and flags (:mod:`provenance.flags`), plus one
+claim per sentence that states something in the reporter's own voice without a source
+(:mod:`provenance.unattributed`).
+
+Two statements are linked (thresholds in ``rules/claims.toml``, ``[grouping]``) when
+
+- **same content**: they share ``min_shared_words`` terms and rapidfuzz ``token_set_ratio``
+  over their terms reaches ``same_content`` ("Ukraine mining hub" and "it had seized the
+  mining hub of Selydove in eastern Ukraine");
+- **same event**: the same event class ("seized" / "fully liberated") and a shared name that is
+  not the article's topic nor the speaker's own name (Selydove), or, within an article, a
+  shared figure;
+- **a headline and its story**: a headline statement and the body statement of the same origin
+  that shares most words with it (or, failing that, has the same stance);
+- **a denial and what it denies**: a denial and the nearest earlier statement by another
+  origin (``denial_window`` sentences back) that shares a word with it, or that names the
+  denier when the denial points back ("dismissed the accusations");
+- **one statement split in two**: the same cue and speaker.
+
+Statements are only compared when they share a name, a figure or a term that at most
+``max_block`` statements share, never all pairs. Each claim keeps one line per link that
+joined it (``Claim.explanation``).
+
+>>> # group_claims([doc]) on "Moscow said it had seized Selydove. The defence ministry said
+>>> # its forces had fully liberated Selydove." -> one claim, explained "same event 'capture'
+>>> # and name 'selydove'", one origin (the ministry), flagged single_source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from provenance.canonical import name_key
+from provenance.flags import flag_claim
+from provenance.models import Claim, ClaimMember, Document, Sentence, Span
+from provenance.origins import aliases, independent_origins
+from provenance.rules import Rules
+from provenance.statements import Statement, read_statements
+from provenance.terms import Figure, figures_disagree
+from provenance.unattributed import unattributed_claims
+
+Reader = Callable[[str], list[Sentence]]
+
+_ANAPHORS = frozenset(
+    {"such", "accusation", "allegation", "claim", "charge", "report", "suggestion"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    a: int
+    b: int
+    reason: str
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def group_claims(
+    docs: Sequence[Document], rules: Rules, *, parse: Reader | None = None
+) -> list[Claim]:
+    """The claims in ``docs``: attributions grouped by what they assert, with origins and
+    flags, and the unattributed claims in the reporter's voice. ``parse`` reads a text into
+    sentences (default: :func:`provenance.nlp.sentences`, which needs the spaCy model;
+    :func:`provenance.sentences.plain_sentences` needs none)."""
+    reader = parse or _spacy_reader()
+    parsed = [reader(doc.text) for doc in docs]
+    statements = [
+        s for i, doc in enumerate(docs) for s in read_statements(i, doc, parsed[i], rules)
+    ]
+    groups, links = _groups(statements, _links(statements, rules))
+    accused = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
+    claims = [_claim(group, statements, links, rules, accused) for group in groups]
+    for i, doc in enumerate(docs):
+        for found in unattributed_claims(doc.text, parsed[i], doc.attributions, rules):
+            claims.append(_unattributed(doc, found.sentence, found.kind, found.cue, rules))
+    return sorted(claims, key=lambda c: _position(c, docs))
+
+
+def _spacy_reader() -> Reader:
+    from provenance.nlp import sentences
+
+    return sentences
+
+
+def _position(claim: Claim, docs: Sequence[Document]) -> tuple[int, int]:
+    order = {d.doc_id: i for i, d in enumerate(docs)}
+    first = claim.members[0]
+    return order.get(first.doc_id, 0), first.content.start
+
+
+# --------------------------------------------------------------------------- links
+
+
+def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
+    links = [
+        _Link(a, b, reason)
+        for a, b in _candidates(statements, rules)
+        if (reason := _related(statements[a], statements[b], rules)) is not None
+    ]
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        by_doc[s.doc].append(i)
+    for members in by_doc.values():
+        links += _split_links(statements, members)
+        links += _headline_links(statements, members)
+        links += _denial_links(statements, members, rules)
+    return links
+
+
+def _candidates(statements: Sequence[Statement], rules: Rules) -> list[tuple[int, int]]:
+    """Pairs that share a blocking key (a name, a figure, a term) held by at most
+    ``max_block`` statements."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        keys = {("n", n) for n in s.names | s.context}
+        keys |= {("f", f"{f.value:g}") for f in s.figures}
+        keys |= {("t", t) for t in s.terms}
+        for key in keys:
+            blocks[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if 1 < len(members) <= rules.claims.max_block:
+            pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1 :])
+    return sorted(pairs)
+
+
+def _related(a: Statement, b: Statement, rules: Rules) -> str | None:
+    """Why two statements say the same thing, or None."""
+    if figures_disagree(a.figures, b.figures) or _about_themselves(a, b) or _elsewhere(a, b):
+        return None
+    shared = a.terms & b.terms
+    if len(shared) >= rules.claims.min_shared_words:
+        score = fuzz.token_set_ratio(a.term_text, b.term_text)
+        if score >= rules.claims.same_content:
+            words = ", ".join(sorted(shared))
+            return f"same content (token_set_ratio {score:.0f}; shared words: {words})"
+    events = a.events & b.events
+    if not events:
+        return None
+    event = "/".join(sorted(events))
+    common = (a.names & (b.names | b.context)) | (b.names & a.context)
+    if common:
+        return f"same event '{event}' and name {', '.join(repr(n) for n in sorted(common))}"
+    same_figure = [f for f in a.figures if any(f.same_as(g) for g in b.figures)]
+    clash = a.names and b.names and not a.names & b.names
+    if a.doc == b.doc and same_figure and not clash:
+        return f"same event '{event}' and figure {same_figure[0].value:g}"
+    return None
+
+
+def _elsewhere(a: Statement, b: Statement) -> bool:
+    """The two name different things and no thing in common ("nine people died in Brescia",
+    "nine people died in Bari"): at least one names it in its own words."""
+    mine, theirs = a.names | a.context, b.names | b.context
+    return bool(a.names or b.names) and bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _about_themselves(a: Statement, b: Statement) -> bool:
+    """Two origins each speaking about itself ("it had played no part") say different things."""
+    return bool(a.self_reference or b.self_reference) and not a.keys & b.keys
+
+
+def _split_links(statements: Sequence[Statement], members: Sequence[int]) -> list[_Link]:
+    seen: dict[tuple[int, int, str], int] = {}
+    links: list[_Link] = []
+    for i in members:
+        a = statements[i].attribution
+        if a.cue is None:
+            continue
+        key = (a.cue.start, a.cue.end, a.speaker.text if a.speaker else "")
+        if key in seen:
+            links.append(_Link(seen[key], i, "one statement split around its cue"))
+        else:
+            seen[key] = i
+    return links
+
+
+def _headline_links(statements: Sequence[Statement], members: Sequence[int]) -> list[_Link]:
+    """A headline statement joins the body statement of the same origin that it sums up: the
+    one sharing most words, or else the first with the same stance ("denies doping")."""
+    links: list[_Link] = []
+    for i in members:
+        head = statements[i]
+        if not head.headline:
+            continue
+        body = [j for j in members if statements[j].sentence > 0 and statements[j].keys & head.keys]
+        sharing = [j for j in body if head.terms & statements[j].terms]
+        if sharing:
+            best = max(sharing, key=lambda j: _similarity(head, statements[j]))
+            score = _similarity(head, statements[best])
+            links.append(
+                _Link(i, best, f"headline sums up the story (token_set_ratio {score:.0f})")
+            )
+            continue
+        stance = head.attribution.stance
+        same = [j for j in body if statements[j].attribution.stance == stance]
+        if same:
+            links.append(_Link(i, same[0], "headline sums up the story (same source and stance)"))
+    return links
+
+
+def _similarity(a: Statement, b: Statement) -> float:
+    return float(fuzz.token_set_ratio(a.term_text, b.term_text))
+
+
+def _denial_links(
+    statements: Sequence[Statement], members: Sequence[int], rules: Rules
+) -> list[_Link]:
+    """A denial (or a non-denial) joins the earlier statement by another origin that it
+    answers: the one sharing most words with it (one is enough within ``denial_window``
+    sentences, two further back), the nearest on a tie; a denial that points back ("the
+    accusations", "any such warning") and shares no word joins the nearest statement in the
+    window that names the denier, else the nearest statement in the window."""
+    links: list[_Link] = []
+    for i in members:
+        denial = statements[i]
+        if denial.role == "asserts":
+            continue
+        earlier = [
+            statements[j]
+            for j in members
+            if statements[j].role == "asserts"
+            and statements[j].attribution.content.start < denial.attribution.content.start
+            and not statements[j].keys & denial.keys
+        ]
+        target = _answered(denial, earlier, rules)
+        if target is not None:
+            j = members[[statements[m] for m in members].index(target[0])]
+            links.append(_Link(j, i, target[1]))
+    return links
+
+
+def _answered(
+    denial: Statement, earlier: Sequence[Statement], rules: Rules
+) -> tuple[Statement, str] | None:
+    window = rules.claims.denial_window
+
+    def near(s: Statement) -> bool:
+        return denial.sentence - s.sentence <= window
+
+    scored = [
+        (len(denial.terms & s.terms), s.attribution.content.start, s)
+        for s in earlier
+        if len(denial.terms & s.terms) >= (1 if near(s) else 2)
+    ]
+    if scored:
+        _, _, best = max(scored, key=lambda t: (t[0], t[1]))
+        shared = ", ".join(sorted(denial.terms & best.terms))
+        return best, f"{denial.role} it (shared words: {shared})"
+    if not denial.terms & _ANAPHORS and not _points_back(denial):
+        return None
+    aliases = _aliases(denial, rules)
+    nearby = sorted((s for s in earlier if near(s)), key=lambda s: -s.attribution.content.start)
+    for s in nearby:
+        mentioned = aliases & (s.names | _words_of(s))
+        if mentioned:
+            return s, f"{denial.role} what it is accused of (names {sorted(mentioned)[0]!r})"
+    if nearby:
+        return nearby[0], f"{denial.role} the statement just before it (points back to it)"
+    return None
+
+
+def _points_back(denial: Statement) -> bool:
+    text = denial.attribution.content.text.lower()
+    return any(re.search(rf"\b{w}s?\b", text) for w in _ANAPHORS)
+
+
+def _words_of(statement: Statement) -> frozenset[str]:
+    return frozenset(re.findall(r"[\w-]+", statement.attribution.content.text.lower()))
+
+
+def _aliases(statement: Statement, rules: Rules) -> frozenset[str]:
+    """Every name the denier goes by: its own, its listed aliases, its party's words."""
+    found = {name_key(n.name) for n in statement.nodes}
+    for key in statement.keys:
+        found |= aliases(key, rules)
+    return frozenset(found)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _groups(
+    statements: Sequence[Statement], links: Sequence[_Link]
+) -> tuple[list[list[int]], list[_Link]]:
+    """Union the linked statements, except where the two groups would then count the same
+    thing with different numbers ("two missiles" and "31 missiles"): the links used too."""
+    parent = list(range(len(statements)))
+    counts: dict[int, dict[str, set[float]]] = {
+        i: _counts(s.figures) for i, s in enumerate(statements)
+    }
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    used: list[_Link] = []
+    for link in links:
+        a, b = find(link.a), find(link.b)
+        if a == b:
+            used.append(link)
+            continue
+        if any(counts[a][u].isdisjoint(v) for u, v in counts[b].items() if u in counts[a]):
+            continue
+        parent[b] = a
+        for unit, values in counts.pop(b).items():
+            counts[a].setdefault(unit, set()).update(values)
+        used.append(link)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(statements)):
+        groups[find(i)].append(i)
+    order = [
+        sorted(g, key=lambda i: (statements[i].doc, statements[i].attribution.content.start))
+        for g in groups.values()
+    ]
+    return order, used
+
+
+def _counts(found: Sequence[Figure]) -> dict[str, set[float]]:
+    out: dict[str, set[float]] = {}
+    for f in found:
+        if f.unit:
+            out.setdefault(f.unit, set()).add(f.value)
+    return out
+
+
+def _claim(
+    group: Sequence[int],
+    statements: Sequence[Statement],
+    links: Sequence[_Link],
+    rules: Rules,
+    accused: frozenset[str],
+) -> Claim:
+    inside = set(group)
+    why: dict[int, str] = {}
+    explanation: list[str] = []
+    for link in links:
+        if link.a in inside and link.b in inside:
+            a, b = statements[link.a], statements[link.b]
+            explanation.append(f"{a.label} ~ {b.label}: {link.reason}")
+            why.setdefault(link.b, f"{link.reason} (with {a.label})")
+            why.setdefault(link.a, f"{link.reason} (with {b.label})")
+    members = [_member(statements[i], why.get(i, "one statement")) for i in group]
+    asserting = [
+        (m, statements[i].nodes) for m, i in enumerate(group) if statements[i].role == "asserts"
+    ]
+    origins = independent_origins(asserting)
+    flags = flag_claim(members, origins, rules, accused=accused)
+    text = next((m.content.text for m in members if m.role == "asserts"), members[0].content.text)
+    return Claim(
+        _claim_id(members),
+        " ".join(text.split()),
+        tuple(members),
+        origins,
+        flags,
+        tuple(explanation),
+    )
+
+
+def _member(s: Statement, why: str) -> ClaimMember:
+    return ClaimMember(
+        doc_id=s.doc_id,
+        index=s.index,
+        content=s.attribution.content,
+        sentence=s.sentence_span,
+        role=s.role,
+        attribution=s.attribution,
+        why=why,
+        self_reference=s.self_reference,
+        distancing=s.distancing,
+        origin=s.nodes[0].key if s.nodes else None,
+    )
+
+
+def _unattributed(doc: Document, sentence: Span, kind: str, cue: Span, rules: Rules) -> Claim:
+    member = ClaimMember(
+        doc_id=doc.doc_id,
+        index=None,
+        content=sentence,
+        sentence=sentence,
+        role="states",
+        why=f"{kind} in the reporter's voice ({cue.text!r})",
+        kind=kind,
+        cue=cue,
+    )
+    flags = flag_claim([member], (), rules)
+    return Claim(_claim_id([member]), sentence.text, (member,), (), flags, ())
+
+
+def _claim_id(members: Sequence[ClaimMember]) -> str:
+    key = "|".join(f"{m.doc_id}:{m.content.start}:{m.content.end}" for m in members)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,225 @@
+"""Flags on a claim, each with the evidence that raised it (definitions: the gold README).
+
+==========================  ===============================================================
+``single_source``           one independent origin
+``anonymous_only``          every origin is unnamed (anonymous, anonymous official, vague)
+``unverified_party_claim``  the only origin has a stake in it: a side of a conflict about
+                            itself (``[[party]]``), a company about itself (``[interest]
+                            types``), a person about themselves when the article shows them
+                            defending themselves (``accused_types``), an advocate for a side
+                            (``advocates``, "his lawyer", "his team"); not when it concedes
+``disputed``                a distancing cue ("claims", "alleged"), the reporter's distancing
+                            phrases, or a denial by another party
+``denied``                  a statement of the claim denies it, by another origin than the
+                            claim's ("non-denials" do not count)
+``corroborated``            two or more independent origins
+``unattributed``            stated in the reporter's voice with no source
+==========================  ===============================================================
+
+>>> # flag_claim([member], (Origin("AFP source", "d/afp source", "anonymous", (0,)),), rules)
+>>> # -> (Flag("single_source", ...), Flag("anonymous_only", ...))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from provenance.canonical import name_key
+from provenance.models import ClaimMember, Evidence, Flag, Origin, Span
+from provenance.rules import Party, Rules
+
+FLAGS = (
+    "single_source",
+    "anonymous_only",
+    "unverified_party_claim",
+    "disputed",
+    "denied",
+    "corroborated",
+    "unattributed",
+)
+_OWNERS = re.compile(r"^(his|her|their)\s", re.IGNORECASE)
+_OWNER_REFERENCES = frozenset({"he", "his", "she", "her", "they", "their"})
+
+
+def flag_claim(
+    members: Sequence[ClaimMember],
+    origins: Sequence[Origin],
+    rules: Rules,
+    *,
+    accused: frozenset[str] = frozenset(),
+) -> tuple[Flag, ...]:
+    """The flags of one claim, in the order of :data:`FLAGS`. ``accused`` are the keys of the
+    origins that deny something in the articles (a person speaking about themselves is an
+    interested party when the article shows them defending themselves)."""
+    if members and all(m.role == "states" for m in members):
+        return (Flag("unattributed", tuple(_unattributed(m) for m in members)),)
+    found: dict[str, list[Evidence]] = {}
+    if len(origins) == 1:
+        found["single_source"] = [_origin_evidence("single_source", origins[0], members)]
+    if origins and all(o.anonymous for o in origins):
+        found["anonymous_only"] = [_origin_evidence("anonymous_only", o, members) for o in origins]
+    party = _interested(members, origins, rules, accused) if len(origins) == 1 else None
+    if party is not None:
+        found["unverified_party_claim"] = [party]
+    denials = _denials(members, origins)
+    disputes = _distancing(members, rules)
+    if denials and origins:
+        disputes.append(
+            Evidence(
+                "disputed.denied",
+                "denied by another party",
+                denials[0].doc_id,
+                denials[0].attribution,
+                denials[0].span,
+            )
+        )
+    if disputes:
+        found["disputed"] = disputes
+    if denials:
+        found["denied"] = denials
+    if len(origins) >= 2:
+        names = ", ".join(o.name for o in origins)
+        found["corroborated"] = [
+            Evidence("corroborated", f"{len(origins)} independent origins: {names}")
+        ]
+    return tuple(Flag(name, tuple(found[name])) for name in FLAGS if name in found)
+
+
+def _member_evidence(rule: str, detail: str, member: ClaimMember) -> Evidence:
+    a = member.attribution
+    return Evidence(rule, detail, member.doc_id, member.index, a.cue if a else member.cue)
+
+
+def _unattributed(member: ClaimMember) -> Evidence:
+    detail = f"{member.kind or 'claim'} in the reporter's voice, no source"
+    return Evidence(
+        f"unattributed.{member.kind or 'claim'}", detail, member.doc_id, None, member.cue
+    )
+
+
+def _origin_evidence(rule: str, origin: Origin, members: Sequence[ClaimMember]) -> Evidence:
+    via = f" via {', '.join(origin.relays)}" if origin.relays else ""
+    kind = f" ({origin.type})" if origin.type else ""
+    first = members[origin.members[0]] if origin.members else None
+    detail = f"origin: {origin.name}{kind}{via}"
+    if first is None:
+        return Evidence(rule, detail)
+    return Evidence(rule, detail, first.doc_id, first.index, _speaker(first))
+
+
+def _speaker(member: ClaimMember) -> Span | None:
+    a = member.attribution
+    return a.speaker if a else None
+
+
+# --------------------------------------------------------------------------- interested parties
+
+
+def _interested(
+    members: Sequence[ClaimMember], origins: Sequence[Origin], rules: Rules, accused: frozenset[str]
+) -> Evidence | None:
+    """Evidence that the only origin has a stake in what it says, or None."""
+    origin = origins[0]
+    own = [members[i] for i in origin.members if members[i].role == "asserts"]
+    stances = {m.attribution.stance for m in own if m.attribution}
+    if not own or stances == {"conceding"}:
+        return None  # an admission against its own interest
+    party = _party(origin, own, rules)
+    if party is not None:
+        for m in own:
+            word = m.self_reference or _party_word(m, party)
+            if word:
+                detail = f"{origin.name} is a side ({party.name}) speaking about itself ({word!r})"
+                return _member_evidence("unverified_party_claim.party", detail, m)
+    defending = origin.type in rules.claims.accused_types and origin.key in accused
+    for m in own:
+        # a "person" who calls itself "it" ("it had restored power") is a firm mistyped
+        it = (m.self_reference or "").lower() in ("it", "its")
+        institution = it and origin.type in rules.claims.accused_types
+        interested = origin.type in rules.claims.interested_types or defending or institution
+        if interested and m.self_reference:
+            detail = f"{origin.name} ({origin.type}) speaking about itself ({m.self_reference!r})"
+            return _member_evidence("unverified_party_claim.self", detail, m)
+    for m in own:
+        advocate = _advocate(m, rules)
+        if advocate:
+            return _member_evidence("unverified_party_claim.advocate", advocate, m)
+    return None
+
+
+def _party(origin: Origin, own: Sequence[ClaimMember], rules: Rules) -> Party | None:
+    speakers = {
+        name_key(m.attribution.source) for m in own if m.attribution and m.attribution.source
+    }
+    for party in rules.claims.parties:
+        keys = {name_key(s) for s in party.sources}
+        people = {name_key(p) for p in party.people}
+        if origin.key in keys or name_key(origin.name) in people or speakers & people:
+            return party
+    return None
+
+
+def _party_word(member: ClaimMember, party: Party) -> str | None:
+    text = member.content.text.lower()
+    for word in party.words:
+        if re.search(rf"\b{re.escape(word)}\b", text):
+            return word
+    return None
+
+
+def _advocate(member: ClaimMember, rules: Rules) -> str | None:
+    """Why the speaker argues a side's case: an advocate's title ("Defence lawyer"), or a
+    speaker that belongs to a person ("his team") speaking about that person."""
+    a = member.attribution
+    if a is None:
+        return None
+    mention = " ".join(s.text for s in (a.speaker, a.coref) if s is not None)
+    words = set(re.findall(r"[\w-]+", mention.lower()))
+    advocates = sorted(words & set(rules.claims.advocates))
+    if advocates:
+        return f"{mention!r} speaks for a side ({advocates[0]!r})"
+    owner = _OWNERS.match(a.speaker.text if a.speaker else "")
+    reference = (member.self_reference or "").lower()
+    if owner and reference in _OWNER_REFERENCES:
+        return f"{a.speaker.text if a.speaker else ''!r} speaks about the person it belongs to"
+    return None
+
+
+# --------------------------------------------------------------------------- disputes, denials
+
+
+def _distancing(members: Sequence[ClaimMember], rules: Rules) -> list[Evidence]:
+    found: list[Evidence] = []
+    idioms = set(rules.claims.idioms)
+    for m in members:
+        a = m.attribution
+        if a is not None and a.stance == "distancing":
+            first = (re.findall(r"[\w-]+", a.content.text.lower()) or [""])[0]
+            if first not in idioms:
+                cue = a.cue.text if a.cue else "?"
+                found.append(
+                    _member_evidence("disputed.distancing-cue", f"distancing cue {cue!r}", m)
+                )
+        for span in m.distancing:
+            found.append(
+                Evidence(
+                    "disputed.reporter",
+                    f"the reporter writes {span.text!r}",
+                    m.doc_id,
+                    m.index,
+                    span,
+                )
+            )
+    return found
+
+
+def _denials(members: Sequence[ClaimMember], origins: Sequence[Origin]) -> list[Evidence]:
+    keys = {o.key for o in origins}
+    found: list[Evidence] = []
+    for m in members:
+        if m.role == "denies" and m.origin not in keys:
+            a = m.attribution
+            who = a.source or (a.speaker.text if a.speaker else "?") if a else "?"
+            found.append(_member_evidence("denied", f"{who} denies it", m))
+    return found

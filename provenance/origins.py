@@ -1,0 +1,328 @@
+"""Independent origins: who a statement really comes from, after following its chain.
+
+- The origin of an attribution is its chain's origin hop ("TASS reported, citing a diplomatic
+  source" comes from the diplomatic source; "an AFP analysis of data from ISW" from ISW), or
+  else its resolved source.
+- A listed source rolls up into its topmost parent (``parent`` in ``rules/sources.toml``): the
+  Russian defence ministry and "Moscow" are one origin, named by the most specific name the
+  article gives it.
+- A speaker introduced by a role that speaks for an institution ("chief executive Ruud
+  Verhoeven", ``[[role]]`` in ``rules/claims.toml``) is that institution, the one of the right
+  type named last before it; a bare surname is the article's one person with that surname.
+- A described source ("a diplomatic source", "analysts") belongs to its article: two
+  articles' diplomatic sources are two origins. A named one is the same across articles.
+- Statements whose chains pass through the same source (other than a news outlet) are not
+  independent: the Czech prime minister relaying the BIS report and the BIS itself are one.
+
+>>> # Document("d", text, attributions=(moscow_said, ministry_said)) -> both keyed
+>>> # "russian government", named "Russian defence ministry".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from provenance.canonical import DESCRIBED_TYPES, is_described, name_key
+from provenance.models import Attribution, Document, Origin
+from provenance.rules import Party, Rules, SourceEntry, normalise_name
+from provenance.terms import stem
+
+# Relays of these types pass many independent sources on; sharing one says nothing.
+_OUTLET_TYPES = frozenset({"media", "state media", "media analysis"})
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_COORDINATION = re.compile(r"\b(?:and|along with|as well as|together with)\b", re.IGNORECASE)
+_HEAD_STOP = re.compile(
+    r"\s(?:of|from|at|in|with|for|close|familiar|who|which|that|on)\s.*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One original source of one statement. ``key`` is what independence is judged by;
+    ``shared`` are the keys of the non-outlet sources its chain passes through."""
+
+    name: str
+    key: str
+    type: str | None
+    depth: int = 0
+    relays: tuple[str, ...] = ()
+    shared: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- one statement
+
+
+def statement_origins(doc: Document, index: int, rules: Rules) -> tuple[Node, ...]:
+    """The origins of the attribution at ``index`` of ``doc``: usually one, several when the
+    speaker is coordinated ("Both countries, along with NATO and the United States")."""
+    attribution = doc.attributions[index]
+    relays = tuple(h.name for h in attribution.chain if h.role != "origin")
+    shared = tuple(k for k in (_relay_key(r, doc.doc_id, rules) for r in relays) if k)
+    hop = _origin_hop(attribution)
+    if hop is not None:
+        first = _node_from_name(hop, doc.doc_id, rules)
+    else:
+        first = _affiliated(doc, index, rules) or _node_from_attribution(doc, attribution, rules)
+    nodes = [first, *_coordinated(_speaker_phrase(doc, attribution), rules, first.key)]
+    named = _specific_names(doc, rules)
+    return tuple(
+        Node(named.get(n.key, n.name), n.key, n.type, n.depth, relays, shared) for n in nodes
+    )
+
+
+def _origin_hop(attribution: Attribution) -> str | None:
+    """The chain's origin when it is someone other than the speaker (a source cited)."""
+    origins = [h for h in attribution.chain if h.role == "origin"]
+    if not origins or len(attribution.chain) < 2:
+        return None
+    name = origins[0].name
+    if attribution.source and name_key(_strip(name)) == name_key(_strip(attribution.source)):
+        return None
+    return name
+
+
+def _strip(name: str) -> str:
+    return _DETERMINER.sub("", name.strip())
+
+
+def _listed(name: str, rules: Rules) -> SourceEntry | None:
+    return rules.source_index.get(normalise_name(_strip(name)))
+
+
+@functools.lru_cache(maxsize=8)
+def _tops(sources: tuple[SourceEntry, ...]) -> dict[str, tuple[str, int]]:
+    """Each listed source -> its topmost parent and how many steps up that is."""
+    by_name = {s.canonical: s for s in sources}
+    out: dict[str, tuple[str, int]] = {}
+    for entry in sources:
+        top, depth, seen = entry, 0, {entry.canonical}
+        while top.parent and top.parent in by_name and top.parent not in seen:
+            top = by_name[top.parent]
+            seen.add(top.canonical)
+            depth += 1
+        out[entry.canonical] = (top.canonical, depth)
+    return out
+
+
+def _listed_node(entry: SourceEntry, rules: Rules) -> Node:
+    top, depth = _tops(rules.sources).get(entry.canonical, (entry.canonical, 0))
+    return Node(entry.canonical, name_key(top), entry.type, depth)
+
+
+def _head_type(name: str, rules: Rules) -> str | None:
+    """Type an unlisted hop by its head noun ("people familiar with the matter" -> people)."""
+    text = _strip(_HEAD_STOP.sub("", " " + name.strip() + " ").strip())
+    words = text.split()
+    if not words:
+        return None
+    head = words[-1].lower()
+    named = any(w[:1].isupper() for w in words)
+    lowered = {w.lower() for w in words}
+    for trigger in rules.triggers:
+        heads = set(trigger.heads)
+        if head not in heads and head.rstrip("s") not in heads:
+            continue
+        if trigger.unnamed_only and named:
+            continue
+        if trigger.words and not lowered & set(trigger.words):
+            continue
+        return trigger.type
+    return None
+
+
+def _node_from_name(name: str, doc_id: str, rules: Rules) -> Node:
+    entry = _listed(name, rules)
+    if entry is not None:
+        return _listed_node(entry, rules)
+    clean = _strip(name)
+    kind = _head_type(clean, rules)
+    described = kind in DESCRIBED_TYPES or not any(w[:1].isupper() for w in clean.split())
+    return Node(clean, _scoped(clean, doc_id, described), kind)
+
+
+def _scoped(name: str, doc_id: str, described: bool) -> str:
+    """A named source's key; a described one's is its article's and, within it, does not
+    change with the number ("prosecutor", "prosecutors")."""
+    key = name_key(name)
+    if not described:
+        return key
+    words = key.split()
+    return f"{doc_id}/{' '.join([*words[:-1], stem(words[-1])])}" if words else doc_id
+
+
+def _node_from_attribution(doc: Document, attribution: Attribution, rules: Rules) -> Node:
+    name = attribution.source or (attribution.speaker.text if attribution.speaker else "")
+    name = _surname_owner(doc, name) or name
+    entry = _listed(name, rules)
+    if entry is not None:
+        return _listed_node(entry, rules)
+    described = is_described(attribution.source_type, attribution.source_evidence)
+    return Node(name, _scoped(name, doc.doc_id, described), attribution.source_type)
+
+
+def _surname_owner(doc: Document, name: str) -> str | None:
+    """The one longer name in the article that ends with this bare surname, if exactly one."""
+    if len(name.split()) != 1 or not name[:1].isupper():
+        return None
+    owners = {
+        a.source
+        for a in doc.attributions
+        if a.source and len(a.source.split()) > 1 and a.source.split()[-1] == name
+    }
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _relay_key(name: str, doc_id: str, rules: Rules) -> str | None:
+    node = _node_from_name(name, doc_id, rules)
+    if node.type in _OUTLET_TYPES or not any(w[:1].isupper() for w in name.split()):
+        return None
+    return node.key
+
+
+def _speaker_phrase(doc: Document, attribution: Attribution) -> str:
+    """The speaker mention and what follows it up to the cue ("Both countries, along with
+    leaders of the NATO military alliance and the United States, are sounding the alarm")."""
+    speaker, cue = attribution.speaker, attribution.cue
+    if speaker is None:
+        return ""
+    if (
+        cue is not None
+        and speaker.end <= cue.start
+        and "\n" not in doc.text[speaker.end : cue.start]
+    ):
+        return doc.text[speaker.start : cue.start]
+    return speaker.text
+
+
+def _coordinated(mention: str, rules: Rules, first: str) -> list[Node]:
+    """Listed sources named after a coordinator in the speaker's phrase."""
+    split = _COORDINATION.search(mention)
+    if split is None:
+        return []
+    words = mention[split.start() :].replace(",", " ").split()
+    found: list[Node] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(5, len(words) - i), 0, -1):
+            entry = _listed(" ".join(words[i : i + n]), rules)
+            if entry is not None:
+                node = _listed_node(entry, rules)
+                if node.key != first and all(node.key != f.key for f in found):
+                    found.append(node)
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def aliases(key: str, rules: Rules) -> frozenset[str]:
+    """Every name an origin goes by, as name keys: the names of every listed source that rolls
+    up into it ("moscow", "kremlin", "russian defence ministry") and its party's words
+    ("russian")."""
+    return _alias_table(rules.sources, rules.claims.parties).get(key, frozenset())
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_table(
+    sources: tuple[SourceEntry, ...], parties: tuple[Party, ...]
+) -> dict[str, frozenset[str]]:
+    tops = _tops(sources)
+    table: dict[str, set[str]] = {}
+    for entry in sources:
+        key = name_key(tops[entry.canonical][0])
+        table.setdefault(key, set()).update(name_key(n) for n in (entry.canonical, *entry.names))
+    for party in parties:
+        for source in party.sources:
+            if source in tops:
+                table.setdefault(name_key(tops[source][0]), set()).update(party.words)
+    return {key: frozenset(names) for key, names in table.items()}
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _role_words(attribution: Attribution) -> str:
+    parts = [attribution.speaker.text if attribution.speaker else ""]
+    parts.append(attribution.coref.text if attribution.coref else "")
+    return " ".join(parts).lower()
+
+
+def _affiliated(doc: Document, index: int, rules: Rules) -> Node | None:
+    """The institution a speaker speaks for, when it was introduced by a role
+    ("chief executive Ruud Verhoeven" -> the company named last before)."""
+    attribution = doc.attributions[index]
+    person = _surname_owner(doc, attribution.source or "") or attribution.source
+    if not person:
+        return None
+    for role in rules.claims.roles:
+        first = _first_in_role(doc, person, role.words)
+        if first is None:
+            continue
+        for earlier in reversed(doc.attributions[:first]):
+            if earlier.source_type in role.speaks_for and earlier.source:
+                return _node_from_attribution(doc, earlier, rules)
+    return None
+
+
+def _first_in_role(doc: Document, person: str, words: Sequence[str]) -> int | None:
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    for i, a in enumerate(doc.attributions):
+        same = a.source == person or _surname_owner(doc, a.source or "") == person
+        if same and pattern.search(_role_words(a)):
+            return i
+    return None
+
+
+def _specific_names(doc: Document, rules: Rules) -> dict[str, str]:
+    """Per topmost parent, the one most specific listed source the article names under it
+    (Moscow's statements in an article quoting the Russian defence ministry are the
+    ministry's); none when the article names two different ones at that depth."""
+    best: dict[str, tuple[int, set[str]]] = {}
+    for a in doc.attributions:
+        entry = _listed(a.source or "", rules)
+        if entry is None:
+            continue
+        node = _listed_node(entry, rules)
+        depth, names = best.get(node.key, (-1, set()))
+        if node.depth > depth:
+            best[node.key] = (node.depth, {node.name})
+        elif node.depth == depth:
+            names.add(node.name)
+    return {key: next(iter(names)) for key, (_, names) in best.items() if len(names) == 1}
+
+
+# --------------------------------------------------------------------------- independence
+
+
+def independent_origins(nodes: Sequence[tuple[int, Sequence[Node]]]) -> tuple[Origin, ...]:
+    """Group the origins of a claim's members (``(member index, its nodes)``) into independent
+    origins: the same key, or chains through the same source, are one origin."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for _, member_nodes in nodes:
+        for node in member_nodes:
+            for other in (*node.shared, node.key):
+                parent[find(other)] = find(node.key)
+    groups: dict[str, list[tuple[int, Node]]] = {}
+    for member, member_nodes in nodes:
+        for node in member_nodes:
+            groups.setdefault(find(node.key), []).append((member, node))
+    return tuple(_origin(group) for group in groups.values())
+
+
+def _origin(group: list[tuple[int, Node]]) -> Origin:
+    nodes = [n for _, n in group]
+    relayed = {k for n in nodes for k in n.shared}
+    # the source the others pass through names the origin; else the most specific name
+    named = max(nodes, key=lambda n: (n.key in relayed, n.depth))
+    relays = tuple(dict.fromkeys(r for n in nodes for r in n.relays))
+    members = tuple(sorted({m for m, _ in group}))
+    return Origin(named.name, named.key, named.type, members, relays)

@@ -1,0 +1,216 @@
+"""Claims in the reporter's own voice: sentences that state what needs a source, with none.
+
+A sentence is such a claim when no attribution covers it and it states something that is not
+common knowledge (word lists in ``rules/claims.toml``, ``[unattributed]``):
+
+- a **casualty or damage figure**: an event of ``figure_events`` (killed, died, injured,
+  destroyed) with a number or a superlative ("the deadliest");
+- an **accusation**: a verb of ``accusations`` ("Russian-linked networks targeted elections");
+- a **figure**: an amount, a percentage or a count (not a length of time, not a market price);
+- a **record**: an ordinal, a superlative or a record word with a number ("the third positive
+  test in two seasons").
+
+It is *not* a claim of its own when it restates an attributed statement of the article: the
+same figure, the same words (``restate_content``), a figure continuing the previous sentence's
+attributed figures in the same unit ("Two-thirds of the gains -- or 324 square kilometres"), or
+a headline or first paragraph sharing ``lede_shared_words`` words with a statement.
+
+>>> # 'Russian attacks also killed two people in Kherson.' with no attribution -> casualty
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from provenance.models import Attribution, Sentence, Span, Word
+from provenance.rules import ClaimRules, Rules
+from provenance.sentences import trimmed
+from provenance.terms import (
+    Figure,
+    event_phrases,
+    event_words,
+    figures,
+    figures_disagree,
+    is_word,
+    stem,
+    terms,
+    words_between,
+)
+
+_BYLINE = re.compile(r"^[A-Z][\w.\-' ]*--[A-Z]+$")
+_SECTION = re.compile(r"^[-\u2013\u2014\s].*[-\u2013\u2014]$")
+_MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Unattributed:
+    """A sentence (``index`` into the sentences) that states a claim with no source: the kind
+    of claim (``casualty``, ``accusation``, ``figure``, ``record``) and the word that shows it."""
+
+    index: int
+    sentence: Span
+    kind: str
+    cue: Span
+
+
+@dataclass(frozen=True, slots=True)
+class _Statement:
+    sentence: int
+    terms: frozenset[str]
+    figures: tuple[Figure, ...]
+
+
+def unattributed_claims(
+    text: str,
+    sentences: Sequence[Sentence],
+    attributions: Sequence[Attribution],
+    all_rules: Rules,
+) -> list[Unattributed]:
+    """Every sentence of ``text`` that states a claim in the reporter's voice (see above)."""
+    rules = all_rules.claims
+    events, phrases = event_words(rules), event_phrases(rules)
+    statements = [_statement(a, sentences, events, phrases) for a in attributions]
+    covered = _covered(attributions)
+    cues = {v.lemma for v in all_rules.verbs.values() if not v.quote_only}
+    cues |= {p.words[0] for p in all_rules.prepositions}
+    found: list[Unattributed] = []
+    for i, sentence in enumerate(sentences):
+        span = trimmed(sentence)
+        if _skipped(span, covered) or _reports_speech(sentence, cues):
+            continue
+        claim = _kind(text, sentence, rules, events)
+        if claim is None:
+            continue
+        kind, cue = claim
+        if not _restates(i, sentence, statements, rules, events, phrases):
+            found.append(Unattributed(i, span, kind, cue))
+    return found
+
+
+def _statement(
+    a: Attribution,
+    sentences: Sequence[Sentence],
+    events: dict[str, str],
+    phrases: dict[tuple[str, ...], str],
+) -> _Statement:
+    ranges = a.fragments or (a.content,)
+    words = [w for f in ranges for w in words_between(sentences, f.start, f.end)]
+    index = next((i for i, s in enumerate(sentences) if s.start <= a.content.start < s.end), -1)
+    return _Statement(index, terms(words, events, phrases), figures(words))
+
+
+def _covered(attributions: Sequence[Attribution]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for a in attributions:
+        spans += [(f.start, f.end) for f in (a.fragments or (a.content,))]
+        spans += [(s.start, s.end) for s in (a.speaker, a.cue) if s is not None]
+    return spans
+
+
+def _skipped(span: Span, covered: list[tuple[int, int]]) -> bool:
+    """Bylines, section heads, fragments, and sentences holding an attribution."""
+    text = span.text
+    if _BYLINE.match(text) or _SECTION.match(text):
+        return True
+    if sum(1 for w in text.split() if any(c.isalpha() for c in w)) < _MIN_WORDS:
+        return True
+    return any(s < span.end and e > span.start for s, e in covered)
+
+
+def _reports_speech(sentence: Sentence, cues: set[str]) -> bool:
+    """A sentence with a reporting verb ("said", "according to") is someone's account, even
+    where no attribution was found in it."""
+    return any(w.lemma.lower() in cues and w.pos in ("VERB", "") for w in sentence.words) or any(
+        w.lemma.lower() == "according" for w in sentence.words
+    )
+
+
+def _kind(
+    text: str, sentence: Sentence, rules: ClaimRules, events: dict[str, str]
+) -> tuple[str, Span] | None:
+    words = list(sentence.words)
+    found = figures(words)
+    counted = [f for f in found if _needs_source(f, words, rules)]
+    ranked = _ranking_word(words, rules)
+    superlative = ranked is not None and ranked.entity != "ORDINAL"
+    for word in words:
+        if events.get(stem(word.lemma)) in rules.figure_events and (found or superlative):
+            return "casualty", _span(text, word)
+    accusations = {stem(a) for a in rules.accusations}
+    for word in words:
+        if stem(word.lemma) in accusations and word.pos in ("VERB", ""):
+            return "accusation", _span(text, word)
+    public = {stem(p) for p in rules.public_record}
+    if counted and not any(stem(w.lemma) in public for w in words):
+        first = counted[0]
+        return "figure", Span(first.start, first.end, text[first.start : first.end])
+    if ranked is not None and (found or _since_year(words)):
+        return "record", _span(text, ranked)
+    return None
+
+
+def _needs_source(figure: Figure, words: Sequence[Word], rules: ClaimRules) -> bool:
+    """A sum of money, a percentage or a count of people."""
+    units = {stem(u) for u in (*rules.counts, *rules.currencies)} | {"percent"}
+    inside = [w for w in words if w.start >= figure.start and w.end <= figure.end]
+    money = any(w.entity in ("MONEY", "PERCENT") for w in inside)
+    return money or figure.unit in units
+
+
+def _ranking_word(words: Sequence[Word], rules: ClaimRules) -> Word | None:
+    """A superlative, an ordinal or a record word ("deadliest", "third", "all-time")."""
+    records = {stem(r) for r in rules.records}
+    for word in words:
+        if word.tag == "JJS" or word.entity == "ORDINAL" or stem(word.lemma) in records:
+            return word
+    return None
+
+
+def _since_year(words: Sequence[Word]) -> bool:
+    return any(
+        w.text.lower() == "since" and nxt.text.isdigit() and len(nxt.text) == 4
+        for w, nxt in zip(words, words[1:], strict=False)
+    )
+
+
+def _span(text: str, word: Word) -> Span:
+    return Span(word.start, word.end, text[word.start : word.end])
+
+
+def _restates(
+    index: int,
+    sentence: Sentence,
+    statements: Sequence[_Statement],
+    rules: ClaimRules,
+    events: dict[str, str],
+    phrases: dict[tuple[str, ...], str],
+) -> bool:
+    """Whether the sentence restates, sums up or continues an attributed statement."""
+    words = [w for w in sentence.words if is_word(w) or w.number]
+    own_terms = terms(words, events, phrases)
+    own_figures = figures(list(sentence.words))
+    for st in statements:
+        if any(f.same_as(g) for f in own_figures for g in st.figures):
+            return True
+        if st.sentence == index - 1 and _same_unit(own_figures, st.figures):
+            return True
+        shared = own_terms & st.terms
+        if index <= 1 and len(shared) >= rules.lede_shared_words:
+            return True
+        similar = len(shared) >= rules.min_shared_words and _similar(own_terms, st.terms, rules)
+        if similar and not figures_disagree(own_figures, st.figures):
+            return True
+    return False
+
+
+def _same_unit(own: Sequence[Figure], previous: Sequence[Figure]) -> bool:
+    return any(f.unit is not None and f.unit == g.unit for f in own for g in previous)
+
+
+def _similar(a: frozenset[str], b: frozenset[str], rules: ClaimRules) -> bool:
+    score = fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b)))
+    return score >= rules.restate_content

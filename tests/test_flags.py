@@ -1,0 +1,273 @@
+"""Flags on hand-built claim members and origins: the rules of the gold README, no model."""
+
+from __future__ import annotations
+
+from builders import said
+
+from provenance.flags import FLAGS, flag_claim
+from provenance.models import Attribution, ClaimMember, Flag, Origin, Span
+from provenance.rules import load_rules
+
+RULES = load_rules()
+
+
+def member(
+    a: Attribution,
+    *,
+    origin: str,
+    index: int = 0,
+    self_reference: str | None = None,
+    distancing: tuple[Span, ...] = (),
+) -> ClaimMember:
+    role = {"denial": "denies", "non-denial": "does not deny"}.get(a.stance, "asserts")
+    return ClaimMember(
+        doc_id="d",
+        index=index,
+        content=a.content,
+        sentence=a.content,
+        role=role,
+        attribution=a,
+        origin=origin,
+        self_reference=self_reference,
+        distancing=distancing,
+    )
+
+
+def names(flags: tuple[Flag, ...]) -> tuple[str, ...]:
+    return tuple(f.name for f in flags)
+
+
+def origin(name: str, key: str, kind: str | None, *members: int) -> Origin:
+    return Origin(name, key, kind, members or (0,))
+
+
+TEXT = (
+    "Moscow said its forces had captured Selydove. An AFP source said the drive would take "
+    "three months. Kestrel said it had alerted the authorities. Verhoeven admitted that Kestrel "
+    "had been too slow. Holub said he had never taken money. The court said Holub had taken "
+    "money. Holub denied that he had taken money. Holub claimed victory in the election. "
+    "Analysts said Holub would need a partner. His lawyer said the test was contaminated. "
+    "Russia and North Korea have not denied that the troops are in Russia."
+)
+
+
+def test_one_origin_is_single_source_with_its_evidence() -> None:
+    a = said(
+        TEXT,
+        "the drive would take three months",
+        "An AFP source",
+        source="AFP source",
+        source_type="anonymous",
+    )
+    flags = flag_claim(
+        [member(a, origin="d/afp source")],
+        (origin("AFP source", "d/afp source", "anonymous"),),
+        RULES,
+    )
+    assert names(flags) == ("single_source", "anonymous_only")
+    evidence = flags[0].evidence[0]
+    assert evidence.rule == "single_source"
+    assert evidence.detail == "origin: AFP source (anonymous)"
+    assert evidence.attribution == 0 and evidence.span == a.speaker
+
+
+def test_two_origins_corroborate_and_are_not_anonymous_if_one_is_named() -> None:
+    a = said(TEXT, "Holub would need a partner", "Analysts", source="analysts", source_type="vague")
+    b = said(TEXT, "Holub had taken money", "The court", source="court", source_type="court")
+    members = [member(a, origin="d/analyst"), member(b, origin="court", index=1)]
+    origins = (origin("analysts", "d/analyst", "vague", 0), origin("court", "court", "court", 1))
+    flags = flag_claim(members, origins, RULES)
+    assert names(flags) == ("corroborated",)
+    assert flags[0].evidence[0].detail == "2 independent origins: analysts, court"
+
+
+def test_a_side_about_its_own_gains_is_an_unverified_party_claim() -> None:
+    a = said(
+        TEXT,
+        "its forces had captured Selydove",
+        "Moscow",
+        source="Russian government",
+        source_type="government",
+    )
+    flags = flag_claim(
+        [member(a, origin="russian government", self_reference="its")],
+        (origin("Russian government", "russian government", "government"),),
+        RULES,
+    )
+    assert names(flags) == ("single_source", "unverified_party_claim")
+    assert flags[1].evidence[0].rule == "unverified_party_claim.party"
+    assert "Russia" in flags[1].evidence[0].detail
+
+
+def test_a_party_named_in_the_statement_is_about_itself() -> None:
+    a = said(
+        TEXT,
+        "the troops are in Russia",
+        "Russia and North Korea",
+        source="Vladimir Putin",
+        source_type="official",
+        cue="have not denied",
+    )
+    flags = flag_claim(
+        [member(a, origin="vladimir putin")],
+        (origin("Vladimir Putin", "vladimir putin", "official"),),
+        RULES,
+    )
+    assert "unverified_party_claim" in names(flags)
+
+
+def test_a_company_about_itself_but_not_when_it_concedes() -> None:
+    a = said(
+        TEXT,
+        "it had alerted the authorities",
+        "Kestrel",
+        source="Kestrel Mobility",
+        source_type="company",
+    )
+    own = origin("Kestrel Mobility", "kestrel mobility", "company")
+    assert "unverified_party_claim" in names(
+        flag_claim([member(a, origin="kestrel mobility", self_reference="it")], (own,), RULES)
+    )
+    b = said(
+        TEXT,
+        "Kestrel had been too slow",
+        "Verhoeven",
+        source="Kestrel Mobility",
+        source_type="company",
+        cue="admitted",
+        stance="conceding",
+    )
+    assert "unverified_party_claim" not in names(
+        flag_claim(
+            [member(b, origin="kestrel mobility", self_reference="the recall")], (own,), RULES
+        )
+    )
+
+
+def test_a_person_about_themselves_only_when_the_article_shows_them_defending() -> None:
+    a = said(TEXT, "he had never taken money", "Holub", source="Radek Holub", source_type="person")
+    members = [member(a, origin="radek holub", self_reference="he")]
+    holub = (origin("Radek Holub", "radek holub", "person"),)
+    assert "unverified_party_claim" not in names(flag_claim(members, holub, RULES))
+    accused = frozenset({"radek holub"})
+    assert "unverified_party_claim" in names(flag_claim(members, holub, RULES, accused=accused))
+
+
+def test_an_advocate_speaks_for_a_side() -> None:
+    a = said(
+        TEXT,
+        "the test was contaminated",
+        "His lawyer",
+        source="Sofie Wauters",
+        source_type="person",
+    )
+    flags = flag_claim(
+        [member(a, origin="sofie wauters")],
+        (origin("Sofie Wauters", "sofie wauters", "person"),),
+        RULES,
+    )
+    assert "unverified_party_claim" in names(flags)
+    assert flags[1].evidence[0].rule == "unverified_party_claim.advocate"
+
+
+def test_distancing_cue_disputes_but_claimed_victory_does_not() -> None:
+    a = said(
+        TEXT,
+        "its forces had captured Selydove",
+        "Moscow",
+        source="Russian government",
+        source_type="government",
+        cue="said",
+        stance="distancing",
+    )
+    one = (origin("Russian government", "russian government", "government"),)
+    flags = flag_claim([member(a, origin="russian government")], one, RULES)
+    assert "disputed" in names(flags)
+    assert flags[names(flags).index("disputed")].evidence[0].rule == "disputed.distancing-cue"
+    b = said(
+        TEXT,
+        "victory in the election",
+        "Holub",
+        source="Radek Holub",
+        source_type="person",
+        cue="claimed",
+        stance="distancing",
+    )
+    holub = (origin("Radek Holub", "radek holub", "person"),)
+    assert "disputed" not in names(flag_claim([member(b, origin="radek holub")], holub, RULES))
+
+
+def test_reporter_distancing_phrase_disputes() -> None:
+    a = said(
+        TEXT,
+        "the drive would take three months",
+        "An AFP source",
+        source="AFP source",
+        source_type="anonymous",
+    )
+    phrase = Span(0, 6, "Moscow")  # any span the statements stage found
+    flags = flag_claim(
+        [member(a, origin="d/afp source", distancing=(phrase,))],
+        (origin("AFP source", "d/afp source", "anonymous"),),
+        RULES,
+    )
+    disputed = flags[names(flags).index("disputed")]
+    assert disputed.evidence[0].rule == "disputed.reporter"
+    assert disputed.evidence[0].span == phrase
+
+
+def test_a_denial_by_another_party_denies_and_disputes() -> None:
+    claim = said(TEXT, "Holub had taken money", "The court", source="court", source_type="court")
+    denial = said(
+        TEXT,
+        "he had taken money",
+        "Holub",
+        source="Radek Holub",
+        source_type="person",
+        cue="denied",
+        stance="denial",
+    )
+    members = [member(claim, origin="court"), member(denial, origin="radek holub", index=1)]
+    flags = flag_claim(members, (origin("court", "court", "court"),), RULES)
+    assert names(flags) == ("single_source", "disputed", "denied")
+    denied = flags[2].evidence[0]
+    assert denied.attribution == 1 and denied.span == denial.cue
+
+
+def test_a_non_denial_is_not_a_denial() -> None:
+    claim = said(TEXT, "Holub had taken money", "The court", source="court", source_type="court")
+    silent = said(
+        TEXT,
+        "the troops are in Russia",
+        "Russia and North Korea",
+        source="Russian government",
+        source_type="government",
+        cue="have not denied",
+        stance="non-denial",
+    )
+    members = [member(claim, origin="court"), member(silent, origin="russian government")]
+    flags = flag_claim(members, (origin("court", "court", "court"),), RULES)
+    assert names(flags) == ("single_source",)
+
+
+def test_unattributed_sentences_are_flagged_unattributed_only() -> None:
+    sentence = Span(0, 30, "Russian attacks killed two pe.")
+    found = ClaimMember(
+        "d", None, sentence, sentence, "states", kind="casualty", cue=Span(16, 22, "killed")
+    )
+    flags = flag_claim([found], (), RULES)
+    assert names(flags) == ("unattributed",)
+    assert flags[0].evidence[0].rule == "unattributed.casualty"
+    assert flags[0].evidence[0].span == Span(16, 22, "killed")
+
+
+def test_flags_come_in_the_readme_order() -> None:
+    assert FLAGS == (
+        "single_source",
+        "anonymous_only",
+        "unverified_party_claim",
+        "disputed",
+        "denied",
+        "corroborated",
+        "unattributed",
+    )

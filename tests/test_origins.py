@@ -1,0 +1,169 @@
+"""Origins: following chains, rolling ministries up, roles, described sources; no model."""
+
+from __future__ import annotations
+
+from builders import document, said
+
+from provenance.origins import Node, independent_origins, statement_origins
+from provenance.rules import load_rules
+
+RULES = load_rules()
+
+
+def test_the_chain_origin_is_the_source_cited() -> None:
+    t = "TASS reported, citing a diplomatic source, that Choe arrived in Vladivostok."
+    doc = document(
+        "d",
+        t,
+        said(
+            t,
+            "Choe arrived in Vladivostok",
+            "TASS",
+            source_type="state media",
+            cue="reported",
+            via=("a diplomatic source",),
+        ),
+    )
+    (node,) = statement_origins(doc, 0, RULES)
+    assert node.name == "diplomatic source"
+    assert node.key == "d/diplomatic sourc"  # a described source belongs to its article
+    assert node.type == "anonymous"
+    assert node.relays == ("TASS",)
+
+
+def test_a_listed_hop_is_canonical() -> None:
+    t = "Russia advanced, according to an AFP analysis of data from the American Institute."
+    doc = document(
+        "d",
+        t,
+        said(
+            t,
+            "Russia advanced",
+            "an AFP analysis",
+            source="AFP analysis",
+            source_type="media analysis",
+            cue="according to",
+            via=("the American Institute for the Study of War",),
+        ),
+    )
+    (node,) = statement_origins(doc, 0, RULES)
+    assert node.name == "Institute for the Study of War"
+    assert node.type == "organisation"
+
+
+def test_a_ministry_rolls_up_and_the_article_names_it_most_specifically() -> None:
+    t = "Moscow said it had won. The Russian defence ministry said its forces had won."
+    doc = document(
+        "d",
+        t,
+        said(t, "it had won", "Moscow", source="Russian government", source_type="government"),
+        said(
+            t,
+            "its forces had won",
+            "The Russian defence ministry",
+            source="Russian defence ministry",
+            source_type="military",
+        ),
+    )
+    first, second = statement_origins(doc, 0, RULES)[0], statement_origins(doc, 1, RULES)[0]
+    assert first.key == second.key == "russian government"
+    assert first.name == second.name == "Russian defence ministry"
+
+
+def test_a_chief_executive_speaks_for_the_company_named_before() -> None:
+    t = (
+        "Kestrel Mobility said it would recall scooters. We found a fault, chief executive "
+        "Ruud Verhoeven said. The recall could cost 40 million euros, Verhoeven said."
+    )
+    doc = document(
+        "d",
+        t,
+        said(t, "it would recall scooters", "Kestrel Mobility", source_type="company"),
+        said(
+            t,
+            "We found a fault",
+            "chief executive Ruud Verhoeven",
+            source="Ruud Verhoeven",
+            source_type="person",
+        ),
+        said(
+            t,
+            "The recall could cost 40 million euros",
+            "Verhoeven",
+            source="Verhoeven",
+            source_type="person",
+        ),
+    )
+    assert [statement_origins(doc, i, RULES)[0].name for i in range(3)] == ["Kestrel Mobility"] * 3
+
+
+def test_a_coordinated_speaker_names_several_origins() -> None:
+    t = (
+        "Both countries, along with NATO and the United States, are sounding the alarm over "
+        "the transfer of troops."
+    )
+    doc = document(
+        "d",
+        t,
+        said(
+            t,
+            "over the transfer of troops",
+            "Both countries",
+            source="Both countries",
+            cue="sounding the alarm",
+            evidence="mention text",
+        ),
+    )
+    assert [n.name for n in statement_origins(doc, 0, RULES)] == [
+        "Both countries",
+        "NATO",
+        "US government",
+    ]
+
+
+def test_named_sources_are_the_same_across_articles_described_ones_are_not() -> None:
+    t = "Analysts said it would rain. Marco Ferri said it would rain."
+    one = document(
+        "one",
+        t,
+        said(
+            t,
+            "it would rain",
+            "Analysts",
+            source="analysts",
+            source_type="vague",
+            evidence="head noun 'analysts'",
+        ),
+    )
+    two = document(
+        "two",
+        t,
+        said(
+            t,
+            "it would rain",
+            "Analysts",
+            source="analysts",
+            source_type="vague",
+            evidence="head noun 'analysts'",
+        ),
+    )
+    assert statement_origins(one, 0, RULES)[0].key != statement_origins(two, 0, RULES)[0].key
+    named = said(t, "it would rain", "Marco Ferri", source="Marco Ferri", source_type="person")
+    keys = {statement_origins(document(d, t, named), 0, RULES)[0].key for d in ("one", "two")}
+    assert keys == {"marco ferri"}
+
+
+def test_chains_through_the_same_source_are_one_origin() -> None:
+    bis = Node("BIS counter-intelligence service", "bis counter intelligence service", None)
+    relayed = Node(
+        "Jana Dvorakova",
+        "jana dvorakova",
+        "official",
+        relays=("BIS counter-intelligence service",),
+        shared=("bis counter intelligence service",),
+    )
+    (one,) = independent_origins([(0, [bis]), (1, [relayed])])
+    assert one.name == "BIS counter-intelligence service"
+    assert one.members == (0, 1)
+    other = Node("Aria Pulita", "aria pulita", "organisation")
+    assert len(independent_origins([(0, [bis]), (1, [other])])) == 2

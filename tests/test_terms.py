@@ -1,0 +1,89 @@
+"""Terms, figures and names of statements, on the model-free reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.rules import load_rules
+from provenance.sentences import plain_sentences
+from provenance.terms import (
+    event_phrases,
+    event_words,
+    figures,
+    figures_disagree,
+    names,
+    stem,
+    terms,
+)
+
+RULES = load_rules().claims
+
+
+def words(text: str):  # type: ignore[no-untyped-def]
+    return [w for s in plain_sentences(text) for w in s.words]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("knowingly", "know"),
+        ("warning", "warned"),
+        ("seized", "seize"),
+        ("transferred", "transfer"),
+        ("evacuation", "evacuated"),
+        ("died", "die"),
+    ],
+)
+def test_stems_meet(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+def test_event_words_become_their_class() -> None:
+    found = terms(
+        words("Moscow said it had seized and fully liberated Selydove"),
+        event_words(RULES),
+        event_phrases(RULES),
+    )
+    assert "capture" in found and "seiz" not in found
+    assert {"moscow", "selydov"} <= found and "it" not in found
+
+
+def test_event_phrases_are_found() -> None:
+    found = terms(
+        words("its forces take control of the village"), event_words(RULES), event_phrases(RULES)
+    )
+    assert "capture" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("some 10,000 North Korean troops", 10_000, None),
+        ("nearly two dozen buildings", 24, "build"),
+        ("more than nine million dollars", 9_000_000, "dollar"),
+        ("it killed nine people", 9, "peopl"),
+        ("6.2 percent lower", 6.2, "percent"),
+    ],
+)
+def test_figures(text: str, value: float, unit: str | None) -> None:
+    (found,) = figures(words(text))
+    assert found.value == value
+    assert found.unit == unit
+
+
+@pytest.mark.parametrize("text", ["since 2018", "on March 14", "one of the first"])
+def test_years_dates_and_the_pronoun_one_are_not_figures(text: str) -> None:
+    assert figures(words(text)) == ()
+
+
+def test_figures_disagree_only_when_both_count_and_share_nothing() -> None:
+    nine, also_nine = figures(words("nine people")), figures(words("killed nine"))
+    four = figures(words("four people"))
+    assert not figures_disagree(nine, also_nine)
+    assert figures_disagree(nine, four)
+    assert not figures_disagree(nine, ())
+
+
+def test_names_drop_possessives_and_numbers() -> None:
+    (sentence,) = plain_sentences("Nine people died in Ukraine's east near Selydove.")
+    assert names(sentence, sentence.start, sentence.end) == {"ukraine", "selydove"}

@@ -1,0 +1,68 @@
+"""Claims in the reporter's own voice, on the model-free reader."""
+
+from __future__ import annotations
+
+from builders import said
+
+from provenance.rules import load_rules
+from provenance.sentences import plain_sentences
+from provenance.unattributed import unattributed_claims
+
+RULES = load_rules()
+
+
+def kinds(text: str, *attributions) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    found = unattributed_claims(text, plain_sentences(text), list(attributions), RULES)
+    return [(u.kind, u.cue.text) for u in found]
+
+
+def test_casualty_figure() -> None:
+    assert kinds("Headline\nRussian attacks also killed two people in Kherson.") == [
+        ("casualty", "killed")
+    ]
+
+
+def test_casualty_superlative_needs_no_number() -> None:
+    text = "Headline\nSummary line here.\nThe outbreak is the deadliest of its kind in Italy."
+    assert kinds(text) == []  # no parse, no superlative tag: the plain reader cannot tell
+    assert kinds(
+        "Headline\nSummary line here.\nFour people have died in the heat since Friday."
+    ) == [("casualty", "died")]
+
+
+def test_accusation() -> None:
+    text = "Headline\nSummary line here.\nRussian-linked networks also target elections in Moldova."
+    assert kinds(text) == [("accusation", "target")]
+
+
+def test_money_needs_a_source_a_market_price_does_not() -> None:
+    text = (
+        "Headline\nSummary line here.\n"
+        "Trading firms have paid more than two billion dollars in penalties since 2020.\n"
+        "Kestrel shares closed 6.2 percent lower in Amsterdam."
+    )
+    assert kinds(text) == [("figure", "two billion")]
+
+
+def test_a_sentence_with_a_reporting_verb_is_someones_account() -> None:
+    text = "Headline\nSummary line here.\nThe agency said in a report that 400 people had died."
+    assert kinds(text) == []
+
+
+def test_an_attributed_sentence_is_not_the_reporters_voice() -> None:
+    text = "Headline\nSummary line here.\nFour people were killed, the mayor told reporters."
+    attribution = said(text, "Four people were killed", "the mayor", cue="told")
+    assert kinds(text, attribution) == []
+
+
+def test_restating_an_attributed_figure_is_not_a_new_claim() -> None:
+    text = (
+        "Headline\nSummary line here.\nThe mayor told reporters four people were killed.\n"
+        "The four people were killed in the north of the city."
+    )
+    attribution = said(text, "four people were killed", "The mayor", cue="told")
+    assert kinds(text, attribution) == []
+
+
+def test_bylines_section_heads_and_fragments_are_skipped() -> None:
+    assert kinds("Headline\n- Deadly strikes -\nP.Lynch--IP\nTwo killed.") == []
