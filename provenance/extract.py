@@ -333,10 +333,13 @@ def clause_content(
     of their own (``..., as Kyiv announced ...``), without the complementiser."""
     cut = []
     for child in root.children:
+        if child.dep_ == "advcl" and child.lemma_ in _CITE_LEMMAS:
+            cut.append(child)  # "citing X" is a hop, not content
+            continue
         if child.i < root.i:
             continue
         if child.dep_ == "advcl" and _holds_cue(child, rules):
-            cut.append(child)
+            cut.append(child)  # another attribution
         elif child.dep_ == "conj" and child.lemma_ in rules.verbs and child.i > cue.i:
             cut.append(child)
             cut.extend(
@@ -532,6 +535,16 @@ def _prep_content(
 ) -> tuple[int, int] | None:
     """'warned about X', 'sounded the alarm over X': the prepositional phrase."""
     children = list(verb.children) + (list(last.children) if last.i != verb.i else [])
+    # "warned on Tuesday of possible blackouts": the parser hangs "of" on the date
+    children += [g for c in verb.children if c.ent_type_ in ("DATE", "TIME") for g in c.subtree]
+    children += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep"
+        for o in c.children
+        if o.ent_type_ in ("DATE", "TIME")
+        for g in o.children
+    ]
     for child in children:
         if child.dep_ == "prep" and child.lower_ in preps and child.i > last.i:
             span = char_span(child.subtree)
@@ -942,11 +955,20 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
                     toks = mention_tokens(obj)
                     stop = next((t.i for t in toks if t.text in {",", "--", "\u2014"}), None)
                     cand.channel = _text(doc, [t for t in toks if stop is None or t.i < stop])
-        if child.dep_ == "advcl" and child.lemma_ in _CITE_LEMMAS:
-            for obj in (c for c in child.children if c.dep_ == "dobj"):
-                cand.via.append(
-                    (_text(doc, mention_tokens(obj)), span_of(mention_tokens(obj)), "origin")
-                )
+    cited = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS]
+    cited += [  # "reported, citing X, that ...", where "citing" hangs on the clause
+        g
+        for c in verb.children
+        if c.dep_ in ("ccomp", "advcl")
+        for g in c.children
+        if g.dep_ == "advcl" and g.lemma_ in _CITE_LEMMAS and g.i < c.i
+    ]
+    for cite in cited:
+        for obj in (c for c in cite.children if c.dep_ == "dobj"):
+            cand.via.append(
+                (_text(doc, mention_tokens(obj)), span_of(mention_tokens(obj)), "origin")
+            )
+    for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "according":
             objs = [
                 o for t in child.subtree for o in [t] if o.dep_ == "pobj" and o.head.lower_ == "to"

@@ -369,6 +369,12 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
     for t in toks:
         if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") and t.ent_iob_ == "B":
             e = _entity(t)
+            if (
+                t.ent_type_ in ("GPE", "NORP")
+                and trig not in (None, "government", "military")
+                and (e is None or not e.start <= head.i < e.end)
+            ):
+                continue  # "Italy's grid operator" is a company, not the Italian government
             entry = _lookup(e.text, rules) if e is not None else None
             if entry is not None:
                 return entry.canonical, entry.type, f"alias '{e.text}' in sources.toml"
