@@ -314,6 +314,9 @@ def chain_sources(head: Token) -> list[Token]:
         for obj in (c for c in child.children if c.dep_ == "pobj"):
             if child.lower_ in _SOURCE_PREPS:
                 found.append(obj)
+            elif child.lower_ == "on" and head.lemma_ in ("base", "draw", "rely"):
+                # "based on health ministry figures"; "based on data from Alphaliner"
+                found.extend(chain_sources(obj) or [obj])
             elif child.lower_ in ("of", "on"):
                 found.extend(chain_sources(obj))
     return found
@@ -688,7 +691,10 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             if head is None:
                 continue
             sent = tok.sent
-            toks = [t for t in head.subtree if t.i not in {x.i for x in tok.subtree}]
+            # "..., according to Xinhua, citing local officials": the cited are the origin
+            cites = [c for c in head.children if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS]
+            skip = {x.i for x in tok.subtree} | {x.i for c in cites for x in c.subtree}
+            toks = [t for t in head.subtree if t.i not in skip]
             toks = [t for t in toks if sent.start <= t.i < sent.end]
             toks = contiguous(toks, head) if head in toks else toks
             span = char_span(_strip_leading(doc, sorted(toks, key=lambda t: t.i)))
@@ -698,9 +704,12 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             cand = _make(
                 doc, "indirect", (s, e), tok, cue_span, source, "according-to", 0.8, prep_cue.stance
             )
+            origins = chain_sources(source) + [
+                o for c in cites for o in c.children if c.dep_ == "advcl" and o.dep_ == "dobj"
+            ]
             cand.via = [
                 (_text(doc, mention_tokens(o)), span_of(mention_tokens(o)), "origin")
-                for o in chain_sources(source)
+                for o in origins
             ]
             yield cand
 
