@@ -1,0 +1,119 @@
+"""Find attributions in a parsed article: direct, mixed and reported speech, with their cues.
+
+The rules are linguistic, not per-text: a reporting cue (a verb, noun, phrase or "according to"
+from ``rules/cues.toml``) is linked through the dependency parse to its speaker (the subject,
+the agent of a passive, the possessor of a noun cue) and to what was said (its clausal
+complement, its object for cues that take one, or the clause it modifies). Passages in quotation
+marks found on the raw text (:mod:`provenance.quotes`) are then tied to those cues: a quote that
+is the whole complement is ``direct``, one inside a longer complement makes it ``mixed``, and a
+quote with no cue of its own continues the previous speaker. Speakers are resolved afterwards
+(:mod:`provenance.resolve`).
+
+This module works on spaCy ``Doc``/``Token`` objects it is given; it never imports spaCy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from provenance.extract.chains import _add_chain_and_channel
+from provenance.extract.cues import (
+    _according_candidates,
+    _noun_candidates,
+    _verb_candidates,
+)
+from provenance.extract.quoting import _attach_quotes
+from provenance.extract.spans import Candidate, _overlap, _text, doc_text
+from provenance.extract.speakers import chain_sources, mention_tokens, subject_of
+from provenance.models import Attribution
+from provenance.quotes import find_quotes
+from provenance.rules import Rules
+
+if TYPE_CHECKING:  # spaCy types for the checker only: this package never imports spaCy
+    from spacy.tokens import Doc
+else:
+    Doc = Any
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One attribution per statement: keep the stronger of two that say the same thing,
+    and drop weak noun-object cues nested inside another attribution's content."""
+    cands = sorted(cands, key=lambda c: (c.content[0], -c.confidence))
+    kept: list[Candidate] = []
+    for c in cands:
+        clash = None
+        for k in kept:
+            ov = _overlap(c.content, k.content)
+            short = min(c.content[1] - c.content[0], k.content[1] - k.content[0]) or 1
+            if ov >= 0.8 * short and (
+                c.cue_span == k.cue_span
+                or c.cue is None
+                or k.cue is None
+                or c.kind == k.kind == "direct"
+            ):
+                clash = k
+                break
+        if clash is not None:
+            if c.confidence > clash.confidence:
+                kept[kept.index(clash)] = c
+            continue
+        kept.append(c)
+    result = []
+    for c in kept:
+        if c.weak and any(
+            o is not c
+            and o.content[0] <= c.content[0]
+            and c.content[1] <= o.content[1]
+            and not o.weak
+            for o in kept
+        ):
+            continue
+        result.append(c)
+    return sorted(result, key=lambda c: c.content[0])
+
+
+def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
+    """Every attribution candidate in ``doc``, before speaker resolution."""
+    cands = [
+        *_verb_candidates(doc, rules),
+        *_noun_candidates(doc, rules),
+        *_according_candidates(doc, rules),
+    ]
+    # an "according to" that hangs on a cue verb is that attribution's channel, not another one
+    cue_verbs = {c.cue.i for c in cands if c.cue is not None and c.rule != "according-to"}
+    cands = [
+        c
+        for c in cands
+        if not (c.rule == "according-to" and c.cue is not None and c.cue.head.i in cue_verbs)
+    ]
+    for c in cands:
+        _add_chain_and_channel(doc, c, rules)
+    quotes = find_quotes(doc_text(doc))
+    # a cue inside quotation marks is the quoted speaker's own words, not the article's
+    # attribution ("'I am only asking that ...,' he said")
+    inside = [(q.start, q.end) for q in quotes]
+    cands = [
+        c for c in cands if c.cue_span is None or not any(s <= c.cue_span[0] < e for s, e in inside)
+    ]
+    cands = _dedupe(cands)
+    cands = _attach_quotes(doc, cands, quotes, rules)
+    return _dedupe(cands)
+
+
+def attributions_from_doc(doc: Doc, rules: Rules) -> list[Attribution]:
+    """Attributions of a parsed document, speakers resolved to sources."""
+    from provenance.resolve import resolve_candidates
+
+    return resolve_candidates(doc, find_candidates(doc, rules), rules)
+
+
+__all__ = [
+    "Candidate",
+    "_text",
+    "attributions_from_doc",
+    "chain_sources",
+    "doc_text",
+    "find_candidates",
+    "mention_tokens",
+    "subject_of",
+]

@@ -1,0 +1,117 @@
+"""Channels, addressees and the chain of intermediaries around a cue."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from provenance.rules import Rules
+
+if TYPE_CHECKING:  # spaCy types for the checker only: this package never imports spaCy
+    from spacy.tokens import Doc, Token
+else:
+    Doc = Token = Any
+
+from provenance.extract.spans import (
+    _CHANNEL_PREPS,
+    _CITE_LEMMAS,
+    Candidate,
+    _text,
+    char_span,
+    span_of,
+)
+from provenance.extract.speakers import (
+    chain_sources,
+    mention_tokens,
+    subject_of,
+)
+
+
+def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
+    cue = cand.cue
+    if cue is None:
+        return
+    verb = cue
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj") and verb.lemma_ in {
+            "tell",
+            "inform",
+            "brief",
+            "assure",
+        }:
+            addr = _text(doc, mention_tokens(child))
+            cand.addressee = addr
+            if child.ent_type_ in ("ORG", "NORP", "GPE") or _channel_name(child, rules):
+                cand.channel = addr  # as written: "Parliament", "AFP", "reporters"
+        if child.dep_ == "prep" and child.lower_ in _CHANNEL_PREPS:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                for relay in chain_sources(obj):  # "in a statement carried by KCNA"
+                    toks = mention_tokens(relay)
+                    if all(_text(doc, toks) != v[0] for v in cand.via):
+                        cand.via.append((_text(doc, toks), span_of(toks), "relay"))
+                name = _channel_name(obj, rules)
+                if name and cand.channel is None:
+                    toks = mention_tokens(obj)
+                    stop = next((t.i for t in toks if t.text in {",", "--", "\u2014"}), None)
+                    cand.channel = _text(doc, [t for t in toks if stop is None or t.i < stop])
+    cited = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS]
+    cited += [  # "reported, citing X, that ...", where "citing" hangs on the clause
+        g
+        for c in verb.children
+        if c.dep_ in ("ccomp", "advcl")
+        for g in c.children
+        if g.dep_ == "advcl" and g.lemma_ in _CITE_LEMMAS and g.i < c.i
+    ]
+    for cite in cited:
+        for obj in (c for c in cite.children if c.dep_ == "dobj"):
+            cand.via.append(
+                (_text(doc, mention_tokens(obj)), span_of(mention_tokens(obj)), "origin")
+            )
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            objs = [
+                o for t in child.subtree for o in [t] if o.dep_ == "pobj" and o.head.lower_ == "to"
+            ]
+            if objs:
+                ch = _text(doc, [t for t in objs[0].subtree])
+                cand.channel = ch
+                cand.via.append((ch, char_span(objs[0].subtree), "relay"))
+    # "An AFP source said": the outlet the anonymous source spoke to
+    sp = cand.speaker
+    if sp is not None and cand.channel is None and sp.pos_ in ("NOUN",):
+        for mod in sp.children:
+            if mod.dep_ in ("compound", "poss") and _outlet(mod, rules):
+                cand.channel = mod.text
+    # "X reported, citing a source, who said ...": the relay is the outlet
+    if sp is not None and sp.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+        ante = verb.head
+        if ante.dep_ == "dobj" and ante.head.lemma_ in _CITE_LEMMAS:
+            reporter = ante.head.head
+            outlet = subject_of(reporter)
+            if outlet is not None:
+                cand.relay = outlet
+                cand.channel = cand.channel or _short_outlet(doc, outlet, rules)
+
+
+def _channel_name(tok: Token, rules: Rules) -> str | None:
+    lemmas = {t.lemma_.lower() for t in tok.subtree} | {tok.lower_}
+    for ch in rules.channels:
+        if tok.lemma_.lower() in ch.words or tok.lower_ in ch.words:
+            return ch.name
+    for ch in rules.channels:
+        if ch.kind == "platform" and lemmas & set(ch.words):
+            return ch.name
+    return None
+
+
+def _outlet(tok: Token, rules: Rules) -> bool:
+    from provenance.rules import normalise_name
+
+    entry = rules.source_index.get(normalise_name(tok.text))
+    return entry is not None and entry.type in ("media", "state media")
+
+
+def _short_outlet(doc: Doc, tok: Token, rules: Rules) -> str:
+    for t in mention_tokens(tok):
+        if _outlet(t, rules):
+            return t.text
+    return _text(doc, mention_tokens(tok))

@@ -1,0 +1,401 @@
+"""Reporting cues (verbs, nouns, "according to") and what was said: clauses, objects and
+prepositional content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from provenance.quotes import QUOTE_CHARS
+from provenance.rules import Rules
+
+if TYPE_CHECKING:  # spaCy types for the checker only: this package never imports spaCy
+    from spacy.tokens import Doc, Token
+else:
+    Doc = Token = Any
+
+from provenance.extract.spans import (
+    _CITE_LEMMAS,
+    SUBJECTS,
+    Candidate,
+    _strip_leading,
+    _text,
+    char_span,
+    contiguous,
+    doc_text,
+    span_of,
+    subtree_without,
+    trim,
+)
+from provenance.extract.speakers import (
+    _after_comma,
+    _postposed_relcl,
+    chain_sources,
+    mention_tokens,
+    subject_of,
+)
+
+
+def clause_content(
+    doc: Doc, root: Token, cue: Token, rules: Rules, *, after_cue: bool | None = None
+) -> tuple[int, int] | None:
+    """What was said: ``root``'s subtree, cut at trailing clauses that are attributions
+    of their own (``..., as Kyiv announced ...``), without the complementiser."""
+    cut = []
+    for child in root.children:
+        if child.dep_ == "advcl" and child.lemma_ in _CITE_LEMMAS:
+            cut.append(child)  # "citing X" is a hop, not content
+            continue
+        if child.i < root.i:
+            continue
+        if child.dep_ == "advcl" and _holds_cue(child, rules):
+            cut.append(child)  # another attribution
+        elif child.dep_ == "conj" and child.lemma_ in rules.verbs and child.i > cue.i:
+            cut.append(child)
+            cut.extend(
+                c for c in root.children if c.dep_ == "cc" and c.i < child.i and c.i > root.i
+            )
+    toks = subtree_without(root, cut)
+    if after_cue is True:
+        toks = [t for t in toks if t.i > cue.i]
+    elif after_cue is False:
+        toks = [t for t in toks if t.i < cue.i]
+    toks = [t for t in toks if not _in_subtree(t, cue) or t.i in {x.i for x in root.subtree}]
+    toks = _strip_leading(doc, sorted(toks, key=lambda t: t.i))
+    span = char_span(toks)
+    if span is None:
+        return None
+    start, end = trim(doc_text(doc), *span)
+    return (start, end) if end > start else None
+
+
+def _holds_cue(tok: Token, rules: Rules) -> bool:
+    return any(
+        t.lemma_ in rules.verbs and t.pos_ in ("VERB", "AUX") and subject_of(t) is not None
+        for t in tok.subtree
+    )
+
+
+def _in_subtree(tok: Token, root: Token) -> bool:
+    return root.left_edge.i <= tok.i <= root.right_edge.i and any(
+        a.i == root.i for a in [tok, *tok.ancestors]
+    )
+
+
+def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
+    for tok in doc:
+        cue = rules.verbs.get(tok.lemma_.lower())
+        if (
+            cue is None
+            or tok.pos_ not in ("VERB", "AUX")
+            or tok.tag_ == "VBG"
+            and tok.dep_ == "amod"
+        ):
+            continue
+        phrase = _phrase_at(tok, rules)
+        if cue.subjects:
+            subject = subject_of(tok)
+            if subject is None or subject.lemma_.lower() not in cue.subjects:
+                continue  # "the study found", not "police found a body"
+        yield from _from_verb(
+            doc, tok, rules, cue.stance, cue.object, cue.preps, phrase, quote_only=cue.quote_only
+        )
+    for tok in doc:
+        if tok.lemma_.lower() in rules.verbs or tok.pos_ != "VERB":
+            continue
+        phrase = _phrase_at(tok, rules)
+        if phrase is not None:
+            stance, preps, end = phrase
+            yield from _from_verb(doc, tok, rules, stance, False, preps, (stance, preps, end))
+
+
+def _phrase_at(tok: Token, rules: Rules) -> tuple[str, tuple[str, ...], int] | None:
+    for phrase in rules.phrases:
+        if tok.lemma_.lower() != phrase.words[0]:
+            continue
+        words = [t.lemma_.lower() for t in tok.doc[tok.i : tok.i + len(phrase.words)]]
+        if tuple(words) == phrase.words:
+            return phrase.stance, phrase.preps, tok.i + len(phrase.words) - 1
+    return None
+
+
+def _from_verb(
+    doc: Doc,
+    verb: Token,
+    rules: Rules,
+    stance: str,
+    takes_object: bool,
+    preps: tuple[str, ...],
+    phrase: tuple[str, tuple[str, ...], int] | None,
+    *,
+    quote_only: bool = False,
+) -> Iterator[Candidate]:
+    """Attributions hanging on one cue verb: its clause, a postposed statement, a prepositional
+    or object content, or (passive) the noun it modifies; tried in that order."""
+    speaker = subject_of(verb)
+    if speaker is not None and speaker.lower_ in {"it", "there"} and speaker.dep_ == "expl":
+        speaker = None
+    cue_end = phrase[2] if phrase else verb.i
+    cue_span = (verb.idx, doc[cue_end].idx + len(doc[cue_end].text))
+    if stance == "denial" and _negated(verb, speaker):
+        stance = "non-denial"
+
+    def make(span: tuple[int, int], rule: str, confidence: float, weak: bool = False) -> Candidate:
+        return _make(
+            doc, "indirect", span, verb, cue_span, speaker, rule, confidence, stance, weak=weak
+        )
+
+    if verb.dep_ == "acl" and speaker is not None and speaker.head.dep_ == "agent":
+        # "the gains announced by Moscow": what was said is the noun the verb modifies
+        span = char_span(subtree_without(verb.head, [verb]))
+        if span:
+            yield make(span, "passive-agent", 0.6, weak=True)
+        return
+    if speaker is None:
+        return
+    comps = _complements(verb, speaker)
+    if not comps:
+        span = _postposed_content(doc, verb, speaker)
+        if span is not None:
+            yield make(span, "postposed-cue", 0.75)
+            return
+    for comp in comps:
+        after = comp.i > verb.i
+        span = clause_content(
+            doc, comp, verb, rules, after_cue=after if verb.dep_ == "relcl" else None
+        )
+        if span:
+            yield make(span, "verb-ccomp" if after else "postposed-cue", 0.85)
+    if comps:
+        return
+    span = _prep_content(doc, verb, doc[cue_end], preps)
+    if span is not None:
+        yield make(span, "verb-prep", 0.6, weak=True)
+    elif takes_object:
+        span = _object_content(doc, verb, quote_only=quote_only)
+        if span is not None:
+            yield make(span, "verb-object", 0.5, weak=True)
+
+
+def _negated(verb: Token, speaker: Token | None) -> bool:
+    """'has not denied', 'Neither X nor Y has denied'."""
+    return any(c.dep_ == "neg" for c in verb.children) or (
+        speaker is not None and any(c.lower_ == "neither" for c in speaker.children)
+    )
+
+
+def _complements(verb: Token, speaker: Token) -> list[Token]:
+    """The clauses a cue verb introduces, including those the parser hung elsewhere."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i != speaker.i]
+    # "X reported, citing Y, that ...": the clause hangs under "citing", or as an adverbial
+    comps += [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.i > verb.i
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+    ]
+    comps += [
+        g
+        for c in verb.children
+        if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS
+        for g in c.children
+        if g.dep_ == "ccomp"
+    ]
+    if not comps and verb.dep_ not in ("ccomp", "parataxis"):
+        # "denied receiving any warning", "admitted taking the money"
+        comps = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            and c.pos_ in ("VERB", "AUX")
+            and (c.tag_ == "VBG" or any(g.dep_ in SUBJECTS for g in c.children))
+        ]
+    if any(c.i > verb.i for c in comps):
+        # a clause after the cue is what was said; one before it was misattached
+        comps = [c for c in comps if c.i > verb.i]
+    return comps
+
+
+def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int] | None:
+    """'X happened, the mayor said.': the statement before a closing cue that the parser
+    hung under the statement, left detached, or took for a relative clause."""
+    detached = (verb.dep_ == "ROOT" and speaker.head.i != verb.i and speaker.i < verb.i) or (
+        verb.dep_ == "relcl" and _postposed_relcl(verb, speaker)
+    )
+    hung = verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i
+    if not (hung or detached) or not _after_comma(speaker):
+        return None
+    if any(c.dep_ in ("auxpass", "mark") for c in verb.children):
+        return None
+    scope = verb.sent if detached else verb.head.subtree
+    toks = _strip_leading(doc, [t for t in scope if t.i < speaker.left_edge.i and t.i < verb.i])
+    span = char_span(toks)
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None  # a timestamp or a name, not a statement
+    s, e = trim(doc_text(doc), *span)
+    return (s, e) if e > s else None
+
+
+def _prep_content(
+    doc: Doc, verb: Token, last: Token, preps: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """'warned about X', 'sounded the alarm over X': the prepositional phrase."""
+    children = list(verb.children) + (list(last.children) if last.i != verb.i else [])
+    # "warned on Tuesday of possible blackouts": the parser hangs "of" on the date
+    children += [g for c in verb.children if c.ent_type_ in ("DATE", "TIME") for g in c.subtree]
+    children += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep"
+        for o in c.children
+        if o.ent_type_ in ("DATE", "TIME")
+        for g in o.children
+    ]
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > last.i:
+            span = char_span(child.subtree)
+            if span:
+                return trim(doc_text(doc), *span)
+    return None
+
+
+def _object_content(doc: Doc, verb: Token, *, quote_only: bool) -> tuple[int, int] | None:
+    """'announced a fresh drive', 'called the report "a fairy tale"': the object (and its
+    predicate); for quote-only cues, only when quoted words are in it."""
+    for child in verb.children:
+        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or child.i < verb.i:
+            continue
+        toks = [t for t in child.subtree if t.dep_ != "relcl"]
+        for pred in (c for c in verb.children if c.dep_ == "oprd" and c.i > child.i):
+            toks += list(pred.subtree)
+        span = char_span(toks)
+        if span is None:
+            continue
+        s, e = trim(doc_text(doc), *span)
+        if quote_only and not any(ch in QUOTE_CHARS for ch in doc_text(doc)[s:e]):
+            return None
+        return s, e
+    return None
+
+
+def _make(
+    doc: Doc,
+    kind: str,
+    content: tuple[int, int],
+    cue: Token,
+    cue_span: tuple[int, int],
+    speaker: Token | None,
+    rule: str,
+    confidence: float,
+    stance: str,
+    *,
+    weak: bool = False,
+) -> Candidate:
+    sp = span_of(mention_tokens(speaker)) if speaker is not None else None
+    return Candidate(
+        kind=kind,
+        content=content,
+        cue=cue,
+        cue_span=cue_span,
+        speaker=speaker,
+        speaker_span=sp,
+        rule=rule,
+        confidence=confidence,
+        stance=stance,
+        weak=weak,
+    )
+
+
+def _noun_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
+    """``Russia's claims that ...``, ``the ministry's statement that ...``."""
+    for tok in doc:
+        cue = rules.nouns.get(tok.lemma_.lower())
+        if cue is None or tok.pos_ != "NOUN":
+            continue
+        clause = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("acl", "ccomp", "appos", "relcl")
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = next(
+                (
+                    o
+                    for p in tok.children
+                    if p.dep_ == "prep" and p.lower_ in {"by", "from", "of"}
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+        span = clause_content(doc, clause, tok, rules)
+        if span is None:
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" else None
+        verb_cue = rules.verbs.get(verb.lemma_.lower()) if verb is not None else None
+        if owner is None and verb is not None and verb_cue is not None:
+            # "the ministry said in a statement that ...": the parser hung the clause on the
+            # noun; the verb's subject is the speaker and the statement its channel
+            speaker = subject_of(verb)
+            if speaker is not None:
+                cue_span = (verb.idx, verb.idx + len(verb.text))
+                stance = verb_cue.stance
+                yield _make(
+                    doc, "indirect", span, verb, cue_span, speaker, "verb-ccomp", 0.8, stance
+                )
+                continue
+        cue_span = (tok.idx, tok.idx + len(tok.text))
+        yield _make(doc, "indirect", span, tok, cue_span, owner, "noun-cue", 0.7, cue.stance)
+
+
+def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
+    """``..., according to X`` attaches X to the clause it modifies."""
+    for prep_cue in rules.prepositions:
+        n = len(prep_cue.words)
+        for tok in doc:
+            if tok.lower_ != prep_cue.words[0]:
+                continue
+            words = tuple(t.lower_ for t in doc[tok.i : tok.i + n])
+            if words != prep_cue.words:
+                continue
+            last = doc[tok.i + n - 1]
+            objs = [c for c in last.children if c.dep_ == "pobj"] or [
+                c for c in tok.children if c.dep_ == "pobj"
+            ]
+            if not objs:
+                continue
+            source = objs[0]
+            head = tok.head if tok.head is not tok else None
+            cue_span = (tok.idx, last.idx + len(last.text))
+            if head is None:
+                continue
+            sent = tok.sent
+            # "..., according to Xinhua, citing local officials": the cited are the origin
+            cites = [c for c in head.children if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS]
+            skip = {x.i for x in tok.subtree} | {x.i for c in cites for x in c.subtree}
+            toks = [t for t in head.subtree if t.i not in skip]
+            toks = [t for t in toks if sent.start <= t.i < sent.end]
+            toks = contiguous(toks, head) if head in toks else toks
+            span = char_span(_strip_leading(doc, sorted(toks, key=lambda t: t.i)))
+            if not span:
+                continue
+            s, e = trim(doc_text(doc), *span)
+            cand = _make(
+                doc, "indirect", (s, e), tok, cue_span, source, "according-to", 0.8, prep_cue.stance
+            )
+            origins = chain_sources(source) + [
+                o for c in cites for o in c.children if c.dep_ == "advcl" and o.dep_ == "dobj"
+            ]
+            cand.via = [
+                (_text(doc, mention_tokens(o)), span_of(mention_tokens(o)), "origin")
+                for o in origins
+            ]
+            yield cand

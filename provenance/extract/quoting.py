@@ -1,0 +1,237 @@
+"""Quotations tied to cues: direct and mixed quotes, split quotes, cues beside quotes and
+cueless continuation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from provenance.quotes import QUOTE_CHARS, Quote
+from provenance.rules import Rules
+
+if TYPE_CHECKING:  # spaCy types for the checker only: this package never imports spaCy
+    from spacy.tokens import Doc, Token
+else:
+    Doc = Token = Any
+
+from provenance.extract.chains import (
+    _add_chain_and_channel,
+)
+from provenance.extract.cues import (
+    _make,
+)
+from provenance.extract.spans import (
+    Candidate,
+    _overlap,
+    doc_text,
+)
+from provenance.extract.speakers import (
+    subject_of,
+)
+
+
+def _quote_words(text: str, q: Quote) -> int:
+    return sum(len(text[s:e].split()) for s, e in q.fragments)
+
+
+def _attach_quotes(
+    doc: Doc, cands: list[Candidate], quotes: list[Quote], rules: Rules
+) -> list[Candidate]:
+    """Make cue attributions direct or mixed, link quotes to a cue beside them, join split
+    quotes, and give sentence-like quotes still without a cue to the nearest speaker."""
+    text = doc_text(doc)
+    used = _mark_quoted(cands, quotes)
+    _merge_split_quotes(text, cands, quotes, used)
+    for n, q in enumerate(quotes):
+        if n in used or any(_overlap(c.content, (q.start, q.end)) for c in cands):
+            continue
+        found = _adjacent_cue(doc, q, rules)
+        if found is not None:
+            _add_chain_and_channel(doc, found, rules)
+            cands.append(found)
+            used.add(n)
+    _merge_split_quotes(text, cands, quotes, used)
+    out = list(cands)
+    for n, q in enumerate(quotes):
+        if n in used or _quote_words(text, q) < rules.thresholds.min_direct_words:
+            continue
+        if _sentence_like(text, q):
+            out.append(_continuation(text, q, out))
+            used.add(n)
+    return out
+
+
+def _mark_quoted(cands: list[Candidate], quotes: list[Quote]) -> set[int]:
+    """Turn candidates whose content is a quote into direct ones, those holding one into mixed;
+    return the indexes of the quotes used."""
+    used: set[int] = set()
+    for cand in cands:
+        for n, q in enumerate(quotes):
+            inner = (q.start, q.end)
+            shared = _overlap(cand.content, inner)
+            if shared == 0:
+                continue
+            covers = cand.content[0] >= q.open_at - 1 and cand.content[1] <= q.close_at + 1
+            if covers or shared >= 0.8 * (cand.content[1] - cand.content[0]):
+                cand.kind = "direct"
+                cand.content = inner
+                cand.fragments = list(q.fragments)
+                cand.rule = "quote+" + cand.rule
+                cand.confidence = max(cand.confidence, 0.9)
+                used.add(n)
+            elif cand.kind != "direct":
+                cand.kind = "mixed"
+                used.add(n)
+    return used
+
+
+def _continuation(text: str, q: Quote, found: list[Candidate]) -> Candidate:
+    """A quote with no cue of its own: the words of the nearest speaker before it (within two
+    paragraphs), or of the first one after it (within one); else a quote with no speaker."""
+    prev = [c for c in found if c.content[1] <= q.open_at and c.speaker is not None]
+    nxt = [c for c in found if c.content[0] >= q.close_at and c.speaker is not None]
+    base: Candidate | None = None
+    if prev:
+        base = max(prev, key=lambda c: c.content[1])
+        if _paragraph_gap(text, base.content[1], q.open_at) > 2:
+            base = None
+    elif nxt:
+        base = min(nxt, key=lambda c: c.content[0])
+        if _paragraph_gap(text, q.close_at, base.content[0]) > 1:
+            base = None
+    if base is None:
+        return Candidate(
+            "direct",
+            (q.start, q.end),
+            None,
+            None,
+            None,
+            None,
+            "quote-no-speaker",
+            0.4,
+            fragments=list(q.fragments),
+        )
+    return Candidate(
+        kind="direct",
+        content=(q.start, q.end),
+        cue=None,
+        cue_span=None,
+        speaker=base.speaker,
+        speaker_span=base.speaker_span,
+        rule="quote-continues-speaker",
+        confidence=0.7,
+        stance=base.stance,
+        fragments=list(q.fragments),
+        channel=base.channel,
+        addressee=base.addressee,
+    )
+
+
+def _merge_split_quotes(
+    text: str, cands: list[Candidate], quotes: list[Quote], used: set[int]
+) -> None:
+    """ "A," he said, "B."  -> one attribution, two fragments."""
+    for cand in cands:
+        if cand.kind != "direct" or cand.cue is None:
+            continue
+        last_q = next((q for q in quotes if q.end == cand.content[1]), None)
+        if last_q is None:
+            continue
+        for n, q in enumerate(quotes):
+            if n in used or q.open_at <= last_q.close_at:
+                continue
+            between = text[last_q.close_at : q.open_at]
+            if (
+                cand.cue_span
+                and last_q.close_at <= cand.cue_span[0] < q.open_at
+                and _is_tag(between)
+            ):
+                cand.fragments = [*cand.fragments, *q.fragments]
+                cand.content = (cand.content[0], q.end)
+                used.add(n)
+            break
+
+
+def _adjacent_cue(doc: Doc, q: Quote, rules: Rules) -> Candidate | None:
+    """The cue right after a quote (", the minister said", ", said Tom Reed") or right
+    before it ("He told reporters: ..."), when the parse did not link the two."""
+    text = doc_text(doc)
+    after = [t for t in doc if t.idx >= q.close_at][:12]
+    for tok in after:
+        if tok.is_space or tok.is_punct and tok.text in {",", "\u2014", "--"}:
+            continue
+        if tok.text in QUOTE_CHARS or "\n" in text[q.close_at : tok.idx]:
+            break
+        if tok.lemma_.lower() in rules.verbs and tok.pos_ == "VERB":
+            subj = subject_of(tok)
+            if subj is None or subj.i < after[0].i:
+                break
+            between = [t for t in after if t.i < tok.i]
+            allowed = {t.i for t in subj.subtree}
+            if all(t.i in allowed or t.is_punct or t.is_space for t in between):
+                return _quote_candidate(doc, q, tok, subj, rules, "quote-cue-after")
+            break
+    before = [t for t in doc if t.idx + len(t.text) <= q.open_at][-8:]
+    if before and before[-1].text in {":", ","} and "\n" not in text[before[-1].idx : q.open_at]:
+        for tok in reversed(before):
+            if tok.lemma_.lower() in rules.verbs and tok.pos_ == "VERB":
+                subj = subject_of(tok)
+                if subj is not None and subj.i < tok.i:
+                    return _quote_candidate(doc, q, tok, subj, rules, "quote-cue-before")
+                break
+        return _colon_speaker(doc, q, before, rules)
+    return None
+
+
+def _colon_speaker(doc: Doc, q: Quote, before: list[Token], rules: Rules) -> Candidate | None:
+    """A headline or a transcript line: "Minister: 'We will not resign'"."""
+    colon = before[-1]
+    line_start = doc_text(doc).rfind("\n", 0, colon.idx) + 1
+    name = [t for t in before[:-1] if t.idx >= line_start and not t.is_space]
+    if colon.text != ":" or not 0 < len(name) <= 5 or any(t.pos_ in ("VERB", "AUX") for t in name):
+        return None
+    heads = [t for t in name if t.head.i == t.i or not any(t.head.i == n.i for n in name)]
+    head = heads[-1] if heads else name[-1]
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    cand = _quote_candidate(doc, q, colon, head, rules, "quote-colon-speaker")
+    cand.confidence = 0.6
+    return cand
+
+
+def _quote_candidate(
+    doc: Doc, q: Quote, cue: Token, speaker: Token, rules: Rules, rule: str
+) -> Candidate:
+    verb = rules.verbs.get(cue.lemma_.lower())
+    cand = _make(
+        doc,
+        "direct",
+        (q.start, q.end),
+        cue,
+        (cue.idx, cue.idx + len(cue.text)),
+        speaker,
+        rule,
+        0.85,
+        verb.stance if verb else "neutral",
+    )
+    cand.fragments = list(q.fragments)
+    return cand
+
+
+def _is_tag(between: str) -> bool:
+    """Text between two fragments of a split quote: ', he said, ' (short, no full stop)."""
+    stripped = between.strip()
+    return (
+        0 < len(stripped.split()) <= 16
+        and "\n" not in between
+        and stripped.endswith((",", ":"))
+        and not any(mark in stripped[:-1] for mark in (". ", "! ", "? "))
+    )
+
+
+def _sentence_like(text: str, q: Quote) -> bool:
+    inner = "".join(text[s:e] for s, e in q.fragments).strip()
+    return inner[-1:] in {".", ",", "!", "?", ":", ";", "\u2026"} or len(inner.split()) >= 8
+
+
+def _paragraph_gap(text: str, a: int, b: int) -> int:
+    return text.count("\n", min(a, b), max(a, b))

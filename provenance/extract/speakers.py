@@ -1,0 +1,188 @@
+"""Who speaks: the subject of a cue (and what the small parser gets wrong about it), speaker
+phrases, and the sources named inside them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from provenance.quotes import QUOTE_CHARS
+
+if TYPE_CHECKING:  # spaCy types for the checker only: this package never imports spaCy
+    from spacy.tokens import Doc, Token
+else:
+    Doc = Token = Any
+
+from provenance.extract.spans import (
+    _DASHES,
+    _SOURCE_PREPS,
+    COMPLEMENTS,
+    contiguous,
+    subtree_without,
+)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of ``verb``, following coordination ("X said ... and warned")."""
+    # a passive subject is what the cue is about ("the heat was blamed"), never the speaker;
+    # of two subjects (one misparsed inside a quote), the nearer is the speaker
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj" and c.text not in QUOTE_CHARS  # „ is a noun
+    ]
+    if subjects:
+        return _real_subject(min(subjects, key=lambda c: abs(c.i - verb.i)))
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    fallback = _adjacent_noun(verb)
+    if fallback is not None and verb.dep_ in ("ROOT", "ccomp", "advcl", "parataxis"):
+        return fallback
+    # "X said ... and warned", "X told AFP ..., adding that": the subject of the first cue
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        node = verb.head
+        while node is not node.head:
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None and node.pos_ in ("VERB", "AUX") and node.dep_ not in COMPLEMENTS:
+                return _real_subject(subj)
+            if node.dep_ in COMPLEMENTS:
+                node = node.head
+                continue
+            if node.dep_ not in ("conj", "advcl"):
+                break
+            node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return next((c for c in node.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _real_subject(subj: Token) -> Token:
+    """Skip what the parser took for a subject but is not a speaker: a live blog's timestamp
+    ("08:47 GMT -- The operator said" -> operator); a count ("two of the sources" -> sources)."""
+    dash_after = subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].text in _DASHES
+    if subj.ent_type_ in ("TIME", "DATE") or dash_after:  # "08:47 GMT -- ", "RIVERTON -- "
+        for child in subj.children:
+            if child.dep_ == "appos" and child.i > subj.i:
+                return child
+    if subj.pos_ == "NUM" or subj.lower_ in {"one", "some", "many", "most", "several", "both"}:
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [o for o in prep.children if o.dep_ == "pobj"]
+                if objs and objs[0].pos_ in ("NOUN", "PROPN"):
+                    return objs[0]
+    return subj
+
+
+def _adjacent_noun(verb: Token) -> Token | None:
+    """The noun right before a subjectless cue verb: the parser sometimes hangs the real
+    subject elsewhere ("In a post on Telegram, the ministry's spokeswoman said ...")."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ in ("advmod", "aux", "neg"):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    prev = verb.doc[i]
+    if (
+        prev.pos_ in ("NOUN", "PROPN")
+        and prev.dep_ not in ("compound", "amod", "poss", "pobj")
+        and prev.text not in QUOTE_CHARS
+    ):
+        return prev
+    if prev.text == "," and i - 1 >= verb.sent.start:
+        # "..., the operator, Rete Elettrica Nazionale (REN), said": climb out of the apposition
+        node = verb.doc[i - 1]
+        while node.dep_ in ("appos", "compound", "nmod", "punct") and node.head.i < verb.i:
+            node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and _after_comma(node):
+            return node
+        # "the association Aria Pulita, which has been collecting figures, said"
+        for anc in verb.doc[i - 1].ancestors:
+            if anc.i >= verb.i or anc.sent.start != verb.sent.start:
+                break
+            if anc.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ in ("relcl", "appos") and c.right_edge.i == i - 1 for c in anc.children
+            ):
+                return anc
+    return None
+
+
+def mention_tokens(head: Token, *, coordinated: bool = True) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, without relative clauses or asides
+    (and without coordinated names unless ``coordinated``: "Neither Russia nor North Korea")."""
+    if head.pos_ == "PRON":
+        return [head]
+    cut = [
+        c
+        for c in head.children
+        if c.dep_ in ("relcl", "acl", "advcl")
+        or (not coordinated and c.dep_ in ("conj", "cc"))
+        or (c.dep_ == "appos" and c.i > head.i and _preceded_by_comma(c))
+        or (c.dep_ == "prep" and c.i > head.i and _is_chain_prep(head, c))
+        or (c.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "citing")
+    ]
+    toks = subtree_without(head, cut)
+    toks = contiguous(toks, head)
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    return toks or [head]
+
+
+def _preceded_by_comma(tok: Token) -> bool:
+    prev = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    return prev is not None and prev.text in {",", "--", "\u2014", "\u2013", "("}
+
+
+def _is_chain_prep(head: Token, prep: Token) -> bool:
+    """``of data from X`` / ``by X`` after an analysis-like head starts a chain, not the name."""
+    if prep.lower_ in _SOURCE_PREPS:
+        return True
+    if prep.lower_ == "of":
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        return any(
+            any(g.dep_ == "prep" and g.lower_ in _SOURCE_PREPS for g in o.children) for o in objs
+        )
+    return False
+
+
+def chain_sources(head: Token) -> list[Token]:
+    """Others named inside a source phrase: "an analysis of data from X", "a calculation based
+    on data from X", "a memo obtained by X", "a statement carried by X" -> [X]."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.i < head.i:
+            continue
+        if child.dep_ == "acl":  # obtained by / carried by / based on / compiled from
+            found.extend(chain_sources(child))
+            continue
+        if child.dep_ not in ("prep", "agent"):
+            continue
+        for obj in (c for c in child.children if c.dep_ == "pobj"):
+            if child.lower_ in _SOURCE_PREPS:
+                found.append(obj)
+            elif child.lower_ == "on" and head.lemma_ in ("base", "draw", "rely"):
+                # "based on health ministry figures"; "based on data from Alphaliner"
+                found.extend(chain_sources(obj) or [obj])
+            elif child.lower_ in ("of", "on"):
+                found.extend(chain_sources(obj))
+    return found
+
+
+def _postposed_relcl(verb: Token, speaker: Token) -> bool:
+    """A 'relative clause' that is really a closing cue: no relative pronoun, a plain subject
+    after a comma, and nothing said after the verb ("..., the agency announced on Friday.")."""
+    if any(c.tag_ in ("WDT", "WP", "WP$") for c in verb.children):
+        return False
+    tail = [c for c in verb.children if c.i > verb.i]
+    return speaker.i < verb.i and all(
+        c.dep_ in ("prep", "npadvmod", "advmod", "punct") for c in tail
+    )
+
+
+def _after_comma(speaker: Token) -> bool:
+    """A postposed cue's subject follows a comma or dash: "..., the mayor said"."""
+    first = min(speaker.left_edge.i, speaker.i)
+    return first > 0 and speaker.doc[first - 1].text in {",", "--", "\u2014", "\u2013"}
