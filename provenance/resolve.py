@@ -113,11 +113,25 @@ def antecedent_of(
     if low in _RELATIVE and cue is not None and cue.dep_ == "relcl":
         return cue.head
     if low in _PERSON_PRONOUNS:
-        for _, head in reversed(earlier):
-            human = _is_person(head) or _trigger(head, rules) in ("official", "anonymous official")
-            if human and head.i < speaker.i:
+        wanted = "f" if low in ("she", "her") else "m"
+        speakers = [
+            head
+            for _, head in reversed(earlier)
+            if head.i < speaker.i
+            and (
+                _is_person(head)
+                or _is_titled_name(head, rules)
+                or _trigger(head, rules) in ("official", "anonymous official")
+            )
+        ]
+        for head in speakers:  # the latest to speak, unless known to be of the other sex
+            if _gender(head, earlier) in (None, wanted):
                 return head
-        people = _person_heads(doc, speaker.idx, rules)
+        people = [
+            p
+            for p in _person_heads(doc, speaker.idx, rules)
+            if _gender(p, earlier) in (None, wanted)
+        ]
         return people[-1] if people else None
     if low in _GROUP_PRONOUNS:
         # "The company's shares fell after it said ...": an organisation earlier in the sentence
@@ -146,6 +160,98 @@ def antecedent_of(
         full = _full_name(speaker, rules)
         return full if full is not None and full.i != speaker.i else None
     return None
+
+
+_FEMALE = frozenset(
+    {
+        "ms",
+        "ms.",
+        "mrs",
+        "mrs.",
+        "miss",
+        "madam",
+        "dame",
+        "lady",
+        "woman",
+        "girl",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "grandmother",
+        "aunt",
+        "spokeswoman",
+        "chairwoman",
+        "businesswoman",
+        "congresswoman",
+        "policewoman",
+        "actress",
+        "queen",
+        "princess",
+    }
+)
+_MALE = frozenset(
+    {
+        "mr",
+        "mr.",
+        "sir",
+        "lord",
+        "man",
+        "boy",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "grandfather",
+        "uncle",
+        "spokesman",
+        "chairman",
+        "businessman",
+        "congressman",
+        "policeman",
+        "actor",
+        "king",
+        "prince",
+    }
+)
+
+
+def _is_titled_name(head: Token, rules: Rules) -> bool:
+    """'Mayor Ana Ruiz' when the tagger missed the person: a proper name after a title."""
+    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC"):
+        return False
+    before = [t for t in mention_tokens(head) if t.i < head.i]
+    return any(t.pos_ == "PROPN" for t in before[-2:]) and any(
+        _trigger(t, rules) == "official" for t in before
+    )
+
+
+def _gender(head: Token, earlier: list[tuple[Token, Token]]) -> str | None:
+    """'f', 'm' or None (unknown), from the words around a name anywhere in the article
+    (Ms, Mr, spokeswoman, mother); never guessed from a first name, never from an earlier
+    pronoun resolution (one wrong guess would then feed the next)."""
+    words = {t.lower_ for t in mention_tokens(head)}
+    for child in head.children:
+        if child.dep_ == "appos":
+            words |= {t.lower_ for t in mention_tokens(child)}
+    if words & _FEMALE and not words & _MALE:
+        return "f"
+    if words & _MALE and not words & _FEMALE:
+        return "m"
+    key = _surname(head)
+    for tok in head.doc:  # "Mr Ortiz" anywhere in the article
+        if tok.lower_ == key and tok.i > 0:
+            before = {t.lower_ for t in head.doc[max(0, tok.i - 3) : tok.i]}
+            if before & _FEMALE and not before & _MALE:
+                return "f"
+            if before & _MALE and not before & _FEMALE:
+                return "m"
+    return None
+
+
+def _surname(tok: Token) -> str:
+    ent = _entity(tok)
+    return (ent[-1] if ent is not None else tok).lower_
 
 
 def _is_definite(tok: Token) -> bool:
@@ -346,12 +452,12 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
         if entry is not None:
             return entry.canonical, entry.type, f"alias '{text_name}' in sources.toml"
         return text_name, described, f"named {described} ('{text_name}')"
-    if _is_person(head):
+    if _is_person(head) or _is_titled_name(head, rules):
         kind = (_trigger(titled[0], rules) or "official") if titled else "person"
         full = _full_name(head, rules)
         name_ent = _entity(full) if full is not None else ent
-        if name_ent is None:
-            name_ent = doc[head.i : head.i + 1]
+        if name_ent is None or name_ent.label_ != "PERSON":
+            name_ent = doc[_name_start(head) : head.i + 1]  # "Mayor Ana Ruiz" the tagger missed
         return (
             _person_name(name_ent, rules),
             kind,

@@ -274,3 +274,12 @@ def test_second_held_out_set_stays_above_the_bar() -> None:
     assert ev.content.f1 >= 0.93
     assert ev.kind("indirect").recall >= 0.9
     assert ev.speaker_accuracy.value >= 0.95
+
+
+def test_pronoun_skips_the_last_speaker_when_known_to_be_of_the_other_sex() -> None:
+    text = (
+        "Police chief Dan Ortiz said the suspect was arrested.\n"
+        "Ms Ruiz, the mayor, said the city was safe.\n"
+        '"Why now?" he asked.'
+    )
+    assert extract(text)[-1].source == "Dan Ortiz"
