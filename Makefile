@@ -27,4 +27,4 @@ reliability:
 	$(BIN)/python bench/reliability_report.py
 
 demo:
-	$(BIN)/provenance extract seeds/
+	$(BIN)/provenance ingest seeds/ && $(BIN)/provenance report

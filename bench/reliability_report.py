@@ -74,7 +74,8 @@ def main() -> int:
         killed = scenarios.kill_and_resume(work / "kill", kills=kills, articles=30)
         shared = scenarios.concurrent_ingests(work / "concurrent", rounds=rounds, per_folder=12)
         (work / "bad").mkdir()
-        outcomes = [scenarios.run_bad_input(c) for c in scenarios.bad_inputs(work / "bad")]
+        cases = scenarios.bad_inputs(work / "bad")
+        outcomes = [scenarios.run_bad_input(c) for c in cases]
         shown = [(o, o.stderr.replace(str(work / "bad"), "tmp")) for o in outcomes]
     elapsed = time.perf_counter() - started
     print(
@@ -109,7 +110,9 @@ def main() -> int:
         print(f"| `{o.command}` | {o.label} | {_seen(stderr)} | {o.exit_code} |")
     for problem in killed.problems + shared.problems:
         print(f"PROBLEM {problem}", file=sys.stderr)
-    bad = [o for o in outcomes if o.exit_code != 1 or o.traceback]
+    bad = [
+        o for o, c in zip(outcomes, cases, strict=True) if o.exit_code != c.exit_code or o.traceback
+    ]
     failed = crashes or killed.problems or shared.problems or bad
     return 1 if failed else 0
 

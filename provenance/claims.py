@@ -122,18 +122,29 @@ def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
 def _candidates(statements: Sequence[Statement], rules: Rules) -> list[tuple[int, int]]:
     """Pairs that share a blocking key (a name, a figure, a term) held by at most
     ``max_block`` statements."""
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    blocks: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
-        keys = {("n", n) for n in s.names | s.context}
-        keys |= {("f", f"{f.value:g}") for f in s.figures}
-        keys |= {("t", t) for t in s.terms}
-        for key in keys:
+        for key in blocking_keys(s):
             blocks[key].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if 1 < len(members) <= rules.claims.max_block:
             pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1 :])
     return sorted(pairs)
+
+
+def blocking_keys(statement: Statement) -> frozenset[str]:
+    """What a statement is compared by before any pair is scored: its names and its
+    sentence's (``n:selydove``), its figures (``f:160000``) and its terms (``t:capture``).
+    Two statements are compared only when they share one; the store keeps each claim's keys
+    so that a new article is compared with the stored claims sharing one, never with all.
+
+    >>> # a statement "it had seized Selydove" -> {"n:selydove", "t:capture"}
+    """
+    keys = {f"n:{n}" for n in statement.names | statement.context}
+    keys |= {f"f:{f.value:g}" for f in statement.figures}
+    keys |= {f"t:{t}" for t in statement.terms}
+    return frozenset(keys)
 
 
 def _related(a: Statement, b: Statement, rules: Rules) -> str | None:

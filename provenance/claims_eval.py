@@ -31,7 +31,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from provenance.evaluate import _align, _names, _parse_doc, _parse_quote, _Quote
-from provenance.models import Claim, Document
+from provenance.models import Attribution, Claim, ClaimMember, Document, Flag, Origin, Span
 from provenance.rules import Rules, normalise_name
 
 #: token_set_ratio at or above which a gold unattributed claim's text matches a sentence.
@@ -282,3 +282,72 @@ def _micro(results: Sequence[ClaimResult]) -> MicroScore:
         fp += len(predicted - gold)
         fn += len(gold - predicted)
     return MicroScore(tp, fp, fn)
+
+
+def from_report(
+    report: dict[str, Any], exported: Sequence[dict[str, Any]]
+) -> tuple[list[Document], list[Claim]]:
+    """A saved ``provenance report --format json`` and ``provenance export`` (its JSON Lines,
+    one dict per attribution) as the documents and claims :func:`evaluate_claims` scores, so
+    that the stored claims are scored exactly as grouped claims are.
+
+    >>> # docs, claims = from_report(json.load(open("report.json")), export_rows)
+    >>> # evaluate_claims(gold, docs, claims, rules).count("flags_right")
+    """
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for row in exported:
+        by_doc.setdefault(str(row["doc_id"]), []).append(row)
+    docs = [
+        Document(doc_id, "", None, tuple(_attribution(r) for r in rows))
+        for doc_id, rows in by_doc.items()
+    ]
+    index = {str(r["id"]): n for rows in by_doc.values() for n, r in enumerate(rows)}
+    attributions = {
+        str(r["id"]): a for d in docs for r, a in zip(by_doc[d.doc_id], d.attributions, strict=True)
+    }
+    claims: list[Claim] = []
+    for c in report.get("claims", []):
+        members = [
+            ClaimMember(
+                str(a["doc_id"]),
+                index[str(a["id"])],
+                attributions[str(a["id"])].content,
+                attributions[str(a["id"])].content,
+                str(a.get("role") or "asserts"),
+                attributions[str(a["id"])],
+            )
+            for a in c.get("attributions", [])
+            if str(a.get("id")) in index
+        ]
+        for s in c.get("spans", []):
+            sentence = Span(int(s["start"]), int(s["end"]), str(s.get("text") or ""))
+            members.append(ClaimMember(str(s["doc_id"]), None, sentence, sentence, "states"))
+        origins = tuple(
+            Origin(str(o["name"]), str(o["name"]), o.get("type")) for o in c.get("origins", [])
+        )
+        flags = tuple(Flag(str(f)) for f in c.get("flags", []))
+        claims.append(Claim(str(c["id"]), str(c["text"]), tuple(members), origins, flags))
+    return docs, claims
+
+
+def _attribution(row: dict[str, Any]) -> Attribution:
+    def span(key: str, text: str | None) -> Span | None:
+        found = row.get(key)
+        return Span(int(found[0]), int(found[1]), text or "") if found else None
+
+    content = span("content", row.get("content_text"))
+    assert content is not None
+    fragments = tuple(Span(int(s), int(e), "") for s, e in (row.get("content_fragments") or []))
+    return Attribution(
+        kind=row["kind"],
+        content=content,
+        speaker=span("speaker", row.get("speaker_text")),
+        cue=span("cue", row.get("cue_text")),
+        rule=str(row.get("rule") or ""),
+        confidence=float(row.get("confidence") or 0.0),
+        fragments=fragments,
+        source=row.get("source"),
+        source_type=row.get("source_type"),
+        via=tuple(row.get("via") or ()),
+        stance=str(row.get("stance") or "neutral"),
+    )

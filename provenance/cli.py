@@ -5,6 +5,8 @@ Errors from the library become ``Error: <what happened>. <what to do>`` on stder
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import sys
 from enum import StrEnum
@@ -338,11 +340,12 @@ def ingest(
 
       provenance ingest --db news.db --outlet AFP --jobs 4 dispatches/
     """
-    from provenance.ingest import Tally, count_inputs, ingest_paths
+    from provenance.ingest import ClaimRefresher, Tally, count_inputs, ingest_paths
     from provenance.inputs import check_encoding
     from provenance.report import ingest_progress
 
     tally = Tally()
+    refresher = ClaimRefresher()
     try:
         check_encoding(encoding)
         with _open_store(db, create=True, rules_dir=rules_dir) as store:
@@ -359,6 +362,7 @@ def ingest(
                     rules_dir=rules_dir,
                     encoding=encoding,
                     max_chars=max_chars,
+                    claims=refresher,
                 ):
                     tally.add(outcome)
                     progress.update(task, advance=1, description=escape(outcome.doc_id or ""))
@@ -376,6 +380,7 @@ def ingest(
                             soft_wrap=True,
                         )
             counts = store.counts()
+            claims = store.claim_counts()
             where = store.path
     except ProvenanceError as exc:
         raise fail(str(exc)) from None
@@ -384,10 +389,19 @@ def ingest(
         f"{tally.documents} documents: {c['new']} new, {c['updated']} updated, "
         f"{c['unchanged']} unchanged, {c['failed']} failed; {tally.attributions} attributions "
         f"stored. {escape(str(where))} holds {counts['documents']} documents, "
-        f"{counts['attributions']} attributions, {counts['sources']} sources.",
+        f"{counts['attributions']} attributions, {counts['sources']} sources, "
+        f"{claims['claims']} claims ({claims['unverified']} unverified; "
+        f"{refresher.grouped} articles grouped this run).",
         highlight=False,
         soft_wrap=True,
     )
+    if claims["pending"]:
+        err.print(
+            f"[yellow]Note:[/] the claims of {claims['pending']} article(s) are not up to date "
+            "(another run changed them meanwhile). Run the same ingest again to group them.",
+            highlight=False,
+            soft_wrap=True,
+        )
     if tally.documents and c["failed"] == tally.documents:
         raise fail("no article could be ingested. Give .txt or .html files, folders or -")
 
@@ -562,6 +576,162 @@ def export(
                 _print_json(doc)
     except ProvenanceError as exc:
         raise fail(str(exc)) from None
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def report(
+    db: DbOpt = None,
+    flag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--flag",
+            help="Only claims with this flag (repeat for any of several): denied, unattributed, "
+            "anonymous_only, unverified_party_claim, disputed, single_source, corroborated.",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Only claims stated in an article published on or after this date "
+            "(YYYY-MM-DD; an article with no date counts from when it was ingested).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format", "-f", help="table, markdown, json (the machine contract) or html."
+        ),
+    ] = ReportFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+) -> None:
+    """The claims still unverified (any flag but corroborated), worst first: denied,
+    unattributed, anonymous_only, unverified_party_claim, disputed, single_source. Each with
+    its origins, the chain of each statement, its flags and their evidence.
+
+    Examples:
+
+      provenance report
+
+      provenance report --flag denied --flag disputed --since 2024-10-01
+
+      provenance report --format html --output unverified.html
+    """
+    from provenance.claims_report import to_html, to_json, to_markdown
+    from provenance.flags import FLAGS
+    from provenance.report import claims_table
+
+    flags = list(dict.fromkeys(flag or []))
+    unknown = [f for f in flags if f not in FLAGS]
+    if unknown:
+        raise fail(f"unknown flag {unknown[0]!r}. Choose from {', '.join(FLAGS)}")
+    if since is not None:
+        try:
+            dt.date.fromisoformat(since)
+        except ValueError:
+            raise fail(f"--since takes a date like 2024-10-31, not {since!r}") from None
+    try:
+        with _open_store(db) as store:
+            found = store.claims(flags, since)
+            pending = store.claim_counts()["pending"]
+    except ProvenanceError as exc:
+        raise fail(str(exc)) from None
+    if pending:
+        err.print(
+            f"[yellow]Note:[/] the claims of {pending} article(s) are not up to date (an ingest "
+            "was stopped, or the database predates claims). Run 'provenance ingest' on the "
+            "articles again (unchanged ones are not parsed) to group them.",
+            highlight=False,
+            soft_wrap=True,
+        )
+    kind = "claim" if flags else "unverified claim"
+    title = f"{len(found)} {kind}{'' if len(found) == 1 else 's'}"
+    title += f" flagged {' or '.join(flags)}" if flags else ""
+    title += f" since {since}" if since else ""
+    if fmt is ReportFormat.json:
+        text = json.dumps(to_json(found), ensure_ascii=False, indent=2) + "\n"
+    elif fmt is ReportFormat.markdown:
+        text = to_markdown(found, title)
+    elif fmt is ReportFormat.html:
+        text = to_html(found, title)
+    elif output is None:
+        out.print(claims_table(found, title))
+        return
+    else:
+        console = Console(record=True, width=140, file=io.StringIO())
+        console.print(claims_table(found, title))
+        text = console.export_text()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise fail(f"cannot write {output} ({exc.strerror}). Check the folder exists") from None
+    err.print(f"{escape(title)} written to {escape(str(output))}.", highlight=False)
+
+
+class AuditFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def audit(
+    draft: Annotated[str, typer.Argument(help="The draft: a .txt or .html file, or - for stdin.")],
+    fmt: Annotated[
+        AuditFormat, typer.Option("--format", "-f", help="table for people, json for tools.")
+    ] = AuditFormat.table,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any problem is found.")
+    ] = False,
+    model: ModelOpt = None,
+    rules_dir: RulesOpt = None,
+) -> None:
+    """The editor's audit of a draft, without touching any database: every sentence that
+    states a claim, its attribution (or its lack), and the problems found, by rule id
+    (rules/audit.toml) with the rule's one-line explanation.
+
+    Exit status: 0 when clean (or problems found without --strict), 1 when problems are
+    found with --strict, 2 when the draft cannot be read or the audit cannot run.
+
+    Examples:
+
+      provenance audit draft.txt
+
+      provenance audit draft.txt --format json --strict
+    """
+    from provenance.api import extract_parsed
+    from provenance.audit import audit as audit_draft
+    from provenance.inputs import read_article
+    from provenance.report import audit_table
+    from provenance.rules import load_rules
+
+    try:
+        article = read_article(draft)
+        rules = load_rules(rules_dir)
+        doc, sentences = extract_parsed(article.text, article.doc_id, model=model, rules=rules)
+        found = audit_draft(
+            article.text, rules, attributions=doc.attributions, parse=lambda _: sentences
+        )
+    except ProvenanceError as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from None
+    if fmt is AuditFormat.json:
+        _print_json({"draft": draft, "clean": found.clean, **found.to_json()})
+    else:
+        out.print(audit_table(found, f"Audit of {draft}: {len(found.problems)} problem(s)"))
+    if strict and not found.clean:
+        raise typer.Exit(1)
 
 
 @app.command()

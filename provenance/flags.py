@@ -23,7 +23,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from provenance.canonical import name_key
 from provenance.models import ClaimMember, Evidence, Flag, Origin, Span
@@ -38,6 +38,38 @@ FLAGS = (
     "corroborated",
     "unattributed",
 )
+#: The report's order of flags, worst first. A denial is the strongest sign that a claim may
+#: be false; a claim with no source at all is next; then one whose every source is unnamed,
+#: one that only an interested party makes, one someone contradicts or the reporter keeps at a
+#: distance, and last one that merely rests on a single origin.
+SEVERITY = (
+    "denied",
+    "unattributed",
+    "anonymous_only",
+    "unverified_party_claim",
+    "disputed",
+    "single_source",
+)
+_LAST = len(SEVERITY)
+
+
+def severity(flags: Iterable[str]) -> tuple[int, ...]:
+    """A sort key, worst claim first: the ranks in :data:`SEVERITY` of a claim's flags, worst
+    first, so claims compare by their worst flag, then their next worst; a claim with one more
+    flag is worse than one without it. ``corroborated`` does not count.
+
+    >>> severity(["single_source", "denied"]) < severity(["denied"]) < severity(["disputed"])
+    True
+    """
+    ranks = sorted(SEVERITY.index(f) for f in set(flags) if f in SEVERITY)
+    return (*ranks, *[_LAST] * (_LAST - len(ranks)))
+
+
+def unverified(flags: Iterable[str]) -> bool:
+    """Whether a claim with these flags is still unverified: any flag but ``corroborated``."""
+    return any(f != "corroborated" for f in flags)
+
+
 _OWNERS = re.compile(r"^(his|her|their)\s", re.IGNORECASE)
 _OWNER_REFERENCES = frozenset({"he", "his", "she", "her", "they", "their"})
 

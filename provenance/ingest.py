@@ -23,9 +23,15 @@ from pathlib import Path
 from provenance.errors import ModelError, ProvenanceError, RulesError
 from provenance.inputs import DEFAULT_MAX_CHARS, Article, Skipped, expand, read_articles
 from provenance.masthead import read_masthead
-from provenance.models import Document
+from provenance.models import Document, Sentence
+from provenance.refresh import Refresh, refresh_claims
 from provenance.rules import load_rules
 from provenance.store import Store
+
+Parsed = tuple[Document, list[Sentence]]
+# Parses kept for grouping claims; past this many the claims are refreshed (and the parses
+# let go), so memory stays flat on a long run.
+_HELD_PARSES = 200
 
 STATUSES = ("new", "updated", "unchanged", "failed")
 
@@ -72,38 +78,51 @@ def ingest_paths(
     rules_dir: Path | None = None,
     encoding: str | None = None,
     max_chars: int | None = DEFAULT_MAX_CHARS,
+    claims: ClaimRefresher | None = None,
 ) -> Iterator[Outcome]:
     """Ingest files, folders (``*.txt``, ``*.html``, recursively) or ``-``, yielding each
     outcome. ``encoding`` and ``max_chars`` are :func:`provenance.inputs.read_articles`'s.
 
     Texts already stored are ``unchanged`` without being parsed. Raises :class:`ModelError`
     or :class:`RulesError` (nothing can be parsed), never for one bad article.
+
+    Once every input is done (and every ``_HELD_PARSES`` articles on a long run), the claims
+    of the new and changed articles are refreshed (:func:`provenance.refresh.refresh_claims`)
+    and what that did is added to ``claims`` when given; a caller that stops iterating early
+    leaves them pending for the next run.
     """
     load_rules(rules_dir)  # broken rules fail the run before anything is read
+    claims = claims if claims is not None else ClaimRefresher()
     pending = _pending(read_articles(paths, encoding=encoding, max_chars=max_chars), store)
     if jobs <= 1:
         for item in pending:
             if isinstance(item, Outcome):
                 yield item
                 continue
-            yield _store(store, item, _parse_or_failure(item, model, rules_dir), outlet)
+            parsed = _parse_or_failure(item, model, rules_dir)
+            yield _store(store, item, parsed, outlet, claims)
+            claims.refresh_when_full(store, model)
+        claims.refresh(store, model)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process running threads
     pool = ProcessPoolExecutor(jobs, mp_context=context)
     try:
         # a bounded window of parses in flight, written back in input order
-        window: deque[tuple[Article | Outcome, Future[Document | str] | None]] = deque()
+        window: deque[tuple[Article | Outcome, Future[Parsed | str] | None]] = deque()
         for item in pending:
             future = None
             if isinstance(item, Article):
                 future = pool.submit(_parse_or_failure, item, model, rules_dir)
             window.append((item, future))
             while len(window) > jobs * 4 or (window and window[0][1] is None):
-                yield _finish(store, *window.popleft(), outlet)
+                yield _finish(store, *window.popleft(), outlet, claims)
+                claims.refresh_when_full(store, model)
         while window:
-            yield _finish(store, *window.popleft(), outlet)
+            yield _finish(store, *window.popleft(), outlet, claims)
+            claims.refresh_when_full(store, model)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+    claims.refresh(store, model)
 
 
 def _pending(articles: Iterator[Article | Skipped], store: Store) -> Iterator[Article | Outcome]:
@@ -120,25 +139,25 @@ def _pending(articles: Iterator[Article | Skipped], store: Store) -> Iterator[Ar
 def _finish(
     store: Store,
     item: Article | Outcome,
-    future: Future[Document | str] | None,
+    future: Future[Parsed | str] | None,
     outlet: str | None,
+    claims: ClaimRefresher,
 ) -> Outcome:
     if isinstance(item, Outcome):
         return item
     assert future is not None
-    return _store(store, item, future.result(), outlet)
+    return _store(store, item, future.result(), outlet, claims)
 
 
-def _parse_or_failure(
-    article: Article, model: str | None, rules_dir: Path | None
-) -> Document | str:
-    """The parsed document, or why it failed. A missing model or broken rules stop the run
-    (every article would fail the same way); anything else fails this article only."""
-    from provenance.api import extract_document
+def _parse_or_failure(article: Article, model: str | None, rules_dir: Path | None) -> Parsed | str:
+    """The parsed document and its sentences, or why it failed. A missing model or broken
+    rules stop the run (every article would fail the same way); anything else fails this
+    article only."""
+    from provenance.api import extract_parsed
 
     try:
         rules = load_rules(rules_dir)
-        return extract_document(
+        return extract_parsed(
             article.text, article.doc_id, path=article.path, model=model, rules=rules
         )
     except (ModelError, RulesError):
@@ -147,12 +166,39 @@ def _parse_or_failure(
         return f"{article.path}: extraction failed ({type(exc).__name__}: {exc})"
 
 
-def _store(store: Store, article: Article, parsed: Document | str, outlet: str | None) -> Outcome:
+def _store(
+    store: Store, article: Article, parsed: Parsed | str, outlet: str | None, claims: ClaimRefresher
+) -> Outcome:
     if isinstance(parsed, str):
         return Outcome(article.path, article.doc_id, "failed", reason=parsed)
+    document, sentences = parsed
     try:
         masthead = read_masthead(article.text, store.rules, outlet)
-        result = store.ingest(parsed, masthead)
+        result = store.ingest(document, masthead)
     except ProvenanceError as exc:
         return Outcome(article.path, article.doc_id, "failed", reason=str(exc))
+    claims.parses[article.text] = sentences
     return Outcome(article.path, article.doc_id, result.status, result.attributions)
+
+
+@dataclass(slots=True)
+class ClaimRefresher:
+    """The claims side of an ingest run: the parses held for grouping, and the totals of the
+    refreshes done (:class:`provenance.refresh.Refresh`)."""
+
+    parses: dict[str, list[Sentence]] = field(default_factory=dict)
+    refreshes: list[Refresh] = field(default_factory=list)
+
+    def refresh_when_full(self, store: Store, model: str | None) -> None:
+        if len(self.parses) >= _HELD_PARSES:
+            self.refresh(store, model)
+
+    def refresh(self, store: Store, model: str | None) -> None:
+        """Refresh the pending claims with the parses at hand, then let them go."""
+        self.refreshes.append(refresh_claims(store, parses=self.parses, model=model))
+        self.parses.clear()
+
+    @property
+    def grouped(self) -> int:
+        """Articles grouped again over the run (new and changed ones, and those they joined)."""
+        return sum(r.documents for r in self.refreshes)

@@ -160,7 +160,111 @@ def _initial_schema(db: Database) -> None:
         db.execute(f"CREATE VIEW {name} AS {sql}")
 
 
-MIGRATIONS: tuple[tuple[str, Migration], ...] = (("initial schema", _initial_schema),)
+# One row per stored claim: its flags worst first (the order of provenance.flags.SEVERITY),
+# origins, how many statements and which articles.
+_CLAIM_VIEW = """
+    SELECT c.id, c.text, c.severity,
+           (SELECT group_concat(flag, ', ') FROM (
+               SELECT DISTINCT flag FROM flags f WHERE f.claim_id = c.id
+               ORDER BY CASE flag WHEN 'denied' THEN 0 WHEN 'unattributed' THEN 1
+                   WHEN 'anonymous_only' THEN 2 WHEN 'unverified_party_claim' THEN 3
+                   WHEN 'disputed' THEN 4 WHEN 'single_source' THEN 5 ELSE 6 END)) AS flags,
+           (SELECT group_concat(name, '; ') FROM (
+               SELECT name FROM claim_origins o WHERE o.claim_id = c.id
+               ORDER BY o.position)) AS origins,
+           (SELECT count(*) FROM claim_attributions ca WHERE ca.claim_id = c.id)
+               + (SELECT count(*) FROM claim_spans cs WHERE cs.claim_id = c.id) AS statements,
+           (SELECT group_concat(doc_id, ', ') FROM (
+               SELECT DISTINCT d.doc_id FROM documents d WHERE d.id IN (
+                   SELECT document_id FROM claim_attributions WHERE claim_id = c.id
+                   UNION SELECT document_id FROM claim_spans WHERE claim_id = c.id))) AS documents,
+           c.explanation, c.updated_at
+    FROM claims c
+"""
+
+
+def _claims_schema(db: Database) -> None:
+    """Claims: statements grouped across articles, their origins, flags with evidence, the
+    blocking keys a new article is matched by, and which articles' claims are current. Also
+    keeps each attribution's ``via`` (the intermediaries as the extractor named them)."""
+    for sql in (
+        "ALTER TABLE attributions ADD COLUMN via TEXT",
+        """CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            severity INTEGER NOT NULL,
+            explanation TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE claim_attributions (
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            attribution_id TEXT NOT NULL REFERENCES attributions(id),
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            why TEXT NOT NULL,
+            PRIMARY KEY (claim_id, attribution_id)
+        )""",
+        """CREATE TABLE claim_spans (
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            PRIMARY KEY (claim_id, document_id, "start")
+        )""",
+        """CREATE TABLE claim_origins (
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            source_id TEXT REFERENCES sources(id),
+            type TEXT,
+            relays TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (claim_id, position)
+        )""",
+        """CREATE TABLE flags (
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            position INTEGER NOT NULL,
+            flag TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            attribution_id TEXT REFERENCES attributions(id),
+            document_id TEXT REFERENCES documents(id),
+            "start" INTEGER,
+            "end" INTEGER,
+            PRIMARY KEY (claim_id, position)
+        )""",
+        """CREATE TABLE claim_keys (
+            key TEXT NOT NULL,
+            attribution_id TEXT NOT NULL REFERENCES attributions(id),
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            PRIMARY KEY (key, attribution_id)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE claims_refreshed (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            refreshed_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX claims_severity ON claims(severity)",
+        "CREATE INDEX claim_attributions_attribution ON claim_attributions(attribution_id)",
+        "CREATE INDEX claim_attributions_document ON claim_attributions(document_id)",
+        "CREATE INDEX claim_spans_document ON claim_spans(document_id)",
+        "CREATE INDEX claim_origins_source ON claim_origins(source_id)",
+        "CREATE INDEX flags_flag ON flags(flag, claim_id)",
+        "CREATE INDEX flags_attribution ON flags(attribution_id)",
+        "CREATE INDEX flags_document ON flags(document_id)",
+        "CREATE INDEX claim_keys_claim ON claim_keys(claim_id)",
+        f"CREATE VIEW claim_view AS {_CLAIM_VIEW}",
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (
+    ("initial schema", _initial_schema),
+    ("claims, flags and their blocking keys", _claims_schema),
+)
 LATEST = len(MIGRATIONS)
 
 

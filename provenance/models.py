@@ -167,6 +167,7 @@ class StoredAttribution:
     outlet: str | None = None
     published: str | None = None
     chain: tuple[StoredHop, ...] = ()
+    via: tuple[str, ...] = ()
 
     def path(self) -> list[str]:
         """Names from the publishing outlet to the origin: ['AFP', 'TASS', 'diplomatic
@@ -219,6 +220,7 @@ class StoredAttribution:
                 for h in self.chain
             ],
             "path": self.path(),
+            "via": list(self.via),
             "rule": self.rule,
             "confidence": round(self.confidence, 3),
         }
@@ -511,4 +513,151 @@ class AuditReport:
             "sentences": [s.to_json() for s in self.sentences],
             "attributions": [a.to_json() for a in self.attributions],
             "problems": len(self.problems),
+        }
+
+
+# --- claims as stored: what ingest writes and the report reads ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A stored article rebuilt for grouping claims again: its database ``id``, the
+    :class:`Document` (text and attributions in stored order) and the id of each attribution,
+    in the same order (``attribution_ids[i]`` is ``document.attributions[i]``)."""
+
+    id: str
+    document: Document
+    attribution_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimStatement:
+    """One attributed statement of a stored claim: the attribution, its ``role`` (asserts,
+    denies, does not deny) and ``why`` it joined the claim."""
+
+    attribution: StoredAttribution
+    role: str
+    why: str
+
+    def to_json(self) -> dict[str, Any]:
+        a = self.attribution
+        return {
+            "id": a.id,
+            "doc_id": a.doc_id,
+            "content": a.content.as_list(),
+            "content_text": a.content.text,
+            "speaker_text": a.speaker.text if a.speaker else None,
+            "source": a.source,
+            "source_type": a.source_type,
+            "via": list(a.via),
+            "chain": a.path(),
+            "stance": a.stance,
+            "role": self.role,
+            "published": a.published,
+            "why": self.why,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSpan:
+    """A sentence in the reporter's own voice that states a claim with no source: its article,
+    the sentence, the kind of claim (casualty, accusation, figure, record) and the word that
+    shows it."""
+
+    doc_id: str
+    document_id: str
+    sentence: Span
+    kind: str | None = None
+    cue: Span | None = None
+    published: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "start": self.sentence.start,
+            "end": self.sentence.end,
+            "text": self.sentence.text,
+            "kind": self.kind,
+            "cue": self.cue.text if self.cue else None,
+            "published": self.published,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvidence:
+    """Why a stored flag was raised: the flag, the rule and its one-line detail, and where it
+    was seen (an attribution, or a span of an article such as a distancing phrase)."""
+
+    flag: str
+    rule: str
+    detail: str
+    doc_id: str | None = None
+    attribution_id: str | None = None
+    span: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "flag": self.flag,
+            "rule": self.rule,
+            "detail": self.detail,
+            "doc_id": self.doc_id,
+            "attribution_id": self.attribution_id,
+            "span": self.span.as_list() if self.span else None,
+            "text": self.span.text if self.span else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredOrigin:
+    """An independent origin of a stored claim, linked to a stored source when one has its
+    name (``source_id``), with the relays its statements came through."""
+
+    name: str
+    type: str | None = None
+    relays: tuple[str, ...] = ()
+    source_id: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "relays": list(self.relays),
+            "source_id": self.source_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as ``provenance report`` shows it: flags worst first, origins, the attributed
+    statements with their chains, the reporter's unattributed sentences, the evidence of each
+    flag and how the statements were grouped (``explanation``)."""
+
+    id: str
+    text: str
+    flags: tuple[str, ...]
+    origins: tuple[StoredOrigin, ...] = ()
+    statements: tuple[ClaimStatement, ...] = ()
+    spans: tuple[ClaimSpan, ...] = ()
+    evidence: tuple[StoredEvidence, ...] = ()
+    explanation: tuple[str, ...] = ()
+    updated_at: str | None = None
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        found = [s.attribution.doc_id for s in self.statements] + [s.doc_id for s in self.spans]
+        return tuple(dict.fromkeys(found))
+
+    def to_json(self) -> dict[str, Any]:
+        """The machine contract of ``provenance report --format json`` (one claim)."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "flags": list(self.flags),
+            "origins": [o.to_json() for o in self.origins],
+            "attributions": [s.to_json() for s in self.statements],
+            "spans": [s.to_json() for s in self.spans],
+            "evidence": [e.to_json() for e in self.evidence],
+            "explanation": list(self.explanation),
+            "documents": list(self.doc_ids),
+            "updated_at": self.updated_at,
         }

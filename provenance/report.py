@@ -17,8 +17,16 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from provenance.claims_report import speaker_and_source
 from provenance.evaluate import Evaluation
-from provenance.models import Document, SourceSummary, StoredAttribution, Trace
+from provenance.models import (
+    AuditReport,
+    Document,
+    SourceSummary,
+    StoredAttribution,
+    StoredClaim,
+    Trace,
+)
 
 
 def _cut(text: str | None, width: int = 90) -> str:
@@ -231,6 +239,89 @@ def trace_tree(trace: Trace) -> Tree:
         if fact:
             said.add(fact)
     return root
+
+
+# --- claims and the editor's audit ---------------------------------------------------------------
+
+_FLAG_STYLES = {
+    "denied": "bold red",
+    "unattributed": "bold red",
+    "anonymous_only": "bold yellow",
+    "unverified_party_claim": "yellow",
+    "disputed": "magenta",
+    "single_source": "cyan",
+    "corroborated": "green",
+}
+
+
+def claims_table(claims: list[StoredClaim], title: str) -> Table:
+    """Claims worst first: flags, the claim with each statement (speaker -> source, the chain
+    from the outlet in, article and offsets), origins, and the evidence of each flag."""
+    table = Table(title=escape(title), show_lines=True, expand=True)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("flags", width=14, overflow="fold")
+    table.add_column("claim and its statements", ratio=6)
+    table.add_column("origins", ratio=2, overflow="fold")
+    table.add_column("evidence", ratio=4)
+    for n, claim in enumerate(claims, 1):
+        flags = "\n".join(f"[{_FLAG_STYLES.get(f, 'white')}]{escape(f)}[/]" for f in claim.flags)
+        lines = [f"[bold]{_cut(claim.text, 200)}[/]"]
+        for s in claim.statements:
+            a = s.attribution
+            mention, source = speaker_and_source(a)
+            who = escape(mention) + (f" \u2192 {escape(source)}" if source else "")
+            role = "" if s.role == "asserts" else f" [italic]{escape(s.role)}[/]"
+            chain = " \u2192 ".join(escape(p) for p in a.path())
+            lines.append(
+                f"\u2022 \u201c{_cut(a.content.text, 140)}\u201d \u2014 {who}{role}"
+                f"\n  [dim]{chain} \u00b7 {escape(a.doc_id)} "
+                f"[{a.content.start}:{a.content.end}][/]"
+            )
+        for span in claim.spans:
+            said = (
+                ""
+                if span.sentence.text == claim.text
+                else f"\u201c{_cut(span.sentence.text, 140)}\u201d "
+            )
+            lines.append(
+                f"\u2022 {said}\u2014 no source"
+                f"\n  [dim]{escape(span.doc_id)} [{span.sentence.start}:{span.sentence.end}][/]"
+            )
+        origins = "\n".join(
+            escape(o.name) + (f" ({escape(o.type)})" if o.type else "") for o in claim.origins
+        )
+        evidence = "\n".join(f"{escape(e.rule)}: {_cut(e.detail, 120)}" for e in claim.evidence)
+        table.add_row(str(n), flags, "\n".join(lines), origins or "\u2014", evidence)
+    return table
+
+
+def audit_table(report: AuditReport, title: str) -> Table:
+    """Each sentence that states a claim: the sentence, its attributions (speaker -> source,
+    cue) or their lack, and its problems by rule id with the rule's explanation."""
+    table = Table(title=escape(title), show_lines=True, expand=True)
+    table.add_column("sentence", ratio=2)
+    table.add_column("attribution", ratio=1)
+    table.add_column("problems", ratio=2, min_width=26, overflow="fold")
+    for s in report.sentences:
+        said = [report.attributions[i] for i in s.attributions]
+        who = "\n".join(
+            (escape(a.speaker.text) if a.speaker else "no speaker")
+            + (f" \u2192 {escape(a.source)}" if a.source else "")
+            + (f" ({escape(a.source_type)})" if a.source_type else "")
+            + (f"\n  [dim]cue \u201c{escape(a.cue.text)}\u201d[/]" if a.cue else "")
+            for a in said
+        )
+        problems = "\n".join(
+            f"[bold red]{escape(p.rule)}[/] {_at(p.span.start, p.span.end)}\n"
+            f"{escape(p.explanation)}" + (f"\n  [dim]{escape(p.detail)}[/]" if p.detail else "")
+            for p in s.problems
+        )
+        table.add_row(
+            f"{_cut(s.sentence.text, 300)} {_at(s.sentence.start, s.sentence.end)}",
+            who or "[yellow]none[/]",
+            problems or "[green]ok[/]",
+        )
+    return table
 
 
 class _RateColumn(ProgressColumn):

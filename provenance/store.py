@@ -25,7 +25,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -45,16 +45,25 @@ from provenance.canonical import (
     only_person_with_surname,
 )
 from provenance.errors import StoreError
+from provenance.flags import severity
 from provenance.migrations import migrate, schema_version, write_transaction
 from provenance.models import (
     Attribution,
+    Claim,
+    ClaimSpan,
+    ClaimStatement,
     Document,
+    Evidence,
     Hop,
     Masthead,
     SourceSummary,
     Span,
     StoredAttribution,
+    StoredClaim,
+    StoredDocument,
+    StoredEvidence,
     StoredHop,
+    StoredOrigin,
     Trace,
 )
 from provenance.rules import Rules, SourceEntry, load_rules, normalise_name
@@ -265,6 +274,8 @@ class Store:
         return link.id
 
     def _delete_document(self, document_id: str) -> None:
+        self._drop_claims_of([document_id])
+        self.db.execute("DELETE FROM claims_refreshed WHERE document_id = ?", [document_id])
         for sql in (
             "DELETE FROM hops WHERE attribution_id IN "
             "(SELECT id FROM attributions WHERE document_id = ?)",
@@ -581,6 +592,453 @@ class Store:
             "FROM documents ORDER BY doc_id, id"
         )
 
+    # --- claims: written by a refresh after ingest, read by the report ---------------------
+
+    def pending_claim_documents(self) -> list[str]:
+        """Ids of the documents whose claims are not up to date: stored since the last refresh
+        (or by a run stopped before it), or tied by a claim to a document since replaced."""
+        return [
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT id FROM documents WHERE id NOT IN "
+                "(SELECT document_id FROM claims_refreshed) ORDER BY doc_id, id"
+            )
+        ]
+
+    def stored_documents(self, ids: Iterable[str]) -> list[StoredDocument]:
+        """The documents with these ids rebuilt for grouping claims: the text and the
+        attributions as the extractor gave them (its source names, not the store's links), in
+        stored order, each with its id. Ids not stored are left out."""
+        out: list[StoredDocument] = []
+        for document_id in sorted(set(ids)):
+            rows = self._rows(
+                "SELECT doc_id, path, text FROM documents WHERE id = ?", [document_id]
+            )
+            if not rows:
+                continue
+            text = str(rows[0]["text"])
+            hops: dict[str, list[Hop]] = {}
+            for h in self._rows(
+                'SELECT h.attribution_id, h.name, h.role, h."start", h."end" FROM hops h '
+                "JOIN attributions a ON a.id = h.attribution_id WHERE a.document_id = ? "
+                "ORDER BY h.attribution_id, h.position",
+                [document_id],
+            ):
+                start, end = h["start"], h["end"]
+                span = Span(start, end, text[start:end]) if start is not None else None
+                hops.setdefault(str(h["attribution_id"]), []).append(
+                    Hop(str(h["name"]), str(h["role"]), span)
+                )
+            rows_a = self._rows(
+                "SELECT * FROM attributions WHERE document_id = ? ORDER BY position", [document_id]
+            )
+            attributions = tuple(
+                _extracted(r, text, tuple(hops.get(str(r["id"]), ()))) for r in rows_a
+            )
+            doc = Document(str(rows[0]["doc_id"]), text, rows[0]["path"], attributions)
+            out.append(StoredDocument(document_id, doc, tuple(str(r["id"]) for r in rows_a)))
+        return out
+
+    def documents_sharing_keys(
+        self,
+        keys: Iterable[str],
+        max_block: int,
+        *,
+        min_terms: int = 2,
+        events: Iterable[str] = (),
+    ) -> set[str]:
+        """Ids of the documents holding a stored statement that could be linked to a
+        statement with these blocking keys (see :func:`provenance.claims.blocking_keys`):
+        one sharing ``min_terms`` terms (``t:``), or an event (one of ``events``, as ``t:``
+        keys) and a name (``n:``), the only ways statements of two articles are linked.
+        Figures are left out (they link statements of one article only), and so is a key
+        held by more than ``max_block`` statements: too common to compare on, as in grouping
+        itself."""
+        wanted = sorted({k for k in keys if not k.startswith("f:")})
+        if not wanted:
+            return set()
+        # the keys go in as JSON lists, so one query answers for all of them
+        return {
+            str(r[0])
+            for r in self.db.execute(
+                """WITH wanted(key) AS (SELECT value FROM json_each(?)),
+                usable(key) AS (
+                    SELECT w.key FROM wanted w JOIN claim_keys c ON c.key = w.key
+                    GROUP BY w.key HAVING count(*) <= ?),
+                shared AS (
+                    SELECT k.attribution_id,
+                           sum(k.key LIKE 't:%') AS terms,
+                           sum(k.key IN (SELECT value FROM json_each(?))) AS events,
+                           sum(k.key LIKE 'n:%') AS names
+                    FROM claim_keys k JOIN usable u ON u.key = k.key
+                    GROUP BY k.attribution_id)
+                SELECT DISTINCT ca.document_id FROM claim_attributions ca
+                JOIN shared s ON s.attribution_id = ca.attribution_id
+                WHERE s.terms >= ? OR (s.events >= 1 AND s.names >= 1)""",
+                [json.dumps(wanted), max_block, json.dumps(sorted(set(events))), min_terms],
+            )
+        }
+
+    def claim_closure(self, document_ids: Iterable[str]) -> set[str]:
+        """``document_ids`` and every document tied to them by a stored claim, transitively:
+        the documents that must be grouped together so that no claim is cut in two."""
+        seen = set(document_ids)
+        frontier = sorted(seen)
+        while frontier:
+            found: set[str] = set()
+            for chunk in _chunks(frontier):
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    str(r[0])
+                    for r in self.db.execute(
+                        f"""SELECT DISTINCT b.document_id FROM claim_attributions a
+                        JOIN claim_attributions b ON b.claim_id = a.claim_id
+                        WHERE a.document_id IN ({marks})""",
+                        chunk,
+                    )
+                )
+            frontier = sorted(found - seen)
+            seen |= found
+        return seen
+
+    def replace_claims(
+        self,
+        documents: Sequence[StoredDocument],
+        claims: Sequence[Claim],
+        keys: dict[tuple[str, int], frozenset[str]],
+    ) -> int:
+        """In one transaction: drop every stored claim of ``documents``, store ``claims``
+        (grouped from exactly these documents; ``keys`` maps a statement, as (doc_id,
+        attribution index), to its blocking keys) and mark the documents' claims current.
+        Returns the claims stored, or -1 when a document was replaced or removed meanwhile
+        (nothing is written; they stay pending)."""
+        ids = [d.id for d in documents]
+        by_doc = {d.document.doc_id: d for d in documents}
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with write_transaction(self.db):
+            present = {
+                str(r[0])
+                for chunk in _chunks(ids)
+                for r in self.db.execute(
+                    f"SELECT id FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                )
+            }
+            if present != set(ids):
+                return -1
+            self._drop_claims_of(ids)
+            stored: set[str] = set()
+            for claim in claims:
+                claim_id = self._insert_claim(claim, by_doc, keys, now)
+                stored.add(claim_id)
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO claims_refreshed (document_id, refreshed_at) VALUES (?, ?)",
+                [(i, now) for i in ids],
+            )
+        return len(stored)
+
+    def _insert_claim(
+        self,
+        claim: Claim,
+        by_doc: dict[str, StoredDocument],
+        keys: dict[tuple[str, int], frozenset[str]],
+        now: str,
+    ) -> str:
+        def attribution(doc_id: str | None, index: int | None) -> str | None:
+            doc = by_doc.get(doc_id or "")
+            if doc is None or index is None or index >= len(doc.attribution_ids):
+                return None
+            return doc.attribution_ids[index]
+
+        def document(doc_id: str | None) -> str | None:
+            doc = by_doc.get(doc_id or "")
+            return doc.id if doc else None
+
+        parts = sorted(
+            f"a:{attribution(m.doc_id, m.index)}"
+            if m.index is not None
+            else f"s:{document(m.doc_id)}:{m.sentence.start}:{m.sentence.end}"
+            for m in claim.members
+        )
+        claim_id = _hash_id("claim", *parts)
+        if self._one("SELECT 1 FROM claims WHERE id = ?", [claim_id]):
+            return claim_id  # the same statements grouped twice: stored once
+        names = claim.flag_names
+        self.db.execute(
+            "INSERT INTO claims (id, text, severity, explanation, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                claim_id,
+                claim.text,
+                severity(names)[0],
+                json.dumps(list(claim.explanation), ensure_ascii=False),
+                now,
+            ],
+        )
+        for position, m in enumerate(claim.members):
+            if m.index is None:
+                self.db.execute(
+                    'INSERT OR IGNORE INTO claim_spans (claim_id, document_id, "start", "end", '
+                    "kind, cue_start, cue_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        claim_id,
+                        document(m.doc_id),
+                        m.sentence.start,
+                        m.sentence.end,
+                        m.kind,
+                        m.cue.start if m.cue else None,
+                        m.cue.end if m.cue else None,
+                    ],
+                )
+                continue
+            self.db.execute(
+                "INSERT OR IGNORE INTO claim_attributions (claim_id, attribution_id, document_id, "
+                "position, role, why) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    claim_id,
+                    attribution(m.doc_id, m.index),
+                    document(m.doc_id),
+                    position,
+                    m.role,
+                    m.why,
+                ],
+            )
+        for position, origin in enumerate(claim.origins):
+            first = claim.members[origin.members[0]] if origin.members else claim.members[0]
+            self.db.execute(
+                "INSERT INTO claim_origins (claim_id, position, name, key, source_id, type, "
+                "relays) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    claim_id,
+                    position,
+                    origin.name,
+                    origin.key,
+                    self._origin_source(origin.name, document(first.doc_id)),
+                    origin.type,
+                    json.dumps(list(origin.relays), ensure_ascii=False),
+                ],
+            )
+        rows = [
+            (flag.name, e)
+            for flag in claim.flags
+            for e in (flag.evidence or (Evidence(flag.name, ""),))
+        ]
+        for position, (name, e) in enumerate(rows):
+            self.db.execute(
+                "INSERT INTO flags (claim_id, position, flag, rule, detail, attribution_id, "
+                'document_id, "start", "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                [
+                    claim_id,
+                    position,
+                    name,
+                    e.rule,
+                    e.detail,
+                    attribution(e.doc_id, e.attribution),
+                    document(e.doc_id),
+                    e.span.start if e.span else None,
+                    e.span.end if e.span else None,
+                ],
+            )
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO claim_keys (key, attribution_id, claim_id) VALUES (?, ?, ?)",
+            [
+                (k, aid, claim_id)
+                for m in claim.members
+                if m.index is not None and (aid := attribution(m.doc_id, m.index)) is not None
+                for k in sorted(keys.get((m.doc_id, m.index), frozenset()))
+            ],
+        )
+        return claim_id
+
+    def _origin_source(self, name: str, document_id: str | None) -> str | None:
+        """The stored source an origin names: this article's description, else a named one."""
+        key = name_key(name)
+        for scope in dict.fromkeys((document_id, None)):
+            row = self._source_by_key(key, scope)
+            if row is not None:
+                return row.id
+        entry = self.rules.source_index.get(normalise_name(name))
+        if entry is not None:
+            row = self._source_by_key(name_key(entry.canonical), None)
+            return row.id if row else None
+        return None
+
+    def _drop_claims_of(self, document_ids: Sequence[str]) -> None:
+        """Delete every claim holding a statement of these documents. The other documents
+        those claims held lose their refresh mark, so the next refresh groups them again."""
+        claim_ids: set[str] = set()
+        for chunk in _chunks(list(document_ids)):
+            marks = ",".join("?" * len(chunk))
+            claim_ids.update(
+                str(r[0])
+                for r in self.db.execute(
+                    f"SELECT claim_id FROM claim_attributions WHERE document_id IN ({marks}) "
+                    f"UNION SELECT claim_id FROM claim_spans WHERE document_id IN ({marks})",
+                    [*chunk, *chunk],
+                )
+            )
+        for chunk in _chunks(sorted(claim_ids)):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(
+                f"DELETE FROM claims_refreshed WHERE document_id IN (SELECT document_id FROM "
+                f"claim_attributions WHERE claim_id IN ({marks}))",
+                chunk,
+            )
+            for table in (
+                "flags",
+                "claim_origins",
+                "claim_keys",
+                "claim_spans",
+                "claim_attributions",
+            ):
+                self.db.execute(f"DELETE FROM {table} WHERE claim_id IN ({marks})", chunk)
+            self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
+
+    def claim_counts(self) -> dict[str, int]:
+        """Stored claims, those still unverified (a flag other than corroborated), flag rows
+        (one per piece of evidence) and documents whose claims are not up to date."""
+        return {
+            "claims": int(self._one("SELECT count(*) FROM claims") or 0),
+            "unverified": int(
+                self._one("SELECT count(DISTINCT claim_id) FROM flags WHERE flag != 'corroborated'")
+                or 0
+            ),
+            "flags": int(self._one("SELECT count(*) FROM flags") or 0),
+            "pending": len(self.pending_claim_documents()),
+        }
+
+    def claims(self, flags: Sequence[str] = (), since: str | None = None) -> list[StoredClaim]:
+        """The stored claims still unverified (a flag other than ``corroborated``), worst
+        first (:func:`provenance.flags.severity`, then article and position). ``flags``: only
+        claims with one of these (``corroborated`` may be asked for); ``since``: only claims
+        with a statement in an article published on or after this ISO date (the date it was
+        ingested when the article gives none)."""
+        where: list[str] = []
+        params: list[Any] = []
+        if flags:
+            marks = ",".join("?" * len(flags))
+            where.append(
+                f"EXISTS (SELECT 1 FROM flags f WHERE f.claim_id = c.id AND f.flag IN ({marks}))"
+            )
+            params += list(flags)
+        else:
+            where.append(
+                "EXISTS (SELECT 1 FROM flags f WHERE f.claim_id = c.id "
+                "AND f.flag != 'corroborated')"
+            )
+        if since:
+            where.append(
+                """c.id IN (
+                    SELECT ca.claim_id FROM claim_attributions ca
+                    JOIN documents d ON d.id = ca.document_id
+                    WHERE coalesce(d.published, d.ingested_at) >= ?
+                    UNION SELECT cs.claim_id FROM claim_spans cs
+                    JOIN documents d ON d.id = cs.document_id
+                    WHERE coalesce(d.published, d.ingested_at) >= ?)"""
+            )
+            params += [since, since]
+        rows = self._rows(
+            "SELECT c.id, c.text, c.explanation, c.updated_at FROM claims c WHERE "
+            + " AND ".join(where),
+            params,
+        )
+        found = self._claims_by_row(rows)
+        return sorted(found, key=_report_order)
+
+    def _claims_by_row(self, rows: list[dict[str, Any]]) -> list[StoredClaim]:
+        ids = [str(r["id"]) for r in rows]
+        evidence: dict[str, list[StoredEvidence]] = {}
+        origins: dict[str, list[StoredOrigin]] = {}
+        members: dict[str, list[tuple[str, str, str]]] = {}
+        spans: dict[str, list[ClaimSpan]] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for r in self._rows(
+                f"""SELECT f.claim_id, f.flag, f.rule, f.detail, f.attribution_id, d.doc_id,
+                       f."start", f."end", substr(d.text, f."start" + 1, f."end" - f."start")
+                       AS text
+                FROM flags f LEFT JOIN documents d ON d.id = f.document_id
+                WHERE f.claim_id IN ({marks}) ORDER BY f.claim_id, f.position""",
+                chunk,
+            ):
+                span = None
+                if r["start"] is not None:
+                    span = Span(int(r["start"]), int(r["end"]), str(r["text"] or ""))
+                evidence.setdefault(str(r["claim_id"]), []).append(
+                    StoredEvidence(
+                        r["flag"], r["rule"], r["detail"], r["doc_id"], r["attribution_id"], span
+                    )
+                )
+            for r in self._rows(
+                f"SELECT * FROM claim_origins WHERE claim_id IN ({marks}) "
+                "ORDER BY claim_id, position",
+                chunk,
+            ):
+                origins.setdefault(str(r["claim_id"]), []).append(
+                    StoredOrigin(
+                        r["name"], r["type"], tuple(json.loads(r["relays"])), r["source_id"]
+                    )
+                )
+            for r in self._rows(
+                f"SELECT claim_id, attribution_id, role, why FROM claim_attributions "
+                f"WHERE claim_id IN ({marks}) ORDER BY claim_id, position",
+                chunk,
+            ):
+                members.setdefault(str(r["claim_id"]), []).append(
+                    (str(r["attribution_id"]), str(r["role"]), str(r["why"]))
+                )
+            for r in self._rows(
+                f"""SELECT cs.claim_id, cs.document_id, d.doc_id, d.published, cs."start",
+                       cs."end", cs.kind, cs.cue_start, cs.cue_end,
+                       substr(d.text, cs."start" + 1, cs."end" - cs."start") AS text,
+                       substr(d.text, cs.cue_start + 1, cs.cue_end - cs.cue_start) AS cue
+                FROM claim_spans cs JOIN documents d ON d.id = cs.document_id
+                WHERE cs.claim_id IN ({marks}) ORDER BY cs.claim_id, d.doc_id, cs."start\"""",
+                chunk,
+            ):
+                cue = None
+                if r["cue_start"] is not None:
+                    cue = Span(int(r["cue_start"]), int(r["cue_end"]), str(r["cue"]))
+                spans.setdefault(str(r["claim_id"]), []).append(
+                    ClaimSpan(
+                        str(r["doc_id"]),
+                        str(r["document_id"]),
+                        Span(int(r["start"]), int(r["end"]), str(r["text"])),
+                        r["kind"],
+                        cue,
+                        r["published"],
+                    )
+                )
+        stored = {
+            a.id: a
+            for a in self._attributions_by_id(
+                sorted({aid for held in members.values() for aid, _, _ in held})
+            )
+        }
+        out: list[StoredClaim] = []
+        for r in rows:
+            cid = str(r["id"])
+            found = evidence.get(cid, [])
+            out.append(
+                StoredClaim(
+                    id=cid,
+                    text=str(r["text"]),
+                    flags=tuple(
+                        sorted({e.flag for e in found}, key=lambda f: severity([f]) + (f,))
+                    ),
+                    origins=tuple(origins.get(cid, ())),
+                    statements=tuple(
+                        ClaimStatement(stored[aid], role, why)
+                        for aid, role, why in members.get(cid, ())
+                        if aid in stored
+                    ),
+                    spans=tuple(spans.get(cid, ())),
+                    evidence=tuple(found),
+                    explanation=tuple(json.loads(r["explanation"] or "[]")),
+                    updated_at=r["updated_at"],
+                )
+            )
+        return out
+
     # --- reading rows -----------------------------------------------------------------------
 
     def _attributions_by_id(self, ids: list[str]) -> list[StoredAttribution]:
@@ -736,6 +1194,7 @@ class _DocumentWriter:
             "addressee": a.addressee,
             "rule": a.rule,
             "confidence": a.confidence,
+            "via": json.dumps(list(a.via), ensure_ascii=False),
         }
         columns = ", ".join(values)
         marks = ", ".join("?" * len(values))
@@ -862,7 +1321,62 @@ def _stored(r: dict[str, Any], chain: tuple[StoredHop, ...]) -> StoredAttributio
         outlet=r["d_outlet"],
         published=r["d_published"],
         chain=chain,
+        via=_via(r.get("via"), chain, r["source_name"]),
     )
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    """``items`` in lists short enough for one ``IN (...)`` (SQLite limits bound values)."""
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def _extracted(r: dict[str, Any], text: str, chain: tuple[Hop, ...]) -> Attribution:
+    """A stored attribution row as the extractor gave it (before the store linked its
+    source), for grouping claims again."""
+
+    def span(prefix: str) -> Span | None:
+        start = r[f"{prefix}_start"]
+        if start is None:
+            return None
+        return Span(int(start), int(r[f"{prefix}_end"]), str(r[f"{prefix}_text"]))
+
+    fragments = tuple(Span(s, e, text[s:e]) for s, e in json.loads(r["fragments"] or "[]"))
+    return Attribution(
+        kind=r["kind"],
+        content=Span(int(r["content_start"]), int(r["content_end"]), str(r["content_text"])),
+        speaker=span("speaker"),
+        cue=span("cue"),
+        rule=str(r["rule"]),
+        confidence=float(r["confidence"]),
+        fragments=fragments,
+        coref=span("coref"),
+        source=r["source_name"],
+        source_type=r["source_type"],
+        source_evidence=r["source_evidence"],
+        via=_via(r["via"], tuple(StoredHop(h.name, h.role) for h in chain), r["source_name"]),
+        chain=chain,
+        channel=r["channel"],
+        addressee=r["addressee"],
+        stance=str(r["stance"]),
+    )
+
+
+def _report_order(claim: StoredClaim) -> tuple[Any, ...]:
+    """Worst first (:func:`provenance.flags.severity`), then by article and position."""
+    first = claim.statements[0].attribution if claim.statements else None
+    start = first.content.start if first else (claim.spans[0].sentence.start if claim.spans else 0)
+    doc = claim.doc_ids[0] if claim.doc_ids else ""
+    return (severity(claim.flags), doc, start, claim.id)
+
+
+def _via(raw: str | None, chain: tuple[StoredHop, ...], speaker: str | None) -> tuple[str, ...]:
+    """The stored intermediaries; for a row written before they were stored, the chain's
+    hops other than the speaker's own."""
+    if raw is not None:
+        return tuple(str(v) for v in json.loads(raw))
+    own = next((i for i, h in enumerate(chain) if h.name == speaker), None)
+    return tuple(h.name for i, h in enumerate(chain) if i != own) if own is not None else ()
 
 
 def _summary(r: dict[str, Any]) -> SourceSummary:

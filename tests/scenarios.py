@@ -351,6 +351,7 @@ class BadInput:
     label: str
     args: list[str]
     stdin: bytes | None = None
+    exit_code: int = 1  # audit exits 2 on a draft it cannot read (1 means problems found)
 
 
 @dataclass(frozen=True)
@@ -440,12 +441,25 @@ def bad_inputs(tmp: Path) -> list[BadInput]:
         BadInput("an unknown source", ["sources", *db, "Nobody Atall Whatsoever"]),
         BadInput("a corrupt database", ["export", "--db", str(corrupt), "-f", "csv"]),
         BadInput("a corrupt database", ["doctor", "--db", str(corrupt)]),
+        BadInput("a missing draft", ["audit", missing], exit_code=2),
+        BadInput("a binary draft", ["audit", str(tmp / "binary.txt")], exit_code=2),
         *_other_commands(corrupt),
     ]
 
 
 # commands the table covers; one added later gets a generic case (--db on a corrupt file)
-COVERED = {"extract", "eval", "rules", "ingest", "who-said", "sources", "trace", "export", "doctor"}
+COVERED = {
+    "extract",
+    "eval",
+    "rules",
+    "ingest",
+    "who-said",
+    "sources",
+    "trace",
+    "export",
+    "doctor",
+    "audit",
+}
 
 
 def _name(command: CommandInfo) -> str:

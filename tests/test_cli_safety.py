@@ -45,7 +45,7 @@ def test_every_command_on_bad_input_says_error_and_exits_1(
     cases: dict[str, scenarios.BadInput], name: str
 ) -> None:
     outcome = scenarios.run_bad_input(cases[name])
-    assert outcome.exit_code == 1, outcome
+    assert outcome.exit_code == cases[name].exit_code, outcome
     assert outcome.message.startswith("Error: "), outcome
     assert not outcome.traceback, outcome
 

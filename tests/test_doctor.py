@@ -13,6 +13,7 @@ from typer.testing import CliRunner, Result
 
 from provenance import doctor
 from provenance.cli import app
+from provenance.migrations import LATEST
 from provenance.store import Store
 
 runner = CliRunner()
@@ -52,7 +53,7 @@ def test_a_sound_database_passes_every_check(db: Path) -> None:
         "search index documents_fts",
         "rules",
     ]
-    assert "schema version 1, current; 2 documents" in result.stdout
+    assert f"schema version {LATEST}, current; 2 documents" in result.stdout
     assert "All 7 checks passed." in result.stdout
 
 
@@ -105,16 +106,17 @@ def test_a_search_index_out_of_step_says_how_to_rebuild_it(db: Path) -> None:
 
 
 def test_schema_versions_older_and_newer(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(doctor, "LATEST", 2)
+    monkeypatch.setattr(doctor, "LATEST", LATEST + 1)
     older = run("--db", str(db))
     assert older.exit_code == 1
-    assert "schema version 1, older than this provenance's 2" in problems(older)[0]
-    monkeypatch.setattr(doctor, "LATEST", 1)
+    expected = f"schema version {LATEST}, older than this provenance's {LATEST + 1}"
+    assert expected in problems(older)[0]
+    monkeypatch.setattr(doctor, "LATEST", LATEST)
     with sqlite3.connect(db) as conn:
-        conn.execute("INSERT INTO migrations VALUES (7, 'future', '2099-01-01')")
+        conn.execute("INSERT INTO migrations VALUES (99, 'future', '2099-01-01')")
     newer = run("--db", str(db))
     assert newer.exit_code == 1
-    assert "schema version 7, newer than this provenance knows (1)" in problems(newer)[0]
+    assert f"schema version 99, newer than this provenance knows ({LATEST})" in problems(newer)[0]
     assert "upgrade provenance" in newer.stdout
 
 

@@ -1,16 +1,22 @@
 """Reading articles as users hand them over: encodings, byte-order marks, line endings,
-binary and empty files, size limits and HTML. No model: reading never parses."""
+binary and empty files, size limits and HTML. Reading never parses: only the last tests, which
+run ``extract`` on what was read, need the model."""
 
 from __future__ import annotations
 
 import codecs
+import html
 import io
+import json
+import re
 import time
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from provenance import inputs
+from provenance.cli import app
 from provenance.errors import InputError
 from provenance.inputs import Article, Skipped, check_encoding, expand, read_article, read_text
 from provenance.quotes import find_quotes
@@ -130,7 +136,7 @@ def test_a_5mb_single_line_text_is_refused_at_once(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         read_text(path)
     assert time.perf_counter() - started < 5
-    assert "5,000,000 characters, more than the limit of 1,000,000" in str(exc.value)
+    assert "5,000,000 characters, more than the limit of 100,000" in str(exc.value)
     assert "--max-chars" in str(exc.value)
     assert len(read_text(path, max_chars=5_000_000)) == 5_000_000
     with pytest.raises(InputError, match="more than the limit of 10"):
@@ -204,3 +210,67 @@ def test_read_articles_skips_bad_inputs_and_goes_on(tmp_path: Path) -> None:
         "empty file",
         "no such file",
     ]
+
+
+# --- what extract makes of it ------------------------------------------------------------------
+
+
+def extract_jsonl(*args: str) -> list[dict[str, object]]:
+    result = CliRunner().invoke(app, ["extract", "-f", "jsonl", *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.mark.model
+def test_every_encoding_and_line_ending_gives_the_same_attributions(tmp_path: Path) -> None:
+    variants = {
+        "lf": ARTICLE.encode(),
+        "crlf": ARTICLE.replace("\n", "\r\n").encode(),
+        "cr": ARTICLE.replace("\n", "\r").encode(),
+        "bom": codecs.BOM_UTF8 + ARTICLE.encode(),
+        "utf16": ARTICLE.replace("\n", "\r\n").encode("utf-16"),
+    }
+    for name, data in variants.items():
+        write(tmp_path / f"{name}.txt", data)
+    docs = {str(d["doc_id"]): d for d in extract_jsonl(str(tmp_path))}
+
+    def said(doc: dict[str, object]) -> list[tuple[object, ...]]:
+        quotes = doc["quotes"]
+        assert isinstance(quotes, list)
+        return [
+            (q["kind"], str(q["content_text"]).replace("\r\n", "\n"), q["speaker_text"])
+            for q in quotes
+        ]
+
+    want = said(docs["lf"])
+    assert len(want) == 4
+    for name in variants:
+        assert said(docs[name]) == want, name
+        text = read_text(str(tmp_path / f"{name}.txt"))
+        for q in docs[name]["quotes"]:  # type: ignore[attr-defined]
+            start, end = q["content"]
+            assert text[start:end] == q["content_text"]
+
+
+@pytest.mark.model
+def test_an_html_article_gives_offsets_into_its_visible_text_and_its_html(tmp_path: Path) -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>Port strike</title></head><body><nav>Home</nav>"
+        "<article><h1>Port strike goes on</h1>\n"
+        "<p>&ldquo;We will reopen the port on Monday,&rdquo; harbour master\n"
+        '   <a href="/ana">Ana Ruiz</a> told reporters.</p>\n'
+        "<p>The union said the strike would <em>continue</em>.</p></article></body></html>"
+    )
+    path = write(tmp_path / "port.html", page.encode())
+    [doc] = extract_jsonl(path)
+    text = read_text(path)
+    quotes = doc["quotes"]
+    assert isinstance(quotes, list) and len(quotes) == 2
+    for q in quotes:
+        start, end = q["content"]
+        assert text[start:end] == q["content_text"]
+        s, e = q["html_offsets"]["content"]
+        markup = page[s:e]
+        shown = " ".join(html.unescape(re.sub(r"<[^>]*>", "", markup)).split())
+        assert shown == q["content_text"], markup
+    assert page.__getitem__(slice(*quotes[0]["html_offsets"]["speaker"])).endswith("Ana Ruiz")

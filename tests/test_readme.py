@@ -37,5 +37,8 @@ def test_the_test_command_is_the_one_ci_runs() -> None:
 
 
 def test_main_command_runs_on_the_bundled_seeds() -> None:
-    assert ".venv/bin/provenance extract seeds/" in README
+    main = ".venv/bin/provenance ingest seeds/ && .venv/bin/provenance report"
+    assert main in README
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert main in ci
     assert len(list((ROOT / "seeds").glob("*.txt"))) >= 6

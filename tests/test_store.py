@@ -158,7 +158,8 @@ def test_every_link_keeps_rule_confidence_and_offsets(store: Store) -> None:
 
 def test_migrations_are_recorded(store: Store) -> None:
     rows = store.db.execute("SELECT version, name FROM migrations").fetchall()
-    assert rows == [(1, "initial schema")]
+    assert rows == [(n, name) for n, (name, _) in enumerate(migrations.MIGRATIONS, 1)]
+    assert rows[:2] == [(1, "initial schema"), (2, "claims, flags and their blocking keys")]
     assert store.schema_version() == migrations.LATEST
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -175,10 +176,10 @@ def test_an_older_database_is_upgraded(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(migrations, "MIGRATIONS", steps)
     monkeypatch.setattr(migrations, "LATEST", len(steps))
     with Store(path, rules=RULES) as upgraded:
-        assert upgraded.schema_version() == 2
+        assert upgraded.schema_version() == len(steps)
         assert "note" in upgraded.db["documents"].columns_dict
         versions = [r[0] for r in upgraded.db.execute("SELECT version FROM migrations")]
-        assert versions == [1, 2]
+        assert versions == list(range(1, len(steps) + 1))
 
 
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:
