@@ -31,7 +31,7 @@ from provenance.html import SourceMap, looks_like_html, visible_text
 
 # about a minute of parsing now (the extractor slows faster than the text grows: 50,000
 # characters take 15 s, 100,000 take 70 s), and 20 times the longest article in seeds/
-DEFAULT_MAX_CHARS = 100_000
+DEFAULT_MAX_CHARS = 1_000_000
 SUFFIXES = (".txt", ".html", ".htm")
 _HTML_SUFFIXES = (".html", ".htm")
 _BOMS = (

@@ -23,8 +23,9 @@ from provenance.rules import Rules, SourceEntry, normalise_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as Entity
 else:
-    Doc = Token = Any
+    Doc = Token = Entity = Any
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
@@ -81,9 +82,16 @@ def _is_person(tok: Token) -> bool:
         return False
     if tok.ent_type_ == "GPE" and tok.dep_ != "nsubj":
         return False  # a place, unless it speaks and a person elsewhere bears the name
-    return any(
-        e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == tok.lower_ for e in tok.doc.ents
-    )
+    return tok.lower_ in _surnames(tok.doc)
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the full names (two words or more) the tagger found, once per document."""
+    names: frozenset[str] | None = doc.user_data.get("provenance_surnames")
+    if names is None:
+        names = frozenset(e[-1].lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1)
+        doc.user_data["provenance_surnames"] = names
+    return names
 
 
 def _person_heads(doc: Doc, before: int, rules: Rules) -> list[Token]:
@@ -238,15 +246,25 @@ def _gender(head: Token, earlier: list[tuple[Token, Token]]) -> str | None:
         return "f"
     if words & _MALE and not words & _FEMALE:
         return "m"
-    key = _surname(head)
-    for tok in head.doc:  # "Mr Ortiz" anywhere in the article
-        if tok.lower_ == key and tok.i > 0:
-            before = {t.lower_ for t in head.doc[max(0, tok.i - 3) : tok.i]}
-            if before & _FEMALE and not before & _MALE:
-                return "f"
-            if before & _MALE and not before & _FEMALE:
-                return "m"
-    return None
+    return _honorifics(head.doc).get(_surname(head))
+
+
+def _honorifics(doc: Doc) -> dict[str, str]:
+    """Surname -> 'f' or 'm' from "Mr Ortiz", "Ms Ruiz" anywhere in the article (once)."""
+    found: dict[str, str] | None = doc.user_data.get("provenance_honorifics")
+    if found is None:
+        found = {}
+        for tok in doc:
+            if tok.lower_ in _FEMALE or tok.lower_ in _MALE:
+                name = next((t for t in doc[tok.i + 1 : tok.i + 4] if t.pos_ == "PROPN"), None)
+                while (
+                    name is not None and name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN"
+                ):
+                    name = doc[name.i + 1]
+                if name is not None:
+                    found.setdefault(name.lower_, "f" if tok.lower_ in _FEMALE else "m")
+        doc.user_data["provenance_honorifics"] = found
+    return found
 
 
 def _surname(tok: Token) -> str:
@@ -278,7 +296,7 @@ def _is_acronym(tok: Token) -> bool:
 
 def _expansion(tok: Token) -> Token | None:
     """'ITA' -> the head of 'the International Testing Agency' named earlier."""
-    for ent in tok.doc.ents:
+    for ent in _ents(tok.doc):
         if ent.end > tok.i or len(ent) < 2:
             continue
         initials = "".join(t.text[0] for t in ent if t.text[:1].isupper())
@@ -343,7 +361,7 @@ def _description_antecedent(
                 counts[name] = (seen[0] + 1, n, head)
         if counts:
             return max(counts.values(), key=lambda c: (c[0], c[1]))[2]
-        for ent in reversed([e for e in doc.ents if e.end <= speaker.i]):
+        for ent in reversed([e for e in _ents(doc) if e.end <= speaker.i]):
             if ent.label_ == "ORG" and ent.start >= sents[lo].start:
                 return ent.root
     return None
@@ -374,13 +392,21 @@ def _issuer(speaker: Token, earlier: list[tuple[Token, Token]]) -> Token | None:
 
 def _full_name(speaker: Token, rules: Rules) -> Token | None:
     """A surname ('Zelensky', 'Yoon') -> the head of the fullest mention of that person."""
+    memo = _memo(speaker.doc, "full_name", rules)
+    if speaker.i not in memo:
+        memo[speaker.i] = _find_full_name(speaker, rules)
+    found: Token | None = memo[speaker.i]
+    return found
+
+
+def _find_full_name(speaker: Token, rules: Rules) -> Token | None:
     doc = speaker.doc
     ent = _entity(speaker)
     if ent is None or ent.label_ != "PERSON":
         ent = doc[speaker.i : speaker.i + 1]
     name = ent.text
     best: tuple[int, Any] | None = None
-    for other in doc.ents:
+    for other in _ents(doc):
         if other.label_ != "PERSON" or other.text == name or len(other) <= len(ent):
             continue
         words = {w.lower() for w in other.text.split()}
@@ -395,11 +421,22 @@ def _full_name(speaker: Token, rules: Rules) -> Token | None:
     return best[1].root  # type: ignore[no-any-return]
 
 
-def _entity(tok: Token) -> Any:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+def _entity(tok: Token) -> Entity | None:
+    """The named entity holding ``tok``, or None (looked up in a per-document index)."""
+    index = tok.doc.user_data.get("provenance_entity_index")
+    if index is None:
+        index = {i: ent for ent in _ents(tok.doc) for i in range(ent.start, ent.end)}
+        tok.doc.user_data["provenance_entity_index"] = index
+    found: Entity | None = index.get(tok.i)
+    return found
+
+
+def _ents(doc: Doc) -> tuple[Entity, ...]:
+    """``doc.ents``, built once: spaCy rebuilds the tuple on every access."""
+    ents = doc.user_data.get("provenance_ents")
+    if ents is None:
+        ents = doc.user_data["provenance_ents"] = tuple(doc.ents)
+    return tuple(ents)
 
 
 # --------------------------------------------------------------------------- canonical sources
@@ -432,6 +469,23 @@ def _lookup(text: str, rules: Rules) -> SourceEntry | None:
 
 def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None, str]:
     """(canonical name, source type, evidence) for the mention headed by ``head``."""
+    memo = _memo(head.doc, "canonical", rules)
+    if head.i not in memo:
+        memo[head.i] = _canonical_source(head, rules)
+    found: tuple[str | None, str | None, str] = memo[head.i]
+    return found
+
+
+def _memo(doc: Doc, name: str, rules: Rules) -> dict[int, Any]:
+    """A per-document cache (resolution asks the same questions of the same tokens)."""
+    key = f"provenance_{name}_{id(rules)}"
+    memo: dict[int, Any] | None = doc.user_data.get(key)
+    if memo is None:
+        memo = doc.user_data[key] = {}
+    return memo
+
+
+def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None, str]:
     doc = head.doc
     toks = mention_tokens(head)
     text = _text(doc, toks)
@@ -481,7 +535,9 @@ def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None,
                 and (e is None or not e.start <= head.i < e.end)
             ):
                 continue  # "Italy's grid operator" is a company, not the Italian government
-            entry = _lookup(e.text, rules) if e is not None else None
+            if e is None:
+                continue
+            entry = _lookup(e.text, rules)
             if entry is not None:
                 return entry.canonical, entry.type, f"alias '{e.text}' in sources.toml"
     if trig is not None:

@@ -136,7 +136,7 @@ def test_a_5mb_single_line_text_is_refused_at_once(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         read_text(path)
     assert time.perf_counter() - started < 5
-    assert "5,000,000 characters, more than the limit of 100,000" in str(exc.value)
+    assert "5,000,000 characters, more than the limit of 1,000,000" in str(exc.value)
     assert "--max-chars" in str(exc.value)
     assert len(read_text(path, max_chars=5_000_000)) == 5_000_000
     with pytest.raises(InputError, match="more than the limit of 10"):

@@ -3,6 +3,7 @@ cueless continuation."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from provenance.quotes import QUOTE_CHARS, Quote
@@ -23,6 +24,7 @@ from provenance.extract.spans import (
     Candidate,
     _overlap,
     doc_text,
+    token_starts,
 )
 from provenance.extract.speakers import (
     subject_of,
@@ -155,7 +157,9 @@ def _adjacent_cue(doc: Doc, q: Quote, rules: Rules) -> Candidate | None:
     """The cue right after a quote (", the minister said", ", said Tom Reed") or right
     before it ("He told reporters: ..."), when the parse did not link the two."""
     text = doc_text(doc)
-    after = [t for t in doc if t.idx >= q.close_at][:12]
+    starts = token_starts(doc)
+    first_after = bisect_left(starts, q.close_at)
+    after = list(doc[first_after : first_after + 12])
     for tok in after:
         if tok.is_space or tok.is_punct and tok.text in {",", "\u2014", "--"}:
             continue
@@ -170,7 +174,10 @@ def _adjacent_cue(doc: Doc, q: Quote, rules: Rules) -> Candidate | None:
             if all(t.i in allowed or t.is_punct or t.is_space for t in between):
                 return _quote_candidate(doc, q, tok, subj, rules, "quote-cue-after")
             break
-    before = [t for t in doc if t.idx + len(t.text) <= q.open_at][-8:]
+    last_before = bisect_left(starts, q.open_at)  # tokens starting before the mark
+    before = [
+        t for t in doc[max(0, last_before - 9) : last_before] if t.idx + len(t.text) <= q.open_at
+    ][-8:]
     if before and before[-1].text in {":", ","} and "\n" not in text[before[-1].idx : q.open_at]:
         for tok in reversed(before):
             if tok.lemma_.lower() in rules.verbs and tok.pos_ == "VERB":

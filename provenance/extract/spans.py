@@ -67,6 +67,14 @@ def doc_text(doc: Doc) -> str:
     return str(cached)
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token, built once per document (for bisection)."""
+    starts: list[int] | None = doc.user_data.get("provenance_token_starts")
+    if starts is None:
+        starts = doc.user_data["provenance_token_starts"] = [t.idx for t in doc]
+    return starts
+
+
 def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
     if not toks:
