@@ -95,6 +95,12 @@ def extract(
     rules_dir: RulesOpt = None,
     encoding: EncodingOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Parse on this many processes (output in input order)."
+        ),
+    ] = 1,
 ) -> None:
     """Find every attribution in articles.
 
@@ -104,28 +110,45 @@ def extract(
 
       provenance extract --format jsonl story.txt > story.jsonl
 
+      provenance extract --jobs 4 --format jsonl archive/ > archive.jsonl
+
       cat story.txt | provenance extract -
     """
     from provenance.api import extract_document
     from provenance.html import html_offsets
+    from provenance.ingest import parse_in_order
     from provenance.inputs import check_encoding
     from provenance.report import attributions_table
     from provenance.rules import load_rules
 
+    articles = read_articles(paths, encoding=encoding, max_chars=max_chars)  # lazy
+    # --jobs: the worker pool of ingest --jobs, giving the parses back in input order
+    pool = parse_in_order(articles, jobs=jobs, model=model, rules_dir=rules_dir)
+    read = 0
+    # skips are held back until one article is read: when none is, they become the error
+    held: list[str] = []
     try:
         check_encoding(encoding)
         rules = load_rules(rules_dir)
-        read = 0
-        # skips are held back until one article is read: when none is, they become the error
-        held: list[str] = []
-        for item in read_articles(paths, encoding=encoding, max_chars=max_chars):
-            if isinstance(item, Skipped):
-                held.append(item.reason)
+        for entry in pool if jobs > 1 else articles:
+            if isinstance(entry, Skipped):
+                held.append(entry.reason)
                 if read:
                     _report_skipped(held)
                 continue
-            assert isinstance(item, Article)
-            doc = extract_document(item.text, item.doc_id, path=item.path, model=model, rules=rules)
+            if isinstance(entry, Article):
+                item = entry
+                doc = extract_document(
+                    item.text, item.doc_id, path=item.path, model=model, rules=rules
+                )
+            else:
+                item, parsed = entry
+                if isinstance(parsed, str):  # this article failed; the others go on
+                    held.append(parsed)
+                    if read:
+                        _report_skipped(held)
+                    continue
+                doc = parsed[0]
             read += 1
             _report_skipped(held)
             if fmt is Format.jsonl:
@@ -138,6 +161,8 @@ def extract(
                 out.print(attributions_table(doc))
     except ProvenanceError as exc:
         raise fail(str(exc)) from None
+    finally:
+        pool.close()  # stops the workers, had they started, however the loop ended
     if read == 0:
         why = "; ".join(held) or "no input"
         raise fail(
@@ -413,8 +438,9 @@ def who_said(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
     fmt: ListFormatOpt = ListFormat.table,
 ) -> None:
-    """Who said it: stored statements matching QUERY, best first, with speaker, source,
-    channel, chain of intermediaries, document and date.
+    """Who said it: stored statements matching QUERY, best first.
+
+    Each with its speaker, source, channel, chain of intermediaries, document and date.
 
     Examples:
 
@@ -512,8 +538,10 @@ def trace(
         TraceFormat, typer.Option("--format", "-f", help="table (a tree) or json.")
     ] = TraceFormat.table,
 ) -> None:
-    """Where a statement comes from: the chain from the publishing outlet through every
-    intermediary to the origin, with the sentence and character offsets.
+    """Where a statement comes from: outlet, every intermediary, origin.
+
+    The chain from the publishing outlet through every intermediary to the origin, with the
+    sentence and character offsets.
 
     Examples:
 
@@ -614,9 +642,11 @@ def report(
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
 ) -> None:
-    """The claims still unverified (any flag but corroborated), worst first: denied,
-    unattributed, anonymous_only, unverified_party_claim, disputed, single_source. Each with
-    its origins, the chain of each statement, its flags and their evidence.
+    """The claims still unverified (any flag but corroborated), worst first.
+
+    Worst first: denied, unattributed, anonymous_only, unverified_party_claim, disputed,
+    single_source. Each with its origins, the chain of each statement, its flags and their
+    evidence.
 
     Examples:
 
@@ -697,9 +727,10 @@ def audit(
     model: ModelOpt = None,
     rules_dir: RulesOpt = None,
 ) -> None:
-    """The editor's audit of a draft, without touching any database: every sentence that
-    states a claim, its attribution (or its lack), and the problems found, by rule id
-    (rules/audit.toml) with the rule's one-line explanation.
+    """Audit a draft's attribution before publishing (no database needed).
+
+    Every sentence that states a claim, its attribution (or its lack), and the problems found,
+    by rule id (rules/audit.toml) with the rule's one-line explanation.
 
     Exit status: 0 when clean (or problems found without --strict), 1 when problems are
     found with --strict, 2 when the draft cannot be read or the audit cannot run.
@@ -736,8 +767,9 @@ def audit(
 
 @app.command()
 def doctor(db: DbOpt = None, rules_dir: RulesOpt = None) -> None:
-    """Check the database (integrity, foreign keys, schema version, orphan rows, search
-    indexes) and the rule files; say what to do about each problem. Changes nothing.
+    """Check the database and the rule files, and say what to do. Changes nothing.
+
+    Integrity, foreign keys, schema version, orphan rows, search indexes and the rule files.
 
     Examples:
 

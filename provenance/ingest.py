@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from provenance.errors import ModelError, ProvenanceError, RulesError
 from provenance.inputs import DEFAULT_MAX_CHARS, Article, Skipped, expand, read_articles
@@ -29,6 +31,7 @@ from provenance.rules import load_rules
 from provenance.store import Store
 
 Parsed = tuple[Document, list[Sentence]]
+T = TypeVar("T")
 # Parses kept for grouping claims; past this many the claims are refreshed (and the parses
 # let go), so memory stays flat on a long run.
 _HELD_PARSES = 200
@@ -99,30 +102,56 @@ def ingest_paths(
             if isinstance(item, Outcome):
                 yield item
                 continue
-            parsed = _parse_or_failure(item, model, rules_dir)
+            parsed = parse_or_failure(item, model, rules_dir)
             yield _store(store, item, parsed, outlet, claims)
             claims.refresh_when_full(store, model)
         claims.refresh(store, model)
         return
+    with closing(parse_in_order(pending, jobs=jobs, model=model, rules_dir=rules_dir)) as done:
+        for entry in done:
+            yield entry if isinstance(entry, Outcome) else _store(store, *entry, outlet, claims)
+            claims.refresh_when_full(store, model)
+    claims.refresh(store, model)
+
+
+def parse_in_order(
+    items: Iterable[Article | T],
+    *,
+    jobs: int,
+    model: str | None = None,
+    rules_dir: Path | None = None,
+) -> Generator[tuple[Article, Parsed | str] | T, None, None]:
+    """Parse the articles among ``items`` on ``jobs`` spawned processes, yielding each with
+    its parse (or why it failed, see :func:`parse_or_failure`) in input order; anything else
+    passes through in its place. At most ``jobs * 4`` parses are in flight, so memory stays
+    flat however long ``items`` runs. ``ingest --jobs`` and ``extract --jobs`` both use it.
+
+    >>> # for article, parsed in parse_in_order(articles, jobs=2): ...
+    """
     context = multiprocessing.get_context("spawn")  # no fork of a process running threads
     pool = ProcessPoolExecutor(jobs, mp_context=context)
     try:
-        # a bounded window of parses in flight, written back in input order
-        window: deque[tuple[Article | Outcome, Future[Parsed | str] | None]] = deque()
-        for item in pending:
+        window: deque[tuple[Article | T, Future[Parsed | str] | None]] = deque()
+        for item in items:
             future = None
             if isinstance(item, Article):
-                future = pool.submit(_parse_or_failure, item, model, rules_dir)
+                future = pool.submit(parse_or_failure, item, model, rules_dir)
             window.append((item, future))
             while len(window) > jobs * 4 or (window and window[0][1] is None):
-                yield _finish(store, *window.popleft(), outlet, claims)
-                claims.refresh_when_full(store, model)
+                yield _done(*window.popleft())
         while window:
-            yield _finish(store, *window.popleft(), outlet, claims)
-            claims.refresh_when_full(store, model)
+            yield _done(*window.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    claims.refresh(store, model)
+
+
+def _done(
+    item: Article | T, future: Future[Parsed | str] | None
+) -> tuple[Article, Parsed | str] | T:
+    if isinstance(item, Article):
+        assert future is not None
+        return item, future.result()
+    return item
 
 
 def _pending(articles: Iterator[Article | Skipped], store: Store) -> Iterator[Article | Outcome]:
@@ -136,20 +165,7 @@ def _pending(articles: Iterator[Article | Skipped], store: Store) -> Iterator[Ar
             yield item
 
 
-def _finish(
-    store: Store,
-    item: Article | Outcome,
-    future: Future[Parsed | str] | None,
-    outlet: str | None,
-    claims: ClaimRefresher,
-) -> Outcome:
-    if isinstance(item, Outcome):
-        return item
-    assert future is not None
-    return _store(store, item, future.result(), outlet, claims)
-
-
-def _parse_or_failure(article: Article, model: str | None, rules_dir: Path | None) -> Parsed | str:
+def parse_or_failure(article: Article, model: str | None, rules_dir: Path | None) -> Parsed | str:
     """The parsed document and its sentences, or why it failed. A missing model or broken
     rules stop the run (every article would fail the same way); anything else fails this
     article only."""
