@@ -63,11 +63,6 @@ def parse(text: str, model: str | None = None) -> Doc:
     return load_pipeline(model)(text)
 
 
-def parse_many(texts: list[str], model: str | None = None, batch_size: int = 16) -> list[Doc]:
-    """Parse several texts in one ``nlp.pipe`` stream."""
-    return list(load_pipeline(model).pipe(texts, batch_size=batch_size))
-
-
 def sentences(text: str, model: str | None = None) -> list[Sentence]:
     """The sentences of ``text`` as plain data (words with lemma, tag, dependency, entity),
     for the stages that compare statements without importing spaCy.
