@@ -169,6 +169,7 @@ class ClaimRules:
     figure_events: tuple[str, ...] = ()
     accusations: tuple[str, ...] = ()
     records: tuple[str, ...] = ()
+    projections: tuple[str, ...] = ()
     public_record: tuple[str, ...] = ()
     time_units: tuple[str, ...] = ()
     counts: tuple[str, ...] = ()
@@ -750,6 +751,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("unattributed", "figure_events", "figure_events", _WORDS),
     ("unattributed", "accusations", "accusations", _WORDS),
     ("unattributed", "records", "records", _WORDS),
+    ("unattributed", "projections", "projections", _WORDS),
     ("unattributed", "public_record", "public_record", _WORDS),
     ("unattributed", "time_units", "time_units", _WORDS),
     ("unattributed", "counts", "counts", _WORDS),

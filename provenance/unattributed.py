@@ -8,7 +8,9 @@ common knowledge (word lists in ``rules/claims.toml``, ``[unattributed]``):
 - an **accusation**: a verb of ``accusations`` ("Russian-linked networks targeted elections");
 - a **figure**: an amount, a percentage or a count (not a length of time, not a market price);
 - a **record**: an ordinal, a superlative or a record word with a number ("the third positive
-  test in two seasons").
+  test in two seasons");
+- a **projection**: a passive verb of ``projections`` with a number or a year ("Cases are
+  projected to nearly triple by 2050"); "Talks are expected to resume" is no claim.
 
 It is *not* a claim of its own when it restates an attributed statement of the article: the
 same figure, the same words (``restate_content``), a figure continuing the previous sentence's
@@ -44,12 +46,14 @@ from provenance.terms import (
 _BYLINE = re.compile(r"^[A-Z][\w.\-' ]*--[A-Z]+$")
 _SECTION = re.compile(r"^[-\u2013\u2014\s].*[-\u2013\u2014]$")
 _MIN_WORDS = 4
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
 
 
 @dataclass(frozen=True, slots=True)
 class Unattributed:
     """A sentence (``index`` into the sentences) that states a claim with no source: the kind
-    of claim (``casualty``, ``accusation``, ``figure``, ``record``) and the word that shows it."""
+    of claim (``casualty``, ``accusation``, ``figure``, ``record``, ``projection``) and the
+    word that shows it."""
 
     index: int
     sentence: Span
@@ -150,6 +154,25 @@ def _kind(
         return "figure", Span(first.start, first.end, text[first.start : first.end])
     if ranked is not None and (found or _since_year(words)):
         return "record", _span(text, ranked)
+    projected = _projection(words, rules)
+    if projected is not None:
+        return "projection", _span(text, projected)
+    return None
+
+
+def _projection(words: Sequence[Word], rules: ClaimRules) -> Word | None:
+    """A forecast stated as fact: "are projected to ... by 2050", "is expected to reach 3%".
+    A length of time is no figure ("The trial is expected to last two weeks")."""
+    times = {stem(t) for t in rules.time_units}
+    year = any(w.text.isdigit() and len(w.text) == 4 for w in words)
+    if not year and all(f.unit is not None and stem(f.unit) in times for f in figures(words)):
+        return None
+    projections = {stem(p) for p in rules.projections}
+    for before, word in zip(words, words[1:], strict=False):
+        # the plain reader has no tags: a form of "be" before the verb shows the passive
+        passive = word.tag == "VBN" or (not word.tag and before.text.lower() in _BE)
+        if passive and stem(word.lemma) in projections:
+            return word
     return None
 
 

@@ -271,3 +271,20 @@ def test_flags_come_in_the_readme_order() -> None:
         "corroborated",
         "unattributed",
     )
+
+
+def test_a_prosecutor_argues_one_side_of_the_case() -> None:
+    text = "The prosecutor said the driver had planned the crash."
+    a = said(
+        text,
+        "the driver had planned the crash",
+        "The prosecutor",
+        source="Crown prosecutor",
+        source_type="official",
+    )
+    flags = flag_claim(
+        [member(a, origin="crown prosecutor")],
+        (origin("Crown prosecutor", "crown prosecutor", "official"),),
+        RULES,
+    )
+    assert flags[1].evidence[0].rule == "unverified_party_claim.advocate"

@@ -116,3 +116,14 @@ def test_roles() -> None:
         said(t, "it", "Holub", cue="has not denied", stance="non-denial"),
     )
     assert [s.role for s in statements(doc)] == ["denies", "does not deny"]
+
+
+def test_reporter_noting_an_unexplained_figure_distances() -> None:
+    t = "The army said 300 fighters were killed. It did not say how it arrived at the figure."
+    doc = document(
+        "d",
+        t,
+        said(t, "300 fighters were killed", "The army", source="army", source_type="military"),
+    )
+    (statement,) = statements(doc)
+    assert [s.text for s in statement.distancing] == ["did not say how"]

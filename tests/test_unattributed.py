@@ -66,3 +66,14 @@ def test_restating_an_attributed_figure_is_not_a_new_claim() -> None:
 
 def test_bylines_section_heads_and_fragments_are_skipped() -> None:
     assert kinds("Headline\n- Deadly strikes -\nP.Lynch--IP\nTwo killed.") == []
+
+
+def test_a_projection_with_a_number_or_a_year_needs_a_source() -> None:
+    text = (
+        "Headline\nSummary line here.\n"
+        "Flood claims are projected to double by 2040 as storms grow stronger.\n"
+        "Ridership is expected to reach 40,000 trips a day.\n"
+        "The negotiations are expected to resume next week.\n"
+        "The hearing is expected to last three days."
+    )
+    assert kinds(text) == [("projection", "projected"), ("projection", "expected")]
