@@ -118,17 +118,25 @@ def mention_tokens(head: Token, *, coordinated: bool = True) -> list[Token]:
         for c in head.children
         if c.dep_ in ("relcl", "acl", "advcl")
         or (not coordinated and c.dep_ in ("conj", "cc"))
-        or (c.dep_ == "appos" and c.i > head.i and _preceded_by_comma(c))
+        or (c.dep_ == "appos" and c.i > head.i and _preceded_by_comma(c) and not _names(head, c))
         or (c.dep_ == "prep" and c.i > head.i and _is_chain_prep(head, c))
         or (c.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "citing")
     ]
     toks = subtree_without(head, cut)
     toks = contiguous(toks, head)
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"):
+        if toks[-1].text == ")" and any(t.text == "(" for t in toks):
+            break  # "Rete Elettrica Nazionale (REN)" keeps its closing bracket
         toks = toks[:-1]
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
     return toks or [head]
+
+
+def _names(head: Token, appos: Token) -> bool:
+    """'Its leader, Patricia Almeida,': an apposition that names a described speaker is part
+    of the mention."""
+    return head.pos_ == "NOUN" and appos.pos_ == "PROPN" and appos.ent_type_ in ("PERSON", "ORG")
 
 
 def _preceded_by_comma(tok: Token) -> bool:
