@@ -283,3 +283,11 @@ def test_pronoun_skips_the_last_speaker_when_known_to_be_of_the_other_sex() -> N
         '"Why now?" he asked.'
     )
     assert extract(text)[-1].source == "Dan Ortiz"
+
+
+def test_nobody_said_is_not_an_attribution_and_participles_close_nothing() -> None:
+    assert extract("No group has said it carried out the strike.") == []
+    found = extract(
+        "The payment will be delayed to 2028, the people said, asking not to be identified."
+    )
+    assert [a.cue.text for a in found if a.cue] == ["said"]

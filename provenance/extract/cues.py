@@ -151,7 +151,7 @@ def _from_verb(
         if span:
             yield make(span, "passive-agent", 0.6, weak=True)
         return
-    if speaker is None:
+    if speaker is None or _nobody(speaker):
         return
     comps = _complements(verb, speaker)
     if not comps:
@@ -175,6 +175,15 @@ def _from_verb(
         span = _object_content(doc, verb, quote_only=quote_only)
         if span is not None:
             yield make(span, "verb-object", 0.5, weak=True)
+
+
+def _nobody(speaker: Token) -> bool:
+    """'No group has said it carried out the strike': no one said anything."""
+    return (
+        speaker.lower_ in {"nobody", "none", "noone"}
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
+        or (speaker.lower_ == "one" and any(c.lower_ == "no" for c in speaker.children))
+    )
 
 
 def _negated(verb: Token, speaker: Token | None) -> bool:
@@ -224,8 +233,8 @@ def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int]
         verb.dep_ == "relcl" and _postposed_relcl(verb, speaker)
     )
     hung = verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i
-    if not (hung or detached) or not _after_comma(speaker):
-        return None
+    if not (hung or detached) or not _after_comma(speaker) or verb.tag_ == "VBG":
+        return None  # a participle ("..., asking not to be named") closes nothing
     if any(c.dep_ in ("auxpass", "mark") for c in verb.children):
         return None
     scope = verb.sent if detached else verb.head.subtree
