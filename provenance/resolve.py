@@ -580,7 +580,26 @@ def _institution(head: Token, rules: Rules) -> tuple[str, str | None, str] | Non
     entry = _lookup(text, rules)
     if entry is not None:
         return entry.canonical, entry.type, f"alias '{text}' in sources.toml"
+    names = [t for t in owner if t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "")]
+    if names and names[-1].i == owner[-1].i:
+        # "a Corvia spokeswoman": the organisation named, as the article names it elsewhere
+        name, kind, evidence = canonical_source(names[-1], rules)
+        if name:
+            return _fuller_name(name, head.doc), kind or "organisation", evidence
     return None
+
+
+def _fuller_name(name: str, doc: Doc) -> str:
+    """'Corvia' -> 'Corvia Air' when the article names the organisation in full."""
+    fuller = [
+        e.text
+        for e in _ents(doc)
+        if e.label_ == "ORG"
+        and e.text != name
+        and e.text.split()[0] == name.split()[0]
+        and len(e.text) > len(name)
+    ]
+    return min(fuller, key=len) if fuller else name
 
 
 def _descriptor_type(head: Token, toks: list[Token], rules: Rules) -> str | None:

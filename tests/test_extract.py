@@ -291,3 +291,11 @@ def test_nobody_said_is_not_an_attribution_and_participles_close_nothing() -> No
         "The payment will be delayed to 2028, the people said, asking not to be identified."
     )
     assert [a.cue.text for a in found if a.cue] == ["said"]
+
+
+def test_a_spokeswoman_speaks_for_the_organisation_named_before_her() -> None:
+    text = (
+        "Corvia Air said its flights were on time.\n"
+        'A Corvia spokeswoman said the airline used "the industry standard".'
+    )
+    assert extract(text)[-1].source == "Corvia Air"
