@@ -14,15 +14,8 @@ from pathlib import Path
 from provenance.api import extract_document
 from provenance.claims import group_claims
 from provenance.claims_eval import evaluate_claims
-from provenance.evaluate import load_jsonl
+from provenance.evaluate import gold_text_path, load_jsonl
 from provenance.rules import load_rules
-
-
-def _text(gold_path: Path, rel: str) -> str:
-    for base in (gold_path.parent, gold_path.parent.parent, Path.cwd()):
-        if (base / rel).is_file():
-            return (base / rel).read_text(encoding="utf-8")
-    raise SystemExit(f"Error: the text {rel} was not found beside {gold_path}")
 
 
 def main() -> None:
@@ -34,7 +27,8 @@ def main() -> None:
     gold = load_jsonl(args.gold)
     docs, claims = [], []
     for g in gold:
-        doc = extract_document(_text(args.gold, str(g["file"])), str(g["doc_id"]), rules=rules)
+        text = gold_text_path(args.gold, g).read_text(encoding="utf-8")
+        doc = extract_document(text, str(g["doc_id"]), rules=rules)
         docs.append(doc)
         claims += group_claims([doc], rules)
     ev = evaluate_claims(gold, docs, claims, rules)

@@ -241,18 +241,14 @@ def _predict(
     """Run the extractor on each gold document's text (``file`` relative to the gold folder,
     its parent, or the current folder)."""
     from provenance.api import extract_document
-    from provenance.errors import InputError
+    from provenance.evaluate import gold_text_path
     from provenance.inputs import read_text
     from provenance.rules import load_rules
 
     rules = load_rules(rules_dir)
     preds = []
     for g in gold_docs:
-        rel = str(g.get("file") or f"{g['doc_id']}.txt")
-        bases = [gold.parent, gold.parent.parent, Path.cwd()]
-        path = next((b / rel for b in bases if (b / rel).is_file()), None)
-        if path is None:
-            raise InputError(f"the text of {g['doc_id']} ({rel}) was not found beside {gold}")
+        path = gold_text_path(gold, g)
         text = read_text(str(path))
         if baseline:
             from provenance.nlp import textacy_baseline

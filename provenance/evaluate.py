@@ -447,6 +447,20 @@ def _parse_doc(obj: Any) -> _Doc:
     return _Doc(doc_id, tuple(quotes), tuple(not_quotes))
 
 
+def gold_text_path(gold: str | Path, doc: dict[str, Any]) -> Path:
+    """Where a gold document's text is: its ``file`` (else ``<doc_id>.txt``) relative to the
+    gold file's folder, that folder's parent, or the current folder.
+
+    Raises ``InputError`` when none of them holds it.
+    """
+    gold = Path(gold)
+    rel = str(doc.get("file") or f"{doc['doc_id']}.txt")
+    for base in (gold.parent, gold.parent.parent, Path.cwd()):
+        if (base / rel).is_file():
+            return base / rel
+    raise InputError(f"the text of {doc['doc_id']} ({rel}) was not found beside {gold}")
+
+
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """Read a gold or prediction JSONL file: one document object per line, blank lines skipped.
 

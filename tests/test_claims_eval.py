@@ -13,7 +13,7 @@ from builders import document, said
 from provenance.api import extract_document
 from provenance.claims import group_claims
 from provenance.claims_eval import ClaimEvaluation, evaluate_claims
-from provenance.evaluate import load_jsonl
+from provenance.evaluate import gold_text_path, load_jsonl
 from provenance.models import Claim, Document
 from provenance.rules import load_rules
 from provenance.sentences import plain_sentences
@@ -111,13 +111,13 @@ def test_extra_unattributed_claims_count_only_in_the_strict_score() -> None:
 
 
 @cache
-def measured(gold_path: Path, base: Path) -> tuple[ClaimEvaluation, tuple[Document, ...]]:
+def measured(gold_path: Path) -> tuple[ClaimEvaluation, tuple[Document, ...]]:
     """Claims per document (gold flags are per document), scored against the gold."""
     gold = load_jsonl(gold_path)
     docs: list[Document] = []
     claims: list[Claim] = []
     for g in gold:
-        text = (base / g["file"]).read_text(encoding="utf-8")
+        text = gold_text_path(gold_path, g).read_text(encoding="utf-8")
         doc = extract_document(text, g["doc_id"], rules=RULES)
         docs.append(doc)
         claims += group_claims([doc], RULES)
@@ -128,7 +128,7 @@ def measured(gold_path: Path, base: Path) -> tuple[ClaimEvaluation, tuple[Docume
 def test_reference_dispatch_claims() -> None:
     if not SHARED_GOLD.exists():
         pytest.skip(f"no shared gold at {SHARED_GOLD}")
-    ev, _ = measured(SHARED_GOLD, SHARED)
+    ev, _ = measured(SHARED_GOLD)
     total = len(ev.results)
     assert total == 12
     assert ev.count("matched") == total
@@ -139,7 +139,7 @@ def test_reference_dispatch_claims() -> None:
 
 @pytest.mark.model
 def test_seed_claims() -> None:
-    ev, _ = measured(SEEDS_GOLD, ROOT)
+    ev, _ = measured(SEEDS_GOLD)
     assert len(ev.results) == 68
     assert ev.count("matched") >= 65
     assert ev.count("flags_right") >= 55
@@ -150,7 +150,7 @@ def test_seed_claims() -> None:
 def cross_doc(relation: str) -> list[tuple[str, tuple[str, ...]]]:
     """For the gold claims linked across documents with ``relation``: each document's claim
     as grouped over the linked documents together, as (claim id, flags)."""
-    ev, docs = measured(SEEDS_GOLD, ROOT)
+    ev, docs = measured(SEEDS_GOLD)
     gold = load_jsonl(SEEDS_GOLD)
     linked = [
         (g, c)

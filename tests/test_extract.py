@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from provenance import Attribution, extract
-from provenance.evaluate import Evaluation, load_jsonl, score
+from provenance.evaluate import Evaluation, gold_text_path, load_jsonl, score
 from provenance.models import Document
 
 pytestmark = pytest.mark.model
@@ -182,13 +182,7 @@ def _score(gold_path: Path) -> tuple[Evaluation, list[dict[str, object]]]:
     gold = load_jsonl(gold_path)
     preds = []
     for g in gold:
-        rel = str(g["file"])
-        path = next(
-            p
-            for p in (gold_path.parent / rel, gold_path.parent.parent / rel, ROOT / rel)
-            if p.is_file()
-        )
-        text = path.read_text(encoding="utf-8")
+        text = gold_text_path(gold_path, g).read_text(encoding="utf-8")
         doc: Document = extract_document(text, str(g["doc_id"]))
         preds.append(doc.to_json())
     return score(gold, preds), gold
