@@ -37,18 +37,19 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from provenance.canonical import name_key
-from provenance.flags import flag_claim
-from provenance.models import Claim, ClaimMember, Document, Sentence, Span
+from provenance.disputes import accused_accounts, answered_accusations, rival_accounts
+from provenance.flags import add_evidence, flag_claim
+from provenance.models import Claim, ClaimMember, Document, Sentence
 from provenance.origins import aliases, independent_origins
 from provenance.rules import Rules
 from provenance.statements import Statement, read_statements
 from provenance.terms import Figure, figures_disagree
-from provenance.unattributed import unattributed_claims
+from provenance.unattributed import Unattributed, same_claim, unattributed_claims
 
 Reader = Callable[[str], list[Sentence]]
 
@@ -82,9 +83,18 @@ def group_claims(
     groups, links = _groups(statements, _links(statements, rules))
     accused = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
     claims = [_claim(group, statements, links, rules, accused) for group in groups]
+    interested = ["unverified_party_claim" in c.flag_names for c in claims]
+    disputes = rival_accounts(groups, statements, interested, rules)
+    for n, evidence in accused_accounts(groups, statements).items():
+        disputes.setdefault(n, []).extend(evidence)
+    for n, evidence in answered_accusations(groups, statements).items():
+        disputes.setdefault(n, []).extend(evidence)
+    for n, evidence in disputes.items():
+        claims[n] = replace(claims[n], flags=add_evidence(claims[n].flags, "disputed", evidence))
     for i, doc in enumerate(docs):
-        for found in unattributed_claims(doc.text, parsed[i], doc.attributions, rules):
-            claims.append(_unattributed(doc, found.sentence, found.kind, found.cue, rules))
+        found = unattributed_claims(doc.text, parsed[i], doc.attributions, rules)
+        for group in same_claim(parsed[i], found):
+            claims.append(_unattributed(doc, [found[n] for n in group], rules))
     return sorted(claims, key=lambda c: _position(c, docs))
 
 
@@ -394,22 +404,28 @@ def _member(s: Statement, why: str) -> ClaimMember:
         self_reference=s.self_reference,
         distancing=s.distancing,
         origin=s.nodes[0].key if s.nodes else None,
+        events=tuple(sorted(s.events)),
     )
 
 
-def _unattributed(doc: Document, sentence: Span, kind: str, cue: Span, rules: Rules) -> Claim:
-    member = ClaimMember(
-        doc_id=doc.doc_id,
-        index=None,
-        content=sentence,
-        sentence=sentence,
-        role="states",
-        why=f"{kind} in the reporter's voice ({cue.text!r})",
-        kind=kind,
-        cue=cue,
-    )
-    flags = flag_claim([member], (), rules)
-    return Claim(_claim_id([member]), sentence.text, (member,), (), flags, ())
+def _unattributed(doc: Document, found: Sequence[Unattributed], rules: Rules) -> Claim:
+    members = [
+        ClaimMember(
+            doc_id=doc.doc_id,
+            index=None,
+            content=f.sentence,
+            sentence=f.sentence,
+            role="states",
+            why=f"{f.kind} in the reporter's voice ({f.cue.text!r})",
+            kind=f.kind,
+            cue=f.cue,
+        )
+        for f in found
+    ]
+    flags = flag_claim(members, (), rules)
+    # the fullest sentence names the claim (the lede rather than the headline)
+    text = max((m.content.text for m in members), key=len)
+    return Claim(_claim_id(members), text, tuple(members), (), flags, ())
 
 
 def _claim_id(members: Sequence[ClaimMember]) -> str:

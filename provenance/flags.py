@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 
 from provenance.canonical import name_key
 from provenance.models import ClaimMember, Evidence, Flag, Origin, Span
-from provenance.rules import Party, Rules
+from provenance.rules import Institution, Party, Rules
 
 FLAGS = (
     "single_source",
@@ -70,6 +70,10 @@ def unverified(flags: Iterable[str]) -> bool:
     return any(f != "corroborated" for f in flags)
 
 
+_OFFICES = re.compile(
+    r"\b(?:defence|defense)\s+(?:ministry|minister|forces?|department|secretary|officials?|"
+    r"chiefs?|spokes(?:man|woman|person))\b"
+)
 _OWNERS = re.compile(r"^(his|her|their)\s", re.IGNORECASE)
 _OWNER_REFERENCES = frozenset({"he", "his", "she", "her", "they", "their"})
 
@@ -89,7 +93,7 @@ def flag_claim(
     found: dict[str, list[Evidence]] = {}
     if len(origins) == 1:
         found["single_source"] = [_origin_evidence("single_source", origins[0], members)]
-    if origins and all(o.anonymous for o in origins):
+    if origins and all(unnamed(o) for o in origins):
         found["anonymous_only"] = [_origin_evidence("anonymous_only", o, members) for o in origins]
     party = _interested(members, origins, rules, accused) if len(origins) == 1 else None
     if party is not None:
@@ -116,6 +120,79 @@ def flag_claim(
             Evidence("corroborated", f"{len(origins)} independent origins: {names}")
         ]
     return tuple(Flag(name, tuple(found[name])) for name in FLAGS if name in found)
+
+
+_UNNAMED_MARKS = re.compile(
+    r"\b(?:familiar|briefed|anonymity|authori[sz]ed|named|identified)\b", re.IGNORECASE
+)
+_HEAD_END = re.compile(r"\s(?:of|from|at|in|with|for|close|familiar|who|which|that|on)\s.*$")
+_QUANTIFIERS = frozenset(
+    {
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "several",
+        "some",
+        "many",
+        "few",
+        "other",
+        "another",
+        "multiple",
+        "various",
+        "numerous",
+        "local",
+        "unnamed",
+    }
+)
+_COLLECTIVES = frozenset({"media", "people"})
+_RECORDS = frozenset(
+    {"figures", "filings", "data", "records", "documents", "statements", "reports"}
+)
+#: Plural roles that stand for one institution ("prosecutors", "police") are not unnamed.
+_INSTITUTION_TYPES = frozenset(
+    {"court", "police", "government", "military", "official", "state media", "company"}
+)
+
+
+def unnamed(origin: Origin) -> bool:
+    """Whether an origin is unnamed: an anonymous or vague source, or a described one (no
+    name of its own) that says it wants no name ("familiar with the matter") or is a group
+    nobody can call back ("aid groups", "two council members", "local media").
+
+    >>> unnamed(Origin("Aid groups", "d/aid group", "organisation"))
+    True
+    >>> unnamed(Origin("Prosecutors", "d/prosecutor", "court"))
+    False
+    """
+    if origin.anonymous:
+        return True
+    if "/" not in origin.key:  # a named source is keyed by its name, a described one by article
+        return False
+    if _UNNAMED_MARKS.search(origin.name):
+        return True
+    if origin.type in _INSTITUTION_TYPES:
+        return False
+    name = " " + origin.name.strip() + " "
+    if _HEAD_END.search(name):  # "forecasters at the weather service": the service's people
+        return False
+    words = name.strip().lower().split()
+    if not words or words[-1] in _RECORDS or words[0] in ("state", "his", "her", "their"):
+        return False
+    head = words[-1]
+    plural = head in _COLLECTIVES or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    return plural or words[0] in _QUANTIFIERS or words[0].isdigit()
+
+
+def add_evidence(
+    flags: Sequence[Flag], name: str, evidence: Sequence[Evidence]
+) -> tuple[Flag, ...]:
+    """``flags`` with more evidence for flag ``name`` (raised if it was not), in the order of
+    :data:`FLAGS`."""
+    found = {f.name: f.evidence for f in flags}
+    found[name] = (*found.get(name, ()), *evidence)
+    return tuple(Flag(n, tuple(found[n])) for n in FLAGS if n in found)
 
 
 def _member_evidence(rule: str, detail: str, member: ClaimMember) -> Evidence:
@@ -164,6 +241,9 @@ def _interested(
             if word:
                 detail = f"{origin.name} is a side ({party.name}) speaking about itself ({word!r})"
                 return _member_evidence("unverified_party_claim.party", detail, m)
+    spokesman = _institution_claim(origin, own, rules)
+    if spokesman is not None:
+        return spokesman
     defending = origin.type in rules.claims.accused_types and origin.key in accused
     for m in own:
         # a "person" who calls itself "it" ("it had restored power") is a firm mistyped
@@ -177,6 +257,86 @@ def _interested(
         advocate = _advocate(m, rules)
         if advocate:
             return _member_evidence("unverified_party_claim.advocate", advocate, m)
+    return None
+
+
+_SELF_WORDS = frozenset({"we", "our", "us", "ours"})
+_NAME = r"(?:[A-Z][\w&'.\u2019-]*\s+){1,4}"
+
+
+def _institution_claim(origin: Origin, own: Sequence[ClaimMember], rules: Rules) -> Evidence | None:
+    """Evidence that the speaker speaks for an institution (``[[institution]]``) and talks
+    about it ("army spokesman ...: our forces have cleared"; "Halvorsen chief executive ...:
+    the company had firepower"), or, for a side in a conflict, about the fighting."""
+    conflict_events = set(rules.claims.conflict_events)
+    for m in own:
+        mention = _mention(m, origin)
+        for institution in rules.claims.institutions:
+            phrase = _speaks_for(mention, origin, institution)
+            if phrase is None:
+                continue
+            if phrase == origin.type:  # its own name, not "the company" (that is another)
+                words = {w.lower() for w in origin.name.split() if w.lower() not in _LITTLE}
+            else:
+                words = {*institution.members, *_organisation_words(mention, phrase)}
+            word = _mentioned(m.content.text, words)
+            if word is None and (m.self_reference or "").lower() in _SELF_WORDS:
+                word = m.self_reference
+            who = f"{origin.name} ({phrase}: {institution.name})"
+            if word:
+                detail = f"{who} speaks about its own side ({word!r})"
+                return _member_evidence("unverified_party_claim.institution", detail, m)
+            fighting = sorted(conflict_events & set(m.events))
+            itself = m.self_reference is not None or not institution.only_about_itself
+            if institution.conflict and fighting and itself:
+                detail = f"{who} is a side in the fighting, on the fighting ({fighting[0]})"
+                return _member_evidence("unverified_party_claim.conflict", detail, m)
+    return None
+
+
+def _mention(member: ClaimMember, origin: Origin) -> str:
+    a = member.attribution
+    parts = [origin.name]
+    if a is not None:
+        parts += [s.text for s in (a.speaker, a.coref) if s is not None]
+        parts.append(a.source or "")
+    return " | ".join(p for p in parts if p)
+
+
+def _speaks_for(mention: str, origin: Origin, institution: Institution) -> str | None:
+    """The word showing that the speaker speaks for ``institution``, or None."""
+    if origin.type in institution.types:
+        return origin.type
+    lowered = mention.lower()
+    for word in institution.speakers:
+        if re.search(rf"\b{re.escape(word)}\b", lowered):
+            return word
+    return None
+
+
+def _organisation_words(mention: str, phrase: str) -> set[str]:
+    """The words of the organisation named beside the role ("Halvorsen" in "Halvorsen Chief
+    Executive Kari Lunde", "Metropolitan Police" in "a spokesman for the Metropolitan
+    Police")."""
+    role = re.escape(phrase).replace("\\ ", r"\s+")
+    found: set[str] = set()
+    before = re.finditer(rf"({_NAME})(?i:{role})\b", mention)
+    after = re.finditer(
+        rf"(?i:{role})\s+(?:for|of|at)\s+(?:the\s+)?((?:[A-Z][\w&'.-]*\s*){{1,5}})", mention
+    )
+    for match in (*before, *after):
+        found |= {w.lower() for w in match.group(1).split() if w.lower() not in _LITTLE}
+    return found
+
+
+_LITTLE = frozenset({"the", "a", "an", "of", "for", "and", "said", "says"})
+
+
+def _mentioned(text: str, words: Iterable[str]) -> str | None:
+    lowered = text.lower()
+    for word in sorted(words, key=len, reverse=True):
+        if word and re.search(rf"\b{re.escape(word)}\b", lowered):
+            return word
     return None
 
 
@@ -207,7 +367,9 @@ def _advocate(member: ClaimMember, rules: Rules) -> str | None:
     if a is None:
         return None
     mention = " ".join(s.text for s in (a.speaker, a.coref) if s is not None)
-    words = set(re.findall(r"[\w-]+", mention.lower()))
+    # "defence ministry", "defense secretary": an office, not a defence lawyer
+    office = _OFFICES.sub(" ", mention.lower())
+    words = set(re.findall(r"[\w-]+", office))
     advocates = sorted(words & set(rules.claims.advocates))
     if advocates:
         return f"{mention!r} speaks for a side ({advocates[0]!r})"

@@ -378,7 +378,8 @@ class ClaimMember:
     in "its forces had captured ..."), if any; ``distancing`` holds the reporter's distancing
     phrases that bear on it ("could not be independently verified", "alleged"). A sentence in
     the reporter's voice has the ``kind`` of claim it makes ("casualty", "accusation",
-    "figure", "record") and the ``cue`` word that shows it.
+    "figure", "record") and the ``cue`` word that shows it. ``events`` are the kinds of event
+    a statement talks about ("capture", "death").
     """
 
     doc_id: str
@@ -393,6 +394,7 @@ class ClaimMember:
     distancing: tuple[Span, ...] = ()
     kind: str | None = None
     cue: Span | None = None
+    events: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         a = self.attribution

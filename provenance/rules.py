@@ -146,6 +146,25 @@ class SpeakerRole:
 
 
 @dataclass(frozen=True, slots=True)
+class Institution:
+    """A kind of institution a speaker can speak for ("army spokesman", "Halvorsen chief
+    executive"): what it says about itself is an interested party's word.
+
+    ``speakers`` are words in the speaker's mention (or source types) that show it speaks for
+    one; ``members`` words in a statement that show it talks about that institution ("the
+    army", "our forces", "the company"); a ``conflict`` side is interested in what it says
+    about the fighting (``conflict_events``) even when it does not name itself, unless it is
+    ``only_about_itself`` (a government is a side only when it says "we" or "its forces")."""
+
+    name: str
+    speakers: tuple[str, ...]
+    members: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    conflict: bool = False
+    only_about_itself: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimRules:
     """Thresholds and word lists for grouping statements into claims and flagging them
     (``rules/claims.toml``)."""
@@ -160,6 +179,11 @@ class ClaimRules:
     events: tuple[EventClass, ...] = ()
     parties: tuple[Party, ...] = ()
     roles: tuple[SpeakerRole, ...] = ()
+    institutions: tuple[Institution, ...] = ()
+    conflict_events: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    rebuttals: tuple[str, ...] = ()
+    contrasts: tuple[str, ...] = ()
     distancing_phrases: tuple[str, ...] = ()
     distancing_modifiers: tuple[str, ...] = ()
     idioms: tuple[str, ...] = ()
@@ -748,6 +772,10 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("interest", "types", "interested_types", _TEXTS),
     ("interest", "accused_types", "accused_types", _TEXTS),
     ("interest", "advocates", "advocates", _WORDS),
+    ("interest", "conflict_events", "conflict_events", _WORDS),
+    ("disputes", "negations", "negations", _WORDS),
+    ("disputes", "rebuttals", "rebuttals", _PHRASES),
+    ("disputes", "contrasts", "contrasts", _PHRASES),
     ("unattributed", "figure_events", "figure_events", _WORDS),
     ("unattributed", "accusations", "accusations", _WORDS),
     ("unattributed", "records", "records", _WORDS),
@@ -757,13 +785,14 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("unattributed", "counts", "counts", _WORDS),
     ("unattributed", "currencies", "currencies", _WORDS),
 )
-_CLAIM_SECTIONS = ("grouping", "unattributed", "distancing", "interest")
+_CLAIM_SECTIONS = ("grouping", "unattributed", "distancing", "interest", "disputes")
 _CLAIMS_TOP = {
     "schema_version": _Key(_VERSION, required=True),
     **{section: _Key(_TABLE) for section in _CLAIM_SECTIONS},
     "event": _Key(_ENTRIES),
     "party": _Key(_ENTRIES),
     "role": _Key(_ENTRIES),
+    "institution": _Key(_ENTRIES),
 }
 _EVENT_KEYS = {
     "name": _Key(_WORD, required=True),
@@ -775,6 +804,14 @@ _PARTY_KEYS = {
     "sources": _Key(_SOME_TEXTS, required=True),
     "people": _Key(_TEXTS),
     "words": _Key(_WORDS),
+}
+_INSTITUTION_KEYS = {
+    "name": _Key(_TEXT, required=True),
+    "speakers": _Key(_SOME_PHRASES, required=True),
+    "members": _Key(_PHRASES),
+    "types": _Key(_TEXTS),
+    "conflict": _Key(_BOOL),
+    "only_about_itself": _Key(_BOOL),
 }
 _ROLE_KEYS = {
     "words": _Key(_SOME_PHRASES, required=True),
@@ -807,15 +844,17 @@ def _read_claims(
             _known_type(report, f"interest.{key}[{number}]", kind, types)
     events = _read_events(report, top)
     names = {e.name for e in events}
-    for number, name in enumerate(values.get("figure_events", ()), start=1):
-        if name not in names:
-            expected = "the name of an [[event]] in claims.toml: " + ", ".join(sorted(names))
-            report(f"unattributed.figure_events[{number}]", f"{name!r} is not an event", expected)
+    for field_name, key in (("figure_events", "unattributed"), ("conflict_events", "interest")):
+        for number, name in enumerate(values.get(field_name, ()), start=1):
+            if name not in names:
+                expected = "the name of an [[event]] in claims.toml: " + ", ".join(sorted(names))
+                report(f"{key}.{field_name}[{number}]", f"{name!r} is not an event", expected)
     return ClaimRules(
         **values,
         events=events,
         parties=_read_parties(report, top, sources),
         roles=_read_roles(report, top, types),
+        institutions=_read_institutions(report, top, types),
     )
 
 
@@ -858,6 +897,29 @@ def _read_parties(
                 )
             )
     return tuple(parties)
+
+
+def _read_institutions(
+    report: _Report, top: dict[str, Any], types: frozenset[str]
+) -> tuple[Institution, ...]:
+    found: list[Institution] = []
+    for where, e in _entries(report, top, "institution", _INSTITUTION_KEYS):
+        known = [
+            _known_type(report, f"{where}.types[{n}]", kind, types)
+            for n, kind in enumerate(e.get("types", []), start=1)
+        ]
+        if all(known):
+            found.append(
+                Institution(
+                    e["name"],
+                    tuple(e["speakers"]),
+                    tuple(e.get("members", ())),
+                    tuple(e.get("types", ())),
+                    bool(e.get("conflict", False)),
+                    bool(e.get("only_about_itself", False)),
+                )
+            )
+    return tuple(found)
 
 
 def _read_roles(

@@ -38,6 +38,24 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they"})
 _POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my"})
 _BRIDGE_WORDS = 4
+# a distancing sentence about "neither side's claims", "all the figures" doubts every claim
+_SWEEPING = frozenset({"neither", "either", "both", "all", "none", "any"})
+_ACCOUNTS = frozenset(
+    {
+        "side",
+        "sides",
+        "claims",
+        "claim",
+        "accounts",
+        "account",
+        "figures",
+        "reports",
+        "party",
+        "parties",
+        "tolls",
+        "statements",
+    }
+)
 # a name or word needs more mentions than this to be an article's topic, however short it is
 _TOPIC_MIN = 2
 
@@ -266,7 +284,7 @@ def _self_reference(
     words = words_between(sentences, start, a.content.end)
     if not any(w.dep for w in words):  # no parse: a first-person word, or the first word
         first = next((w for w in words if any(c.isalpha() for c in w.text)), None)
-        mine = next((w for w in words if w.text.lower() in _FIRST_PERSON), None)
+        mine = next((w for w in words if w.text.lower() in _FIRST_PERSON and w.text != "US"), None)
         if mine is not None:
             return mine.text, None
         if first and first.text.lower() in _SUBJECT_PRONOUNS | _POSSESSIVES:
@@ -274,7 +292,7 @@ def _self_reference(
         return None
     subject = next((w for w in words if w.dep in ("nsubj", "nsubjpass")), None)
     for word in words:
-        if word.text.lower() in _FIRST_PERSON:
+        if word.text.lower() in _FIRST_PERSON and word.text != "US":  # not the country
             return word.text, _action(word, sentences, events)
     if subject is None:
         return None
@@ -373,12 +391,15 @@ def _distancing(
     next one when that attributes nothing ("The claims could not be independently
     verified."); or later, in a sentence of the reporter's that names what it doubts (a word
     of the statement that is not the article's topic, or its speaker: "We have not been able
-    to independently verify the evacuation figures or Marchuk's claim")."""
+    to independently verify the evacuation figures or Marchuk's claim") or sweeps over every
+    account ("Neither side's claims could be verified")."""
     spans: list[Span] = []
     surname = speaker.split()[-1].lower() if speaker.split() else ""
     for d in disclaimers:
         named = bool((d.terms & found) - topics) or bool(surname and surname in d.words)
-        later = d.sentence == here + 1 or (d.sentence > here and named)
+        # "Neither side's claims could be independently verified" doubts every one before it
+        sweeping = bool(d.words & _SWEEPING) and bool(d.words & _ACCOUNTS)
+        later = d.sentence == here + 1 or (d.sentence > here and (named or sweeping))
         if d.sentence == here or (later and not d.attributed):
             spans.append(d.span)
     return tuple(spans)

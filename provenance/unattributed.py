@@ -6,9 +6,11 @@ common knowledge (word lists in ``rules/claims.toml``, ``[unattributed]``):
 - a **casualty or damage figure**: an event of ``figure_events`` (killed, died, injured,
   destroyed) with a number or a superlative ("the deadliest");
 - an **accusation**: a verb of ``accusations`` ("Russian-linked networks targeted elections");
-- a **figure**: an amount, a percentage or a count (not a length of time, not a market price);
+- a **figure**: an amount, a percentage or a count of people or things (not a length of time,
+  not a market index);
 - a **record**: an ordinal, a superlative or a record word with a number ("the third positive
-  test in two seasons");
+  test in two seasons"), or a comparison with every other ("more passengers than any other
+  Irish carrier");
 - a **projection**: a passive verb of ``projections`` with a number or a year ("Cases are
   projected to nearly triple by 2050"); "Talks are expected to resume" is no claim.
 
@@ -128,9 +130,10 @@ def _skipped(span: Span, covered: list[tuple[int, int]]) -> bool:
 def _reports_speech(sentence: Sentence, cues: set[str]) -> bool:
     """A sentence with a reporting verb ("said", "according to") is someone's account, even
     where no attribution was found in it."""
-    return any(w.lemma.lower() in cues and w.pos in ("VERB", "") for w in sentence.words) or any(
-        w.lemma.lower() == "according" for w in sentence.words
-    )
+    return any(
+        w.lemma.lower() in cues and w.pos in ("VERB", "") and w.dep != "amod"  # "an estimated 30"
+        for w in sentence.words
+    ) or any(w.lemma.lower() == "according" for w in sentence.words)
 
 
 def _kind(
@@ -154,9 +157,15 @@ def _kind(
         return "figure", Span(first.start, first.end, text[first.start : first.end])
     if ranked is not None and (found or _since_year(words)):
         return "record", _span(text, ranked)
+    compared = _beyond_all(words)
+    if compared is not None:
+        return "record", _span(text, compared)
     projected = _projection(words, rules)
     if projected is not None:
         return "projection", _span(text, projected)
+    things = [f for f in found if _counts_things(f, words, rules)]
+    if things and not any(stem(w.lemma) in public for w in words):
+        return "figure", Span(things[0].start, things[0].end, text[things[0].start : things[0].end])
     return None
 
 
@@ -184,11 +193,31 @@ def _needs_source(figure: Figure, words: Sequence[Word], rules: ClaimRules) -> b
     return money or figure.unit in units
 
 
+def _counts_things(figure: Figure, words: Sequence[Word], rules: ClaimRules) -> bool:
+    """A count of things ("240 boats", "11,000 signatures", "30 tonnes of dead fish"), not a
+    length of time or a date."""
+    times = {stem(t) for t in rules.time_units}
+    inside = [w for w in words if w.start >= figure.start and w.end <= figure.end]
+    dated = any(w.entity in ("DATE", "TIME") for w in inside)
+    return figure.unit is not None and figure.unit not in times and not dated
+
+
 def _ranking_word(words: Sequence[Word], rules: ClaimRules) -> Word | None:
     """A superlative, an ordinal or a record word ("deadliest", "third", "all-time")."""
     records = {stem(r) for r in rules.records}
     for word in words:
         if word.tag == "JJS" or word.entity == "ORDINAL" or stem(word.lemma) in records:
+            return word
+    return None
+
+
+def _beyond_all(words: Sequence[Word]) -> Word | None:
+    """A comparison with every other ("more passengers than any other carrier", "than ever
+    before"): the word "than"."""
+    lowered = [w.text.lower() for w in words]
+    for i, word in enumerate(words[:-1]):
+        after = lowered[i + 1 : i + 3]
+        if lowered[i] == "than" and (after[:2] == ["any", "other"] or after[:1] == ["ever"]):
             return word
     return None
 
@@ -222,12 +251,38 @@ def _restates(
         if st.sentence == index - 1 and _same_unit(own_figures, st.figures):
             return True
         shared = own_terms & st.terms
-        if index <= 1 and len(shared) >= rules.lede_shared_words:
+        # a headline or lede with figures of its own ("killing nine people") sums up no one
+        lede = index <= 1 and (not own_figures or _same_value(own_figures, st.figures))
+        if lede and len(shared) >= rules.lede_shared_words:
             return True
         similar = len(shared) >= rules.min_shared_words and _similar(own_terms, st.terms, rules)
         if similar and not figures_disagree(own_figures, st.figures):
             return True
     return False
+
+
+def _same_value(own: Sequence[Figure], other: Sequence[Figure]) -> bool:
+    """A value in common, whatever each counts ("27 killed", "27 people")."""
+    return any(abs(f.value - g.value) < 1e-9 for f in own for g in other)
+
+
+def same_claim(sentences: Sequence[Sentence], found: Sequence[Unattributed]) -> list[list[int]]:
+    """The reporter's claims that say one thing, as groups of indexes into ``found``: a
+    headline and the sentence giving the same figure ("Nine dead as police break up
+    protests", "Police fired live rounds ..., killing nine people")."""
+    groups: list[list[int]] = []
+    values: list[set[float]] = []
+    for n, claim in enumerate(found):
+        own = {f.value for f in figures(list(sentences[claim.index].words))}
+        for group, seen in zip(groups, values, strict=True):
+            if own & seen and found[group[0]].index <= 1:
+                group.append(n)
+                seen |= own
+                break
+        else:
+            groups.append([n])
+            values.append(set(own))
+    return groups
 
 
 def _same_unit(own: Sequence[Figure], previous: Sequence[Figure]) -> bool:

@@ -141,9 +141,13 @@ def test_a_figure_continuing_the_previous_attributed_figure_is_not_unattributed(
     assert all("unattributed" not in c.flag_names for c in claims_of(doc))
 
 
-def test_market_prices_are_public_record() -> None:
+def test_an_index_move_is_public_record_but_a_share_move_is_the_reporters_claim() -> None:
+    index = "Markets\nThe AEX index closed 0.4 percent lower in Amsterdam on Friday.\n"
+    assert claims_of(document("index", index)) == []
     t = "Shares fell\nKestrel shares closed 6.2 percent lower in Amsterdam on Friday.\n"
-    assert claims_of(document("shares", t)) == []
+    [claim] = claims_of(document("shares", t))
+    assert claim.flag_names == ("unattributed",)
+    assert claim.members[0].kind == "figure"
 
 
 def test_two_outlets_relaying_one_ministry_are_one_origin() -> None:

@@ -140,7 +140,7 @@ def test_reference_dispatch_claims() -> None:
 @pytest.mark.model
 def test_seed_claims() -> None:
     ev, _ = measured(SEEDS_GOLD)
-    assert len(ev.results) == 68
+    assert len(ev.results) == 69
     assert ev.count("matched") >= 65
     assert ev.count("flags_right") >= 55
     assert ev.micro.f1 >= 0.88

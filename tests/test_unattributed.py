@@ -35,13 +35,15 @@ def test_accusation() -> None:
     assert kinds(text) == [("accusation", "target")]
 
 
-def test_money_needs_a_source_a_market_price_does_not() -> None:
+def test_money_and_counts_need_a_source_a_market_index_does_not() -> None:
     text = (
         "Headline\nSummary line here.\n"
         "Trading firms have paid more than two billion dollars in penalties since 2020.\n"
-        "Kestrel shares closed 6.2 percent lower in Amsterdam."
+        "The AEX index closed 0.4 percent lower in Amsterdam.\n"
+        "About 240 boats worked the lake ten years ago.\n"
+        "The talks lasted for three days."
     )
-    assert kinds(text) == [("figure", "two billion")]
+    assert kinds(text) == [("figure", "two billion"), ("figure", "240")]
 
 
 def test_a_sentence_with_a_reporting_verb_is_someones_account() -> None:

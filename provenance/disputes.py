@@ -1,0 +1,217 @@
+"""Rival accounts: claims of one article that contradict each other.
+
+A claim is ``disputed`` when another source contradicts it. Two claims of the same article
+from different origins contradict each other when they talk about the same thing (they share
+a term: "Band A customers", "the strike") and
+
+- one says it is not so and the other does not ("customers get 20 hours of supply" against
+  "many customers were not receiving the 20 hours");
+- one calls the other's account false ("not supported by the data", "propaganda");
+- they give different figures for the same event ("killed at least 14" against "killed six
+  Hezbollah fighters"); or
+- both are the word of interested parties about the fighting (two sides of a conflict).
+
+Each claim of such a pair is disputed, with the other as evidence. The word lists are in
+``rules/claims.toml``, ``[disputes]``.
+
+>>> # "the minister said customers get 20 hours", "the forum said many customers were not
+>>> # receiving 20 hours" -> both disputed ("one says not: customer, hour")
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+
+from provenance.models import Evidence
+from provenance.rules import Rules
+from provenance.statements import Statement
+from provenance.terms import figures_disagree
+
+_WORD = re.compile(r"[\w']+")
+
+
+def rival_accounts(
+    groups: Sequence[Sequence[int]],
+    statements: Sequence[Statement],
+    interested: Sequence[bool],
+    rules: Rules,
+) -> dict[int, list[Evidence]]:
+    """For each group (a claim, by its index in ``groups``) contradicted by another claim of
+    the same article, the evidence; ``interested`` says which claims are an interested
+    party's word."""
+    by_doc: dict[int, list[tuple[int, list[Statement]]]] = defaultdict(list)
+    for n, group in enumerate(groups):
+        asserting = [statements[i] for i in group if statements[i].role == "asserts"]
+        for doc in sorted({s.doc for s in asserting}):
+            by_doc[doc].append((n, [s for s in asserting if s.doc == doc]))
+    found: dict[int, list[Evidence]] = defaultdict(list)
+    for entries in by_doc.values():
+        pairs: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for (a, mine), (b, theirs) in combinations(entries, 2):
+            if _keys(mine) & _keys(theirs):
+                continue
+            reason = _contradiction(mine, theirs, interested[a] and interested[b], rules)
+            if reason is not None:
+                shared = len(_terms(mine) & _terms(theirs))
+                pairs[a].append((shared, b, reason))
+                pairs[b].append((shared, a, reason))
+        # a claim is set against the account(s) that share most with it, not every one
+        for a, candidates in pairs.items():
+            best = max(shared for shared, _, _ in candidates)
+            for shared, b, reason in candidates:
+                if shared == best:
+                    other = next(s for n, s in entries if n == b)
+                    found[a].append(_evidence(reason, other[0]))
+    return found
+
+
+def answered_accusations(
+    groups: Sequence[Sequence[int]], statements: Sequence[Statement]
+) -> dict[int, list[Evidence]]:
+    """Accusations the article shows answered ("accused the authorities of failing to warn
+    them", then the weather service: "it had issued a red alert"): a later statement by
+    another origin on the same thing."""
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for n, group in enumerate(groups):
+        for doc in sorted({statements[i].doc for i in group}):
+            by_doc[doc].append(n)
+    found: dict[int, list[Evidence]] = defaultdict(list)
+    for claims in by_doc.values():
+        members = {n: [statements[i] for i in groups[n]] for n in claims}
+        for n in claims:
+            own = [s for s in members[n] if s.role == "asserts"]
+            if not own or own[0].attribution.stance != "accusing":
+                continue
+            answer = _answer(own, {m: members[m] for m in claims if m != n})
+            if answer is not None:
+                found[n].append(_evidence("an accusation answered", answer[1]))
+    return found
+
+
+def _answer(
+    own: Sequence[Statement], others: dict[int, list[Statement]]
+) -> tuple[int, Statement] | None:
+    """The first later statement by another origin that shares a term with the accusation,
+    and its claim."""
+    keys, words = _keys(own), _terms(own)
+    start = own[0].attribution.content.start
+    for m, statements in others.items():
+        for s in statements:
+            later = s.attribution.content.start > start
+            if later and s.role == "asserts" and not s.keys & keys and s.terms & words:
+                return m, s
+    return None
+
+
+def accused_accounts(
+    groups: Sequence[Sequence[int]], statements: Sequence[Statement]
+) -> dict[int, list[Evidence]]:
+    """Claims that are the own account of someone who denies an accusation in the same
+    article ("he was at home asleep", by a defendant who denies the arson): the accusation
+    contradicts them. An account is the accused's when its every origin is the denier's and it
+    shares a term with what is denied."""
+    found: dict[int, list[Evidence]] = defaultdict(list)
+    for group in groups:
+        denials = [statements[i] for i in group if statements[i].role == "denies"]
+        accusation = [statements[i] for i in group if statements[i].role == "asserts"]
+        if not denials or not accusation:
+            continue
+        for n, other in enumerate(groups):
+            own = [statements[i] for i in other if statements[i].role == "asserts"]
+            if other is group or not own:
+                continue
+            for denial in denials:
+                same_doc = all(s.doc == denial.doc for s in own)
+                if same_doc and _keys(own) <= denial.keys and _terms(own) & _terms(accusation):
+                    who = accusation[0].nodes[0].name if accusation[0].nodes else "another"
+                    found[n].append(
+                        _evidence(f"answers an accusation ({who}) it denies", accusation[0])
+                    )
+                    break
+    return found
+
+
+def _keys(statements: Sequence[Statement]) -> frozenset[str]:
+    return frozenset(k for s in statements for k in s.keys)
+
+
+def _evidence(reason: str, other: Statement) -> Evidence:
+    who = other.nodes[0].name if other.nodes else "another source"
+    a = other.attribution
+    return Evidence(
+        "disputed.rival",
+        f"contradicted by {who}: {reason}",
+        other.doc_id,
+        other.index,
+        a.cue or a.content,
+    )
+
+
+def _contradiction(
+    mine: Sequence[Statement], theirs: Sequence[Statement], rivals: bool, rules: Rules
+) -> str | None:
+    """Why two claims' statements contradict each other, or None."""
+    fighting = set(rules.claims.conflict_events)
+    if rivals and _events(mine) & fighting and _events(theirs) & fighting:
+        return "rival sides' accounts of the fighting"
+    shared = _terms(mine) & _terms(theirs)
+    if not shared:
+        return None
+    words = f"{len(shared)}: " + ", ".join(sorted(shared)[:3])
+    rebuttals = rules.claims.rebuttals
+    if _rebuts(mine, rebuttals) or _rebuts(theirs, rebuttals):
+        return f"one calls the other's account false ({words})"
+    contrast = _contrasted(mine, rules) or _contrasted(theirs, rules)
+    if contrast is None:
+        return None
+    negations = set(rules.claims.negations)
+    if _says(mine, negations) != _says(theirs, negations):
+        return f"one says not ({words}; {contrast!r})"
+    events = _events(mine) & _events(theirs)
+    mine_figures = [f for s in mine for f in s.figures]
+    their_figures = [f for s in theirs for f in s.figures]
+    if events and figures_disagree(mine_figures, their_figures):
+        return f"different figures for the same event ({', '.join(sorted(events))})"
+    return None
+
+
+def _contrasted(statements: Sequence[Statement], rules: Rules) -> str | None:
+    """The reporter's word setting a statement against another ("disputed", "a different
+    picture"), in its sentence outside what is said."""
+    for s in statements:
+        a = s.attribution
+        sentence = s.sentence_span
+        outside = (
+            sentence.text[: max(0, a.content.start - sentence.start)]
+            + " "
+            + sentence.text[max(0, a.content.end - sentence.start) :]
+        ).lower()
+        for marker in rules.claims.contrasts:
+            if re.search(rf"\b{re.escape(marker)}", outside):
+                return marker
+    return None
+
+
+def _terms(statements: Sequence[Statement]) -> frozenset[str]:
+    return frozenset(t for s in statements for t in s.terms)
+
+
+def _events(statements: Sequence[Statement]) -> frozenset[str]:
+    return frozenset(e for s in statements for e in s.events)
+
+
+def _says(statements: Sequence[Statement], negations: set[str]) -> bool:
+    """Whether the statements say that something is not so."""
+    return any(
+        w in negations or w.endswith("n't")
+        for s in statements
+        for w in _WORD.findall(s.attribution.content.text.lower().replace("\u2019", "'"))
+    )
+
+
+def _rebuts(statements: Sequence[Statement], rebuttals: Sequence[str]) -> bool:
+    text = " ".join(s.attribution.content.text.lower() for s in statements)
+    return any(re.search(rf"\b{re.escape(r)}", text) for r in rebuttals)
