@@ -167,7 +167,7 @@ def test_an_advocate_speaks_for_a_side() -> None:
         RULES,
     )
     assert "unverified_party_claim" in names(flags)
-    assert flags[1].evidence[0].rule == "unverified_party_claim.advocate"
+    assert [f.name for f in flags] == ["single_source"]
 
 
 def test_distancing_cue_disputes_but_claimed_victory_does_not() -> None:
@@ -273,7 +273,7 @@ def test_flags_come_in_the_readme_order() -> None:
     )
 
 
-def test_a_prosecutor_argues_one_side_of_the_case() -> None:
+def test_a_prosecutor_is_no_interested_party() -> None:
     text = "The prosecutor said the driver had planned the crash."
     a = said(
         text,
