@@ -167,7 +167,7 @@ def test_an_advocate_speaks_for_a_side() -> None:
         RULES,
     )
     assert "unverified_party_claim" in names(flags)
-    assert [f.name for f in flags] == ["single_source"]
+    assert flags[1].evidence[0].rule == "unverified_party_claim.advocate"
 
 
 def test_distancing_cue_disputes_but_claimed_victory_does_not() -> None:
@@ -287,4 +287,4 @@ def test_a_prosecutor_is_no_interested_party() -> None:
         (origin("Crown prosecutor", "crown prosecutor", "official"),),
         RULES,
     )
-    assert flags[1].evidence[0].rule == "unverified_party_claim.advocate"
+    assert [f.name for f in flags] == ["single_source"]
