@@ -82,6 +82,11 @@ MaxCharsOpt = Annotated[
 ]
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -89,20 +94,74 @@ def extract(
         typer.Argument(help="Files, folders (*.txt, *.html, recursively) or - for stdin."),
     ],
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table for people, jsonl for machines.")
-    ] = Format.table,
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people, jsonl for machines (default: table; the dask engine "
+            "writes jsonl).",
+        ),
+    ] = None,
     model: ModelOpt = None,
     rules_dir: RulesOpt = None,
     encoding: EncodingOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     jobs: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Parse on this many processes (output in input order)."
+            "--jobs",
+            "-j",
+            min=1,
+            help="Parse on this many processes (output in input order; default 1). With "
+            "--engine dask: the workers of the local cluster (default: one per CPU core).",
         ),
-    ] = 1,
+    ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: this machine, output to stdout. dask: a Dask cluster (pip install "
+            "'provenance\\[dask]'), output to JSONL partitions in --out for 'ingest --from-jsonl'.",
+        ),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="With --engine dask: the address of a running Dask scheduler, e.g. "
+            "tcp://10.0.0.5:8786 (default: start a local cluster for this run).",
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="With --engine dask: the folder for part-00000.jsonl, part-00001.jsonl, ... "
+            "(created; it must hold no partitions yet).",
+        ),
+    ] = None,
+    partition_size: Annotated[
+        int | None,
+        typer.Option(
+            "--partition-size",
+            min=1,
+            help="With --engine dask: articles per partition, one task each (default 100).",
+        ),
+    ] = None,
+    sentences: Annotated[
+        bool | None,
+        typer.Option(
+            "--sentences/--no-sentences",
+            help="Also write each article's parse in the jsonl, so that 'ingest --from-jsonl' "
+            "does not parse the texts again to group claims (default: on with --engine dask, "
+            "off otherwise; it makes the lines several times longer).",
+        ),
+    ] = None,
 ) -> None:
     """Find every attribution in articles.
+
+    With --engine dask, the articles are parsed on a Dask cluster and written to JSONL
+    partitions in --out; 'provenance ingest --from-jsonl' stores them.
 
     Examples:
 
@@ -113,11 +172,138 @@ def extract(
       provenance extract --jobs 4 --format jsonl archive/ > archive.jsonl
 
       cat story.txt | provenance extract -
+
+      provenance extract --engine dask --out parts/ archive/
+
+      provenance extract --engine dask --scheduler tcp://10.0.0.5:8786 --out parts/ archive/
+
+      provenance ingest --from-jsonl parts/
     """
-    from provenance.api import extract_document
-    from provenance.html import html_offsets
+    _check_engine_options(engine, fmt, jobs, scheduler, out_dir, partition_size, sentences)
+    if engine is Engine.dask:
+        assert out_dir is not None
+        _extract_on_dask(
+            paths,
+            out_dir,
+            scheduler=scheduler,
+            workers=jobs,
+            partition_size=partition_size,
+            model=model,
+            rules_dir=rules_dir,
+            encoding=encoding,
+            max_chars=max_chars,
+            sentences=sentences is not False,
+        )
+        return
+    _extract_here(
+        paths,
+        fmt or Format.table,
+        jobs=jobs or 1,
+        model=model,
+        rules_dir=rules_dir,
+        encoding=encoding,
+        max_chars=max_chars,
+        sentences=bool(sentences),
+    )
+
+
+def _check_engine_options(
+    engine: Engine,
+    fmt: Format | None,
+    jobs: int | None,
+    scheduler: str | None,
+    out_dir: Path | None,
+    partition_size: int | None,
+    sentences: bool | None,
+) -> None:
+    """Refuse the options that do not go together, saying what to give instead."""
+    if engine is Engine.local:
+        dask_only = {"--scheduler": scheduler, "--out": out_dir, "--partition-size": partition_size}
+        given = [name for name, value in dask_only.items() if value is not None]
+        if given:
+            raise fail(
+                f"{given[0]} goes with --engine dask. Add --engine dask, or leave it out "
+                "(the local engine writes to stdout: redirect it, > out.jsonl)"
+            )
+        if sentences and fmt is not Format.jsonl:
+            raise fail("--sentences adds to jsonl records. Add --format jsonl")
+        return
+    if out_dir is None:
+        raise fail(
+            "--engine dask writes JSONL partitions to a folder. Give one with --out, e.g. "
+            "--out parts/"
+        )
+    if fmt is Format.table:
+        raise fail("--engine dask writes JSONL partitions, not tables. Leave out --format table")
+    if scheduler is not None and jobs is not None:
+        raise fail(
+            "--jobs sizes the local cluster; the cluster at --scheduler has its own workers. "
+            "Leave out one of them"
+        )
+
+
+def _extract_on_dask(paths: list[str], out_dir: Path, **options: Any) -> None:
+    """``extract --engine dask``: partitions written, progress and skips on stderr."""
+    from provenance.inputs import expand
+    from provenance.report import ingest_progress
+    from provenance.scale import DEFAULT_PARTITION_SIZE, extract_with_dask
+
+    options["partition_size"] = options["partition_size"] or DEFAULT_PARTITION_SIZE
+    total = sum(1 for _ in expand(paths)) if "-" not in paths else None
+    parts = documents = attributions = skipped = 0
+    try:
+        partitions = extract_with_dask(paths, out_dir, **options)
+        with ingest_progress(err, label="extract") as progress:
+            task = progress.add_task("waiting for the first partition", total=total)
+            for part in partitions:
+                parts += 1
+                documents += part.documents
+                attributions += part.attributions
+                skipped += len(part.skipped)
+                progress.update(task, advance=part.inputs, description=part.path.name)
+                for reason in part.skipped:
+                    progress.console.print(
+                        f"[yellow]Skipped[/] {escape(reason)}", highlight=False, soft_wrap=True
+                    )
+                if not err.is_terminal:  # a log for pipes and CI: one line per partition
+                    progress.console.print(
+                        f"[{parts} partitions] {escape(str(part.path))}: {part.documents} "
+                        f"articles, {part.attributions} attributions",
+                        highlight=False,
+                        soft_wrap=True,
+                    )
+    except ProvenanceError as exc:
+        raise fail(str(exc)) from None
+    err.print(
+        f"{documents} articles in {parts} partitions in {escape(str(out_dir))}: {attributions} "
+        f"attributions, {skipped} skipped. Store them with: provenance ingest --from-jsonl "
+        f"{escape(str(out_dir))}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if documents == 0:
+        raise fail(
+            "nothing could be read (see the skipped files above). Give .txt or .html files or "
+            "folders holding them"
+        )
+
+
+def _extract_here(
+    paths: list[str],
+    fmt: Format,
+    *,
+    jobs: int,
+    model: str | None,
+    rules_dir: Path | None,
+    encoding: str | None,
+    max_chars: int,
+    sentences: bool,
+) -> None:
+    """``extract`` on this machine: tables or jsonl records to stdout, in input order."""
+    from provenance.api import extract_document, extract_parsed
     from provenance.ingest import parse_in_order
     from provenance.inputs import check_encoding
+    from provenance.records import record_line
     from provenance.report import attributions_table
     from provenance.rules import load_rules
 
@@ -136,11 +322,17 @@ def extract(
                 if read:
                     _report_skipped(held)
                 continue
+            parse = None
             if isinstance(entry, Article):
                 item = entry
-                doc = extract_document(
-                    item.text, item.doc_id, path=item.path, model=model, rules=rules
-                )
+                if sentences:
+                    doc, parse = extract_parsed(
+                        item.text, item.doc_id, path=item.path, model=model, rules=rules
+                    )
+                else:
+                    doc = extract_document(
+                        item.text, item.doc_id, path=item.path, model=model, rules=rules
+                    )
             else:
                 item, parsed = entry
                 if isinstance(parsed, str):  # this article failed; the others go on
@@ -148,15 +340,12 @@ def extract(
                     if read:
                         _report_skipped(held)
                     continue
-                doc = parsed[0]
+                doc, parse = parsed
             read += 1
             _report_skipped(held)
             if fmt is Format.jsonl:
-                data = doc.to_json()
-                if item.html is not None:  # offsets into the HTML too
-                    for quote in data["quotes"]:
-                        quote["html_offsets"] = html_offsets(quote, item.html)
-                sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+                kept = parse if sentences else None
+                sys.stdout.write(record_line(doc, html=item.html, sentences=kept))
             else:
                 out.print(attributions_table(doc))
     except ProvenanceError as exc:
@@ -331,7 +520,10 @@ def _print_json(value: object) -> None:
 def ingest(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files, folders (*.txt, *.html, recursively) or - for stdin."),
+        typer.Argument(
+            help="Files, folders (*.txt, *.html, recursively) or - for stdin; with "
+            "--from-jsonl, JSONL files or folders of *.jsonl."
+        ),
     ],
     db: DbOpt = None,
     outlet: Annotated[
@@ -343,8 +535,17 @@ def ingest(
         ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Parse on this many processes.")
-    ] = 1,
+        int | None, typer.Option("--jobs", "-j", min=1, help="Parse on this many processes.")
+    ] = None,
+    from_jsonl: Annotated[
+        bool,
+        typer.Option(
+            "--from-jsonl",
+            help="PATHS are records already extracted: the output of 'extract --format jsonl' "
+            "or the partitions of 'extract --engine dask'. Nothing is parsed, except to group "
+            "the claims of records written without --sentences.",
+        ),
+    ] = False,
     model: ModelOpt = None,
     rules_dir: RulesOpt = None,
     encoding: EncodingOpt = None,
@@ -354,37 +555,57 @@ def ingest(
 
     The same text again changes nothing; a changed file replaces its earlier version. Each
     article is stored in one transaction, so an interrupted run loses nothing already done.
+    With --from-jsonl the attributions come from records written by 'provenance extract',
+    e.g. on a Dask cluster, and are stored as the articles themselves would be.
 
     Examples:
 
       provenance ingest seeds/
 
       provenance ingest --db news.db --outlet AFP --jobs 4 dispatches/
+
+      provenance ingest --from-jsonl parts/   # from: provenance extract --engine dask --out parts/
+
+      provenance extract --format jsonl --sentences seeds/ | provenance ingest --from-jsonl -
     """
     from provenance.ingest import ClaimRefresher, Tally, count_inputs, ingest_paths
     from provenance.inputs import check_encoding
+    from provenance.records import count_records, ingest_records
     from provenance.report import ingest_progress
 
+    if from_jsonl and (jobs is not None or encoding is not None):
+        option = "--jobs" if jobs is not None else "--encoding"
+        raise fail(
+            f"{option} is for reading and parsing articles; --from-jsonl reads records already "
+            "extracted (UTF-8 JSON). Leave it out, or give it to 'provenance extract'"
+        )
     tally = Tally()
     refresher = ClaimRefresher()
     try:
         check_encoding(encoding)
         with _open_store(db, create=True, rules_dir=rules_dir) as store:
-            total = count_inputs(paths)
-            live = err.is_terminal
-            with ingest_progress(err) as progress:
-                task = progress.add_task("", total=total)
-                for outcome in ingest_paths(
+            if from_jsonl:
+                total = count_records(paths)
+                outcomes = ingest_records(
+                    paths, store, outlet=outlet, model=model, claims=refresher
+                )
+            else:
+                total = count_inputs(paths)
+                outcomes = ingest_paths(
                     paths,
                     store,
                     outlet=outlet,
-                    jobs=jobs,
+                    jobs=jobs or 1,
                     model=model,
                     rules_dir=rules_dir,
                     encoding=encoding,
                     max_chars=max_chars,
                     claims=refresher,
-                ):
+                )
+            live = err.is_terminal
+            with ingest_progress(err) as progress:
+                task = progress.add_task("", total=total)
+                for outcome in outcomes:
                     tally.add(outcome)
                     progress.update(task, advance=1, description=escape(outcome.doc_id or ""))
                     if outcome.status == "failed":
@@ -395,7 +616,7 @@ def ingest(
                         )
                     elif not live:  # a log for pipes and CI: one line per document
                         progress.console.print(
-                            f"[{tally.documents}/{total}] {outcome.status} "
+                            f"[{tally.documents}/{total or '?'}] {outcome.status} "
                             f"{escape(outcome.path)}: {outcome.attributions} attributions",
                             highlight=False,
                             soft_wrap=True,
@@ -424,6 +645,11 @@ def ingest(
             soft_wrap=True,
         )
     if tally.documents and c["failed"] == tally.documents:
+        if from_jsonl:
+            raise fail(
+                "no record could be ingested. Give the JSONL written by 'provenance extract "
+                "--format jsonl' or the partition folder of 'provenance extract --engine dask'"
+            )
         raise fail("no article could be ingested. Give .txt or .html files, folders or -")
 
 

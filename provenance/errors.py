@@ -27,3 +27,7 @@ class ModelError(ProvenanceError):
 
 class StoreError(ProvenanceError):
     """The database could not be opened, migrated or written."""
+
+
+class ClusterError(ProvenanceError):
+    """The Dask engine is not installed, or its cluster could not be started or reached."""

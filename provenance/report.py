@@ -333,10 +333,11 @@ class _RateColumn(ProgressColumn):
         return Text(f"{rate:.1f} docs/s", style="cyan")
 
 
-def ingest_progress(console: Console) -> Progress:
-    """A progress bar for ``ingest``: documents done of all, documents/s, time so far."""
+def ingest_progress(console: Console, label: str = "ingest") -> Progress:
+    """A progress bar for ``ingest`` (or another ``label``): documents done of all,
+    documents/s, time so far."""
     return Progress(
-        TextColumn("[bold]ingest[/]"),
+        TextColumn(f"[bold]{label}[/]"),
         BarColumn(),
         MofNCompleteColumn(),
         _RateColumn(),
