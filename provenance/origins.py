@@ -62,15 +62,67 @@ def statement_origins(doc: Document, index: int, rules: Rules) -> tuple[Node, ..
     relays = tuple(h.name for h in attribution.chain if h.role != "origin")
     shared = tuple(k for k in (_relay_key(r, doc.doc_id, rules) for r in relays) if k)
     hop = _origin_hop(attribution)
+    pair = _pair(doc, attribution, rules) if hop is None else []
     if hop is not None:
         first = _node_from_name(hop, doc.doc_id, rules)
+    elif pair:
+        first = pair[0]
     else:
         first = _affiliated(doc, index, rules) or _node_from_attribution(doc, attribution, rules)
-    nodes = [first, *_coordinated(_speaker_phrase(doc, attribution), rules, first.key)]
+    nodes = [first, *pair[1:]]
+    for node in _coordinated(_speaker_phrase(doc, attribution), rules, first.key):
+        if all(node.key != n.key for n in nodes):
+            nodes.append(node)
     named = _specific_names(doc, rules)
     return tuple(
         Node(named.get(n.key, n.name), n.key, n.type, n.depth, relays, shared) for n in nodes
     )
+
+
+_BOTH = re.compile(
+    r"^(?:both|the two)\s+(?:countries|nations|governments|states|leaders|presidents|sides)\b",
+    re.IGNORECASE,
+)
+_LEADER_OF = re.compile(
+    r"((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)['\u2019]s\s+(?:president|prime minister|leader|"
+    r"foreign minister|government|chancellor|king)\b"
+)
+
+
+def _pair(doc: Document, attribution: Attribution, rules: Rules) -> list[Node]:
+    """The governments "Both countries" stands for: those the sentence before names as
+    speakers or by their leader ("Zelensky said he had discussed ... with South Korea's
+    president. Both countries ... are sounding the alarm" -> Ukraine, South Korea)."""
+    speaker = attribution.speaker
+    if speaker is None or not _BOTH.match(speaker.text):
+        return []
+    line = doc.text.rfind("\n", 0, speaker.start) + 1
+    start, end = line, speaker.start
+    if not doc.text[line : speaker.start].strip():  # at a paragraph's start: the one before
+        end = max(line - 1, 0)
+        start = doc.text.rfind("\n", 0, end) + 1
+    found: list[Node] = []
+    for a in doc.attributions:
+        if a.speaker is not None and start <= a.speaker.start < end:
+            found += _government_of(a.source or a.speaker.text, rules)
+    for match in _LEADER_OF.finditer(doc.text, start, end):
+        found += _government_of(match.group(1), rules)
+    unique = list({n.key: n for n in found}.values())
+    return unique if len(unique) >= 2 else []
+
+
+def _government_of(name: str, rules: Rules) -> list[Node]:
+    """The listed government a name stands for: itself ("South Korea") or the side its
+    speaker belongs to (``people`` of a ``[[party]]``: "Zelensky")."""
+    entry = _listed(name, rules)
+    if entry is not None and entry.type == "government":
+        return [_listed_node(entry, rules)]
+    key = name_key(name)
+    for party in rules.claims.parties:
+        if any(name_key(p) == key for p in party.people):
+            listed = [_listed(s, rules) for s in party.sources]
+            return [_listed_node(e, rules) for e in listed if e is not None][:1]
+    return []
 
 
 def _origin_hop(attribution: Attribution) -> str | None:

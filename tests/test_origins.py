@@ -121,6 +121,41 @@ def test_a_coordinated_speaker_names_several_origins() -> None:
     ]
 
 
+def test_both_countries_are_the_governments_the_paragraph_before_names() -> None:
+    t = (
+        "Zelensky said he had discussed the troops with South Korea's president.\n"
+        "Both countries, along with NATO, are sounding the alarm over the transfer of troops."
+    )
+    doc = document(
+        "d",
+        t,
+        said(t, "he had discussed the troops", "Zelensky", source="Volodymyr Zelensky"),
+        said(
+            t,
+            "over the transfer of troops",
+            "Both countries",
+            source="Both countries",
+            cue="sounding the alarm",
+            evidence="mention text",
+        ),
+    )
+    assert [n.name for n in statement_origins(doc, 1, RULES)] == [
+        "Ukrainian government",
+        "South Korean government",
+        "NATO",
+    ]
+
+
+def test_both_countries_stay_one_origin_when_the_paragraph_before_names_no_two() -> None:
+    t = "Ukraine asked for help.\nBoth countries are sounding the alarm over the troops."
+    doc = document(
+        "d",
+        t,
+        said(t, "over the troops", "Both countries", cue="sounding the alarm"),
+    )
+    assert [n.name for n in statement_origins(doc, 0, RULES)] == ["Both countries"]
+
+
 def test_named_sources_are_the_same_across_articles_described_ones_are_not() -> None:
     t = "Analysts said it would rain. Marco Ferri said it would rain."
     one = document(
