@@ -162,6 +162,9 @@ def antecedent_of(
         return named
     if speaker.pos_ == "NOUN" and _is_definite(speaker) and not _has_proper(speaker):
         return _description_antecedent(speaker, earlier, rules)
+    introduced = _named_next(speaker)
+    if introduced is not None:
+        return introduced
     if _is_acronym(speaker):
         return _expansion(speaker)
     if speaker.pos_ == "PROPN" and _is_person(speaker):
@@ -270,6 +273,42 @@ def _honorifics(doc: Doc) -> dict[str, str]:
 def _surname(tok: Token) -> str:
     ent = _entity(tok)
     return (ent[-1] if ent is not None else tok).lower_
+
+
+_LEDE_SENTENCES = 4
+
+
+def _named_next(speaker: Token) -> Token | None:
+    """The person a story's opening description turns out to be: "A café owner accused of
+    setting fire to a rival's restaurant told a jury ..." -> "Dariusz Wolan, 47, denies
+    arson ..." (the subject of the next sentence); a headline's bare "Café owner ... tells
+    jury" is the same description. Only a described person (a modifier says who: "accused
+    of ...", "who fled"), never "a spokesman"."""
+    if speaker.pos_ != "NOUN" or _has_proper(speaker):
+        return None
+    sents = list(speaker.doc.sents)
+    here = next(n for n, s in enumerate(sents) if s.start <= speaker.i < s.end)
+    if here >= _LEDE_SENTENCES:
+        return None
+    dets = [c.lower_ for c in speaker.children if c.dep_ == "det"]
+    lemma = speaker.lemma_.lower()
+    if not dets:  # a headline's bare description: the lede's, if it has one
+        for sent in sents[here + 1 : _LEDE_SENTENCES]:
+            for tok in sent:
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and tok.i != speaker.i:
+                    return _named_next(tok)
+        return None
+    described = any(c.dep_ in ("acl", "relcl", "amod") for c in speaker.children)
+    if dets[0] not in ("a", "an") or not described:
+        return None
+    for sent in sents[here + 1 : here + 3]:
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is None or first.ent_type_ != "PERSON":
+            continue
+        name = next(e for e in sent.ents if e.start <= first.i < e.end)
+        if name.root.dep_ in ("nsubj", "nsubjpass"):
+            return name.root
+    return None
 
 
 def _is_definite(tok: Token) -> bool:

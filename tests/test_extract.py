@@ -293,3 +293,16 @@ def test_a_spokeswoman_speaks_for_the_organisation_named_before_her() -> None:
         'A Corvia spokeswoman said the airline used "the industry standard".'
     )
     assert extract(text)[-1].source == "Corvia Air"
+
+
+def test_the_ledes_description_is_the_person_named_next() -> None:
+    text = (
+        "A café owner accused of setting fire to a rival's restaurant told a jury on Wednesday "
+        "that he was at home asleep.\nDariusz Wolan, 47, denies arson.\n"
+    )
+    assert by_content(text, "he was at home asleep").source == "Dariusz Wolan"
+
+
+def test_a_plain_spokesman_is_not_the_person_named_next() -> None:
+    text = "A spokesman said the plant was safe.\nMaria Rossi, 40, runs a bakery nearby.\n"
+    assert by_content(text, "the plant was safe").source != "Maria Rossi"
