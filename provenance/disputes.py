@@ -1,18 +1,21 @@
 """Rival accounts: claims of one article that contradict each other.
 
 A claim is ``disputed`` when another source contradicts it. Two claims of the same article
-from different origins contradict each other when they talk about the same thing (they share
-a term: "Band A customers", "the strike") and
+from different origins contradict each other (:func:`rival_accounts`) when
 
-- one says it is not so and the other does not ("customers get 20 hours of supply" against
-  "many customers were not receiving the 20 hours");
-- one calls the other's account false ("not supported by the data", "propaganda");
-- they give different figures for the same event ("killed at least 14" against "killed six
-  Hezbollah fighters"); or
-- both are the word of interested parties about the fighting (two sides of a conflict).
+- both are the word of interested parties about the fighting (two sides of a conflict); or
+  they talk about the same thing (they share a term: "Band A customers", "the strike") and
+- one calls the other's account false ("not supported by the data", "propaganda"); or
+- the reporter sets them against each other ("disputed the figure", "painted a different
+  picture") and one says it is not so while the other does not ("customers get 20 hours of
+  supply" against "many customers were not receiving the 20 hours"), or they give different
+  figures for the same event.
 
-Each claim of such a pair is disputed, with the other as evidence. The word lists are in
-``rules/claims.toml``, ``[disputes]``.
+Each claim of such a pair is disputed, with the other as evidence; a claim is set against the
+accounts sharing most with it only. Also disputed: an accused's own account on what they deny
+(:func:`accused_accounts`) and an accusation that another origin answers
+(:func:`answered_accusations`). Everything is within one article, so the work grows with the
+article, not the database. The word lists are in ``rules/claims.toml``, ``[disputes]``.
 
 >>> # "the minister said customers get 20 hours", "the forum said many customers were not
 >>> # receiving 20 hours" -> both disputed ("one says not: customer, hour")
@@ -74,10 +77,7 @@ def answered_accusations(
     """Accusations the article shows answered ("accused the authorities of failing to warn
     them", then the weather service: "it had issued a red alert"): a later statement by
     another origin on the same thing."""
-    by_doc: dict[int, list[int]] = defaultdict(list)
-    for n, group in enumerate(groups):
-        for doc in sorted({statements[i].doc for i in group}):
-            by_doc[doc].append(n)
+    by_doc = _by_document(groups, statements)
     found: dict[int, list[Evidence]] = defaultdict(list)
     for claims in by_doc.values():
         members = {n: [statements[i] for i in groups[n]] for n in claims}
@@ -113,25 +113,35 @@ def accused_accounts(
     article ("he was at home asleep", by a defendant who denies the arson): the accusation
     contradicts them. An account is the accused's when its every origin is the denier's and it
     shares a term with what is denied."""
+    by_doc = _by_document(groups, statements)
     found: dict[int, list[Evidence]] = defaultdict(list)
     for group in groups:
         denials = [statements[i] for i in group if statements[i].role == "denies"]
         accusation = [statements[i] for i in group if statements[i].role == "asserts"]
-        if not denials or not accusation:
+        if not accusation:
             continue
-        for n, other in enumerate(groups):
-            own = [statements[i] for i in other if statements[i].role == "asserts"]
-            if other is group or not own:
-                continue
-            for denial in denials:
-                same_doc = all(s.doc == denial.doc for s in own)
-                if same_doc and _keys(own) <= denial.keys and _terms(own) & _terms(accusation):
+        for denial in denials:
+            for n in by_doc[denial.doc]:
+                own = [statements[i] for i in groups[n] if statements[i].role == "asserts"]
+                if groups[n] is group or not own or any(s.doc != denial.doc for s in own):
+                    continue
+                if _keys(own) <= denial.keys and _terms(own) & _terms(accusation):
                     who = accusation[0].nodes[0].name if accusation[0].nodes else "another"
-                    found[n].append(
-                        _evidence(f"answers an accusation ({who}) it denies", accusation[0])
-                    )
-                    break
+                    evidence = _evidence(f"answers an accusation ({who}) it denies", accusation[0])
+                    if evidence not in found[n]:
+                        found[n].append(evidence)
     return found
+
+
+def _by_document(
+    groups: Sequence[Sequence[int]], statements: Sequence[Statement]
+) -> dict[int, list[int]]:
+    """The claims (indexes into ``groups``) holding statements of each document."""
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for n, group in enumerate(groups):
+        for doc in sorted({statements[i].doc for i in group}):
+            by_doc[doc].append(n)
+    return by_doc
 
 
 def _keys(statements: Sequence[Statement]) -> frozenset[str]:

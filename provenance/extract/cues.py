@@ -60,7 +60,8 @@ def clause_content(
         toks = [t for t in toks if t.i > cue.i]
     elif after_cue is False:
         toks = [t for t in toks if t.i < cue.i]
-    toks = [t for t in toks if not _in_subtree(t, cue) or t.i in {x.i for x in root.subtree}]
+    in_root = {x.i for x in root.subtree}  # built once, not once per token
+    toks = [t for t in toks if not _in_subtree(t, cue) or t.i in in_root]
     toks = _strip_leading(doc, sorted(toks, key=lambda t: t.i))
     span = char_span(toks)
     if span is None:
@@ -82,8 +83,41 @@ def _in_subtree(tok: Token, root: Token) -> bool:
     )
 
 
+class _LexiconHits:
+    """The tokens a cue can sit on, found in one pass over the document (not one per kind of
+    cue): lemma a cue verb; lemma the first word of a phrase cue (and no cue verb); lemma a
+    cue noun; form the first word of a prepositional cue. Each list is in text order."""
+
+    def __init__(self, doc: Doc, rules: Rules) -> None:
+        firsts = {phrase.words[0] for phrase in rules.phrases}
+        self.verbs: list[Token] = []
+        self.phrases: list[Token] = []
+        self.nouns: list[Token] = []
+        self.words: dict[str, list[Token]] = {p.words[0]: [] for p in rules.prepositions}
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if lemma in rules.verbs:
+                self.verbs.append(tok)
+            elif lemma in firsts:
+                self.phrases.append(tok)
+            if lemma in rules.nouns:
+                self.nouns.append(tok)
+            starting = self.words.get(tok.lower_)
+            if starting is not None:
+                starting.append(tok)
+
+
+def _hits(doc: Doc, rules: Rules) -> _LexiconHits:
+    key = f"provenance_cue_hits_{id(rules)}"
+    hits = doc.user_data.get(key)
+    if not isinstance(hits, _LexiconHits):
+        hits = doc.user_data[key] = _LexiconHits(doc, rules)
+    return hits
+
+
 def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
-    for tok in doc:
+    hits = _hits(doc, rules)
+    for tok in hits.verbs:
         cue = rules.verbs.get(tok.lemma_.lower())
         if (
             cue is None
@@ -100,7 +134,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         yield from _from_verb(
             doc, tok, rules, cue.stance, cue.object, cue.preps, phrase, quote_only=cue.quote_only
         )
-    for tok in doc:
+    for tok in hits.phrases:
         if tok.lemma_.lower() in rules.verbs or tok.pos_ != "VERB":
             continue
         phrase = _phrase_at(tok, rules)
@@ -318,7 +352,7 @@ def _make(
 
 def _noun_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
     """``Russia's claims that ...``, ``the ministry's statement that ...``."""
-    for tok in doc:
+    for tok in _hits(doc, rules).nouns:
         cue = rules.nouns.get(tok.lemma_.lower())
         if cue is None or tok.pos_ != "NOUN":
             continue
@@ -367,9 +401,10 @@ def _noun_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
 
 def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
     """``..., according to X`` attaches X to the clause it modifies."""
+    hits = _hits(doc, rules)
     for prep_cue in rules.prepositions:
         n = len(prep_cue.words)
-        for tok in doc:
+        for tok in hits.words[prep_cue.words[0]]:
             if tok.lower_ != prep_cue.words[0]:
                 continue
             words = tuple(t.lower_ for t in doc[tok.i : tok.i + n])
