@@ -212,7 +212,20 @@ def _node_from_attribution(doc: Document, attribution: Attribution, rules: Rules
     if entry is not None:
         return _listed_node(entry, rules)
     described = is_described(attribution.source_type, attribution.source_evidence)
+    unknown = (attribution.source_evidence or "mention text").startswith("mention text")
+    if unknown and attribution.source_type not in DESCRIBED_TYPES:
+        # known by its mention alone: a proper name in it ("BIS counter-intelligence service",
+        # "Russian embassy in Prague") makes it the same source in every article
+        described = not _proper(_strip(name))
     return Node(name, _scoped(name, doc.doc_id, described), attribution.source_type)
+
+
+def _proper(name: str) -> bool:
+    """A name holds a proper noun: a capitalised word after the first, or an acronym."""
+    words = name.split()
+    return any(w[:1].isupper() for w in words[1:]) or bool(
+        words and len(words[0]) > 1 and words[0].isupper()
+    )
 
 
 def _surname_owner(doc: Document, name: str) -> str | None:

@@ -306,3 +306,25 @@ def test_the_ledes_description_is_the_person_named_next() -> None:
 def test_a_plain_spokesman_is_not_the_person_named_next() -> None:
     text = "A spokesman said the plant was safe.\nMaria Rossi, 40, runs a bakery nearby.\n"
     assert by_content(text, "the plant was safe").source != "Maria Rossi"
+
+
+def test_a_that_clause_hung_inside_the_cues_phrase_is_what_was_said() -> None:
+    text = (
+        "The BIS counter-intelligence service said in a report published nine days before the "
+        "vote that a network of around 400 fake accounts, paid for from Russia, had pushed "
+        "content favouring Citizens' Voice.\n"
+    )
+    a = by_content(text, "400 fake accounts")
+    assert a.content.text.startswith("a network of around 400 fake accounts")
+    assert a.source == "BIS counter-intelligence service"
+
+
+def test_a_clause_misparsed_as_object_and_stray_predicate_is_what_was_said() -> None:
+    text = (
+        "She briefed her counterparts on a report by the BIS counter-intelligence service, "
+        "which said around 400 fake accounts on TikTok and Telegram, funded from Russia, had "
+        "pushed content favouring the populist Citizens' Voice party before the vote.\n"
+    )
+    a = by_content(text, "had pushed content")
+    assert a.content.text.startswith("around 400 fake accounts")
+    assert a.source == "BIS counter-intelligence service"

@@ -202,6 +202,11 @@ def _from_verb(
             yield make(span, "verb-ccomp" if after else "postposed-cue", 0.85)
     if comps:
         return
+    if not takes_object:
+        span = _object_then_predicate(doc, verb)
+        if span is not None:
+            yield make(span, "verb-misparsed-clause", 0.7)
+            return
     span = _prep_content(doc, verb, doc[cue_end], preps)
     if span is not None:
         yield make(span, "verb-prep", 0.6, weak=True)
@@ -209,6 +214,41 @@ def _from_verb(
         span = _object_content(doc, verb, quote_only=quote_only)
         if span is not None:
             yield make(span, "verb-object", 0.5, weak=True)
+
+
+_AUXILIARIES = frozenset(
+    {"had", "has", "have", "was", "were", "is", "are", "would", "will", "could"}
+)
+
+
+def _object_then_predicate(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """'... which said around 400 fake accounts on TikTok, funded from Russia, had pushed
+    content': the parser took the clause's subject for the object of "said" and hung its
+    predicate elsewhere. A verb that takes no object, an object noun, and right after it a
+    predicate with an auxiliary and no subject of its own: the two are the clause."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.pos_ not in ("NOUN", "PROPN") or obj.i < verb.i:
+            continue
+        after = obj.right_edge.i + 1
+        while after < len(doc) and doc[after].is_punct and doc[after].text in ",\u2014-":
+            after += 1
+        if after >= len(doc) or doc[after].lower_ not in _AUXILIARIES:
+            continue
+        predicate = doc[after].head
+        subjectless = not any(c.dep_ in SUBJECTS for c in predicate.children)
+        elsewhere = not _in_subtree(predicate, verb)
+        if (
+            predicate.pos_ in ("VERB", "AUX")
+            and predicate.i > after - 1
+            and subjectless
+            and elsewhere
+        ):
+            toks = [t for t in predicate.subtree if t.i >= after]
+            span = char_span([*obj.subtree, *toks])
+            if span is not None:
+                s, e = trim(doc_text(doc), *span)
+                return (s, e) if e > s else None
+    return None
 
 
 def _nobody(speaker: Token) -> bool:
@@ -245,6 +285,8 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "ccomp"
     ]
+    if not comps:
+        comps = _clause_in_phrase(verb)
     if not comps and verb.dep_ not in ("ccomp", "parataxis"):
         # "denied receiving any warning", "admitted taking the money"
         comps = [
@@ -258,6 +300,18 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
         # a clause after the cue is what was said; one before it was misattached
         comps = [c for c in comps if c.i > verb.i]
     return comps
+
+
+def _clause_in_phrase(verb: Token) -> list[Token]:
+    """'said in a report published nine days before the vote that a network ... had pushed':
+    the "that" clause the parser hung inside the cue's prepositional phrase."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for tok in prep.subtree:
+            marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+            subject = any(c.dep_ in SUBJECTS for c in tok.children)
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "relcl") and marked and subject:
+                return [tok]
+    return []
 
 
 def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int] | None:
