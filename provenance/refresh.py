@@ -86,17 +86,13 @@ def refresh_claims(
     rules = store.rules
     sentences = _Sentences(parses or {}, parse or _spacy_reader(model))
     fresh = store.stored_documents(pending)
-    events = [f"t:{e.name}" for e in rules.claims.events]
-    joined: set[str] = set()
-    for position, stored in enumerate(fresh):
-        doc = stored.document
-        for statement in read_statements(position, doc, sentences(doc.text), rules):
-            joined |= store.documents_sharing_keys(
-                blocking_keys(statement),
-                rules.claims.max_block,
-                min_terms=rules.claims.min_shared_words,
-                events=events,
-            )
+    known = {(d.id, d.document.doc_id): _keys_of(d, sentences, rules) for d in fresh}
+    joined = store.documents_sharing_any(
+        [k for found in known.values() for k in found.values()],
+        rules.claims.max_block,
+        min_terms=rules.claims.min_shared_words,
+        events=[f"t:{e.name}" for e in rules.claims.events],
+    )
     batch = store.claim_closure(set(pending) | joined)
     documents = _named_apart(
         sorted(
@@ -105,9 +101,14 @@ def refresh_claims(
         )
     )
     claims = group_claims([d.document for d in documents], rules, parse=sentences)
-    stored_claims = store.replace_claims(
-        documents, claims, _statement_keys(documents, sentences, rules)
-    )
+    keys = {
+        (d.document.doc_id, index): found
+        for d in documents
+        for index, found in (
+            known.get((d.id, d.document.doc_id)) or _keys_of(d, sentences, rules)
+        ).items()
+    }
+    stored_claims = store.replace_claims(documents, claims, keys)
     return Refresh(
         pending=len(pending),
         documents=len(documents),
@@ -142,13 +143,11 @@ def _named_apart(documents: Sequence[StoredDocument]) -> list[StoredDocument]:
     return out
 
 
-def _statement_keys(
-    documents: Sequence[StoredDocument], sentences: Reader, rules: Rules
-) -> dict[tuple[str, int], frozenset[str]]:
-    """Each statement's blocking keys, by (doc_id, attribution index)."""
-    found: dict[tuple[str, int], frozenset[str]] = {}
-    for position, stored in enumerate(documents):
-        doc = stored.document
-        for statement in read_statements(position, doc, sentences(doc.text), rules):
-            found[(doc.doc_id, statement.index)] = blocking_keys(statement)
-    return found
+def _keys_of(stored: StoredDocument, sentences: Reader, rules: Rules) -> dict[int, frozenset[str]]:
+    """The blocking keys of each statement of one article, by attribution index (they do not
+    depend on the article's place in a batch, so they are read once a refresh)."""
+    doc = stored.document
+    return {
+        statement.index: blocking_keys(statement)
+        for statement in read_statements(0, doc, sentences(doc.text), rules)
+    }

@@ -231,12 +231,10 @@ class Store:
             if self._one("SELECT 1 FROM documents WHERE id = ?", [document_id]):
                 return IngestResult("unchanged", document_id)
             old = self._one("SELECT id FROM documents WHERE path = ?", [path]) if path else None
-            if old is not None:
-                self._delete_document(str(old))
+            named = self._delete_document(str(old)) if old is not None else set()
             self._insert_document(doc, document_id, chash, path, masthead)
             stored = _DocumentWriter(self, document_id).write(doc.attributions)
-            if old is not None:
-                self._prune_sources()
+            self._prune_sources(named)
         return IngestResult("updated" if old is not None else "new", document_id, stored)
 
     def _insert_document(
@@ -273,7 +271,21 @@ class Store:
         assert link is not None
         return link.id
 
-    def _delete_document(self, document_id: str) -> None:
+    def _delete_document(self, document_id: str) -> set[str]:
+        """Delete a document and its rows; return the named sources they referred to (see
+        :meth:`_prune_sources`)."""
+        named = {
+            str(r[0])
+            for r in self.db.execute(
+                """SELECT source_id FROM attributions WHERE document_id = ?
+                UNION SELECT source_id FROM mentions WHERE document_id = ?
+                UNION SELECT h.source_id FROM hops h
+                      JOIN attributions a ON a.id = h.attribution_id WHERE a.document_id = ?
+                UNION SELECT outlet_source_id FROM documents WHERE id = ?""",
+                [document_id] * 4,
+            )
+            if r[0] is not None
+        }
         self._drop_claims_of([document_id])
         self.db.execute("DELETE FROM claims_refreshed WHERE document_id = ?", [document_id])
         for sql in (
@@ -285,21 +297,31 @@ class Store:
             "DELETE FROM documents WHERE id = ?",
         ):
             self.db.execute(sql, [document_id])
+        return named
 
-    def _prune_sources(self) -> None:
-        """Drop named sources nothing refers to any more (after a document was replaced)."""
-        while True:
-            cursor = self.db.execute(
-                """DELETE FROM sources WHERE document_id IS NULL
-                AND id NOT IN (SELECT source_id FROM attributions WHERE source_id IS NOT NULL)
-                AND id NOT IN (SELECT source_id FROM mentions WHERE source_id IS NOT NULL)
-                AND id NOT IN (SELECT source_id FROM hops WHERE source_id IS NOT NULL)
-                AND id NOT IN (SELECT outlet_source_id FROM documents
-                               WHERE outlet_source_id IS NOT NULL)
-                AND id NOT IN (SELECT parent_id FROM sources WHERE parent_id IS NOT NULL)"""
-            )
-            if cursor.rowcount <= 0:
-                return
+    def _prune_sources(self, candidates: set[str]) -> None:
+        """Drop the named sources among ``candidates`` that nothing refers to any more (those
+        a replaced document referred to), then the parents they leave alone. Only these are
+        looked at, so replacing a document costs the same in a large store as in a small."""
+        while candidates:
+            parents: set[str] = set()
+            for chunk in _chunks(sorted(candidates)):
+                marks = ",".join("?" * len(chunk))
+                orphans = self._rows(
+                    f"""SELECT id, parent_id FROM sources s
+                    WHERE id IN ({marks}) AND document_id IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM attributions a WHERE a.source_id = s.id)
+                    AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.source_id = s.id)
+                    AND NOT EXISTS (SELECT 1 FROM hops h WHERE h.source_id = s.id)
+                    AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.outlet_source_id = s.id)
+                    AND NOT EXISTS (SELECT 1 FROM sources c WHERE c.parent_id = s.id)""",
+                    chunk,
+                )
+                for r in orphans:
+                    self.db.execute("DELETE FROM sources WHERE id = ?", [r["id"]])
+                    if r["parent_id"] is not None:
+                        parents.add(str(r["parent_id"]))
+            candidates = parents
 
     # --- sources: one per canonical name ----------------------------------------------------
 
@@ -424,12 +446,15 @@ class Store:
     def add_aliases(self, source_id: str, name: str, names: Sequence[str]) -> None:
         """Remember other names a source went by (not pronouns, not its own name)."""
         have = self._aliases(source_id)
+        known = len(have)
         seen = {name_key(n) for n in [name, *have]}
         for n in names:
             k = name_key(n)
             if k and k not in seen and not is_pronoun(n) and len(n) <= 80:
                 have.append(" ".join(n.split()))
                 seen.add(k)
+        if len(have) == known or known >= _MAX_ALIASES:
+            return  # nothing new to keep: the row is left alone (no page written)
         self.db.execute(
             "UPDATE sources SET aliases = ? WHERE id = ?",
             [json.dumps(have[:_MAX_ALIASES], ensure_ascii=False), source_id],
@@ -466,26 +491,33 @@ class Store:
 
         Raises :class:`StoreError` when ``query`` holds no word to search for.
         """
+        return self._attributions_by_id(self._matches(query, max(_SEARCH_POOL, limit))[:limit])
+
+    def _matches(self, query: str, pool: int) -> list[str]:
+        """Ids of the ``pool`` best full-text matches of ``query`` (every word, else any
+        word), ranked by rapidfuzz similarity to it (then by full-text rank). Only the
+        matches' texts are read: the caller reads the rows it keeps."""
         terms = fts_terms(query)
         if not terms:
             raise StoreError(f"nothing to search for in {query!r}. Give a word or a number")
-        ids: list[str] = []
+        rows: list[tuple[str, str]] = []
         for joiner in (" ", " OR "):
-            ids = [
-                str(r["id"])
-                for r in self._rows(
-                    "SELECT a.id FROM attributions_fts f JOIN attributions a ON a.rowid = f.rowid "
+            rows = [
+                (str(r[0]), str(r[1]))
+                for r in self.db.execute(
+                    "SELECT a.id, a.content_text FROM attributions_fts f "
+                    "JOIN attributions a ON a.rowid = f.rowid "
                     "WHERE attributions_fts MATCH ? ORDER BY f.rank LIMIT ?",
-                    [joiner.join(terms), max(_SEARCH_POOL, limit)],
+                    [joiner.join(terms), pool],
                 )
             ]
-            if ids or len(terms) == 1:
+            if rows or len(terms) == 1:
                 break
-        found = self._attributions_by_id(ids)
         wanted = query.lower()
-        order = {i: n for n, i in enumerate(ids)}
-        found.sort(key=lambda a: (-fuzz.partial_ratio(wanted, a.content.text.lower()), order[a.id]))
-        return found[:limit]
+        ranked = sorted(
+            range(len(rows)), key=lambda n: (-fuzz.partial_ratio(wanted, rows[n][1].lower()), n)
+        )
+        return [rows[n][0] for n in ranked]
 
     def trace(self, id_or_query: str) -> Trace:
         """An attribution by id (or a unique prefix of one), else the best ``who_said`` match,
@@ -505,8 +537,9 @@ class Store:
         if not found:
             if not fts_terms(wanted):
                 raise StoreError(f"no attribution with id {wanted!r}. Give an id or some words")
-            found = self.who_said(wanted, limit=_SEARCH_POOL)
-            others = max(0, len(found) - 1)
+            matches = self._matches(wanted, _SEARCH_POOL)
+            found = self._attributions_by_id(matches[:1])
+            others = max(0, len(matches) - 1)
         if not found:
             raise StoreError(
                 f"no attribution with id or words {wanted!r}. Find one with "
@@ -654,28 +687,58 @@ class Store:
         Figures are left out (they link statements of one article only), and so is a key
         held by more than ``max_block`` statements: too common to compare on, as in grouping
         itself."""
-        wanted = sorted({k for k in keys if not k.startswith("f:")})
-        if not wanted:
+        return self.documents_sharing_any([keys], max_block, min_terms=min_terms, events=events)
+
+    def documents_sharing_any(
+        self,
+        statements: Iterable[Iterable[str]],
+        max_block: int,
+        *,
+        min_terms: int = 2,
+        events: Iterable[str] = (),
+    ) -> set[str]:
+        """:meth:`documents_sharing_keys` for many statements at once (each given by its
+        blocking keys): the documents that could be linked to any of them, in one query."""
+        wanted = [{k for k in keys if not k.startswith("f:")} for keys in statements]
+        usable = self._usable_keys(set().union(*wanted), max_block)
+        wanted = [keys & usable for keys in wanted]
+        if not any(wanted):
             return set()
-        # the keys go in as JSON lists, so one query answers for all of them
+        # the statements go in as one JSON list of key lists: one query answers for all
         return {
             str(r[0])
             for r in self.db.execute(
-                """WITH wanted(key) AS (SELECT value FROM json_each(?)),
-                usable(key) AS (
-                    SELECT w.key FROM wanted w JOIN claim_keys c ON c.key = w.key
-                    GROUP BY w.key HAVING count(*) <= ?),
+                """WITH wanted(statement, key) AS (
+                    SELECT s.key, k.value FROM json_each(?) s, json_each(s.value) k),
                 shared AS (
-                    SELECT k.attribution_id,
-                           sum(k.key LIKE 't:%') AS terms,
-                           sum(k.key IN (SELECT value FROM json_each(?))) AS events,
-                           sum(k.key LIKE 'n:%') AS names
-                    FROM claim_keys k JOIN usable u ON u.key = k.key
-                    GROUP BY k.attribution_id)
+                    SELECT w.statement, c.attribution_id,
+                           sum(c.key LIKE 't:%') AS terms,
+                           sum(c.key IN (SELECT value FROM json_each(?))) AS events,
+                           sum(c.key LIKE 'n:%') AS names
+                    FROM wanted w JOIN claim_keys c ON c.key = w.key
+                    GROUP BY w.statement, c.attribution_id)
                 SELECT DISTINCT ca.document_id FROM claim_attributions ca
                 JOIN shared s ON s.attribution_id = ca.attribution_id
                 WHERE s.terms >= ? OR (s.events >= 1 AND s.names >= 1)""",
-                [json.dumps(wanted), max_block, json.dumps(sorted(set(events))), min_terms],
+                [
+                    json.dumps([sorted(keys) for keys in wanted if keys]),
+                    json.dumps(sorted(set(events))),
+                    min_terms,
+                ],
+            )
+        }
+
+    def _usable_keys(self, keys: set[str], max_block: int) -> set[str]:
+        """The keys held by at most ``max_block`` stored statements. Each is counted only up
+        to ``max_block + 1``: a key held by half the store need not be counted in full."""
+        if not keys:
+            return set()
+        return {
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT value FROM json_each(?) WHERE (SELECT count(*) FROM "
+                "(SELECT 1 FROM claim_keys c WHERE c.key = value LIMIT ?)) <= ?",
+                [json.dumps(sorted(keys)), max_block + 1, max_block],
             )
         }
 
