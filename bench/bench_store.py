@@ -1,34 +1,41 @@
-"""How fast is the store: ingest rate, who-said / trace latency, the report and claim
-regrouping on a large database.
+"""How fast is the store: ingest rate, who-said / trace latency, the report, replacing an
+article and claim regrouping on a large database.
 
 Extracts the seed articles once (``seeds/*.txt`` and ``../shared/seeds/afp-selydove.txt``
 when present, timed: that is ``extract`` alone), then builds a database of at least
 ``--attributions`` attributions from synthetic news made of them (:func:`story`): each story
-is a seed whose people, places, figures and about half of its nouns are replaced by others
-drawn from large pools of made-up words (so names, blocking keys and full-text terms are as
-varied as in real copy), published in one to four copies by different outlets, dated over
-time, with its attributions and sentences carried over to the new offsets. Each copy goes
-through ``Store.ingest`` (one transaction each, as ``provenance ingest``), and each story's
-claims are grouped and stored as a refresh stores them. Measured and printed:
+is a seed whose names (people, places, peoples, organisations; not those
+``rules/sources.toml`` lists), days, months, years, figures and 70% of its nouns are replaced
+by others drawn from large pools of made-up words (so sources, blocking keys and full-text
+terms vary as in real copy), published in one to four copies by different outlets, dated
+over time (40 stories a day), with its attributions and sentences carried over to the new
+offsets. Each copy goes through ``Store.ingest`` (one transaction each, as ``provenance
+ingest``); then each story's claims are grouped (on ``--jobs`` processes) and stored as a
+refresh stores them. Measured and printed:
 
-  ingest    documents/s of ``Store.ingest`` over the whole build and over its first and last
-            10% of documents (does it slow down as it grows?)
-  who-said  latency of ``Store.who_said`` for varied queries taken from stored statements
-            (two or three words in a row, a single word, a figure, a speaker's name)
+  ingest    documents/s of ``Store.ingest`` over the build, its first and last 10% of
+            documents and each tenth (does it slow down as it grows?)
+  who-said  latency of ``Store.who_said`` for queries taken from stored statements (two or
+            three words in a row, a single word, a figure, a name: none a little word on its
+            own), and apart, single very common words (the worst case)
   trace     latency of ``Store.trace`` by id, and by words
-  report    ``Store.claims`` as ``provenance report`` calls it (every unverified claim, one
-            flag, the last week) rendered as JSON and as the table, and one real
-            ``provenance report`` process
-  regroup   1,000 new documents (10% further copies of stories already stored, 90% new
-            stories) through the ingest path (``Store.ingest``, then
+  report    ``Store.claims`` as ``provenance report`` calls it (the last day, the last week,
+            denied claims), ``Store.claim_counts`` (the CLI's note), the JSON and the table
+            (as ``--output`` writes it); then ``provenance report --since`` the last day as a
+            real process, in JSON and as the table
+  regroup   on a copy: 1,000 new documents (one in ten a further copy of a recent story, the
+            rest new stories) through the ingest path (``Store.ingest``, then
             :class:`provenance.ingest.ClaimRefresher` every 200, as ``ingest_paths`` does;
             their parses given, as a parse at ingest gives them): the time of the claim
-            refreshes, the stored articles they had to parse again (with spaCy) included
+            refreshes, with the stored articles they join parsed again with spaCy as in a real
+            run, and where that time goes
+  replace   on the same copy, 20 stored articles ingested again with a changed text
 
 Not a test: figures for the README. The database goes to a temporary folder unless ``--db``;
 a database built by an earlier run with the same ``--attributions`` and ``--seed`` is reused
 (``--rebuild`` builds it again), and the regrouping runs on a copy of it, so the same
-database serves any number of runs.
+database serves any number of runs. ``--ingest-only`` measures ingest alone on a new
+database (no claims, no questions), for a larger build.
 
     .venv/bin/python bench/bench_store.py                    # >= 100,000 attributions
     .venv/bin/python bench/bench_store.py --attributions 1000000 --db /tmp/store-1m.db
@@ -788,6 +795,33 @@ def regroup_articles(
     return out[:count]
 
 
+def measure_updates(path: Path, count: int, rng: random.Random, rules: Rules) -> dict[str, Any]:
+    """Re-ingest ``count`` stored articles with a line added at the same path (a corrected
+    file): each replaces the stored one (its rows, its claims, the sources only it named)."""
+    with Store(path, rules=rules) as store:
+        ids = [
+            str(r[0])
+            for r in store.db.execute(
+                "SELECT id FROM documents ORDER BY random() LIMIT ?",
+                [count],
+            )
+        ]
+        times = []
+        for stored in store.stored_documents(ids):
+            doc = stored.document
+            changed = replace(doc, text=f"{doc.text}\nCorrected {rng.random():.6f}.")
+            t0 = time.perf_counter()
+            result = store.ingest(changed, read_masthead(changed.text, rules))
+            times.append((time.perf_counter() - t0) * 1000)
+            assert result.status == "updated", result
+    times.sort()
+    return {
+        "documents": len(times),
+        "median_ms": round(statistics.median(times), 1),
+        "max_ms": round(times[-1], 1),
+    }
+
+
 class _Stopwatch:
     """Seconds spent in some functions during a run: each is replaced by a timing wrapper
     until :meth:`restore` (inclusive times: a parse inside grouping counts in both)."""
@@ -965,6 +999,7 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         try:
             batch = regroup_articles(seeds, built, args.regroup_docs, args.seed, rules)
             figures["regroup"] = measure_regroup(scratch, batch, rules, args.model)
+            figures["updates"] = measure_updates(scratch, 20, rng, rules)
         finally:
             _remove(scratch)
     return figures
@@ -1035,6 +1070,12 @@ def show(f: dict[str, Any]) -> None:
         f"  `provenance report --since {r['last_day']}` as a process: --format json "
         f"{p['json']} s, table (--output) {p['table']} s"
     )
+    if "updates" in f:
+        u = f["updates"]
+        print(
+            f"replacing a stored article (same path, a changed text), {u['documents']} of them: "
+            f"median {u['median_ms']} ms, max {u['max_ms']} ms"
+        )
     if "regroup" in f:
         g = f["regroup"]
         print(
@@ -1051,14 +1092,20 @@ def show(f: dict[str, Any]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--attributions", type=int)
+    parser.add_argument(
+        "--attributions", type=int, help="build at least this many (default 100,000)"
+    )
     parser.add_argument(
         "--db", type=Path, help="database path, kept and reused (default: a temporary file)"
     )
     parser.add_argument("--rebuild", action="store_true", help="build the --db again")
-    parser.add_argument("--queries", type=int)
-    parser.add_argument("--regroup-docs", type=int)
-    parser.add_argument("--extract-rounds", type=int)
+    parser.add_argument("--queries", type=int, help="who-said and trace queries (default 200)")
+    parser.add_argument(
+        "--regroup-docs", type=int, help="new documents for the regrouping (default 1,000; 0: none)"
+    )
+    parser.add_argument(
+        "--extract-rounds", type=int, help="passes over the seeds timing extract (default 3)"
+    )
     parser.add_argument("--model", help="spaCy model for re-parsing stored articles")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(

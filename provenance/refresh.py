@@ -105,7 +105,9 @@ def refresh_claims(
         (d.document.doc_id, index): found
         for d in documents
         for index, found in (
-            known.get((d.id, d.document.doc_id)) or _keys_of(d, sentences, rules)
+            known[(d.id, d.document.doc_id)]
+            if (d.id, d.document.doc_id) in known
+            else _keys_of(d, sentences, rules)
         ).items()
     }
     stored_claims = store.replace_claims(documents, claims, keys)
