@@ -52,6 +52,7 @@ from provenance.terms import Figure, figures_disagree
 from provenance.unattributed import Unattributed, same_claim, unattributed_claims
 
 Reader = Callable[[str], list[Sentence]]
+StatementReader = Callable[[int, Document, Sequence[Sentence], Rules], list[Statement]]
 
 _ANAPHORS = frozenset(
     {"such", "accusation", "allegation", "claim", "charge", "report", "suggestion"}
@@ -69,17 +70,23 @@ class _Link:
 
 
 def group_claims(
-    docs: Sequence[Document], rules: Rules, *, parse: Reader | None = None
+    docs: Sequence[Document],
+    rules: Rules,
+    *,
+    parse: Reader | None = None,
+    read: StatementReader | None = None,
 ) -> list[Claim]:
     """The claims in ``docs``: attributions grouped by what they assert, with origins and
     flags, and the unattributed claims in the reporter's voice. ``parse`` reads a text into
     sentences (default: :func:`provenance.nlp.sentences`, which needs the spaCy model;
-    :func:`provenance.sentences.plain_sentences` needs none)."""
+    :func:`provenance.sentences.plain_sentences` needs none). ``read`` reads a document's
+    statements (default :func:`provenance.statements.read_statements`): a caller that read
+    them already (a refresh, for the blocking keys) passes them back instead of reading
+    them twice."""
     reader = parse or _spacy_reader()
+    read = read or read_statements
     parsed = [reader(doc.text) for doc in docs]
-    statements = [
-        s for i, doc in enumerate(docs) for s in read_statements(i, doc, parsed[i], rules)
-    ]
+    statements = [s for i, doc in enumerate(docs) for s in read(i, doc, parsed[i], rules)]
     groups, links = _groups(statements, _links(statements, rules))
     accused = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
     claims = [_claim(group, statements, links, rules, accused) for group in groups]
@@ -249,14 +256,17 @@ def _denial_links(
         denial = statements[i]
         if denial.role == "asserts":
             continue
-        earlier = [
+        others = [
             statements[j]
             for j in members
-            if statements[j].role == "asserts"
-            and statements[j].attribution.content.start < denial.attribution.content.start
-            and not statements[j].keys & denial.keys
+            if statements[j].role == "asserts" and not statements[j].keys & denial.keys
         ]
+        start = denial.attribution.content.start
+        earlier = [s for s in others if s.attribution.content.start < start]
         target = _answered(denial, earlier, rules)
+        if target is None and denial.role == "denies":
+            later = [s for s in others if s.attribution.content.start > start]
+            target = _charged(denial, later, rules)
         if target is not None:
             j = members[[statements[m] for m in members].index(target[0])]
             links.append(_Link(j, i, target[1]))
@@ -272,13 +282,13 @@ def _answered(
         return denial.sentence - s.sentence <= window
 
     scored = [
-        (len(denial.terms & s.terms), s.attribution.content.start, s)
+        (len(_shared_stems(denial, s)), s.attribution.content.start, s)
         for s in earlier
-        if len(denial.terms & s.terms) >= (1 if near(s) else 2)
+        if len(_shared_stems(denial, s)) >= (1 if near(s) else 2)
     ]
     if scored:
         _, _, best = max(scored, key=lambda t: (t[0], t[1]))
-        shared = ", ".join(sorted(denial.terms & best.terms))
+        shared = ", ".join(sorted(_shared_stems(denial, best)))
         return best, f"{denial.role} it (shared words: {shared})"
     if not denial.terms & _ANAPHORS and not _points_back(denial):
         return None
@@ -293,6 +303,28 @@ def _answered(
     return None
 
 
+def _shared_stems(a: Statement, b: Statement) -> set[str]:
+    """Words two statements share, a word and its derivation counted as one ("denied making
+    any threat" answers "threatened her husband"): words alike in their first five letters."""
+    return {w[:5] for w in a.terms} & {w[:5] for w in b.terms}
+
+
+def _charged(
+    denial: Statement, later: Sequence[Statement], rules: Rules
+) -> tuple[Statement, str] | None:
+    """A denial with nothing before it to answer ("Wolan denies arson", in a trial story's
+    opening) answers the first accusation after it that names the denier: a statement whose
+    cue accuses or keeps its distance ("Prosecutors allege Mr Wolan poured petrol")."""
+    aliases = _aliases(denial, rules)
+    for s in later:
+        if s.attribution.stance not in ("accusing", "distancing"):
+            continue
+        mentioned = aliases & (s.names | _words_of(s))
+        if mentioned:
+            return s, f"{denial.role} the accusation after it (names {sorted(mentioned)[0]!r})"
+    return None
+
+
 def _points_back(denial: Statement) -> bool:
     text = denial.attribution.content.text.lower()
     return any(re.search(rf"\b{w}s?\b", text) for w in _ANAPHORS)
@@ -303,8 +335,10 @@ def _words_of(statement: Statement) -> frozenset[str]:
 
 
 def _aliases(statement: Statement, rules: Rules) -> frozenset[str]:
-    """Every name the denier goes by: its own, its listed aliases, its party's words."""
+    """Every name the denier goes by: its own, its listed aliases, its party's words, and a
+    person's surname ("Mr Wolan")."""
     found = {name_key(n.name) for n in statement.nodes}
+    found |= {name_key(n.name).split()[-1] for n in statement.nodes if n.type == "person"}
     for key in statement.keys:
         found |= aliases(key, rules)
     return frozenset(found)

@@ -77,12 +77,42 @@ def strip_determiner(text: str) -> str:
 def _is_person(tok: Token) -> bool:
     """A PERSON entity, or a bare surname the tagger missed that ends a person's full name."""
     if tok.ent_type_ == "PERSON":
-        return True
+        return _full_organisation(tok) is None
     if tok.pos_ != "PROPN" or tok.ent_type_ in ("NORP", "LOC", "FAC"):
         return False
     if tok.ent_type_ == "GPE" and tok.dep_ != "nsubj":
         return False  # a place, unless it speaks and a person elsewhere bears the name
     return tok.lower_ in _surnames(tok.doc)
+
+
+def _full_organisation(tok: Token) -> Entity | None:
+    """The organisation a lone name is short for: "Brenmark said" (which the tagger takes
+    for a person) after "Shares in Brenmark Mobility fell", or that the article names as
+    one elsewhere."""
+    ent = _entity(tok)
+    if tok.pos_ != "PROPN" or (ent is not None and len(ent) > 1):
+        return None
+    found: dict[str, Entity] | None = tok.doc.user_data.get("provenance_organisations")
+    if found is None:
+        found = {}
+        ents = _ents(tok.doc)
+        surnames = _surnames(tok.doc)
+        places = {e[0].lower_ for e in ents if len(e) == 1 and e.label_ in ("GPE", "NORP", "LOC")}
+        for e in ents:  # the tagger may take "Brenmark Mobility" for a place
+            if (
+                e.label_ in ("ORG", "GPE")
+                and len(e) > 1
+                and e[0].pos_ == "PROPN"
+                and e[1].tag_ != "POS"  # "Lebanon's Ministry of Health" is not "Lebanon"
+                and e[0].lower_ not in places
+            ):
+                found.setdefault(e[0].lower_, e)
+        for e in ents:  # "Brenmark batteries": the name alone, as an organisation
+            if e.label_ == "ORG" and len(e) == 1 and e[0].lower_ not in surnames:
+                found.setdefault(e[0].lower_, e)
+        tok.doc.user_data["provenance_organisations"] = found
+    full = found.get(tok.lower_)
+    return full if full is not None and full[0].text == tok.text else None
 
 
 def _surnames(doc: Doc) -> frozenset[str]:
@@ -249,7 +279,15 @@ def _gender(head: Token, earlier: list[tuple[Token, Token]]) -> str | None:
         return "f"
     if words & _MALE and not words & _FEMALE:
         return "m"
-    return _honorifics(head.doc).get(_surname(head))
+    known = _honorifics(head.doc)
+    # the surname, or another word of the name ("Helen Achterberg KC" is "Ms Achterberg")
+    ent = _entity(head)
+    names = (
+        [_surname(head), *(t.lower_ for t in reversed(ent) if t.pos_ == "PROPN")]
+        if ent
+        else [_surname(head)]
+    )
+    return next((known[n] for n in names if n in known), None)
 
 
 def _honorifics(doc: Doc) -> dict[str, str]:
@@ -326,6 +364,24 @@ def _appositive_name(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:
             return child
+    # "The owner of the Olive Tree, Sofia Marchetti, has told": the parser hangs the name on
+    # "Tree"; a first name and surname set off by commas after "the owner of X" name the owner
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at"):
+            continue
+        for pobj in prep.children:
+            for name in pobj.children:
+                if (
+                    name.dep_ == "appos"
+                    and name.pos_ == "PROPN"
+                    and name.i > pobj.i
+                    and name.doc[name.i - 1].pos_ == "PROPN"
+                    and name.doc[name.left_edge.i - 1].text == ","
+                    and name.i + 1 < len(name.doc)
+                    and name.doc[name.i + 1].text == ","
+                    and name.ent_type_ not in ("GPE", "LOC", "FAC")
+                ):
+                    return name
     return None
 
 
@@ -365,8 +421,12 @@ def _description_antecedent(
     lo = max(0, here - rules.thresholds.coref_back)
     hi = min(len(sents), here + rules.thresholds.coref_forward + 1)
 
+    headline = _headline_end(doc)
+
     def matches(tok: Token) -> bool:
         if tok.i == speaker.i or tok.dep_ in ("compound",) and not _is_person(tok.head):
+            return False
+        if tok.idx < headline <= speaker.idx:  # "Regulator Widens ... Probe" names nobody
             return False
         if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and not _is_definite(tok):
             return True
@@ -403,7 +463,27 @@ def _description_antecedent(
         for ent in reversed([e for e in _ents(doc) if e.end <= speaker.i]):
             if ent.label_ == "ORG" and ent.start >= sents[lo].start:
                 return ent.root
+    if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
+        # the lede's "the national consumer safety regulator said", then "The Product Safety
+        # Commission said in a statement": the organisation the next sentence opens with
+        for sent in sents[here + 1 : here + 2]:
+            first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+            if first is None:
+                continue
+            if first.lower_ == "the" and first.i + 1 < sent.end:
+                first = doc[first.i + 1]
+            name = _entity(first)
+            if name is not None and name.label_ == "ORG" and name.root.dep_ == "nsubj":
+                return name.root
     return None
+
+
+def _headline_end(doc: Doc) -> int:
+    """Where the article's headline ends (a first line with no full stop), else 0."""
+    line = doc.text.split("\n", 1)[0].rstrip()
+    if "\n" not in doc.text or not line or line[-1] in ".!?\"\u201d'":
+        return 0
+    return len(line)
 
 
 def _is_document(tok: Token, rules: Rules) -> bool:
@@ -464,10 +544,30 @@ def _entity(tok: Token) -> Entity | None:
     """The named entity holding ``tok``, or None (looked up in a per-document index)."""
     index = tok.doc.user_data.get("provenance_entity_index")
     if index is None:
-        index = {i: ent for ent in _ents(tok.doc) for i in range(ent.start, ent.end)}
+        index = {
+            i: part
+            for ent in _ents(tok.doc)
+            for part in _parts(ent)
+            for i in range(part.start, part.end)
+        }
         tok.doc.user_data["provenance_entity_index"] = index
     found: Entity | None = index.get(tok.i)
     return found
+
+
+def _parts(ent: Entity) -> list[Entity]:
+    """An entity cut at its commas: the tagger runs "the Olive Tree, Sofia Marchetti" into one
+    name; each side is a name of its own, with the entity's label."""
+    commas = [t.i for t in ent if t.text == ","]
+    if not commas:
+        return [ent]
+    parts = []
+    for start, end in zip([ent.start, *(c + 1 for c in commas)], [*commas, ent.end], strict=True):
+        if end > start:
+            part = ent.doc[start:end]
+            part.label_ = ent.label_
+            parts.append(part)
+    return parts
 
 
 def _ents(doc: Doc) -> tuple[Entity, ...]:
@@ -559,6 +659,11 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     entry = _lookup(text, rules)
     if entry is not None:
         return entry.canonical, entry.type, f"alias '{text}' in sources.toml"
+    full = _full_organisation(head)
+    if full is not None and full.root.i != head.i:
+        name, kind, _ = canonical_source(full.root, rules)
+        how = "short for" if len(full) > 1 else "named as an organisation elsewhere:"
+        return name, kind or "organisation", f"{how} '{full.text}'"
     owner = _institution(head, rules)
     if owner is not None and not _has_person(head):
         return owner[0], owner[1], f"{owner[2]}, speaking through '{head.text}'"

@@ -25,13 +25,9 @@ def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of ``verb``, following coordination ("X said ... and warned")."""
     # a passive subject is what the cue is about ("the heat was blamed"), never the speaker;
     # of two subjects (one misparsed inside a quote), the nearer is the speaker
-    subjects = [
-        c
-        for c in verb.children
-        if c.dep_ == "nsubj" and c.text not in QUOTE_CHARS  # „ is a noun
-    ]
-    if subjects:
-        return _real_subject(min(subjects, key=lambda c: abs(c.i - verb.i)))
+    nearest = _nearest_subject(verb)
+    if nearest is not None:
+        return _real_subject(nearest)
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -44,7 +40,7 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         node = verb.head
         while node is not node.head:
-            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            subj = _nearest_subject(node)
             if subj is not None and node.pos_ in ("VERB", "AUX") and node.dep_ not in COMPLEMENTS:
                 return _real_subject(subj)
             if node.dep_ in COMPLEMENTS:
@@ -54,8 +50,19 @@ def subject_of(verb: Token) -> Token | None:
                 break
             node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return next((c for c in node.children if c.dep_ == "nsubj"), None)
+            return _nearest_subject(node)
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """Of the verb's subjects, the nearest: of two, one is misparsed ("Under
+    cross-examination, Mr Wolan said": "examination" is no speaker; or one inside a quote)."""
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj" and c.text not in QUOTE_CHARS  # „ is a noun
+    ]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 def _real_subject(subj: Token) -> Token:
