@@ -472,9 +472,9 @@ def _description_antecedent(
                 continue
             if first.lower_ == "the" and first.i + 1 < sent.end:
                 first = doc[first.i + 1]
-            name = _entity(first)
-            if name is not None and name.label_ == "ORG" and name.root.dep_ == "nsubj":
-                return name.root
+            opening = _entity(first)
+            if opening is not None and opening.label_ == "ORG" and opening.root.dep_ == "nsubj":
+                return opening.root
     return None
 
 
@@ -659,11 +659,11 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     entry = _lookup(text, rules)
     if entry is not None:
         return entry.canonical, entry.type, f"alias '{text}' in sources.toml"
-    full = _full_organisation(head)
-    if full is not None and full.root.i != head.i:
-        name, kind, _ = canonical_source(full.root, rules)
-        how = "short for" if len(full) > 1 else "named as an organisation elsewhere:"
-        return name, kind or "organisation", f"{how} '{full.text}'"
+    organisation = _full_organisation(head)
+    if organisation is not None and organisation.root.i != head.i:
+        org_name, org_kind, _ = canonical_source(organisation.root, rules)
+        how = "short for" if len(organisation) > 1 else "named as an organisation elsewhere:"
+        return org_name, org_kind or "organisation", f"{how} '{organisation.text}'"
     owner = _institution(head, rules)
     if owner is not None and not _has_person(head):
         return owner[0], owner[1], f"{owner[2]}, speaking through '{head.text}'"
