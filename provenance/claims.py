@@ -54,6 +54,7 @@ from provenance.unattributed import Unattributed, same_claim, unattributed_claim
 Reader = Callable[[str], list[Sentence]]
 StatementReader = Callable[[int, Document, Sequence[Sentence], Rules], list[Statement]]
 
+_CHARGES = ("accus", "alleg", "charg")
 _ANAPHORS = frozenset(
     {"such", "accusation", "allegation", "claim", "charge", "report", "suggestion"}
 )
@@ -292,6 +293,15 @@ def _answered(
         return best, f"{denial.role} it (shared words: {shared})"
     if not denial.terms & _ANAPHORS and not _points_back(denial):
         return None
+    if any(t.startswith(_CHARGES) for t in denial.terms):
+        # "rejected the accusation": the accusation, further back too
+        accusations = [
+            s
+            for s in earlier
+            if s.attribution.stance == "accusing" and denial.sentence - s.sentence <= 3 * window
+        ]
+        if accusations:
+            return accusations[-1], f"{denial.role} the accusation before it (points back to it)"
     aliases = _aliases(denial, rules)
     nearby = sorted((s for s in earlier if near(s)), key=lambda s: -s.attribution.content.start)
     for s in nearby:
@@ -339,6 +349,9 @@ def _aliases(statement: Statement, rules: Rules) -> frozenset[str]:
     person's surname ("Mr Wolan")."""
     found = {name_key(n.name) for n in statement.nodes}
     found |= {name_key(n.name).split()[-1] for n in statement.nodes if n.type == "person"}
+    speaker = statement.attribution.speaker
+    if speaker is not None:  # "Wendel's campaign", "Vostra's foreign ministry": whose it is
+        found |= {w.lower() for w in re.findall(r"\b([A-Z][\w-]+)['\u2019]s\b", speaker.text)}
     for key in statement.keys:
         found |= aliases(key, rules)
     return frozenset(found)

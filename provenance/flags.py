@@ -250,8 +250,9 @@ def _interested(
         it = (m.self_reference or "").lower() in ("it", "its")
         institution = it and origin.type in rules.claims.accused_types
         interested = origin.type in rules.claims.interested_types or defending or institution
-        if interested and m.self_reference:
-            detail = f"{origin.name} ({origin.type}) speaking about itself ({m.self_reference!r})"
+        word = m.self_reference or (_itself(m, origin) if interested else None)
+        if interested and word:
+            detail = f"{origin.name} ({origin.type}) speaking about itself ({word!r})"
             return _member_evidence("unverified_party_claim.self", detail, m)
     for m in own:
         advocate = _advocate(m, rules)
@@ -262,6 +263,17 @@ def _interested(
 
 _SELF_WORDS = frozenset({"we", "our", "us", "ours"})
 _NAME = r"(?:[A-Z][\w&'.\u2019-]*\s+){1,4}"
+_COMPANY_SELF = re.compile(r"\b(?:its|our|ours|we|us)\b", re.IGNORECASE)
+
+
+def _itself(member: ClaimMember, origin: Origin) -> str | None:
+    """How a company's statement talks about the company when not as its subject: "its
+    services were running normally", "we ship". Only a company: a rights group's "its
+    researchers" is its work, not its interest."""
+    if origin.type != "company":
+        return None
+    found = _COMPANY_SELF.search(member.content.text)
+    return found.group(0) if found else None
 
 
 def _institution_claim(origin: Origin, own: Sequence[ClaimMember], rules: Rules) -> Evidence | None:

@@ -117,7 +117,12 @@ def stem(word: str) -> str:
             w = w[:-1]  # "transferred" meets "transfer"
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
-    return w
+    return _DERIVED.get(w, w)
+
+
+#: Nouns and verbs of one meaning that no suffix rule joins ("is not for sale" answers "in
+#: talks to sell"), by stem.
+_DERIVED = {"sale": "sell", "threaten": "threat", "los": "lose", "proof": "prov", "theft": "steal"}
 
 
 def event_words(rules: ClaimRules) -> dict[str, str]:
