@@ -45,7 +45,7 @@ from provenance.canonical import name_key
 from provenance.disputes import accused_accounts, answered_accusations, rival_accounts
 from provenance.flags import add_evidence, flag_claim
 from provenance.models import Claim, ClaimMember, Document, Sentence
-from provenance.origins import aliases, independent_origins
+from provenance.origins import Node, aliases, independent_origins
 from provenance.rules import Rules
 from provenance.statements import Statement, read_statements
 from provenance.terms import Figure, figures_disagree
@@ -424,7 +424,9 @@ def _claim(
             why.setdefault(link.a, f"{link.reason} (with {b.label})")
     members = [_member(statements[i], why.get(i, "one statement")) for i in group]
     asserting = [
-        (m, statements[i].nodes) for m, i in enumerate(group) if statements[i].role == "asserts"
+        (m, _headline_nodes(statements[i], group, statements))
+        for m, i in enumerate(group)
+        if statements[i].role == "asserts"
     ]
     origins = independent_origins(asserting)
     flags = flag_claim(members, origins, rules, accused=accused)
@@ -437,6 +439,25 @@ def _claim(
         flags,
         tuple(explanation),
     )
+
+
+def _headline_nodes(
+    s: Statement, group: Sequence[int], statements: Sequence[Statement]
+) -> tuple[Node, ...]:
+    """A headline's unnamed speaker ("sources say", "lawyer says") is the story's: the
+    origins of the first body statement of its article in the claim, so that the headline
+    adds no origin of its own."""
+    if not s.headline or not s.nodes or any("/" not in n.key for n in s.nodes):
+        return s.nodes
+    body = [
+        statements[i]
+        for i in group
+        if statements[i].doc == s.doc
+        and not statements[i].headline
+        and statements[i].role == "asserts"
+        and statements[i].nodes
+    ]
+    return body[0].nodes if body else s.nodes
 
 
 def _member(s: Statement, why: str) -> ClaimMember:

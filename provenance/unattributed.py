@@ -84,9 +84,17 @@ def unattributed_claims(
     cues = {v.lemma for v in all_rules.verbs.values() if not v.quote_only}
     cues |= {p.words[0] for p in all_rules.prepositions}
     found: list[Unattributed] = []
-    for i, sentence in enumerate(sentences):
-        span = trimmed(sentence)
-        if _skipped(span, covered) or _reports_speech(sentence, cues):
+    for i, whole in enumerate(sentences):
+        span = trimmed(whole)
+        sentence = whole
+        if _skipped(span, covered):
+            # "Gas has not flowed since May 2023, when Serevia accused Talmar of ...": the
+            # clause before the attribution is the reporter's
+            lead = _leading_clause(whole, covered)
+            if lead is None:
+                continue
+            sentence = lead
+        if _reports_speech(sentence, cues):
             continue
         claim = _kind(text, sentence, rules, events)
         if claim is None:
@@ -127,11 +135,39 @@ def _skipped(span: Span, covered: list[tuple[int, int]]) -> bool:
     return any(s < span.end and e > span.start for s, e in covered)
 
 
+_SUBORDINATORS = frozenset(
+    {"when", "after", "as", "since", "before", "while", "because", "although", "though"}
+)
+_LEAD_WORDS = 8
+
+
+def _leading_clause(sentence: Sentence, covered: list[tuple[int, int]]) -> Sentence | None:
+    """The words of a sentence before an attribution that a subordinating word introduces
+    ("..., when Serevia accused Talmar of ..."), when they make a clause of their own (at least
+    ``_LEAD_WORDS`` words), else None."""
+    if _BYLINE.match(sentence.text.strip()) or _SECTION.match(sentence.text.strip()):
+        return None
+    first = min((s for s, e in covered if s < sentence.end and e > sentence.start), default=None)
+    if first is None or first <= sentence.start:
+        return None
+    words = [w for w in sentence.words if w.end <= first]
+    alpha = [w for w in words if any(c.isalpha() for c in w.text)]
+    if len(alpha) < _LEAD_WORDS or alpha[-1].text.lower() not in _SUBORDINATORS:
+        return None
+    lead = words[: words.index(alpha[-1])]
+    return Sentence(
+        sentence.start, lead[-1].end, sentence.text[: lead[-1].end - sentence.start], tuple(lead)
+    )
+
+
 def _reports_speech(sentence: Sentence, cues: set[str]) -> bool:
     """A sentence with a reporting verb ("said", "according to") is someone's account, even
     where no attribution was found in it."""
     return any(
-        w.lemma.lower() in cues and w.pos in ("VERB", "") and w.dep != "amod"  # "an estimated 30"
+        w.lemma.lower() in cues
+        and w.pos in ("VERB", "")
+        and w.dep != "amod"  # "an estimated 30"
+        and not (w.tag == "VBN" and w.dep in ("acl", "relcl"))  # "an intrusion blamed on X"
         for w in sentence.words
     ) or any(w.lemma.lower() == "according" for w in sentence.words)
 
@@ -166,6 +202,23 @@ def _kind(
     things = [f for f in found if _counts_things(f, words, rules)]
     if things and not any(stem(w.lemma) in public for w in words):
         return "figure", Span(things[0].start, things[0].end, text[things[0].start : things[0].end])
+    share = _share(words)
+    if share is not None and not any(stem(w.lemma) in public for w in words):
+        return "figure", _span(text, share)
+    return None
+
+
+_FRACTIONS = frozenset(
+    {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+)
+
+
+def _share(words: Sequence[Word]) -> Word | None:
+    """A share stated in words: "about a fifth of the region's imports", "two-thirds of"."""
+    for word, after in zip(words, words[1:], strict=False):
+        last = word.text.lower().split("-")[-1]
+        if last in _FRACTIONS and after.text.lower() == "of" and word.text.lower() != "half":
+            return word
     return None
 
 
