@@ -1,0 +1,115 @@
+"""Short invented articles through the whole pipeline (the spaCy model, extraction, claims,
+flags): the general rules of claims and flags, each on the construction that needs it."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.api import extract_document
+from provenance.claims import group_claims
+from provenance.models import Claim, Document
+from provenance.rules import load_rules
+
+RULES = load_rules()
+
+
+def article(text: str, doc_id: str = "story") -> tuple[Document, list[Claim]]:
+    doc = extract_document(text, doc_id, rules=RULES)
+    return doc, group_claims([doc], RULES)
+
+
+def claim_with(claims: list[Claim], words: str) -> Claim:
+    found = [c for c in claims if any(words in m.content.text for m in c.members)]
+    assert found, f"no claim holds {words!r}: {[c.text for c in claims]}"
+    return found[0]
+
+
+def test_a_denial_answers_a_derived_word() -> None:
+    _, claims = article(
+        "A baker who runs a shop on Mill Lane has told the court that Mr Hobb threatened "
+        "her brother during a row last spring. Mr Hobb denied making any threat.\n"
+    )
+    threat = claim_with(claims, "threatened her brother")
+    assert "denied" in threat.flag_names
+    assert any(m.role == "denies" for m in threat.members)
+
+
+def test_a_denial_in_the_opening_answers_the_accusation_after_it() -> None:
+    _, claims = article(
+        "Tomasz Hobb, 52, denies arson with intent to endanger life.\n"
+        "The fire destroyed the bakery on Mill Lane in March.\n"
+        "Prosecutors allege that Mr Hobb poured petrol through the letterbox of the shop.\n"
+    )
+    accusation = claim_with(claims, "poured petrol")
+    assert "denied" in accusation.flag_names
+
+
+def test_the_accusation_is_answered_further_back_than_the_window() -> None:
+    _, claims = article(
+        "Opposition leader Ida Brandt accused Prime Minister Karl Lenz of hiding a "
+        "budget deficit.\n"
+        "She said the deficit had grown every year since 2021.\n"
+        "Her party said the figure came from a leaked forecast.\n"
+        "The statistics office said the debt stood at 41% of output.\n"
+        "Turnout at the last election was 71%, the electoral commission said.\n"
+        "Lenz's campaign rejected the accusation.\n"
+    )
+    accusation = claim_with(claims, "hiding a budget deficit")
+    assert "denied" in accusation.flag_names
+    office = claim_with(claims, "41% of output")
+    assert "denied" not in office.flag_names
+
+
+def test_of_two_subjects_the_nearer_speaks() -> None:
+    doc, _ = article(
+        "Tomasz Hobb went on trial on Monday.\n"
+        "Under cross-examination on Wednesday, Mr Hobb accepted the receipt was his but said "
+        'he had filled a can for his mower "days before", and that the time printed on it '
+        "must be wrong.\n"
+    )
+    mower = next(a for a in doc.attributions if "mower" in a.content.text)
+    assert mower.speaker is not None and mower.speaker.text == "Mr Hobb"  # not "examination"
+
+
+def test_a_lone_name_is_short_for_the_company_named_in_full() -> None:
+    doc, claims = article(
+        "Shares in Tarnwick Mobility fell 9% on Tuesday after a regulator widened an inquiry.\n"
+        "Tarnwick said its scooters were safe when charged as instructed.\n"
+    )
+    safe = next(a for a in doc.attributions if "safe" in a.content.text)
+    assert (safe.source, safe.source_type) == ("Tarnwick Mobility", "company")
+    assert "unverified_party_claim" in claim_with(claims, "safe").flag_names
+
+
+def test_a_headline_with_an_unnamed_speaker_adds_no_origin() -> None:
+    _, claims = article(
+        "Portmoor owner in talks to sell club, sources say\n\nBy Ann Lee\n\n"
+        "LONDON, May 3 (Reuters) - Portmoor's owner is in advanced talks to sell the "
+        "second-tier club to a private equity firm, two people with knowledge of the talks "
+        "told Reuters on Friday.\n"
+    )
+    talks = claim_with(claims, "advanced talks")
+    assert len(talks.origins) == 1
+    assert "corroborated" not in talks.flag_names
+    assert "anonymous_only" in talks.flag_names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "Trains have not run on the Vell line, which once carried about a third of the "
+            "valley's freight, since June 2022, when the operator accused the county of "
+            "failing to repair the bridges.",
+            "figure",
+        ),
+        ("It is the fourth large outage in Norvik blamed on storms since 2020.", "accusation"),
+    ],
+)
+def test_the_reporter_voice_in_a_clause_or_a_passive_is_unattributed(
+    sentence: str, kind: str
+) -> None:
+    _, claims = article(f"Rail freight halted in the valley\n{sentence}\n")
+    found = [c for c in claims if "unattributed" in c.flag_names]
+    assert found, [c.text for c in claims]
+    assert any(kind in e.rule for c in found for f in c.flags for e in f.evidence)
