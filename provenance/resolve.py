@@ -262,6 +262,13 @@ def _is_titled_name(head: Token, rules: Rules) -> bool:
     if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC"):
         return False
     before = [t for t in mention_tokens(head) if t.i < head.i]
+    if (
+        head.dep_ == "appos"  # "Aldmark's digital affairs minister, Petra Lunde,"
+        and head.head.pos_ == "NOUN"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+        and _trigger(head.head, rules) in ("official", "expert")
+    ):
+        return True
     return any(t.pos_ == "PROPN" for t in before[-2:]) and any(
         _trigger(t, rules) == "official" for t in before
     )
@@ -422,6 +429,8 @@ def _description_antecedent(
     hi = min(len(sents), here + rules.thresholds.coref_forward + 1)
 
     headline = _headline_end(doc)
+    kind = _trigger(speaker, rules)
+    institution = kind in _ORGANISATION_TYPES or kind == "government"
 
     def matches(tok: Token) -> bool:
         if tok.i == speaker.i or tok.dep_ in ("compound",) and not _is_person(tok.head):
@@ -432,7 +441,8 @@ def _description_antecedent(
             return True
         if tok.pos_ == "PROPN" and tok.lower_ == lemma and tok.ent_type_ == "ORG":
             return True
-        if _is_person(tok) and tok.dep_ != "compound":
+        if _is_person(tok) and tok.dep_ != "compound" and not institution:
+            # "the spokesman" -> "army spokesman Idriss Kamoun", but "the army" is the army
             return any(t.lemma_.lower() == lemma for t in mention_tokens(tok) if t.i != tok.i)
         return False
 
@@ -447,12 +457,11 @@ def _description_antecedent(
                 return tok
     # "the company", "the court", "the agency": the last organisation of that kind to speak,
     # else the organisation last named before it
-    kind = _trigger(speaker, rules)
     if kind in _ORGANISATION_TYPES:
         # the most salient one: most attributions so far, the latest on a tie
         counts: dict[str, tuple[int, int, Token]] = {}
         for n, (_, head) in enumerate(earlier):
-            if head.i >= speaker.i or head.pos_ != "PROPN":
+            if head.i >= speaker.i or head.pos_ != "PROPN" or head.idx < headline:
                 continue
             name, head_kind, _ = canonical_source(head, rules)
             if head_kind == kind and name:
@@ -461,7 +470,7 @@ def _description_antecedent(
         if counts:
             return max(counts.values(), key=lambda c: (c[0], c[1]))[2]
         for ent in reversed([e for e in _ents(doc) if e.end <= speaker.i]):
-            if ent.label_ == "ORG" and ent.start >= sents[lo].start:
+            if ent.label_ == "ORG" and ent.start >= sents[lo].start and ent.start_char >= headline:
                 return ent.root
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
         # the lede's "the national consumer safety regulator said", then "The Product Safety
@@ -632,6 +641,8 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     described_as = [t for t in toks if t.i != head.i] + [
         c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
     ]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "the minister, Petra Lunde,"
+        described_as.append(head.head)
     titled = [t for t in described_as if _trigger(t, rules) in ("official", "expert")]
     ent = _entity(head)
     described = _descriptor_type(head, toks, rules)

@@ -129,6 +129,13 @@ def mention_tokens(head: Token, *, coordinated: bool = True) -> list[Token]:
         or (c.dep_ == "prep" and c.i > head.i and _is_chain_prep(head, c))
         or (c.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "citing")
     ]
+    # "An official at the Centre, who spoke on condition of anonymity": an aside set off by a
+    # comma deeper in the phrase goes too
+    cut += [
+        t
+        for t in head.subtree
+        if t.dep_ == "relcl" and t.head.i != head.i and t.head.i > head.i and _set_off(t)
+    ]
     toks = subtree_without(head, cut)
     toks = contiguous(toks, head)
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"):
@@ -138,6 +145,12 @@ def mention_tokens(head: Token, *, coordinated: bool = True) -> list[Token]:
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
     return toks or [head]
+
+
+def _set_off(clause: Token) -> bool:
+    """Whether a clause opens with a comma before it (", who spoke ...")."""
+    first = clause.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def _names(head: Token, appos: Token) -> bool:
