@@ -77,7 +77,7 @@ def strip_determiner(text: str) -> str:
 def _is_person(tok: Token) -> bool:
     """A PERSON entity, or a bare surname the tagger missed that ends a person's full name."""
     if tok.ent_type_ == "PERSON":
-        return _full_organisation(tok) is None
+        return tok.lower_ in _surnames(tok.doc) or _full_organisation(tok) is None
     if tok.pos_ != "PROPN" or tok.ent_type_ in ("NORP", "LOC", "FAC"):
         return False
     if tok.ent_type_ == "GPE" and tok.dep_ != "nsubj":
@@ -107,8 +107,14 @@ def _full_organisation(tok: Token) -> Entity | None:
                 and e[0].lower_ not in places
             ):
                 found.setdefault(e[0].lower_, e)
-        for e in ents:  # "Brenmark batteries": the name alone, as an organisation
-            if e.label_ == "ORG" and len(e) == 1 and e[0].lower_ not in surnames:
+        alone = {e[0].lower_ for e in ents if e.label_ == "ORG" and len(e) == 1}
+        for e in ents:  # "Greyline Labs" taken for a person, "Greyline" for an organisation
+            if e.label_ == "PERSON" and len(e) > 1 and e[0].lower_ in alone:
+                found.setdefault(e[0].lower_, e)
+        people = {t.lower_ for e in ents if e.label_ == "PERSON" for t in e}
+        for e in ents:  # "Brenmark batteries": the name alone, as an organisation (if never
+            # also taken for a person's: then the tagger cannot tell)
+            if e.label_ == "ORG" and len(e) == 1 and e[0].lower_ not in surnames | people:
                 found.setdefault(e[0].lower_, e)
         tok.doc.user_data["provenance_organisations"] = found
     full = found.get(tok.lower_)
@@ -341,7 +347,7 @@ def _named_next(speaker: Token) -> Token | None:
         for sent in sents[here + 1 : _LEDE_SENTENCES]:
             for tok in sent:
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and tok.i != speaker.i:
-                    return _named_next(tok)
+                    return _titled(tok) or _named_next(tok)
         return None
     described = any(c.dep_ in ("acl", "relcl", "amod") for c in speaker.children)
     if dets[0] not in ("a", "an") or not described:
@@ -354,6 +360,14 @@ def _named_next(speaker: Token) -> Token | None:
         if name.root.dep_ in ("nsubj", "nsubjpass"):
             return name.root
     return None
+
+
+def _titled(tok: Token) -> Token | None:
+    """The name a description stands before or beside: "cybersecurity firm Greyline Labs",
+    "the firm, Greyline Labs,"."""
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        return tok.head
+    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
 
 def _is_definite(tok: Token) -> bool:
@@ -470,7 +484,13 @@ def _description_antecedent(
         if counts:
             return max(counts.values(), key=lambda c: (c[0], c[1]))[2]
         for ent in reversed([e for e in _ents(doc) if e.end <= speaker.i]):
-            if ent.label_ == "ORG" and ent.start >= sents[lo].start and ent.start_char >= headline:
+            # "the company" after "Ardent Holdings"; "the army" is not Hezbollah
+            if (
+                ent.label_ == "ORG"
+                and ent.start >= sents[lo].start
+                and ent.start_char >= headline
+                and _compatible(canonical_source(ent.root, rules)[1], kind)
+            ):
                 return ent.root
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
         # the lede's "the national consumer safety regulator said", then "The Product Safety
@@ -485,6 +505,21 @@ def _description_antecedent(
             if opening is not None and opening.label_ == "ORG" and opening.root.dep_ == "nsubj":
                 return opening.root
     return None
+
+
+#: Kinds a name the tagger calls an organisation (no more is known of it) may turn out to be.
+_BODIES = frozenset(
+    {"company", "organisation", "rebel group", "media", "international organisation"}
+)
+
+
+def _compatible(named: str | None, described: str | None) -> bool:
+    """Whether a named organisation of kind ``named`` can be "the <description>" of kind
+    ``described``: "the company" after "Ardent Holdings", "the newspaper" after "the
+    Northern Ledger", but not "the army" after "Hezbollah"."""
+    if named is None or named == described:
+        return True
+    return named == "organisation" and described in _BODIES
 
 
 def _headline_end(doc: Doc) -> int:
