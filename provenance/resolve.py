@@ -162,6 +162,7 @@ def antecedent_of(
             head
             for _, head in reversed(earlier)
             if head.i < speaker.i
+            and _described_organisation(head, rules) is None
             and (
                 _is_person(head)
                 or _is_titled_name(head, rules)
@@ -522,6 +523,21 @@ def _compatible(named: str | None, described: str | None) -> bool:
     return named == "organisation" and described in _BODIES
 
 
+def _described_organisation(head: Token, rules: Rules) -> str | None:
+    """The kind of organisation a name is set beside ("The dam's operator, Volga Hydro,":
+    company), or None."""
+    if head.dep_ != "appos" or head.pos_ != "PROPN" or head.head.pos_ != "NOUN":
+        return None
+    # "told the court, a passer-by, Grace Adeyemi": the court is not what she is
+    between = [t for t in head.head.children if t.dep_ == "appos" and t.i < head.i]
+    if head.head.dep_ in ("dobj", "dative", "iobj") or any(t.pos_ == "NOUN" for t in between):
+        return None
+    if any(c.dep_ == "det" or (c.dep_ == "amod" and c.pos_ == "NOUN") for c in head.children):
+        return None  # "the court, a passer-by, Grace Adeyemi": described on its own
+    kind = _trigger(head.head, rules)
+    return kind if kind in _ORGANISATION_TYPES or kind == "government" else None
+
+
 def _headline_end(doc: Doc) -> int:
     """Where the article's headline ends (a first line with no full stop), else 0."""
     line = doc.text.split("\n", 1)[0].rstrip()
@@ -691,6 +707,14 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         if entry is not None:
             return entry.canonical, entry.type, f"alias '{text_name}' in sources.toml"
         return text_name, described, f"named {described} ('{text_name}')"
+    set_beside = _described_organisation(head, rules)
+    if set_beside is not None:
+        # "The dam's operator, Volga Hydro," (tagged a person): the description says what it is
+        name = _text(doc, [t for t in toks if t.pos_ == "PROPN"]) or head.text
+        entry = _lookup(name, rules)
+        if entry is not None:
+            return entry.canonical, entry.type, f"alias '{name}' in sources.toml"
+        return name, set_beside, f"named {set_beside} ('{head.head.text}, {name}')"
     if _is_person(head) or _is_titled_name(head, rules):
         kind = (_trigger(titled[0], rules) or "official") if titled else "person"
         full = _full_name(head, rules)

@@ -113,3 +113,25 @@ def test_the_reporter_voice_in_a_clause_or_a_passive_is_unattributed(
     found = [c for c in claims if "unattributed" in c.flag_names]
     assert found, [c.text for c in claims]
     assert any(kind in e.rule for c in found for f in c.flags for e in f.evidence)
+
+
+def test_what_is_said_ends_where_an_inverted_speaker_begins() -> None:
+    doc, _ = article(
+        "Water use peaked at 4.1 million cubic metres on Monday, beating a record set in "
+        "2019, the operator, Aqualis Nord (AQN), said in a statement.\n"
+    )
+    (said,) = doc.attributions
+    assert said.content.text.endswith("set in 2019")
+    assert (said.source, said.source_type) == ("Aqualis Nord", "company")
+
+
+def test_a_name_set_beside_a_company_description_is_a_company_not_a_person() -> None:
+    doc, _ = article(
+        "Mayor Olga Petrenko said buses would take residents to the sports arena.\n"
+        "The reservoir's operator, Halden Hydro, said the dam had passed its last inspection.\n"
+        '"Please stay calm and follow the instructions of the police," she said.\n'
+    )
+    hydro = next(a for a in doc.attributions if "inspection" in a.content.text)
+    assert (hydro.source, hydro.source_type) == ("Halden Hydro", "company")
+    calm = next(a for a in doc.attributions if "calm" in a.content.text)
+    assert calm.source == "Olga Petrenko"

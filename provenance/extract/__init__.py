@@ -14,6 +14,7 @@ This module works on spaCy ``Doc``/``Token`` objects it is given; it never impor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from provenance.extract.chains import _add_chain_and_channel
@@ -97,7 +98,22 @@ def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
     ]
     cands = _dedupe(cands)
     cands = _attach_quotes(doc, cands, quotes, rules)
-    return _dedupe(cands)
+    return _dedupe([_clipped(doc_text(doc), c) for c in cands])
+
+
+def _clipped(text: str, c: Candidate) -> Candidate:
+    """What is said ends where its speaker begins: "Demand peaked at a record, the operator,
+    Rete Elettrica Nazionale (REN), said" (the parser may hang the speaker's aside on the
+    content)."""
+    if c.speaker_span is None or c.fragments:
+        return c
+    start, end = c.content
+    if not start < c.speaker_span[0] < end:
+        return c
+    cut = c.speaker_span[0]
+    while cut > start and (text[cut - 1].isspace() or text[cut - 1] in ",;:\u2013\u2014-"):
+        cut -= 1
+    return replace(c, content=(start, cut)) if cut > start else c
 
 
 def attributions_from_doc(doc: Doc, rules: Rules) -> list[Attribution]:
