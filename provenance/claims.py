@@ -54,6 +54,7 @@ from provenance.unattributed import Unattributed, same_claim, unattributed_claim
 Reader = Callable[[str], list[Sentence]]
 StatementReader = Callable[[int, Document, Sequence[Sentence], Rules], list[Statement]]
 
+_SIDES = frozenset({"both", "all", "each", "either", "neither", "they"})
 _CHARGES = ("accus", "alleg", "charg")
 _ANAPHORS = frozenset(
     {"such", "accusation", "allegation", "claim", "charge", "report", "suggestion"}
@@ -90,7 +91,10 @@ def group_claims(
     statements = [s for i, doc in enumerate(docs) for s in read(i, doc, parsed[i], rules)]
     groups, links = _groups(statements, _links(statements, rules))
     accused = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
-    claims = [_claim(group, statements, links, rules, accused) for group in groups]
+    claims = [
+        _claim(group, statements, inside, rules, accused)
+        for group, inside in zip(groups, _links_by_group(groups, links), strict=True)
+    ]
     interested = ["unverified_party_claim" in c.flag_names for c in claims]
     disputes = rival_accounts(groups, statements, interested, rules)
     for n, evidence in accused_accounts(groups, statements).items():
@@ -224,7 +228,19 @@ def _headline_links(statements: Sequence[Statement], members: Sequence[int]) -> 
         head = statements[i]
         if not head.headline:
             continue
-        body = [j for j in members if statements[j].sentence > 0 and statements[j].keys & head.keys]
+        # a headline's unnamed speaker ("sources say") is whoever the story quotes on it
+        speaker = head.attribution.speaker
+        unnamed = (
+            bool(head.nodes)
+            and all("/" in n.key for n in head.nodes)
+            and (speaker is None or speaker.text.lower() not in _SIDES)  # "both claim gains"
+        )
+        body = [
+            j
+            for j in members
+            if statements[j].sentence > 0
+            and (statements[j].keys & head.keys or (unnamed and statements[j].role == "asserts"))
+        ]
         sharing = [j for j in body if head.terms & statements[j].terms]
         if sharing:
             best = max(sharing, key=lambda j: _similarity(head, statements[j]))
@@ -396,6 +412,17 @@ def _groups(
         for g in groups.values()
     ]
     return order, used
+
+
+def _links_by_group(groups: Sequence[Sequence[int]], links: Sequence[_Link]) -> list[list[_Link]]:
+    """The links inside each group, in their order: what :func:`_claim` reads of ``links``,
+    found in one pass rather than one pass a group."""
+    where = {i: n for n, group in enumerate(groups) for i in group}
+    inside: list[list[_Link]] = [[] for _ in groups]
+    for link in links:
+        if where[link.a] == where[link.b]:
+            inside[where[link.a]].append(link)
+    return inside
 
 
 def _counts(found: Sequence[Figure]) -> dict[str, set[float]]:
