@@ -149,7 +149,7 @@ def evaluate_claims(
     extra = tuple(
         c.text
         for c in claims
-        if c.flag_names == ("unattributed",)
+        if "unattributed" in c.flag_names
         and c.id not in used
         and c.members[0].doc_id in {str(g["doc_id"]) for g in gold_docs}
     )
@@ -231,7 +231,7 @@ def _exact(
 def _by_text(text: str, claims: Sequence[Claim], used: set[str]) -> Claim | None:
     best: tuple[float, Claim] | None = None
     for claim in claims:
-        if claim.flag_names != ("unattributed",) or claim.id in used:
+        if "unattributed" not in claim.flag_names or claim.id in used:
             continue
         score = fuzz.token_set_ratio(text.lower(), claim.text.lower())
         if score >= TEXT_MATCH and (best is None or score > best[0]):

@@ -94,8 +94,12 @@ def unattributed_claims(
             if lead is None:
                 continue
             sentence = lead
-        if _reports_speech(sentence, cues):
-            continue
+        speech = _speech_words(sentence, cues)
+        if speech:
+            lead = _leading_clause(sentence, [(w.start, w.end) for w in speech])
+            if lead is None or _speech_words(lead, cues):
+                continue
+            sentence = lead
         claim = _kind(text, sentence, rules, events)
         if claim is None:
             continue
@@ -138,38 +142,61 @@ def _skipped(span: Span, covered: list[tuple[int, int]]) -> bool:
 _SUBORDINATORS = frozenset(
     {"when", "after", "as", "since", "before", "while", "because", "although", "though"}
 )
+_COORDINATORS = frozenset({"and", "but"})
 _LEAD_WORDS = 8
+_LEAD_GAP = 6
 
 
-def _leading_clause(sentence: Sentence, covered: list[tuple[int, int]]) -> Sentence | None:
-    """The words of a sentence before an attribution that a subordinating word introduces
-    ("..., when Serevia accused Talmar of ..."), when they make a clause of their own (at least
-    ``_LEAD_WORDS`` words), else None."""
+def _leading_clause(sentence: Sentence, cuts: Sequence[tuple[int, int]]) -> Sentence | None:
+    """The words of a sentence before a clause that holds an attribution or a reporting verb
+    (``cuts``), when a subordinating word introduces that clause ("..., when Serevia accused
+    Talmar of ...", "... after Bloomberg News reported ...", ", and experts have warned") and
+    what comes before makes a clause of its own (at least ``_LEAD_WORDS`` words); else None."""
     if _BYLINE.match(sentence.text.strip()) or _SECTION.match(sentence.text.strip()):
         return None
-    first = min((s for s, e in covered if s < sentence.end and e > sentence.start), default=None)
+    first = min((s for s, e in cuts if s < sentence.end and e > sentence.start), default=None)
     if first is None or first <= sentence.start:
         return None
     words = [w for w in sentence.words if w.end <= first]
     alpha = [w for w in words if any(c.isalpha() for c in w.text)]
-    if len(alpha) < _LEAD_WORDS or alpha[-1].text.lower() not in _SUBORDINATORS:
-        return None
-    lead = words[: words.index(alpha[-1])]
-    return Sentence(
-        sentence.start, lead[-1].end, sentence.text[: lead[-1].end - sentence.start], tuple(lead)
-    )
+    for back, word in enumerate(reversed(alpha[-_LEAD_GAP:])):
+        lowered = word.text.lower()
+        at = words.index(word)
+        comma = at > 0 and words[at - 1].text == ","
+        joins = word.dep in ("mark", "advmod", "")  # not "since March"
+        if (lowered in _SUBORDINATORS and joins) or (
+            lowered in _COORDINATORS and comma and back == 0
+        ):
+            lead = words[:at]
+            if len([w for w in lead if any(c.isalpha() for c in w.text)]) < _LEAD_WORDS:
+                return None
+            return Sentence(
+                sentence.start,
+                lead[-1].end,
+                sentence.text[: lead[-1].end - sentence.start],
+                tuple(lead),
+            )
+    return None
 
 
-def _reports_speech(sentence: Sentence, cues: set[str]) -> bool:
-    """A sentence with a reporting verb ("said", "according to") is someone's account, even
-    where no attribution was found in it."""
-    return any(
-        w.lemma.lower() in cues
-        and w.pos in ("VERB", "")
-        and w.dep != "amod"  # "an estimated 30"
-        and not (w.tag == "VBN" and w.dep in ("acl", "relcl"))  # "an intrusion blamed on X"
+def _speech_words(sentence: Sentence, cues: set[str]) -> list[Word]:
+    """The reporting verbs of a sentence ("said", "according to"): someone's account, even
+    where no attribution was found in it. Not "an estimated 30", "an intrusion blamed on X",
+    or a verb with a thing for its object and no clause ("It posted an operating loss")."""
+    objects = {w.head for w in sentence.words if w.dep == "dobj" and w.pos == "NOUN"}
+    clauses = {w.head for w in sentence.words if w.dep in ("ccomp", "xcomp", "parataxis")}
+    return [
+        w
         for w in sentence.words
-    ) or any(w.lemma.lower() == "according" for w in sentence.words)
+        if (
+            w.lemma.lower() in cues
+            and w.pos in ("VERB", "")
+            and w.dep != "amod"  # "an estimated 30"
+            and not (w.tag == "VBN" and w.dep in ("acl", "relcl"))  # "an intrusion blamed on X"
+            and not (w.start in objects and w.start not in clauses)  # "posted a loss"
+        )
+        or w.lemma.lower() == "according"
+    ]
 
 
 def _kind(

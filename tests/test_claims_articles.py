@@ -135,3 +135,31 @@ def test_a_name_set_beside_a_company_description_is_a_company_not_a_person() -> 
     assert (hydro.source, hydro.source_type) == ("Halden Hydro", "company")
     calm = next(a for a in doc.attributions if "calm" in a.content.text)
     assert calm.source == "Olga Petrenko"
+
+
+def test_a_postposed_cue_with_a_counted_subject_and_an_aside() -> None:
+    doc, _ = article(
+        "Officials have held two meetings with a Gulf fund, two of the people said, asking "
+        "not to be identified.\n"
+    )
+    (said,) = doc.attributions
+    assert said.content.text == "Officials have held two meetings with a Gulf fund"
+    assert said.speaker is not None and "people" in said.speaker.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tarnwick shares jumped as much as 11% in late trading in Oslo after the Courier "
+        "reported on the talks.",
+        "The chip unit generated $3.7 billion of revenue last year. It posted an operating "
+        "loss of $412 million over the period.",
+    ],
+)
+def test_a_reporting_verb_in_a_side_clause_or_with_a_thing_for_object_leaves_a_claim(
+    sentence: str,
+) -> None:
+    _, claims = article(f"Chip unit for sale\n{sentence}\n")
+    last = sentence.split(". ")[-1][:20]
+    found = [c for c in claims if "unattributed" in c.flag_names and last in c.text]
+    assert found, [c.text for c in claims]

@@ -33,6 +33,7 @@ from provenance.extract.speakers import (
     chain_sources,
     mention_tokens,
     subject_of,
+    subject_start,
 )
 
 
@@ -326,7 +327,8 @@ def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int]
     if any(c.dep_ in ("auxpass", "mark") for c in verb.children):
         return None
     scope = verb.sent if detached else verb.head.subtree
-    toks = _strip_leading(doc, [t for t in scope if t.i < speaker.left_edge.i and t.i < verb.i])
+    start = subject_start(speaker)
+    toks = _strip_leading(doc, [t for t in scope if t.i < start and t.i < verb.i])
     span = char_span(toks)
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None  # a timestamp or a name, not a statement

@@ -16,6 +16,7 @@ from provenance.extract.spans import (
     _DASHES,
     _SOURCE_PREPS,
     COMPLEMENTS,
+    SUBJECTS,
     contiguous,
     subtree_without,
 )
@@ -210,7 +211,16 @@ def _postposed_relcl(verb: Token, speaker: Token) -> bool:
     )
 
 
+def subject_start(speaker: Token) -> int:
+    """Where the subject a speaker heads begins ("two of the people": at "two")."""
+    top = speaker
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.dep_ in SUBJECTS:
+        top = top.head.head
+    return min(top.left_edge.i, top.i)
+
+
 def _after_comma(speaker: Token) -> bool:
-    """A postposed cue's subject follows a comma or dash: "..., the mayor said"."""
-    first = min(speaker.left_edge.i, speaker.i)
+    """A postposed cue's subject follows a comma or dash: "..., the mayor said", "..., two
+    of the people said" (the speaker "people" stands for the whole subject)."""
+    first = subject_start(speaker)
     return first > 0 and speaker.doc[first - 1].text in {",", "--", "\u2014", "\u2013"}
