@@ -148,7 +148,7 @@ _QUANTIFIERS = frozenset(
 )
 _COLLECTIVES = frozenset({"media", "people"})
 _RECORDS = frozenset(
-    {"figures", "filings", "data", "records", "documents", "statements", "reports"}
+    {"figures", "filings", "data", "records", "documents", "statements", "reports", "accounts"}
 )
 #: Plural roles that stand for one institution ("prosecutors", "police") are not unnamed.
 _INSTITUTION_TYPES = frozenset(
@@ -165,6 +165,8 @@ def unnamed(origin: Origin) -> bool:
     True
     >>> unnamed(Origin("Prosecutors", "d/prosecutor", "court"))
     False
+    >>> unnamed(Origin("its latest accounts", "d/its latest account", None))
+    False
     """
     if origin.anonymous:
         return True
@@ -178,7 +180,7 @@ def unnamed(origin: Origin) -> bool:
     if _HEAD_END.search(name):  # "forecasters at the weather service": the service's people
         return False
     words = name.strip().lower().split()
-    if not words or words[-1] in _RECORDS or words[0] in ("state", "his", "her", "their"):
+    if not words or words[-1] in _RECORDS or words[0] in ("state", "his", "her", "its", "their"):
         return False
     head = words[-1]
     plural = head in _COLLECTIVES or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
