@@ -12,7 +12,7 @@ anonymous, ``analysts`` -> vague, ...).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
@@ -865,6 +865,27 @@ def resolve_candidates(doc: Doc, cands: list[Candidate], rules: Rules) -> list[A
             resolved = Resolved(span, source, stype, evidence)
             earlier.append((c.speaker, head))
         out.append(_freeze(doc, c, resolved, rules))
+    return _typed_alike(out)
+
+
+def _typed_alike(attributions: list[Attribution]) -> list[Attribution]:
+    """One source, one type in an article: a name left untyped in one sentence ("Ardonia
+    says", the tagger not knowing the name there) takes the type it has elsewhere."""
+    types: dict[str, set[str]] = {}
+    for a in attributions:
+        if a.source and a.source_type:
+            types.setdefault(a.source, set()).add(a.source_type)
+    out = []
+    for a in attributions:
+        known = types.get(a.source or "", set())
+        if a.source and a.source_type is None and len(known) == 1:
+            (kind,) = known
+            a = replace(
+                a,
+                source_type=kind,
+                source_evidence=f"{a.source_evidence}; typed as elsewhere in the article",
+            )
+        out.append(a)
     return out
 
 
