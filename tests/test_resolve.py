@@ -152,3 +152,16 @@ def test_resolved_attribution_keeps_the_antecedent_span() -> None:
     [a] = resolve_candidates(doc, [cand], RULES)
     assert a.coref is not None and a.coref.text == "a source"
     assert (a.source, a.source_type) == ("source", "anonymous")
+
+
+def test_a_source_untyped_in_one_sentence_takes_its_type_from_the_others() -> None:
+    from builders import said
+
+    from provenance.resolve import _typed_alike
+
+    text = "Ardonia said it held the bridge. Ardonia says it strikes only military objects."
+    typed = said(text, "it held the bridge", "Ardonia", source="Ardonia", source_type="government")
+    bare = said(text, "it strikes only military objects", "Ardonia", source="Ardonia")
+    assert [a.source_type for a in _typed_alike([typed, bare])] == ["government", "government"]
+    other = said(text, "it held the bridge", "Ardonia", source="Ardonia", source_type="military")
+    assert _typed_alike([typed, other, bare])[2].source_type is None  # two types: undecided
