@@ -9,16 +9,20 @@ import datetime as dt
 import io
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from provenance.errors import ProvenanceError
+from provenance.errors import ModelError, ProvenanceError, RulesError
 from provenance.inputs import DEFAULT_MAX_CHARS, Article, Skipped, read_articles
+
+if TYPE_CHECKING:
+    from provenance.models import Document
 
 app = typer.Typer(
     help="Who said what, through which channel and which chain of intermediaries.\n\n"
@@ -310,13 +314,16 @@ def _extract_here(
     articles = read_articles(paths, encoding=encoding, max_chars=max_chars)  # lazy
     # --jobs: the worker pool of ingest --jobs, giving the parses back in input order
     pool = parse_in_order(articles, jobs=jobs, model=model, rules_dir=rules_dir)
+    if jobs <= 1 and not sentences:
+        # one process: parsed in batches, as fast as spaCy goes, in input order
+        batched = _extract_batched(articles, model=model, rules_dir=rules_dir)
     read = 0
     # skips are held back until one article is read: when none is, they become the error
     held: list[str] = []
     try:
         check_encoding(encoding)
         rules = load_rules(rules_dir)
-        for entry in pool if jobs > 1 else articles:
+        for entry in pool if jobs > 1 else batched if not sentences else articles:
             if isinstance(entry, Skipped):
                 held.append(entry.reason)
                 if read:
@@ -358,6 +365,64 @@ def _extract_here(
             f"nothing could be read ({why}). Give .txt or .html files, folders holding them, "
             "or - for stdin"
         )
+
+
+def _extract_batched(
+    items: Iterable[Article | Skipped],
+    *,
+    model: str | None,
+    rules_dir: Path | None,
+    batch_size: int = 16,
+) -> Iterator[tuple[Article, tuple[Document, None] | str] | Skipped]:
+    """The articles among ``items`` extracted in batches (:func:`provenance.api.
+    extract_documents`), each yielded with its document in input order, skips in their
+    place. When a batch fails, its articles are extracted one at a time, so that one bad
+    article fails alone."""
+    from provenance.api import extract_document, extract_documents
+    from provenance.rules import load_rules
+
+    rules = load_rules(rules_dir)
+    window: list[Article | Skipped] = []
+
+    def flush() -> Iterator[tuple[Article, tuple[Document, None] | str] | Skipped]:
+        articles = [a for a in window if isinstance(a, Article)]
+        try:
+            docs = iter(
+                list(
+                    extract_documents(
+                        ((a.text, a.doc_id, a.path) for a in articles),
+                        model=model,
+                        rules=rules,
+                        batch_size=batch_size,
+                    )
+                )
+            )
+        except (ModelError, RulesError):
+            raise
+        except Exception:  # one article's failure must not stop the others
+            docs = None
+        for item in window:
+            if not isinstance(item, Article):
+                yield item
+            elif docs is not None:
+                yield item, (next(docs), None)
+            else:
+                try:
+                    doc = extract_document(
+                        item.text, item.doc_id, path=item.path, model=model, rules=rules
+                    )
+                    yield item, (doc, None)
+                except (ModelError, RulesError):
+                    raise
+                except Exception as exc:
+                    yield item, f"{item.path}: extraction failed ({type(exc).__name__}: {exc})"
+        window.clear()
+
+    for item in items:
+        window.append(item)
+        if sum(isinstance(i, Article) for i in window) >= batch_size:
+            yield from flush()
+    yield from flush()
 
 
 def _report_skipped(reasons: list[str]) -> None:

@@ -46,3 +46,26 @@ def test_extract_jobs_keeps_skips_and_input_order(tmp_path: Path) -> None:
     doc_ids = [json.loads(line)["doc_id"] for line in result.stdout.splitlines()]
     assert doc_ids == [second.stem, first.stem]
     assert "Skipped" in result.stderr and "empty file" in result.stderr
+
+
+@pytest.mark.model
+def test_one_process_extracts_in_batches_with_the_same_output_as_one_at_a_time(
+    tmp_path: Path,
+) -> None:
+    from provenance.api import extract_document
+    from provenance.records import record_line
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    # more articles than one batch (16), a skip among them
+    paths = [*seeds, empty, *seeds, *seeds]
+    result = runner.invoke(app, ["extract", "-f", "jsonl", *map(str, paths)])
+    assert result.exit_code == 0, result.output
+    alone = "".join(
+        record_line(extract_document(p.read_text(encoding="utf-8"), p.stem, path=str(p)))
+        for p in paths
+        if p != empty
+    )
+    assert result.stdout == alone
+    assert "Skipped" in result.stderr and "empty file" in result.stderr
