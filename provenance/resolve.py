@@ -456,7 +456,8 @@ def _description_antecedent(
             return True
         if tok.pos_ == "PROPN" and tok.lower_ == lemma and tok.ent_type_ == "ORG":
             return True
-        if _is_person(tok) and tok.dep_ != "compound" and not institution:
+        person = _is_person(tok) or _is_titled_name(tok, rules)
+        if person and tok.dep_ != "compound" and not institution:
             # "the spokesman" -> "army spokesman Idriss Kamoun", but "the army" is the army
             return any(t.lemma_.lower() == lemma for t in mention_tokens(tok) if t.i != tok.i)
         return False
@@ -800,6 +801,10 @@ def _institution(head: Token, rules: Rules) -> tuple[str, str | None, str] | Non
         name, kind, evidence = canonical_source(names[-1], rules)
         if name:
             return _fuller_name(name, head.doc), kind or "organisation", evidence
+    owned = _trigger(owner[-1], rules)
+    if owner[-1].pos_ == "NOUN" and owned in ("government", "military", "police", "court"):
+        # "the Serevian presidency's readout", "a defence ministry statement": the office
+        return text, owned, f"issued by '{text}' ({owned})"
     return None
 
 
