@@ -307,7 +307,10 @@ def _answered(
         _, _, best = max(scored, key=lambda t: (t[0], t[1]))
         shared = ", ".join(sorted(_shared_stems(denial, best)))
         return best, f"{denial.role} it (shared words: {shared})"
-    if not denial.terms & _ANAPHORS and not _points_back(denial):
+    pointing = bool(denial.terms & _ANAPHORS) or _points_back(denial)
+    # "denied that it had played any part": a denial of something said of the denier
+    sweeping = re.search(r"\bany\b", denial.attribution.content.text.lower()) is not None
+    if not pointing and not sweeping:
         return None
     if any(t.startswith(_CHARGES) for t in denial.terms):
         # "rejected the accusation": the accusation, further back too
@@ -324,7 +327,7 @@ def _answered(
         mentioned = aliases & (s.names | _words_of(s))
         if mentioned:
             return s, f"{denial.role} what it is accused of (names {sorted(mentioned)[0]!r})"
-    if nearby:
+    if nearby and pointing:
         return nearby[0], f"{denial.role} the statement just before it (points back to it)"
     return None
 

@@ -178,7 +178,7 @@ def _contradiction(
     if contrast is None:
         return None
     negations = set(rules.claims.negations)
-    if _says(mine, negations) != _says(theirs, negations):
+    if _says(mine, negations) != _says(theirs, negations) and len(shared) >= 2:
         return f"one says not ({words}; {contrast!r})"
     events = _events(mine) & _events(theirs)
     mine_figures = [f for s in mine for f in s.figures]

@@ -163,3 +163,13 @@ def test_a_reporting_verb_in_a_side_clause_or_with_a_thing_for_object_leaves_a_c
     last = sentence.split(". ")[-1][:20]
     found = [c for c in claims if "unattributed" in c.flag_names and last in c.text]
     assert found, [c.text for c in claims]
+
+
+def test_a_sweeping_denial_answers_what_is_said_of_the_denier() -> None:
+    _, claims = article(
+        "A security firm said hackers paid from Russia had stolen the records of two million "
+        "customers from the bank.\n"
+        "Moscow denied that it had played any part in the operation.\n"
+    )
+    theft = claim_with(claims, "stolen the records")
+    assert "denied" in theft.flag_names
