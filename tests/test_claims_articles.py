@@ -173,3 +173,9 @@ def test_a_sweeping_denial_answers_what_is_said_of_the_denier() -> None:
     )
     theft = claim_with(claims, "stolen the records")
     assert "denied" in theft.flag_names
+
+
+def test_an_accusation_holds_who_is_accused() -> None:
+    doc, _ = article("Rights groups accused the police of using excessive force at the march.\n")
+    (accusation,) = doc.attributions
+    assert accusation.content.text == "the police of using excessive force at the march"

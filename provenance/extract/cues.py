@@ -208,7 +208,7 @@ def _from_verb(
         if span is not None:
             yield make(span, "verb-misparsed-clause", 0.7)
             return
-    span = _prep_content(doc, verb, doc[cue_end], preps)
+    span = _prep_content(doc, verb, doc[cue_end], preps, with_object=stance == "accusing")
     if span is not None:
         yield make(span, "verb-prep", 0.6, weak=True)
     elif takes_object:
@@ -337,9 +337,11 @@ def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int]
 
 
 def _prep_content(
-    doc: Doc, verb: Token, last: Token, preps: tuple[str, ...]
+    doc: Doc, verb: Token, last: Token, preps: tuple[str, ...], *, with_object: bool = False
 ) -> tuple[int, int] | None:
-    """'warned about X', 'sounded the alarm over X': the prepositional phrase."""
+    """'warned about X', 'sounded the alarm over X': the prepositional phrase; with
+    ``with_object`` (an accusing cue), the object before it too: 'accused the government of
+    planning X'."""
     children = list(verb.children) + (list(last.children) if last.i != verb.i else [])
     # "warned on Tuesday of possible blackouts": the parser hangs "of" on the date
     children += [g for c in verb.children if c.ent_type_ in ("DATE", "TIME") for g in c.subtree]
@@ -353,7 +355,16 @@ def _prep_content(
     ]
     for child in children:
         if child.dep_ == "prep" and child.lower_ in preps and child.i > last.i:
-            span = char_span(child.subtree)
+            toks = list(child.subtree)
+            # "accused the government of planning ...": who is accused is part of it
+            accused = [
+                o
+                for o in verb.children
+                if o.dep_ == "dobj" and last.i < o.i < child.i and o.pos_ in ("NOUN", "PROPN")
+            ]
+            if accused and with_object:
+                toks = [*accused[0].subtree, *toks]
+            span = char_span(toks)
             if span:
                 return trim(doc_text(doc), *span)
     return None
