@@ -194,6 +194,9 @@ def antecedent_of(
             if head.i < speaker.i and not _is_person(head) and head.lower_ not in _GROUP_PRONOUNS:
                 return head
         return None
+    if low in _COUNTED and not any(c.dep_ == "prep" for c in speaker.children):
+        # "Passengers described a frightening flight. Several told reporters ...": of them
+        return _counted_from(speaker)
     named = _appositive_name(speaker)
     if named is not None:  # "His lawyer, Sofie Wauters, said" / "The company, Acciaierie Mella,"
         return named
@@ -360,6 +363,21 @@ def _named_next(speaker: Token) -> Token | None:
         name = next(e for e in sent.ents if e.start <= first.i < e.end)
         if name.root.dep_ in ("nsubj", "nsubjpass"):
             return name.root
+    return None
+
+
+_COUNTED = frozenset({"several", "some", "many", "others", "most", "few"})
+
+
+def _counted_from(speaker: Token) -> Token | None:
+    """The group a bare quantifier counts from: the last plural subject before it, in its
+    sentence or the one before."""
+    sents = list(speaker.doc.sents)
+    here = next(n for n, s in enumerate(sents) if s.start <= speaker.i < s.end)
+    for sent in reversed(sents[max(0, here - 1) : here + 1]):
+        for tok in reversed([t for t in sent if t.i < speaker.i]):
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS"):
+                return tok
     return None
 
 

@@ -179,3 +179,21 @@ def test_an_accusation_holds_who_is_accused() -> None:
     doc, _ = article("Rights groups accused the police of using excessive force at the march.\n")
     (accusation,) = doc.attributions
     assert accusation.content.text == "the police of using excessive force at the march"
+
+
+def test_a_that_clause_the_parser_hung_on_a_phrase_after_the_cue() -> None:
+    doc, _ = article(
+        "A survivor told AFP through a translator that smugglers had forced dozens of "
+        "passengers below deck.\n"
+    )
+    (told,) = doc.attributions
+    assert told.content.text == "smugglers had forced dozens of passengers below deck"
+
+
+def test_a_bare_quantifier_speaks_for_the_group_before_it() -> None:
+    doc, _ = article(
+        "Passengers described a more frightening flight. Several told reporters in the "
+        "arrivals hall that they had heard a loud bang.\n"
+    )
+    (told,) = doc.attributions
+    assert told.source == "Passengers"

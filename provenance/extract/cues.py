@@ -199,6 +199,9 @@ def _from_verb(
         span = clause_content(
             doc, comp, verb, rules, after_cue=after if verb.dep_ == "relcl" else None
         )
+        if span and _that_is_no_object(comp):  # the conjunction is not what was said
+            that = comp.left_edge
+            span = trim(doc_text(doc), that.idx + len(that.text), span[1])
         if span:
             yield make(span, "verb-ccomp" if after else "postposed-cue", 0.85)
     if comps:
@@ -309,10 +312,26 @@ def _clause_in_phrase(verb: Token) -> list[Token]:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         for tok in prep.subtree:
             marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
-            subject = any(c.dep_ in SUBJECTS for c in tok.children)
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "relcl") and marked and subject:
+            subject = any(c.dep_ in SUBJECTS and c.lower_ != "that" for c in tok.children)
+            clause = tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "relcl") and subject
+            if clause and (marked or _that_is_no_object(tok)):
                 return [tok]
     return []
+
+
+def _that_is_no_object(clause: Token) -> bool:
+    """'told AFP through a translator that smugglers had forced dozens below deck': the
+    parser made "that" the object of a relative clause that has an object of its own, so
+    it is the conjunction of what was said ("a translator that smugglers had hired" stays a
+    relative clause)."""
+    first = clause.left_edge
+    objects = [c for c in clause.children if c.dep_ == "dobj" and c.i != first.i]
+    return (
+        first.lower_ == "that"
+        and first.head.i == clause.i
+        and first.dep_ == "dobj"
+        and bool(objects)
+    )
 
 
 def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int] | None:
