@@ -176,3 +176,17 @@ def test_a_draft_read_end_to_end() -> None:
     found = {rule for rule, _ in problems(report)}
     assert {"unattributed-claim", "anonymous-without-reason", "loaded-verb"} <= found
     assert report.attributions
+
+
+def test_claiming_victory_is_no_loaded_verb() -> None:
+    def loaded(text: str, content: str) -> list[str]:
+        found = audit(
+            text,
+            RULES,
+            attributions=[said(text, content, "Ian Cole", cue="claimed")],
+            parse=plain_sentences,
+        )
+        return [p.span.text for p in found.problems if p.rule == "loaded-verb"]
+
+    assert loaded("Ian Cole claimed victory for his side.\n", "victory for his side") == []
+    assert loaded("Ian Cole claimed the referee erred.\n", "the referee erred") == ["claimed"]
