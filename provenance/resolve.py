@@ -558,11 +558,15 @@ def _described_organisation(head: Token, rules: Rules) -> str | None:
 
 
 def _headline_end(doc: Doc) -> int:
-    """Where the article's headline ends (a first line with no full stop), else 0."""
-    line = doc.text.split("\n", 1)[0].rstrip()
-    if "\n" not in doc.text or not line or line[-1] in ".!?\"\u201d'":
-        return 0
-    return len(line)
+    """Where the article's headline ends (a first line with no full stop), else 0 (once per
+    document)."""
+    found: int | None = doc.user_data.get("provenance_headline_end")
+    if found is None:
+        text = doc_text(doc)
+        line = text.split("\n", 1)[0].rstrip()
+        plain = "\n" not in text or not line or line[-1] in ".!?\"\u201d'"
+        found = doc.user_data["provenance_headline_end"] = 0 if plain else len(line)
+    return found
 
 
 def _is_document(tok: Token, rules: Rules) -> bool:
