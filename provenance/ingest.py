@@ -190,7 +190,7 @@ def _store(
     document, sentences = parsed
     try:
         masthead = read_masthead(article.text, store.rules, outlet)
-        result = store.ingest(document, masthead)
+        result = store.ingest(document, masthead, sentences)
     except ProvenanceError as exc:
         return Outcome(article.path, article.doc_id, "failed", reason=str(exc))
     claims.parses[article.text] = sentences

@@ -285,10 +285,24 @@ def _large_store_indexes(db: Database) -> None:
         db.execute(sql)
 
 
+def _document_parses(db: Database) -> None:
+    """Each article's parse (:mod:`provenance.parses`), kept when it is stored, so that a
+    refresh groups a stored article's claims again without parsing it again. An article
+    stored before this migration has none: a refresh parses it once and keeps the parse."""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS document_parses (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            format INTEGER NOT NULL,
+            parse BLOB NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("initial schema", _initial_schema),
     ("claims, flags and their blocking keys", _claims_schema),
     ("indexes for a large store", _large_store_indexes),
+    ("the parse of each article", _document_parses),
 )
 LATEST = len(MIGRATIONS)
 

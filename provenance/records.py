@@ -33,7 +33,8 @@ from provenance.html import SourceMap, html_offsets
 from provenance.ingest import ClaimRefresher, Outcome
 from provenance.inputs import Skipped
 from provenance.masthead import read_masthead
-from provenance.models import Attribution, Document, Hop, Sentence, Span, Word
+from provenance.models import Attribution, Document, Hop, Sentence, Span
+from provenance.parses import sentence_from_json, sentence_json
 from provenance.store import Store
 
 
@@ -53,7 +54,7 @@ def article_record(
             quote["html_offsets"] = html_offsets(quote, html)
     record["text"] = document.text
     if sentences is not None:
-        record["sentences"] = [_sentence_json(s) for s in sentences]
+        record["sentences"] = [sentence_json(s) for s in sentences]
     return record
 
 
@@ -66,13 +67,6 @@ def record_line(
     """:func:`article_record` as one line of JSON, newline included."""
     record = article_record(document, html=html, sentences=sentences)
     return json.dumps(record, ensure_ascii=False) + "\n"
-
-
-def _sentence_json(s: Sentence) -> list[Any]:
-    words = [
-        [w.start, w.end, w.lemma, w.pos, w.tag, w.dep, w.head, w.entity, w.number] for w in s.words
-    ]
-    return [s.start, s.end, words, [list(e) for e in s.entities]]
 
 
 # --- reading records back ------------------------------------------------------------------
@@ -103,7 +97,7 @@ def read_record(record: Any) -> tuple[Document, list[Sentence] | None]:
             str(record["doc_id"]), text, None if path is None else str(path), quotes
         )
         raw = record.get("sentences")
-        sentences = None if raw is None else [_sentence(s, text) for s in raw]
+        sentences = None if raw is None else [sentence_from_json(s, text) for s in raw]
     except _Malformed:
         raise
     except (KeyError, TypeError, ValueError) as exc:
@@ -163,20 +157,6 @@ def _fragment(value: Any, text: str) -> Span:
     if found is None:
         raise _Malformed("a content fragment is null")
     return found
-
-
-def _sentence(raw: Sequence[Any], text: str) -> Sentence:
-    start, end, words, entities = raw
-    return Sentence(
-        int(start),
-        int(end),
-        text[start:end],
-        tuple(
-            Word(ws, we, text[ws:we], lemma, pos, tag, dep, int(head), entity, bool(number))
-            for ws, we, lemma, pos, tag, dep, head, entity, number in words
-        ),
-        tuple((int(s), int(e), str(label)) for s, e, label in entities),
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +271,7 @@ def _store(store: Store, record: Record, outlet: str | None, claims: ClaimRefres
     path = document.path or record.where
     try:
         masthead = read_masthead(document.text, store.rules, outlet)
-        result = store.ingest(document, masthead)
+        result = store.ingest(document, masthead, record.sentences)
     except ProvenanceError as exc:
         return Outcome(path, document.doc_id, "failed", reason=str(exc))
     if record.sentences is not None and result.status != "unchanged":

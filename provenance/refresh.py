@@ -19,8 +19,11 @@ stored one:
    claims replaced in one transaction.
 
 Grouping needs each article's sentences. Those of the articles just parsed are passed in
-(``parses``, by text); an article read back from the store is parsed again (with ``parse``,
-by default the spaCy model), which is the cost of joining an old article.
+(``parses``, by text); an article read back from the store brings the parse kept when it was
+stored (``document_parses``, :mod:`provenance.parses`). Only an article kept without one (stored
+before parses were kept, or by a caller that had none) is parsed again (with ``parse``, by
+default the spaCy model), once: the refresh keeps that parse, and those passed in for
+articles that lack one, for the next refresh.
 
 >>> # with Store("news.db") as store:
 >>> #     refresh_claims(store).claims   -> how many claims were stored
@@ -32,9 +35,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from provenance.claims import blocking_keys, group_claims
-from provenance.models import Sentence, StoredDocument
+from provenance.models import Document, Sentence, StoredDocument
 from provenance.rules import Rules
-from provenance.statements import read_statements
+from provenance.statements import Statement, read_statements
 from provenance.store import Store
 
 Reader = Callable[[str], list[Sentence]]
@@ -55,19 +58,69 @@ class Refresh:
     deferred: bool = False
 
 
+class _Statements:
+    """Each article's statements, read once a refresh: for its blocking keys, then for
+    grouping (:func:`provenance.claims.group_claims` ``read``, always with this refresh's
+    rules). A statement depends on its article alone, but for ``doc``, the article's place
+    in the batch: that is set on the statements read at place 0 when another is asked for."""
+
+    def __init__(self, sentences: Reader, rules: Rules) -> None:
+        self.sentences = sentences
+        self.rules = rules
+        self.known: dict[tuple[str, str], list[Statement]] = {}
+
+    def __call__(
+        self, position: int, doc: Document, sentences: Sequence[Sentence], rules: Rules
+    ) -> list[Statement]:
+        found = self._read(doc, sentences)
+        return found if position == 0 else [replace(s, doc=position) for s in found]
+
+    def keys_of(self, stored: StoredDocument) -> dict[int, frozenset[str]]:
+        """The blocking keys of each statement of one article, by attribution index."""
+        doc = stored.document
+        found = self._read(doc, self.sentences(doc.text))
+        return {statement.index: blocking_keys(statement) for statement in found}
+
+    def _read(self, doc: Document, sentences: Sequence[Sentence]) -> list[Statement]:
+        key = (doc.doc_id, doc.text)
+        if key not in self.known:
+            self.known[key] = read_statements(0, doc, sentences, self.rules)
+        return self.known[key]
+
+
 class _Sentences:
-    """Sentences by text: the parses at hand, else ``parse`` (counted)."""
+    """Sentences by text: the parses at hand, those the store kept, else ``parse``
+    (counted). ``unkept`` names the documents the store holds no parse for."""
 
     def __init__(self, parses: Mapping[str, Sequence[Sentence]], parse: Reader) -> None:
         self.known = {text: list(found) for text, found in parses.items()}
         self.parse = parse
         self.parsed = 0
+        self.unkept: set[str] = set()
 
     def __call__(self, text: str) -> list[Sentence]:
         if text not in self.known:
             self.known[text] = self.parse(text)
             self.parsed += 1
         return self.known[text]
+
+    def recall(self, store: Store, documents: Sequence[StoredDocument]) -> None:
+        """Read the parses the store kept for ``documents``, and note those it lacks."""
+        kept = store.stored_parses(d.id for d in documents)
+        for d in documents:
+            found = kept.get(d.id)
+            if found is None:
+                self.unkept.add(d.id)
+            else:
+                self.known.setdefault(d.document.text, found)
+
+    def to_keep(self, documents: Sequence[StoredDocument]) -> dict[str, list[Sentence]]:
+        """The parses of ``documents`` that the store lacks and this refresh has, by id."""
+        return {
+            d.id: self.known[d.document.text]
+            for d in documents
+            if d.id in self.unkept and d.document.text in self.known
+        }
 
 
 def refresh_claims(
@@ -85,8 +138,10 @@ def refresh_claims(
         return Refresh()
     rules = store.rules
     sentences = _Sentences(parses or {}, parse or _spacy_reader(model))
+    statements = _Statements(sentences, rules)
     fresh = store.stored_documents(pending)
-    known = {(d.id, d.document.doc_id): _keys_of(d, sentences, rules) for d in fresh}
+    sentences.recall(store, fresh)
+    known = {(d.id, d.document.doc_id): statements.keys_of(d) for d in fresh}
     joined = store.documents_sharing_any(
         [k for found in known.values() for k in found.values()],
         rules.claims.max_block,
@@ -94,23 +149,20 @@ def refresh_claims(
         events=[f"t:{e.name}" for e in rules.claims.events],
     )
     batch = store.claim_closure(set(pending) | joined)
-    documents = _named_apart(
-        sorted(
-            [*fresh, *store.stored_documents(batch - set(pending))],
-            key=lambda d: (d.document.doc_id, d.id),
-        )
-    )
-    claims = group_claims([d.document for d in documents], rules, parse=sentences)
+    others = store.stored_documents(batch - set(pending))
+    sentences.recall(store, others)
+    documents = _named_apart(sorted([*fresh, *others], key=lambda d: (d.document.doc_id, d.id)))
+    claims = group_claims([d.document for d in documents], rules, parse=sentences, read=statements)
     keys = {
         (d.document.doc_id, index): found
         for d in documents
         for index, found in (
             known[(d.id, d.document.doc_id)]
             if (d.id, d.document.doc_id) in known
-            else _keys_of(d, sentences, rules)
+            else statements.keys_of(d)
         ).items()
     }
-    stored_claims = store.replace_claims(documents, claims, keys)
+    stored_claims = store.replace_claims(documents, claims, keys, sentences.to_keep(documents))
     return Refresh(
         pending=len(pending),
         documents=len(documents),
@@ -143,13 +195,3 @@ def _named_apart(documents: Sequence[StoredDocument]) -> list[StoredDocument]:
         seen.add(name)
         out.append(d)
     return out
-
-
-def _keys_of(stored: StoredDocument, sentences: Reader, rules: Rules) -> dict[int, frozenset[str]]:
-    """The blocking keys of each statement of one article, by attribution index (they do not
-    depend on the article's place in a batch, so they are read once a refresh)."""
-    doc = stored.document
-    return {
-        statement.index: blocking_keys(statement)
-        for statement in read_statements(0, doc, sentences(doc.text), rules)
-    }

@@ -25,7 +25,8 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -56,6 +57,7 @@ from provenance.models import (
     Evidence,
     Hop,
     Masthead,
+    Sentence,
     SourceSummary,
     Span,
     StoredAttribution,
@@ -66,6 +68,7 @@ from provenance.models import (
     StoredOrigin,
     Trace,
 )
+from provenance.parses import PARSE_FORMAT, pack_parse, read_parse
 from provenance.rules import Rules, SourceEntry, load_rules, normalise_name
 
 DEFAULT_DB = "provenance.db"
@@ -76,6 +79,7 @@ _MAX_ALIASES = 50
 _SEARCH_POOL = 200  # full-text candidates re-ranked by rapidfuzz
 _BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another's transaction, per attempt
 _WRITE_ATTEMPTS = 3
+_CHECKPOINT_PAGES = 10_000
 _WORD = re.compile(r"\w", re.UNICODE)
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.I)
@@ -149,6 +153,11 @@ class Store:
             # WAL + NORMAL: a crash or kill never corrupts the file or splits a document;
             # only a power cut may lose the last few commits
             self.db.execute("PRAGMA synchronous = NORMAL")
+            # fold the WAL into the database every 40 MiB, not every 4 MiB: one article's
+            # transaction dirties a few hundred pages of a large store's indexes, and each
+            # checkpoint writes and syncs them, so fewer checkpoints write a page once for
+            # many articles (ingest keeps its pace as the store grows)
+            self.db.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
             self.db.execute("PRAGMA foreign_keys = ON")
             migrate(self.db)
         except sqlite3.DatabaseError as exc:
@@ -198,8 +207,14 @@ class Store:
         found = self._one("SELECT 1 FROM documents WHERE id = ?", [content_hash(text)[:_ID_CHARS]])
         return found is not None
 
-    def ingest(self, doc: Document, masthead: Masthead | None = None) -> IngestResult:
-        """Store ``doc`` and its attributions in one transaction.
+    def ingest(
+        self,
+        doc: Document,
+        masthead: Masthead | None = None,
+        sentences: Sequence[Sentence] | None = None,
+    ) -> IngestResult:
+        """Store ``doc`` and its attributions in one transaction, with ``sentences`` (its
+        parse, kept so that grouping its claims again never parses it again) when given.
 
         The same text again is ``unchanged`` (nothing written). Another text at the same path
         replaces the rows of the text stored there (``updated``). Raises :class:`StoreError`
@@ -207,7 +222,7 @@ class Store:
         """
         for attempt in range(1, _WRITE_ATTEMPTS + 1):
             try:
-                return self._ingest_once(doc, masthead or Masthead())
+                return self._ingest_once(doc, masthead or Masthead(), sentences)
             except sqlite3.OperationalError as exc:
                 # another writer held the lock past the busy timeout: the transaction was
                 # rolled back whole, so trying again is safe
@@ -223,7 +238,9 @@ class Store:
                 ) from exc
         raise AssertionError("unreachable")
 
-    def _ingest_once(self, doc: Document, masthead: Masthead) -> IngestResult:
+    def _ingest_once(
+        self, doc: Document, masthead: Masthead, sentences: Sequence[Sentence] | None
+    ) -> IngestResult:
         chash = content_hash(doc.text)
         document_id = chash[:_ID_CHARS]
         path = _path_key(doc.path)
@@ -234,6 +251,8 @@ class Store:
             named = self._delete_document(str(old)) if old is not None else set()
             self._insert_document(doc, document_id, chash, path, masthead)
             stored = _DocumentWriter(self, document_id).write(doc.attributions)
+            if sentences is not None:
+                self._keep_parses({document_id: sentences})
             self._prune_sources(named)
         return IngestResult("updated" if old is not None else "new", document_id, stored)
 
@@ -288,6 +307,7 @@ class Store:
         }
         self._drop_claims_of([document_id])
         self.db.execute("DELETE FROM claims_refreshed WHERE document_id = ?", [document_id])
+        self.db.execute("DELETE FROM document_parses WHERE document_id = ?", [document_id])
         for sql in (
             "DELETE FROM hops WHERE attribution_id IN "
             "(SELECT id FROM attributions WHERE document_id = ?)",
@@ -673,6 +693,28 @@ class Store:
             out.append(StoredDocument(document_id, doc, tuple(str(r["id"]) for r in rows_a)))
         return out
 
+    def stored_parses(self, ids: Iterable[str]) -> dict[str, list[Sentence]]:
+        """The parses kept for the documents with these ids (see :mod:`provenance.parses`),
+        by id; a document stored without one (or before they were kept) is left out."""
+        out: dict[str, list[Sentence]] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            for r in self.db.execute(
+                "SELECT p.document_id, p.parse, d.text FROM document_parses p "
+                "JOIN documents d ON d.id = p.document_id "
+                f"WHERE p.document_id IN ({','.join('?' * len(chunk))}) AND p.format = ?",
+                [*chunk, PARSE_FORMAT],
+            ):
+                out[str(r[0])] = read_parse(r[1], str(r[2]))
+        return out
+
+    def _keep_parses(self, parses: Mapping[str, Sequence[Sentence]]) -> None:
+        """Keep these parses (by document id), replacing any kept before. Must run inside a
+        write transaction."""
+        self.db.conn.executemany(
+            "INSERT OR REPLACE INTO document_parses (document_id, format, parse) VALUES (?, ?, ?)",
+            [(i, PARSE_FORMAT, pack_parse(found)) for i, found in parses.items()],
+        )
+
     def documents_sharing_keys(
         self,
         keys: Iterable[str],
@@ -699,49 +741,51 @@ class Store:
         events: Iterable[str] = (),
     ) -> set[str]:
         """:meth:`documents_sharing_keys` for many statements at once (each given by its
-        blocking keys): the documents that could be linked to any of them, in one query."""
-        wanted = [{k for k in keys if not k.startswith("f:")} for keys in statements]
-        usable = self._usable_keys(set().union(*wanted), max_block)
-        wanted = [keys & usable for keys in wanted]
-        if not any(wanted):
-            return set()
-        # the statements go in as one JSON list of key lists: one query answers for all
+        blocking keys): the documents that could be linked to any of them."""
+        wanted = [frozenset(k for k in keys if not k.startswith("f:")) for keys in statements]
+        holders = self._key_holders(set().union(*wanted), max_block)
+        event_keys = set(events)
+        linked: set[str] = set()
+        for keys in wanted:
+            terms: Counter[str] = Counter()
+            with_event: set[str] = set()
+            with_name: set[str] = set()
+            for key in keys & holders.keys():
+                found = holders[key]
+                if key.startswith("t:"):
+                    terms.update(found)
+                    if key in event_keys:
+                        with_event.update(found)
+                elif key.startswith("n:"):
+                    with_name.update(found)
+            linked.update(a for a, n in terms.items() if n >= min_terms)
+            linked |= with_event & with_name
         return {
             str(r[0])
+            for chunk in _chunks(sorted(linked))
             for r in self.db.execute(
-                """WITH wanted(statement, key) AS (
-                    SELECT s.key, k.value FROM json_each(?) s, json_each(s.value) k),
-                shared AS (
-                    SELECT w.statement, c.attribution_id,
-                           sum(c.key LIKE 't:%') AS terms,
-                           sum(c.key IN (SELECT value FROM json_each(?))) AS events,
-                           sum(c.key LIKE 'n:%') AS names
-                    FROM wanted w JOIN claim_keys c ON c.key = w.key
-                    GROUP BY w.statement, c.attribution_id)
-                SELECT DISTINCT ca.document_id FROM claim_attributions ca
-                JOIN shared s ON s.attribution_id = ca.attribution_id
-                WHERE s.terms >= ? OR (s.events >= 1 AND s.names >= 1)""",
-                [
-                    json.dumps([sorted(keys) for keys in wanted if keys]),
-                    json.dumps(sorted(set(events))),
-                    min_terms,
-                ],
+                "SELECT DISTINCT document_id FROM claim_attributions "
+                f"WHERE attribution_id IN ({','.join('?' * len(chunk))})",
+                chunk,
             )
         }
 
-    def _usable_keys(self, keys: set[str], max_block: int) -> set[str]:
-        """The keys held by at most ``max_block`` stored statements. Each is counted only up
-        to ``max_block + 1``: a key held by half the store need not be counted in full."""
+    def _key_holders(self, keys: set[str], max_block: int) -> dict[str, list[str]]:
+        """The stored statements (attribution ids) holding each of ``keys``, for the keys held
+        by at most ``max_block``: a key held by more is too common to compare on, and is read
+        only up to ``max_block + 1`` holders (one held by half the store is not read in full)."""
         if not keys:
-            return set()
-        return {
-            str(r[0])
-            for r in self.db.execute(
-                "SELECT value FROM json_each(?) WHERE (SELECT count(*) FROM "
-                "(SELECT 1 FROM claim_keys c WHERE c.key = value LIMIT ?)) <= ?",
-                [json.dumps(sorted(keys)), max_block + 1, max_block],
-            )
-        }
+            return {}
+        out: dict[str, list[str]] = {}
+        for key, found in self.db.execute(
+            "SELECT value, (SELECT group_concat(attribution_id, ' ') FROM (SELECT attribution_id "
+            "FROM claim_keys c WHERE c.key = value LIMIT ?)) FROM json_each(?)",
+            [max_block + 1, json.dumps(sorted(keys))],
+        ):
+            holding = str(found).split() if found else []
+            if 0 < len(holding) <= max_block:
+                out[str(key)] = holding
+        return out
 
     def claim_closure(self, document_ids: Iterable[str]) -> set[str]:
         """``document_ids`` and every document tied to them by a stored claim, transitively:
@@ -770,10 +814,12 @@ class Store:
         documents: Sequence[StoredDocument],
         claims: Sequence[Claim],
         keys: dict[tuple[str, int], frozenset[str]],
+        parses: Mapping[str, Sequence[Sentence]] | None = None,
     ) -> int:
         """In one transaction: drop every stored claim of ``documents``, store ``claims``
         (grouped from exactly these documents; ``keys`` maps a statement, as (doc_id,
-        attribution index), to its blocking keys) and mark the documents' claims current.
+        attribution index), to its blocking keys) and mark the documents' claims current;
+        ``parses`` (by document id): parses made for the grouping, kept for the next one.
         Returns the claims stored, or -1 when a document was replaced or removed meanwhile
         (nothing is written; they stay pending)."""
         ids = [d.id for d in documents]
@@ -798,6 +844,8 @@ class Store:
                 "INSERT OR REPLACE INTO claims_refreshed (document_id, refreshed_at) VALUES (?, ?)",
                 [(i, now) for i in ids],
             )
+            if parses:
+                self._keep_parses(parses)
         return len(stored)
 
     def _insert_claim(
@@ -807,6 +855,7 @@ class Store:
         keys: dict[tuple[str, int], frozenset[str]],
         now: str,
     ) -> str:
+
         def attribution(doc_id: str | None, index: int | None) -> str | None:
             doc = by_doc.get(doc_id or "")
             if doc is None or index is None or index >= len(doc.attribution_ids):
