@@ -12,6 +12,7 @@ own ("Moscow" in a Russian statement) or the article's topic are left out of its
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -188,8 +189,11 @@ def _entity_names(words: Sequence[Word], sentences: Sequence[Sentence]) -> froze
     if not words:
         return frozenset()
     starts = {w.start for w in words}
+    first, last = min(starts), max(w.end for w in words)
     found: set[str] = set()
     for s in sentences:
+        if s.end <= first or s.start >= last:
+            continue  # no entity there lies among the words
         for start, end, _ in s.entities:
             inside = [w for w in s.words if w.start >= start and w.end <= end]
             if inside and all(w.start in starts for w in inside):
@@ -245,6 +249,7 @@ def _context_names(sentence: Sentence, taken: Sequence[tuple[int, int]]) -> froz
     """Names of the statement's sentence outside every attribution ("also in the Donetsk
     region" after the content ends)."""
     found: set[str] = set()
+    taken = [(s, e) for s, e in taken if s < sentence.end and e > sentence.start]  # its own
     for word in sentence.words:
         if _outside(word.start, word.end, taken):
             found |= names(sentence, word.start, word.end)
@@ -367,11 +372,16 @@ def _disclaimers(
     return found
 
 
+@functools.lru_cache(maxsize=64)
+def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r"\b" + re.escape(p) + r"\b", re.IGNORECASE) for p in phrases)
+
+
 def _phrases_in(sentence: Sentence, phrases: Sequence[str]) -> list[tuple[int, int]]:
     hits = [
         (sentence.start + m.start(), sentence.start + m.end())
-        for phrase in phrases
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", sentence.text, re.IGNORECASE)
+        for pattern in _phrase_patterns(tuple(phrases))
+        for m in pattern.finditer(sentence.text)
     ]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(hits, key=lambda h: h[0] - h[1]):  # longest first
