@@ -298,11 +298,24 @@ def _document_parses(db: Database) -> None:
     )
 
 
+def _settings(db: Database) -> None:
+    """Facts about the store as a whole, by key: ``claims_rules``, the digest of the rules
+    every stored claim was grouped with (:func:`provenance.rules.rules_digest`), so that a
+    report can say when the rules have changed since."""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("initial schema", _initial_schema),
     ("claims, flags and their blocking keys", _claims_schema),
     ("indexes for a large store", _large_store_indexes),
     ("the parse of each article", _document_parses),
+    ("store-wide settings", _settings),
 )
 LATEST = len(MIGRATIONS)
 

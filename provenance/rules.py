@@ -7,8 +7,11 @@ once into the typed objects below and validates it, collecting **every** problem
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
+import hashlib
+import json
 import os
 import re
 import tomllib
@@ -247,6 +250,25 @@ def default_rules_dir() -> Path:
     if override:
         return Path(override)
     return Path(__file__).resolve().parent.parent / "rules"
+
+
+def rules_digest(rules: Rules) -> str:
+    """A short fingerprint of everything in ``rules``: two loads of the same files give the
+    same digest (sets are sorted, not taken in hash order); any edit gives another."""
+
+    def plain(value: Any) -> Any:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, dict):
+            return [[str(k), plain(v)] for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))]
+        if isinstance(value, (set, frozenset)):
+            return sorted((plain(v) for v in value), key=repr)
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value
+
+    text = json.dumps(plain(rules), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def normalise_name(name: str) -> str:

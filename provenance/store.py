@@ -69,7 +69,7 @@ from provenance.models import (
     Trace,
 )
 from provenance.parses import PARSE_FORMAT, pack_parse, read_parse
-from provenance.rules import Rules, SourceEntry, load_rules, normalise_name
+from provenance.rules import Rules, SourceEntry, load_rules, normalise_name, rules_digest
 
 DEFAULT_DB = "provenance.db"
 DB_ENV = "PROVENANCE_DB"
@@ -846,7 +846,49 @@ class Store:
             )
             if parses:
                 self._keep_parses(parses)
+            # the first grouping names the rules the claims follow; later refreshes under
+            # other rules leave it (older claims still follow it): `regroup` renews it
+            self.db.execute(
+                "INSERT OR IGNORE INTO settings (key, value) VALUES ('claims_rules', ?)",
+                [rules_digest(self.rules)],
+            )
         return len(stored)
+
+    def setting(self, key: str) -> str | None:
+        """A store-wide setting (table ``settings``), or None."""
+        value = self._one("SELECT value FROM settings WHERE key = ?", [key])
+        return None if value is None else str(value)
+
+    def claims_follow_rules(self) -> bool:
+        """Whether the stored claims were grouped with this store's rules (True for a store
+        with no claims yet)."""
+        stored = self.setting("claims_rules")
+        return stored is None or stored == rules_digest(self.rules)
+
+    def document_ids(self) -> list[str]:
+        """Every stored document's id, in the order claims are grouped (doc_id, id)."""
+        return [str(r[0]) for r in self.db.execute("SELECT id FROM documents ORDER BY doc_id, id")]
+
+    def mark_claims_stale(self, document_ids: Iterable[str]) -> int:
+        """Set the claims of these documents to be grouped again by the next refresh (their
+        claims stay readable until then); returns how many were current."""
+        ids = sorted(set(document_ids))
+        marked = 0
+        with write_transaction(self.db):
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                marked += self.db.execute(
+                    f"DELETE FROM claims_refreshed WHERE document_id IN ({marks})", chunk
+                ).rowcount
+        return marked
+
+    def renew_claims_rules(self) -> None:
+        """Record that every stored claim now follows this store's rules (after a regroup)."""
+        with write_transaction(self.db):
+            self.db.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES ('claims_rules', ?)",
+                [rules_digest(self.rules)],
+            )
 
     def _insert_claim(
         self,
