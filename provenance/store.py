@@ -25,6 +25,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -148,18 +149,7 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open {self.path} ({exc}). Check the path") from exc
         try:
-            self.db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-            self.db.enable_wal()
-            # WAL + NORMAL: a crash or kill never corrupts the file or splits a document;
-            # only a power cut may lose the last few commits
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            # fold the WAL into the database every 40 MiB, not every 4 MiB: one article's
-            # transaction dirties a few hundred pages of a large store's indexes, and each
-            # checkpoint writes and syncs them, so fewer checkpoints write a page once for
-            # many articles (ingest keeps its pace as the store grows)
-            self.db.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            migrate(self.db)
+            self._prepare()
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise StoreError(
@@ -169,6 +159,33 @@ class Store:
         except StoreError:
             self.db.close()
             raise
+
+    def _prepare(self) -> None:
+        """Set the connection up and bring the schema up to date. Two processes creating one
+        new database at once can meet a lock the busy timeout does not wait on (switching
+        the journal to WAL): the later one tries again for up to the busy timeout."""
+        deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+                self.db.enable_wal()
+                # WAL + NORMAL: a crash or kill never corrupts the file or splits a document;
+                # only a power cut may lose the last few commits
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                # fold the WAL into the database every 40 MiB, not every 4 MiB: one article's
+                # transaction dirties a few hundred pages of a large store's indexes, and each
+                # checkpoint writes and syncs them, so fewer checkpoints write a page once for
+                # many articles (ingest keeps its pace as the store grows)
+                self.db.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
+                self.db.execute("PRAGMA foreign_keys = ON")
+                migrate(self.db)
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                if self.db.conn.in_transaction:
+                    self.db.conn.execute("ROLLBACK")
+                time.sleep(0.05)
 
     # --- lifecycle --------------------------------------------------------------------------
 
