@@ -512,6 +512,10 @@ def _description_antecedent(
                 and _compatible(canonical_source(ent.root, rules)[1], kind)
             ):
                 return ent.root
+        # "The port's operator, Nordhavn Terminals," (a name the tagger took for a person)
+        for tok in reversed(doc[sents[lo].start : speaker.i]):
+            if tok.idx >= headline and _described_organisation(tok, rules) == kind:
+                return tok
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
         # the lede's "the national consumer safety regulator said", then "The Product Safety
         # Commission said in a statement": the organisation the next sentence opens with
@@ -824,6 +828,13 @@ def _institution(head: Token, rules: Rules) -> tuple[str, str | None, str] | Non
         if name:
             return _fuller_name(name, head.doc), kind or "organisation", evidence
     owned = _trigger(owner[-1], rules)
+    if owner[-1].pos_ == "NOUN" and owned in _ORGANISATION_TYPES and len(owner) == 1:
+        # "a company spokeswoman", "a union official": for the company the story is about
+        about = _description_antecedent(owner[0], [], rules)
+        if about is not None and about.pos_ == "PROPN":
+            name, kind, _ = canonical_source(about, rules)
+            if name and _compatible(kind, owned):
+                return name, kind or owned, f"the {owner[0].text} named in the article"
     if owner[-1].pos_ == "NOUN" and owned in ("government", "military", "police", "court"):
         # "the Serevian presidency's readout", "a defence ministry statement": the office
         return text, owned, f"issued by '{text}' ({owned})"

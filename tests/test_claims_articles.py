@@ -197,3 +197,13 @@ def test_a_bare_quantifier_speaks_for_the_group_before_it() -> None:
     )
     (told,) = doc.attributions
     assert told.source == "Passengers"
+
+
+def test_a_company_spokeswoman_speaks_for_the_company_the_story_names() -> None:
+    doc, _ = article(
+        "Dockworkers walked off the job on Tuesday, the union said.\n"
+        "The port's operator, Nordhavn Terminals, gave a very different picture. \"Two of our "
+        'three terminals are working," a company spokeswoman said.\n'
+    )
+    spoke = next(a for a in doc.attributions if "terminals are working" in a.content.text)
+    assert (spoke.source, spoke.source_type) == ("Nordhavn Terminals", "company")
