@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from provenance.claims import group_claims
+from provenance.flags import idiomatic
 from provenance.models import (
     Attribution,
     AuditedSentence,
@@ -180,14 +181,8 @@ def _pronouns(attributions: Sequence[Attribution], rules: Rules) -> Iterator[Pro
 def _loaded(
     sentences: Sequence[Sentence], attributions: Sequence[Attribution], rules: Rules
 ) -> Iterator[Problem]:
-    idioms = set(rules.claims.idioms)
     for a in attributions:
-        if a.cue is None:
-            continue
-        # "claimed victory", "claimed responsibility": what winners and attackers do, not the
-        # writer taking sides (the idioms of rules/claims.toml, [distancing])
-        first = (re.findall(r"[\w-]+", a.content.text.lower()) or [""])[0]
-        if first in idioms:
+        if a.cue is None or idiomatic(a.content.text, rules):  # "claimed victory"
             continue
         lemma = _cue_lemma(a.cue, sentences, rules)
         verb, noun = rules.verbs.get(lemma), rules.nouns.get(lemma)

@@ -230,10 +230,8 @@ def _headline_links(statements: Sequence[Statement], members: Sequence[int]) -> 
             continue
         # a headline's unnamed speaker ("sources say") is whoever the story quotes on it
         speaker = head.attribution.speaker
-        unnamed = (
-            bool(head.nodes)
-            and all("/" in n.key for n in head.nodes)
-            and (speaker is None or speaker.text.lower() not in _SIDES)  # "both claim gains"
+        unnamed = _described_only(head) and (
+            speaker is None or speaker.text.lower() not in _SIDES  # "both claim gains"
         )
         body = [
             j
@@ -299,14 +297,13 @@ def _answered(
         return denial.sentence - s.sentence <= window
 
     scored = [
-        (len(_shared_stems(denial, s)), s.attribution.content.start, s)
+        (shared, s)
         for s in earlier
-        if len(_shared_stems(denial, s)) >= (1 if near(s) else 2)
+        if len(shared := _shared_stems(denial, s)) >= (1 if near(s) else 2)
     ]
     if scored:
-        _, _, best = max(scored, key=lambda t: (t[0], t[1]))
-        shared = ", ".join(sorted(_shared_stems(denial, best)))
-        return best, f"{denial.role} it (shared words: {shared})"
+        words, best = max(scored, key=lambda t: (len(t[0]), t[1].attribution.content.start))
+        return best, f"{denial.role} it (shared words: {', '.join(sorted(words))})"
     pointing = bool(denial.terms & _ANAPHORS) or _points_back(denial)
     # "denied that it had played any part": a denial of something said of the denier
     sweeping = re.search(r"\bany\b", denial.attribution.content.text.lower()) is not None
@@ -324,9 +321,8 @@ def _answered(
     aliases = _aliases(denial, rules)
     nearby = sorted((s for s in earlier if near(s)), key=lambda s: -s.attribution.content.start)
     for s in nearby:
-        mentioned = aliases & (s.names | _words_of(s))
-        if mentioned:
-            return s, f"{denial.role} what it is accused of (names {sorted(mentioned)[0]!r})"
+        if mentioned := _naming(s, aliases):
+            return s, f"{denial.role} what it is accused of (names {mentioned!r})"
     if nearby and pointing:
         return nearby[0], f"{denial.role} the statement just before it (points back to it)"
     return None
@@ -348,10 +344,15 @@ def _charged(
     for s in later:
         if s.attribution.stance not in ("accusing", "distancing"):
             continue
-        mentioned = aliases & (s.names | _words_of(s))
-        if mentioned:
-            return s, f"{denial.role} the accusation after it (names {sorted(mentioned)[0]!r})"
+        if mentioned := _naming(s, aliases):
+            return s, f"{denial.role} the accusation after it (names {mentioned!r})"
     return None
+
+
+def _naming(statement: Statement, aliases: frozenset[str]) -> str | None:
+    """The first (in order) of the denier's names that ``statement`` mentions, or None."""
+    mentioned = aliases & (statement.names | _words_of(statement))
+    return sorted(mentioned)[0] if mentioned else None
 
 
 def _points_back(denial: Statement) -> bool:
@@ -477,7 +478,7 @@ def _headline_nodes(
     """A headline's unnamed speaker ("sources say", "lawyer says") is the story's: the
     origins of the first body statement of its article in the claim, so that the headline
     adds no origin of its own."""
-    if not s.headline or not s.nodes or any("/" not in n.key for n in s.nodes):
+    if not s.headline or not _described_only(s):
         return s.nodes
     body = [
         statements[i]
@@ -488,6 +489,12 @@ def _headline_nodes(
         and statements[i].nodes
     ]
     return body[0].nodes if body else s.nodes
+
+
+def _described_only(s: Statement) -> bool:
+    """Whether every origin of a statement is known by description alone ("sources",
+    "lawyer"): such an origin is keyed by its article, a named one by its name."""
+    return bool(s.nodes) and all("/" in n.key for n in s.nodes)
 
 
 def _member(s: Statement, why: str) -> ClaimMember:

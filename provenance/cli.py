@@ -373,29 +373,25 @@ def _extract_batched(
     model: str | None,
     rules_dir: Path | None,
     batch_size: int = 16,
-) -> Iterator[tuple[Article, tuple[Document, None] | str] | Skipped]:
+) -> Iterator[tuple[Article, tuple[Document, Any] | str] | Skipped]:
     """The articles among ``items`` extracted in batches (:func:`provenance.api.
     extract_documents`), each yielded with its document in input order, skips in their
-    place. When a batch fails, its articles are extracted one at a time, so that one bad
+    place. When a batch fails, its articles are extracted one at a time
+    (:func:`provenance.ingest.parse_or_failure`, as ``--jobs`` does), so that one bad
     article fails alone."""
-    from provenance.api import extract_document, extract_documents
+    from provenance.api import extract_documents
+    from provenance.ingest import parse_or_failure
     from provenance.rules import load_rules
 
     rules = load_rules(rules_dir)
     window: list[Article | Skipped] = []
+    articles: list[Article] = []
 
-    def flush() -> Iterator[tuple[Article, tuple[Document, None] | str] | Skipped]:
-        articles = [a for a in window if isinstance(a, Article)]
+    def flush() -> Iterator[tuple[Article, tuple[Document, Any] | str] | Skipped]:
         try:
+            batch = ((a.text, a.doc_id, a.path) for a in articles)
             docs = iter(
-                list(
-                    extract_documents(
-                        ((a.text, a.doc_id, a.path) for a in articles),
-                        model=model,
-                        rules=rules,
-                        batch_size=batch_size,
-                    )
-                )
+                list(extract_documents(batch, model=model, rules=rules, batch_size=batch_size))
             )
         except (ModelError, RulesError):
             raise
@@ -407,21 +403,16 @@ def _extract_batched(
             elif docs is not None:
                 yield item, (next(docs), None)
             else:
-                try:
-                    doc = extract_document(
-                        item.text, item.doc_id, path=item.path, model=model, rules=rules
-                    )
-                    yield item, (doc, None)
-                except (ModelError, RulesError):
-                    raise
-                except Exception as exc:
-                    yield item, f"{item.path}: extraction failed ({type(exc).__name__}: {exc})"
+                yield item, parse_or_failure(item, model, rules_dir)
         window.clear()
+        articles.clear()
 
     for item in items:
         window.append(item)
-        if sum(isinstance(i, Article) for i in window) >= batch_size:
-            yield from flush()
+        if isinstance(item, Article):
+            articles.append(item)
+            if len(articles) >= batch_size:
+                yield from flush()
     yield from flush()
 
 
@@ -758,10 +749,10 @@ def regroup(
                     done = refresh_claims(store, model=model)
                     grouped += done.documents
                     progress.update(task, advance=len(chunk))
-            pending = store.claim_counts()["pending"]
+            claims = store.claim_counts()
+            pending = claims["pending"]
             if not pending:
                 store.renew_claims_rules()
-            claims = store.claim_counts()
             where = store.path
     except ProvenanceError as exc:
         raise fail(str(exc)) from None

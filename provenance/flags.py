@@ -265,7 +265,7 @@ def _interested(
 
 _SELF_WORDS = frozenset({"we", "our", "us", "ours"})
 _NAME = r"(?:[A-Z][\w&'.\u2019-]*\s+){1,4}"
-_COMPANY_SELF = re.compile(r"\b(?:its|our|ours|we|us)\b", re.IGNORECASE)
+_COMPANY_SELF = re.compile(rf"\b(?:{'|'.join(sorted(_SELF_WORDS | {'its'}))})\b", re.IGNORECASE)
 
 
 def _itself(member: ClaimMember, origin: Origin) -> str | None:
@@ -397,18 +397,21 @@ def _advocate(member: ClaimMember, rules: Rules) -> str | None:
 # --------------------------------------------------------------------------- disputes, denials
 
 
+def idiomatic(content: str, rules: Rules) -> bool:
+    """Whether what a distancing cue introduces opens with one of its idioms ("claimed
+    victory", "claimed responsibility", ``[distancing] idioms``): what winners and attackers
+    do, not a claim the writer keeps at a distance."""
+    first = (re.findall(r"[\w-]+", content.lower()) or [""])[0]
+    return first in rules.claims.idioms
+
+
 def _distancing(members: Sequence[ClaimMember], rules: Rules) -> list[Evidence]:
     found: list[Evidence] = []
-    idioms = set(rules.claims.idioms)
     for m in members:
         a = m.attribution
-        if a is not None and a.stance == "distancing":
-            first = (re.findall(r"[\w-]+", a.content.text.lower()) or [""])[0]
-            if first not in idioms:
-                cue = a.cue.text if a.cue else "?"
-                found.append(
-                    _member_evidence("disputed.distancing-cue", f"distancing cue {cue!r}", m)
-                )
+        if a is not None and a.stance == "distancing" and not idiomatic(a.content.text, rules):
+            cue = a.cue.text if a.cue else "?"
+            found.append(_member_evidence("disputed.distancing-cue", f"distancing cue {cue!r}", m))
         for span in m.distancing:
             found.append(
                 Evidence(

@@ -551,7 +551,8 @@ def _described_organisation(head: Token, rules: Rules) -> str | None:
     company), or None."""
     if head.dep_ != "appos" or head.pos_ != "PROPN" or head.head.pos_ != "NOUN":
         return None
-    # "told the court, a passer-by, Grace Adeyemi": the court is not what she is
+    # "told the court ...": whom the speaker told, not what it is; another description set
+    # between ("the operator, a family firm, Volga Hydro"): this rule does not choose
     between = [t for t in head.head.children if t.dep_ == "appos" and t.i < head.i]
     if head.head.dep_ in ("dobj", "dative", "iobj") or any(t.pos_ == "NOUN" for t in between):
         return None

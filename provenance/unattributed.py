@@ -86,8 +86,10 @@ def unattributed_claims(
     found: list[Unattributed] = []
     for i, whole in enumerate(sentences):
         span = trimmed(whole)
+        if _not_prose(span):
+            continue
         sentence = whole
-        if _skipped(span, covered):
+        if any(s < span.end and e > span.start for s, e in covered):  # holds an attribution
             # "Gas has not flowed since May 2023, when Serevia accused Talmar of ...": the
             # clause before the attribution is the reporter's
             lead = _leading_clause(whole, covered)
@@ -129,14 +131,12 @@ def _covered(attributions: Sequence[Attribution]) -> list[tuple[int, int]]:
     return spans
 
 
-def _skipped(span: Span, covered: list[tuple[int, int]]) -> bool:
-    """Bylines, section heads, fragments, and sentences holding an attribution."""
+def _not_prose(span: Span) -> bool:
+    """Bylines, section heads and fragments."""
     text = span.text
     if _BYLINE.match(text) or _SECTION.match(text):
         return True
-    if sum(1 for w in text.split() if any(c.isalpha() for c in w)) < _MIN_WORDS:
-        return True
-    return any(s < span.end and e > span.start for s, e in covered)
+    return sum(1 for w in text.split() if any(c.isalpha() for c in w)) < _MIN_WORDS
 
 
 _SUBORDINATORS = frozenset(
@@ -152,8 +152,6 @@ def _leading_clause(sentence: Sentence, cuts: Sequence[tuple[int, int]]) -> Sent
     (``cuts``), when a subordinating word introduces that clause ("..., when Serevia accused
     Talmar of ...", "... after Bloomberg News reported ...", ", and experts have warned") and
     what comes before makes a clause of its own (at least ``_LEAD_WORDS`` words); else None."""
-    if _BYLINE.match(sentence.text.strip()) or _SECTION.match(sentence.text.strip()):
-        return None
     first = min((s for s, e in cuts if s < sentence.end and e > sentence.start), default=None)
     if first is None or first <= sentence.start:
         return None
@@ -215,7 +213,8 @@ def _kind(
         if stem(word.lemma) in accusations and word.pos in ("VERB", ""):
             return "accusation", _span(text, word)
     public = {stem(p) for p in rules.public_record}
-    if counted and not any(stem(w.lemma) in public for w in words):
+    on_record = any(stem(w.lemma) in public for w in words)
+    if counted and not on_record:
         first = counted[0]
         return "figure", Span(first.start, first.end, text[first.start : first.end])
     if ranked is not None and (found or _since_year(words)):
@@ -227,10 +226,10 @@ def _kind(
     if projected is not None:
         return "projection", _span(text, projected)
     things = [f for f in found if _counts_things(f, words, rules)]
-    if things and not any(stem(w.lemma) in public for w in words):
+    if things and not on_record:
         return "figure", Span(things[0].start, things[0].end, text[things[0].start : things[0].end])
     share = _share(words)
-    if share is not None and not any(stem(w.lemma) in public for w in words):
+    if share is not None and not on_record:
         return "figure", _span(text, share)
     return None
 
@@ -244,6 +243,7 @@ def _share(words: Sequence[Word]) -> Word | None:
     """A share stated in words: "about a fifth of the region's imports", "two-thirds of"."""
     for word, after in zip(words, words[1:], strict=False):
         last = word.text.lower().split("-")[-1]
+        # "half of" alone is too common to need a source; "one-half of" is a figure
         if last in _FRACTIONS and after.text.lower() == "of" and word.text.lower() != "half":
             return word
     return None

@@ -59,3 +59,19 @@ def said(
 
 def document(doc_id: str, text: str, *attributions: Attribution) -> Document:
     return Document(doc_id, text, None, tuple(attributions))
+
+
+def outbreak(toll: str = "nine") -> Document:
+    """A one-sentence article: the health ministry's death toll ("nine", or a corrected one)."""
+    t = f"An outbreak has killed {toll} people around Brescia, the health ministry said.\n"
+    return document(
+        "outbreak",
+        t,
+        said(
+            t,
+            f"An outbreak has killed {toll} people around Brescia",
+            "the health ministry",
+            source="Italian health ministry",
+            source_type="government",
+        ),
+    )

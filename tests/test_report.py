@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import document, said
+from builders import document, outbreak, said
 from typer.testing import CliRunner, Result
 
 from provenance.claims_eval import evaluate_claims, from_report
@@ -47,21 +47,6 @@ runner = CliRunner()
 
 
 # --------------------------------------------------------------------------- hand-built articles
-
-
-def outbreak(toll: str = "nine") -> Document:
-    t = f"An outbreak has killed {toll} people around Brescia, the health ministry said.\n"
-    return document(
-        "outbreak",
-        t,
-        said(
-            t,
-            f"An outbreak has killed {toll} people around Brescia",
-            "the health ministry",
-            source="Italian health ministry",
-            source_type="government",
-        ),
-    )
 
 
 def heatwave() -> Document:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import document, said
+from builders import document, outbreak, said
 
 from provenance import parses
 from provenance.claims import blocking_keys, group_claims
@@ -90,21 +90,6 @@ def never(text: str) -> list[Sentence]:
 
 
 # --------------------------------------------------------------------------- hand-built articles
-
-
-def outbreak(toll: str = "nine") -> Document:
-    t = f"An outbreak has killed {toll} people around Brescia, the health ministry said.\n"
-    return document(
-        "outbreak",
-        t,
-        said(
-            t,
-            f"An outbreak has killed {toll} people around Brescia",
-            "the health ministry",
-            source="Italian health ministry",
-            source_type="government",
-        ),
-    )
 
 
 def heatwave() -> Document:
