@@ -12,6 +12,7 @@ anonymous, ``analysts`` -> vague, ...).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -160,13 +161,14 @@ def antecedent_of(
         wanted = "f" if low in ("she", "her") else "m"
         speakers = [
             head
-            for _, head in reversed(earlier)
+            for said, head in reversed(earlier)
             if head.i < speaker.i
             and _described_organisation(head, rules) is None
             and (
                 _is_person(head)
                 or _is_titled_name(head, rules)
                 or _trigger(head, rules) in ("official", "anonymous official")
+                or _described_person(said, rules)
             )
         ]
         for head in speakers:  # the latest to speak, unless known to be of the other sex
@@ -180,7 +182,11 @@ def antecedent_of(
         return people[-1] if people else None
     if low in _GROUP_PRONOUNS:
         # "The company's shares fell after it said ...": an organisation earlier in the sentence
+        # (not one inside what it said: "Survivors told the crew ... left Zarif, it said")
+        said = _said_before(cue)
         for tok in reversed([t for t in speaker.sent if t.i < speaker.i]):
+            if tok.i in said:
+                continue
             if (
                 tok.pos_ in ("NOUN", "PROPN")
                 and tok.dep_ not in ("compound", "amod")
@@ -197,7 +203,7 @@ def antecedent_of(
     if low in _COUNTED and not any(c.dep_ == "prep" for c in speaker.children):
         # "Passengers described a frightening flight. Several told reporters ...": of them
         return _counted_from(speaker)
-    named = _appositive_name(speaker)
+    named = _appositive_name(speaker) or _name_given(speaker)
     if named is not None:  # "His lawyer, Sofie Wauters, said" / "The company, Acciaierie Mella,"
         return named
     if speaker.pos_ == "NOUN" and _is_definite(speaker) and not _has_proper(speaker):
@@ -265,6 +271,57 @@ _MALE = frozenset(
         "prince",
     }
 )
+
+
+_NAMING_VERBS = frozenset({"give", "identify", "call", "name", "know", "introduce"})
+_AGE = re.compile(r"^\d+-year-old$|^\d+$")
+
+
+def _described_person(speaker: Token, rules: Rules) -> bool:
+    """A person known by description only, whom "he" or "she" can take up: "A 19-year-old
+    survivor from Tesmar, who gave his name only as Yusuf,", "a nurse who fled the town"
+    (a singular noun that "who" describes or an age qualifies), never an organisation."""
+    if speaker.pos_ != "NOUN" or speaker.tag_ != "NN" or _has_proper(speaker):
+        return False
+    if _trigger(speaker, rules) in _ORGANISATION_TYPES | {"government", "military", "media"}:
+        return False
+    mention = mention_tokens(speaker)
+    words = "".join(t.text_with_ws for t in mention).split()
+    if any(_AGE.match(w.strip(",")) for w in words[:4]):
+        return True
+    return any(
+        t.lower_ == "who" and t.dep_ == "nsubj" and t.head.dep_ == "relcl" for t in speaker.subtree
+    )
+
+
+def _name_given(speaker: Token) -> Token | None:
+    """The name a described person gives: "a survivor, who gave his name only as Yusuf,",
+    "a nurse identified only as Maria", "a resident who asked to be called Ahmed"."""
+    if speaker.pos_ != "NOUN":
+        return None
+    for verb in speaker.subtree:
+        if verb.lemma_.lower() not in _NAMING_VERBS or verb.pos_ != "VERB":
+            continue
+        for prep in verb.subtree:
+            if prep.lower_ != "as" or prep.dep_ != "prep":
+                continue
+            for name in prep.children:
+                place = name.ent_type_ in ("GPE", "LOC", "ORG", "NORP")
+                if name.dep_ == "pobj" and name.pos_ == "PROPN" and not place:
+                    return name
+    return None
+
+
+def _said_before(cue: Token | None) -> frozenset[int]:
+    """Indexes of the tokens of what a cue verb says before it ("..., it said")."""
+    if cue is None:
+        return frozenset()
+    return frozenset(
+        t.i
+        for c in cue.children
+        if c.dep_ in ("ccomp", "parataxis") and c.i < cue.i
+        for t in c.subtree
+    )
 
 
 def _is_titled_name(head: Token, rules: Rules) -> bool:

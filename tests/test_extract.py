@@ -328,3 +328,35 @@ def test_a_clause_misparsed_as_object_and_stray_predicate_is_what_was_said() -> 
     a = by_content(text, "had pushed content")
     assert a.content.text.startswith("around 400 fake accounts")
     assert a.source == "BIS counter-intelligence service"
+
+
+def test_a_person_known_by_description_is_who_he_refers_to() -> None:
+    text = (
+        "The clinic's director, Lena Moss, said supplies had run out on Monday.\n"
+        "A 23-year-old nurse from Valdo, who gave her name only as Irena, told reporters "
+        "that patients had been turned away at the gate.\n"
+        '"We had nothing left to give them," she said.\n'
+    )
+    nurse = by_content(text, "turned away")
+    assert nurse.source == "Irena"
+    quote = by_content(text, "nothing left")
+    assert quote.source == "Irena", (quote.speaker, quote.coref)
+
+
+def test_it_said_after_a_nested_account_is_the_speaker_before_not_a_name_inside() -> None:
+    text = (
+        "The rescue group Blue Harbour said its crew had found 20 survivors.\n"
+        "Survivors told the crew that the boat had been chartered by Corvel Shipping Ltd, "
+        "it said.\n"
+    )
+    relayed = by_content(text, "Survivors told the crew")
+    assert relayed.source == "Blue Harbour", relayed.coref
+
+
+def test_a_cue_after_an_earlier_verb_joined_by_and_shares_its_subject() -> None:
+    text = (
+        'Transport Minister Pavel Orlik accused the operators of "endangering lives" and, '
+        "in an interview with private broadcaster Radio Teln, said the ferries were unsafe.\n"
+    )
+    said = by_content(text, "ferries were unsafe")
+    assert said.source == "Pavel Orlik", said.speaker

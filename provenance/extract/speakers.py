@@ -34,6 +34,9 @@ def subject_of(verb: Token) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    shared = _coordinated_before(verb)
+    if shared is not None:
+        return shared
     fallback = _adjacent_noun(verb)
     if fallback is not None and verb.dep_ in ("ROOT", "ccomp", "advcl", "parataxis"):
         return fallback
@@ -52,6 +55,20 @@ def subject_of(verb: Token) -> Token | None:
             node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return _nearest_subject(node)
+    return None
+
+
+def _coordinated_before(verb: Token) -> Token | None:
+    """The subject a subjectless cue shares with a verb before it that the parser made its
+    complement ("Evangelou accused aid groups of ... and, in an interview with Kanal 9, said
+    ..." parsed with "accused" as what was said): the earlier verb ends on "and"."""
+    for child in verb.children:
+        if child.i > verb.i or child.dep_ not in ("ccomp", "advcl") or child.pos_ != "VERB":
+            continue
+        joined = any(c.dep_ == "cc" and c.i > child.i for c in child.children)
+        subject = _nearest_subject(child)
+        if joined and subject is not None and subject.i < child.i:
+            return _real_subject(subject)
     return None
 
 
