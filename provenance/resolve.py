@@ -875,6 +875,9 @@ def _institution(head: Token, rules: Rules) -> tuple[str, str | None, str] | Non
     ]
     if not owner:
         return None
+    entity = _entity(head)
+    if head.pos_ == "PROPN" and entity is not None and entity.start <= owner[0].i:
+        return None  # "The Daily Post", "the Washington Post": a name, not a voice of one
     text = doc_text(head.doc)[owner[0].idx : owner[-1].idx + len(owner[-1].text)]
     entry = _lookup(text, rules)
     if entry is not None:

@@ -360,3 +360,23 @@ def test_a_cue_after_an_earlier_verb_joined_by_and_shares_its_subject() -> None:
     )
     said = by_content(text, "ferries were unsafe")
     assert said.source == "Pavel Orlik", said.speaker
+
+
+def test_an_outlet_quoting_someone_as_saying_speaks_citing_them() -> None:
+    active = one("Interfax quoted a senior official as saying talks would resume next week.")
+    assert active.content.text == "talks would resume next week"
+    assert active.source == "Interfax"
+    assert active.via == ("a senior official",)
+    passive = one("The mayor was quoted by the Daily Post as saying the budget was balanced.")
+    assert passive.content.text == "the budget was balanced"
+    assert passive.source == "Daily Post"  # a newspaper's name, not 'Daily' speaking via 'Post'
+    assert passive.via == ("The mayor",)
+    alone = one("The mayor was quoted as saying the budget was balanced.")
+    assert alone.source == "mayor" and alone.via == ()
+
+
+def test_a_cue_the_tagger_took_for_a_noun_after_a_plural_subject() -> None:
+    found = one("Prosecutors allege Mr Hale poured petrol through the letterbox.")
+    assert found.content.text == "Mr Hale poured petrol through the letterbox"
+    assert found.speaker is not None and found.speaker.text == "Prosecutors"
+    assert found.stance == "distancing"

@@ -120,6 +120,24 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
     hits = _hits(doc, rules)
     for tok in hits.verbs:
         cue = rules.verbs.get(tok.lemma_.lower())
+        if cue is not None and not cue.quote_only and _misparsed_as_noun(tok):
+            speaker = doc[tok.i - 1]
+            span = char_span([t for t in doc[tok.i + 1 : tok.sent.end] if not t.is_space])
+            if span is not None:
+                span = trim(doc_text(doc), *span)
+                cue_span = (tok.idx, tok.idx + len(tok.text))
+                yield _make(
+                    doc,
+                    "indirect",
+                    span,
+                    tok,
+                    cue_span,
+                    speaker,
+                    "verb-tagged-noun",
+                    0.6,
+                    cue.stance,
+                )
+            continue
         if (
             cue is None
             or tok.pos_ not in ("VERB", "AUX")
@@ -142,6 +160,32 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         if phrase is not None:
             stance, preps, end = phrase
             yield from _from_verb(doc, tok, rules, stance, False, preps, (stance, preps, end))
+
+
+def _misparsed_as_noun(tok: Token) -> bool:
+    """ "Prosecutors allege Mr Hale poured petrol": the tagger took the cue for a noun in one
+    long compound ("Prosecutors allege Mr Hale") that is the subject of what was said. A cue
+    in its plain form right after a plural noun that opens the sentence, compounded into the
+    subject of a verb after it."""
+    if tok.tag_ != "NN" or tok.dep_ != "compound" or tok.lower_ != tok.lemma_.lower():
+        return False
+    if tok.i == 0 or tok.i - 1 < tok.sent.start:
+        return False
+    before = tok.doc[tok.i - 1]
+    opens = all(
+        t.pos_ in ("DET", "ADJ", "PROPN", "NOUN") for t in tok.doc[tok.sent.start : before.i]
+    )
+    subject = tok.head
+    while subject.dep_ == "compound" and subject.head.i != subject.i:
+        subject = subject.head
+    return (
+        before.tag_ in ("NNS", "NNPS")
+        and before.dep_ == "compound"
+        and opens
+        and subject.dep_ in ("nsubj", "nsubjpass")
+        and subject.head.pos_ in ("VERB", "AUX")
+        and subject.head.i > tok.i
+    )
 
 
 def _phrase_at(tok: Token, rules: Rules) -> tuple[str, tuple[str, ...], int] | None:
@@ -186,6 +230,10 @@ def _from_verb(
         if span:
             yield make(span, "passive-agent", 0.6, weak=True)
         return
+    quoted = _quoted_as_saying(doc, verb, rules)
+    if quoted is not None:
+        yield quoted
+        return
     if speaker is None or _nobody(speaker):
         return
     comps = _complements(verb, speaker)
@@ -223,6 +271,47 @@ def _from_verb(
 _AUXILIARIES = frozenset(
     {"had", "has", "have", "was", "were", "is", "are", "would", "will", "could"}
 )
+
+
+def _quoted_as_saying(doc: Doc, verb: Token, rules: Rules) -> Candidate | None:
+    """ "Interfax quoted a senior official as saying talks would resume": the outlet speaks,
+    citing the person quoted (as "TASS reported, citing a diplomatic source"). In the passive,
+    "The mayor was quoted by the Daily Post as saying ...", the outlet is the agent; with no
+    outlet ("was quoted as saying"), the person quoted speaks."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    saying = next(
+        (
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for g in c.children
+            if g.lemma_.lower() in ("say", "tell") and g.pos_ == "VERB"
+        ),
+        None,
+    )
+    if saying is None:
+        return None
+    quoted = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    outlet = subject_of(verb) if any(c.dep_ == "nsubj" for c in verb.children) else None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        outlet = next((o for o in agent.children if o.dep_ == "pobj"), None)
+    speaker = outlet or quoted
+    comp = next((c for c in saying.children if c.dep_ == "ccomp"), None)
+    if speaker is None or comp is None or _nobody(speaker):
+        return None
+    span = clause_content(doc, comp, saying, rules)
+    if span is None:
+        return None
+    cue_span = (verb.idx, verb.idx + len(verb.text))
+    cand = _make(
+        doc, "indirect", span, verb, cue_span, speaker, "quoted-as-saying", 0.85, "neutral"
+    )
+    if outlet is not None and quoted is not None:
+        toks = mention_tokens(quoted)
+        cand.via.append((_text(doc, toks), span_of(toks), "origin"))
+    return cand
 
 
 def _object_then_predicate(doc: Doc, verb: Token) -> tuple[int, int] | None:
