@@ -958,6 +958,10 @@ def resolve_candidates(doc: Doc, cands: list[Candidate], rules: Rules) -> list[A
             if ante is not None and ante.lower_ in _RELATIVE | _PERSON_PRONOUNS:
                 head = c.speaker
             source, stype, evidence = canonical_source(head, rules)
+            reason = _anonymity(c, head, stype, rules)
+            if reason is not None:
+                stype = "anonymous official" if stype == "official" else "anonymous"
+                evidence = f"{evidence}; unnamed ({reason!r})"
             span = None
             if ante is not None:
                 span = _mention_span(ante)
@@ -965,6 +969,25 @@ def resolve_candidates(doc: Doc, cands: list[Candidate], rules: Rules) -> list[A
             earlier.append((c.speaker, head))
         out.append(_freeze(doc, c, resolved, rules))
     return _typed_alike(out)
+
+
+def _anonymity(c: Candidate, head: Token, kind: str | None, rules: Rules) -> str | None:
+    """The reason for anonymity given beside a speaker known by description only ("a support
+    engineer who asked not to be named", "one of the people said, speaking on condition of
+    anonymity"), or None: such a speaker is anonymous, whatever its head noun."""
+    if kind in _ANONYMOUS_TYPES or c.speaker is None or head.pos_ != "NOUN":
+        return None
+    named = [t for t in mention_tokens(head) if t.i <= head.i or t.dep_ == "appos"]
+    if any(_is_person(t) for t in named):  # "engineer Tom Hale", "a nurse, Ana Ruiz,"
+        return None
+    around = [*c.speaker.subtree]
+    if c.cue is not None:
+        around += [t for ch in c.cue.children if ch.dep_ == "advcl" for t in ch.subtree]
+    text = " ".join(t.lower_ for t in sorted(set(around), key=lambda t: t.i))
+    for phrase in rules.audit.anonymity_reasons:
+        if phrase != "because" and phrase in text:
+            return phrase
+    return None
 
 
 def _typed_alike(attributions: list[Attribution]) -> list[Attribution]:

@@ -380,3 +380,16 @@ def test_a_cue_the_tagger_took_for_a_noun_after_a_plural_subject() -> None:
     assert found.content.text == "Mr Hale poured petrol through the letterbox"
     assert found.speaker is not None and found.speaker.text == "Prosecutors"
     assert found.stance == "distancing"
+
+
+def test_a_described_speaker_who_asks_not_to_be_named_is_anonymous() -> None:
+    text = (
+        "Several workers said the plant had closed.\n"
+        "One, a welder in Corby who asked not to be named, told reporters that the gates "
+        "were locked on Monday.\n"
+    )
+    welder = by_content(text, "gates were locked")
+    assert welder.speaker is not None and "welder" in welder.speaker.text
+    assert welder.source_type == "anonymous", welder.source_evidence
+    named = one("Tom Hale, a welder who asked not to be named in full, said the gates were shut.")
+    assert named.source == "Tom Hale" and named.source_type != "anonymous"

@@ -92,6 +92,9 @@ def _real_subject(subj: Token) -> Token:
             if child.dep_ == "appos" and child.i > subj.i:
                 return child
     if subj.pos_ == "NUM" or subj.lower_ in {"one", "some", "many", "most", "several", "both"}:
+        for child in subj.children:  # "One, a support engineer who asked not to be named,"
+            if child.dep_ == "appos" and child.i > subj.i and child.pos_ in ("NOUN", "PROPN"):
+                return child
         for prep in subj.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 objs = [o for o in prep.children if o.dep_ == "pobj"]
