@@ -6,6 +6,7 @@ Errors from the library become ``Error: <what happened>. <what to do>`` on stder
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import io
 import json
 import sys
@@ -513,6 +514,8 @@ def rules_check(
 ) -> None:
     """Validate rule files; list every problem and exit 1 when there is any.
 
+    Each problem names its file, block and key, and says what is expected there.
+
     Example:
 
       provenance rules check rules/
@@ -917,6 +920,9 @@ def export(
 ) -> None:
     """Write every stored attribution with its chain to stdout.
 
+    One JSON line per attribution (jsonl), one CSV row each (csv), or one W3C PROV-JSON
+    document (prov-json) with the speakers, sources and intermediaries as agents.
+
     Examples:
 
       provenance export > attributions.jsonl
@@ -1140,6 +1146,34 @@ def doctor(db: DbOpt = None, rules_dir: RulesOpt = None) -> None:
     if problems:
         raise fail(f"{len(problems)} problem(s): {', '.join(problems)}. See 'To do' above")
     out.print(f"All {len(checks)} checks passed.")
+
+
+def reflow(text: str) -> str:
+    """A docstring as ``--help`` should show it: the lines of a prose paragraph joined (the
+    terminal wraps them), a list item's continuation lines joined to the item, and indented
+    paragraphs (examples) kept line for line."""
+    paragraphs = []
+    for paragraph in inspect.cleandoc(text).split("\n\n"):
+        lines = paragraph.split("\n")
+        if all(line.startswith(" ") for line in lines):
+            paragraphs.append(paragraph)
+            continue
+        items: list[str] = []
+        for line in lines:
+            if not items or line.lstrip().startswith(("- ", "* ")):
+                items.append(line.rstrip())
+            else:
+                items[-1] += " " + line.strip()
+        listed = any(line.lstrip().startswith(("- ", "* ")) for line in lines)
+        paragraphs.append("\n".join(items) if listed else " ".join(items))
+    return "\n\n".join(paragraphs)
+
+
+for _typer in (app, rules_app):
+    for _command in _typer.registered_commands:
+        _doc = _command.help or inspect.getdoc(_command.callback)
+        if _doc:
+            _command.help = reflow(_doc)
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from provenance.cli import app
+from provenance.cli import app, reflow
 
 SHIPPED_RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -110,6 +110,43 @@ def test_help_shows_an_example(command: list[str], example: str) -> None:
     assert "Usage:" in out
     assert "Example" in out
     assert example in out
+
+
+def test_help_joins_a_paragraph_and_keeps_examples_line_for_line() -> None:
+    doc = """Score the extractor.
+
+    Prints precision, recall and F1 for content, speaker and each kind, the accuracy of
+    speakers, resolved sources and chains.
+
+    - one item that goes on
+      over two lines
+    - another
+
+    Examples:
+
+      provenance eval gold.jsonl
+
+      provenance eval gold.jsonl --json
+    """
+    assert reflow(doc).split("\n\n") == [
+        "Score the extractor.",
+        "Prints precision, recall and F1 for content, speaker and each kind, the accuracy of "
+        "speakers, resolved sources and chains.",
+        "- one item that goes on over two lines\n- another",
+        "Examples:",
+        "  provenance eval gold.jsonl",
+        "  provenance eval gold.jsonl --json",
+    ]
+
+
+@pytest.mark.parametrize("command", [["eval"], ["export"], ["rules", "check"], ["regroup"]])
+def test_help_examples_stay_indented_under_their_heading(command: list[str]) -> None:
+    out = stdout_of(run(*command, "--help"))
+    examples = [line for line in out.splitlines() if line.strip().startswith("provenance ")]
+    assert examples, out
+    heading = next(line for line in out.splitlines() if line.strip().startswith("Example"))
+    indent = len(heading) - len(heading.lstrip())
+    assert all(len(line) - len(line.lstrip()) > indent for line in examples), out
 
 
 def test_top_level_help_lists_the_commands() -> None:
