@@ -207,3 +207,16 @@ def test_a_company_spokeswoman_speaks_for_the_company_the_story_names() -> None:
     )
     spoke = next(a for a in doc.attributions if "terminals are working" in a.content.text)
     assert (spoke.source, spoke.source_type) == ("Nordhavn Terminals", "company")
+
+
+def test_an_official_defending_his_own_conduct_is_an_interested_party() -> None:
+    _, claims = article(
+        "Councillor Rhona Dale accused Mayor Piers Lamb of steering road contracts to a friend.\n"
+        "Mr Lamb denied any wrongdoing.\n"
+        '"I have never discussed a council contract with him," Mr Lamb told the Herald.\n'
+        "The audit office said it would publish its report in June.\n"
+    )
+    own = claim_with(claims, "never discussed a council contract")
+    assert "unverified_party_claim" in own.flag_names
+    office = claim_with(claims, "publish its report")
+    assert "unverified_party_claim" not in office.flag_names
