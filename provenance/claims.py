@@ -188,9 +188,20 @@ def _related(a: Statement, b: Statement, rules: Rules) -> str | None:
         return f"same event '{event}' and name {', '.join(repr(n) for n in sorted(common))}"
     same_figure = [f for f in a.figures if any(f.same_as(g) for g in b.figures)]
     clash = a.names and b.names and not a.names & b.names
-    if a.doc == b.doc and same_figure and not clash:
+    if a.doc == b.doc and same_figure and not clash and not (_weighs(a) or _weighs(b)):
         return f"same event '{event}' and figure {same_figure[0].value:g}"
     return None
+
+
+def _weighs(statement: Statement) -> bool:
+    """The statement sets figures of one thing side by side ("nine deaths and zero deaths are
+    not a difference of method"): it weighs the accounts, it asserts neither figure."""
+    counted = [f for f in statement.figures if f.unit is not None]
+    return any(
+        f.unit == g.unit and not f.same_as(g)
+        for n, f in enumerate(counted)
+        for g in counted[n + 1 :]
+    )
 
 
 def _elsewhere(a: Statement, b: Statement) -> bool:

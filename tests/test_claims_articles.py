@@ -220,3 +220,18 @@ def test_an_official_defending_his_own_conduct_is_an_interested_party() -> None:
     assert "unverified_party_claim" in own.flag_names
     office = claim_with(claims, "publish its report")
     assert "unverified_party_claim" not in office.flag_names
+
+
+def test_a_speaker_weighing_two_figures_does_not_corroborate_either() -> None:
+    _, claims = article(
+        "Cholera outbreak at clinic, charity says\n\n"
+        "The medical charity Open Hands said it had admitted 40 cases at its clinic.\n"
+        "Nine of the patients had died, it said.\n"
+        "The ministry said no deaths had been recorded.\n"
+        "Ana Lind, an epidemiologist at the University of Vors, said the two sets of figures "
+        "were not necessarily contradictory.\n"
+        '"But nine deaths and zero deaths are not a difference of method," she said.\n'
+    )
+    deaths = claim_with(claims, "Nine of the patients had died")
+    assert "corroborated" not in deaths.flag_names, [o.name for o in deaths.origins]
+    assert not any("zero deaths" in m.content.text for m in deaths.members)
