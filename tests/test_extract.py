@@ -393,3 +393,26 @@ def test_a_described_speaker_who_asks_not_to_be_named_is_anonymous() -> None:
     assert welder.source_type == "anonymous", welder.source_evidence
     named = one("Tom Hale, a welder who asked not to be named in full, said the gates were shut.")
     assert named.source == "Tom Hale" and named.source_type != "anonymous"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry has not confirmed any deaths.",
+        "The memo did not mention job cuts.",
+        "Police did not say whether anyone had been arrested.",
+        "The minister declined to say when the talks would resume.",
+        "Officials would not say how many people had died.",
+    ],
+)
+def test_what_was_not_said_or_only_asked_is_no_attribution(text: str) -> None:
+    assert [a.content.text for a in extract(text)] == []
+
+
+def test_a_negated_denial_and_a_negation_inside_what_was_said_stay() -> None:
+    assert one("The company did not deny that jobs would go.").stance == "non-denial"
+    assert one("The mayor said the plant had not been damaged.").content.text == (
+        "the plant had not been damaged"
+    )
+    relative = one("The region, which the president claimed was part of Russia, is occupied.")
+    assert relative.content.text.startswith("was part of Russia")

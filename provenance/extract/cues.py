@@ -218,6 +218,8 @@ def _from_verb(
     cue_span = (verb.idx, doc[cue_end].idx + len(doc[cue_end].text))
     if stance == "denial" and _negated(verb, speaker):
         stance = "non-denial"
+    elif _negated(verb, speaker) or _declined(verb):
+        return  # "did not say whether", "has not confirmed any deaths": nothing was said
 
     def make(span: tuple[int, int], rule: str, confidence: float, weak: bool = False) -> Candidate:
         return _make(
@@ -243,6 +245,8 @@ def _from_verb(
             yield make(span, "postposed-cue", 0.75)
             return
     for comp in comps:
+        if verb.dep_ != "relcl" and _question(comp):
+            continue  # "said when the talks would resume": a question, not what was said
         after = comp.i > verb.i
         span = clause_content(
             doc, comp, verb, rules, after_cue=after if verb.dep_ == "relcl" else None
@@ -350,6 +354,29 @@ def _nobody(speaker: Token) -> bool:
         speaker.lower_ in {"nobody", "none", "noone"}
         or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
         or (speaker.lower_ == "one" and any(c.lower_ == "no" for c in speaker.children))
+    )
+
+
+_WH = frozenset({"whether", "if", "when", "how", "why", "where", "what"})
+
+
+def _question(clause: Token) -> bool:
+    """A clause that asks rather than states: "whether anyone had been arrested", "how many
+    people had died", "when the talks would resume"."""
+    first = clause.left_edge
+    if any(c.dep_ in ("csubj", "csubjpass") for c in clause.children):
+        return False  # "how many had died was a secret": the question is the subject
+    return first.lower_ in _WH and first.i < clause.i
+
+
+def _declined(verb: Token) -> bool:
+    """'declined to say whether ...', 'would not say that ...': a clause that was not said.
+    ("declined to comment on the report" stays: who would not comment, on what.)"""
+    head = verb.head
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return head.lemma_.lower() in ("decline", "refuse") or any(
+        c.dep_ == "neg" for c in head.children
     )
 
 
