@@ -510,7 +510,7 @@ def _description_antecedent(
     doc = speaker.doc
     lemma = speaker.lemma_.lower()
     if _is_document(speaker, rules):
-        issuer = _issuer(speaker, earlier)
+        issuer = _issuer(speaker, earlier, rules)
         if issuer is not None:
             return issuer
     sents = list(doc.sents)
@@ -639,7 +639,7 @@ def _is_document(tok: Token, rules: Rules) -> bool:
     )
 
 
-def _issuer(speaker: Token, earlier: list[tuple[Token, Token]]) -> Token | None:
+def _issuer(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules) -> Token | None:
     """'The statement added ...' -> whoever 'said in a statement' before it."""
     resolved = {s.i: h for s, h in earlier}
     lemma = speaker.lemma_.lower()
@@ -651,6 +651,13 @@ def _issuer(speaker: Token, earlier: list[tuple[Token, Token]]) -> Token | None:
             if child.dep_ == "nsubj":
                 return resolved.get(child.i, child)
         return None
+    # "Vale has sued the podcaster ... The lawsuit says": whoever did what issues it
+    verbs = {v for ch in rules.channels if lemma in ch.words for v in ch.issued_by}
+    for tok in reversed(speaker.doc[: speaker.i]):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+                return resolved.get(subject.i, subject)
     return None
 
 

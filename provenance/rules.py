@@ -109,6 +109,9 @@ class ChannelEntry:
     name: str
     words: tuple[str, ...]  # lowercased lemmas that name the channel ("statement", "telegram")
     kind: str  # "document", "platform", "event", "broadcast"
+    #: verbs whose subject issued a document ("sue" for a lawsuit): "The lawsuit says" is the
+    #: word of whoever "has sued"
+    issued_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -696,6 +699,7 @@ _CHANNEL_KEYS = {
     "name": _Key(_TEXT, required=True),
     "words": _Key(_SOME_WORDS, required=True),
     "kind": _Key(_WORD, required=True),
+    "issued_by": _Key(_WORDS),
 }
 
 
@@ -713,7 +717,8 @@ def _read_channels(report: _Report, data: dict[str, Any]) -> tuple[ChannelEntry,
             key = f"{where}.words[{number}]"
             good &= _first_time(report, words, word, key, "each word to name one channel")
         if good:
-            channels.append(ChannelEntry(e["name"], tuple(e["words"]), e["kind"]))
+            issued_by = tuple(e.get("issued_by", ()))
+            channels.append(ChannelEntry(e["name"], tuple(e["words"]), e["kind"], issued_by))
     return tuple(channels)
 
 

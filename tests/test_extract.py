@@ -416,3 +416,13 @@ def test_a_negated_denial_and_a_negation_inside_what_was_said_stay() -> None:
     )
     relative = one("The region, which the president claimed was part of Russia, is occupied.")
     assert relative.content.text.startswith("was part of Russia")
+
+
+def test_the_lawsuit_speaks_for_whoever_sued() -> None:
+    text = (
+        "Singer Ada Moss has sued the magazine Glint for libel.\n"
+        "The lawsuit, filed Monday in Harlow County court, says the article was "
+        '"a pack of lies" and seeks $2 million in damages.\n'
+    )
+    suit = by_content(text, "pack of lies")
+    assert suit.source == "Ada Moss", (suit.speaker, suit.coref, suit.source)

@@ -292,6 +292,22 @@ def test_unknown_channel_kind_and_shared_word(rules_copy: Path) -> None:
     assert len(problems) == 2
 
 
+def test_a_document_names_the_verbs_of_whoever_issued_it(rules_copy: Path) -> None:
+    where = next_entry(rules_copy, "channels.toml", "channel")
+    append(
+        rules_copy,
+        "channels.toml",
+        '[[channel]]\nname = "petition"\nwords = ["petition"]\nkind = "document"\n'
+        'issued_by = ["Petitioned"]\n',
+    )
+    problems = check_rules(rules_copy)
+    assert len(problems) == 1 and problems[0].startswith(
+        f"channels.toml: {where}.issued_by: got ['Petitioned']; expected a list of lowercase"
+    ), problems
+    lawsuit = next(c for c in load_rules().channels if c.name == "lawsuit")
+    assert "sue" in lawsuit.issued_by
+
+
 @pytest.mark.parametrize(
     ("pattern", "new", "expected"),
     [
