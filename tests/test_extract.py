@@ -426,3 +426,16 @@ def test_the_lawsuit_speaks_for_whoever_sued() -> None:
     )
     suit = by_content(text, "pack of lies")
     assert suit.source == "Ada Moss", (suit.speaker, suit.coref, suit.source)
+
+
+def test_a_cue_set_off_inside_the_clause_it_reports() -> None:
+    found = one("The strike, union leaders said, would continue until Friday.")
+    assert found.source == "union leaders"
+    assert [f.text for f in found.fragments] == ["The strike", "would continue until Friday"]
+    assert found.content.text == "The strike, union leaders said, would continue until Friday"
+
+
+def test_an_outlet_citing_someone_as_saying_speaks_citing_them() -> None:
+    found = one("The general was cited by Interfax as saying the offensive had stalled.")
+    assert found.content.text == "the offensive had stalled"
+    assert found.source == "Interfax" and found.via == ("The general",)

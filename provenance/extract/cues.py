@@ -232,13 +232,24 @@ def _from_verb(
         if span:
             yield make(span, "passive-agent", 0.6, weak=True)
         return
-    quoted = _quoted_as_saying(doc, verb, rules)
+    quoting = verb
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        quoting = verb.head.head  # "was cited by Interfax as saying": cite is no cue itself
+        if quoting.lemma_.lower() != "cite":
+            quoting = verb
+    quoted = _quoted_as_saying(doc, quoting, rules)
     if quoted is not None:
         yield quoted
         return
     if speaker is None or _nobody(speaker):
         return
     comps = _complements(verb, speaker)
+    inserted = None if comps else _parenthetical_content(doc, verb, speaker)
+    if inserted is not None:
+        cand = make(inserted[0], "parenthetical-cue", 0.8)
+        cand.fragments = list(inserted[1])
+        yield cand
+        return
     if not comps:
         span = _postposed_content(doc, verb, speaker)
         if span is not None:
@@ -282,7 +293,7 @@ def _quoted_as_saying(doc: Doc, verb: Token, rules: Rules) -> Candidate | None:
     citing the person quoted (as "TASS reported, citing a diplomatic source"). In the passive,
     "The mayor was quoted by the Daily Post as saying ...", the outlet is the agent; with no
     outlet ("was quoted as saying"), the person quoted speaks."""
-    if verb.lemma_.lower() != "quote":
+    if verb.lemma_.lower() not in ("quote", "cite"):
         return None
     saying = next(
         (
@@ -448,6 +459,32 @@ def _that_is_no_object(clause: Token) -> bool:
         and first.dep_ == "dobj"
         and bool(objects)
     )
+
+
+def _parenthetical_content(
+    doc: Doc, verb: Token, speaker: Token
+) -> tuple[tuple[int, int], tuple[tuple[int, int], ...]] | None:
+    """'The decision, the court said, was final': a cue set off by commas inside the clause
+    it reports, between that clause's subject and its verb. What was said is the clause
+    around it: its span, and the two pieces either side of ', the court said,'."""
+    clause = verb.head
+    if verb.dep_ != "parataxis" or clause.i < verb.i or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    start = subject_start(speaker)
+    end = max(t.i for t in verb.subtree if not t.is_punct)
+    if start < 1 or doc[start - 1].text != "," or end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    if not any(c.dep_ in SUBJECTS and c.i < start for c in clause.children):
+        return None
+    inside = set(range(start - 1, end + 2))
+    before = [t for t in clause.subtree if t.i < start - 1]
+    after = [t for t in clause.subtree if t.i > end + 1 and t.i not in inside]
+    pieces = [char_span(_strip_leading(doc, before)), char_span(after)]
+    if pieces[0] is None or pieces[1] is None:
+        return None
+    text = doc_text(doc)
+    parts = tuple(trim(text, *piece) for piece in pieces if piece is not None)
+    return (parts[0][0], parts[-1][1]), parts
 
 
 def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int] | None:
