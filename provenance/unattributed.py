@@ -217,7 +217,7 @@ def _kind(
     if counted and not on_record:
         first = counted[0]
         return "figure", Span(first.start, first.end, text[first.start : first.end])
-    if ranked is not None and (found or _since_year(words)):
+    if ranked is not None and (found or _since_year(words) or superlative and _on_record(words)):
         return "record", _span(text, ranked)
     compared = _beyond_all(words)
     if compared is not None:
@@ -300,6 +300,12 @@ def _beyond_all(words: Sequence[Word]) -> Word | None:
         if lowered[i] == "than" and (after[:2] == ["any", "other"] or after[:1] == ["ever"]):
             return word
     return None
+
+
+def _on_record(words: Sequence[Word]) -> bool:
+    """'its lowest level on record', 'the hottest since records began', 'ever recorded'."""
+    lowered = " ".join(w.text.lower() for w in words)
+    return any(p in lowered for p in ("on record", "since records began", "ever recorded"))
 
 
 def _since_year(words: Sequence[Word]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from builders import said
 
 from provenance.rules import load_rules
@@ -79,3 +80,19 @@ def test_a_projection_with_a_number_or_a_year_needs_a_source() -> None:
         "The hearing is expected to last three days."
     )
     assert kinds(text) == [("projection", "projected"), ("projection", "expected")]
+
+
+def test_shelling_and_barring_are_accusations_needing_a_source() -> None:
+    text = "Headline\nSummary line here.\nThe town has been shelled almost daily since the autumn."
+    assert kinds(text) == [("accusation", "shelled")]
+    text = "Headline\nSummary line here.\nForeign journalists have been barred from the area."
+    assert kinds(text) == [("accusation", "barred")]
+
+
+@pytest.mark.model
+def test_a_superlative_on_record_is_a_record_without_a_number() -> None:
+    from provenance.nlp import sentences
+
+    text = "Headline\n\nSummary line here.\n\nThe river fell to its lowest level on record.\n"
+    found = unattributed_claims(text, sentences(text), [], RULES)
+    assert [(u.kind, u.cue.text) for u in found] == [("record", "lowest")]
