@@ -439,3 +439,13 @@ def test_an_outlet_citing_someone_as_saying_speaks_citing_them() -> None:
     found = one("The general was cited by Interfax as saying the offensive had stalled.")
     assert found.content.text == "the offensive had stalled"
     assert found.source == "Interfax" and found.via == ("The general",)
+
+
+def test_documents_show_what_they_record() -> None:
+    notice = one(
+        "However, a notice the company filed with the state labour department on Thursday "
+        "shows it will lay off 340 employees."
+    )
+    assert notice.content.text == "it will lay off 340 employees"
+    emails = one("But emails seen by the Courier show that the mayor asked for the contract.")
+    assert emails.content.text == "the mayor asked for the contract"  # "show" tagged a noun
