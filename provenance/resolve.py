@@ -975,7 +975,42 @@ def resolve_candidates(doc: Doc, cands: list[Candidate], rules: Rules) -> list[A
             resolved = Resolved(span, source, stype, evidence)
             earlier.append((c.speaker, head))
         out.append(_freeze(doc, c, resolved, rules))
-    return _typed_alike(out)
+    return _typed_alike(_relayed_inside(out))
+
+
+def _same_source(a: Attribution, b: Attribution) -> bool:
+    names = [x.source or (x.speaker.text if x.speaker else "") for x in (a, b)]
+    return normalise_name(names[0]) == normalise_name(names[1])
+
+
+def _relayed_inside(attributions: list[Attribution]) -> list[Attribution]:
+    """An attribution told inside another's words ("Greaves told the BBC the company had
+    informed her that the office would shut"; "Survivors told the crew that ..., it said")
+    came through the outer speaker: that speaker is a relay of its chain."""
+    out = []
+    for a in attributions:
+        outer = next(
+            (
+                b
+                for b in attributions
+                if b is not a
+                and a.speaker is not None
+                and b.speaker is not None
+                and b.content.start <= a.speaker.start
+                and a.content.end <= b.content.end
+            ),
+            None,
+        )
+        # not the same speaker again ("money it said had ended up ..."), nor a claim the
+        # outer statement answers ("challenging the company's claim that ...")
+        if outer is None or a.via or not a.chain or a.rule == "noun-cue" or _same_source(a, outer):
+            out.append(a)
+            continue
+        assert outer.speaker is not None
+        name = outer.source or outer.speaker.text
+        hop = Hop(name, "relay", outer.speaker)
+        out.append(replace(a, via=(*a.via, name), chain=(*a.chain, hop)))
+    return out
 
 
 def _anonymity(c: Candidate, head: Token, kind: str | None, rules: Rules) -> str | None:

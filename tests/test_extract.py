@@ -449,3 +449,26 @@ def test_documents_show_what_they_record() -> None:
     assert notice.content.text == "it will lay off 340 employees"
     emails = one("But emails seen by the Courier show that the mayor asked for the contract.")
     assert emails.content.text == "the mayor asked for the contract"  # "show" tagged a noun
+
+
+def test_relays_a_broadcast_a_credit_and_a_speaker_telling_what_she_was_told() -> None:
+    aired = one(
+        "The Health Ministry said in a statement read on state television that 57 cases "
+        "had been confirmed."
+    )
+    assert aired.source == "Health Ministry" and aired.via == ("state television",)
+    credited = one(
+        "Business broadcaster CNX said the firm would cut 2,000 roles, attributing the figure "
+        "to The Stackline."
+    )
+    assert credited.content.text == "the firm would cut 2,000 roles"
+    assert credited.via == ("The Stackline",)
+    text = (
+        "Dunmore's mayor, Alison Greaves, told the BBC the company had informed her on "
+        "Wednesday that the office would shut by the end of June.\n"
+    )
+    inner = next(a for a in extract(text) if a.content.text.startswith("the office would"))
+    assert inner.via == ("Alison Greaves",)
+    assert [h.role for h in inner.chain] == ["origin", "relay"]
+    outer = by_content(text, "informed her")
+    assert outer.via == ()

@@ -66,6 +66,16 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
             cand.via.append(
                 (_text(doc, mention_tokens(obj)), span_of(mention_tokens(obj)), "origin")
             )
+    # "both said the firm would cut 2,000 roles, attributing the figure to The Stackline"
+    clauses = [verb, *(c for c in verb.children if c.dep_ in ("ccomp", "advcl"))]
+    credits = [
+        c for v in clauses for c in v.children if c.dep_ == "advcl" and c.lemma_ == "attribute"
+    ]
+    for credit in credits:
+        for prep in (c for c in credit.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                toks = mention_tokens(obj)
+                cand.via.append((_text(doc, toks), span_of(toks), "origin"))
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "according":
             objs = [

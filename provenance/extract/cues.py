@@ -44,8 +44,8 @@ def clause_content(
     of their own (``..., as Kyiv announced ...``), without the complementiser."""
     cut = []
     for child in root.children:
-        if child.dep_ == "advcl" and child.lemma_ in _CITE_LEMMAS:
-            cut.append(child)  # "citing X" is a hop, not content
+        if child.dep_ == "advcl" and child.lemma_ in (*_CITE_LEMMAS, "attribute"):
+            cut.append(child)  # "citing X", "attributing the figure to X": a hop, not content
             continue
         if child.i < root.i:
             continue

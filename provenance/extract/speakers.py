@@ -197,6 +197,10 @@ def _is_chain_prep(head: Token, prep: Token) -> bool:
     return False
 
 
+#: verbs by which an outlet relays a statement: "a statement read on state television"
+_AIRED = frozenset({"read", "broadcast", "air", "televise", "publish", "carry"})
+
+
 def chain_sources(head: Token) -> list[Token]:
     """Others named inside a source phrase: "an analysis of data from X", "a calculation based
     on data from X", "a memo obtained by X", "a statement carried by X" -> [X]."""
@@ -215,6 +219,8 @@ def chain_sources(head: Token) -> list[Token]:
             elif child.lower_ == "on" and head.lemma_ in ("base", "draw", "rely"):
                 # "based on health ministry figures"; "based on data from Alphaliner"
                 found.extend(chain_sources(obj) or [obj])
+            elif child.lower_ == "on" and head.lemma_ in _AIRED:
+                found.append(obj)  # "a statement read on state television"
             elif child.lower_ in ("of", "on"):
                 found.extend(chain_sources(obj))
     return found
