@@ -362,17 +362,20 @@ def test_a_cue_after_an_earlier_verb_joined_by_and_shares_its_subject() -> None:
     assert said.source == "Pavel Orlik", said.speaker
 
 
-def test_an_outlet_quoting_someone_as_saying_speaks_citing_them() -> None:
+def test_words_quoted_by_an_outlet_are_the_quoted_persons_through_the_outlet() -> None:
     active = one("Interfax quoted a senior official as saying talks would resume next week.")
     assert active.content.text == "talks would resume next week"
-    assert active.source == "Interfax"
-    assert active.via == ("a senior official",)
+    assert active.speaker is not None and active.speaker.text == "a senior official"
+    assert active.cue is not None and active.cue.text == "as saying"
+    assert active.via == ("Interfax",) and active.channel == "Interfax"
+    assert [h.role for h in active.chain] == ["origin", "relay"]
     passive = one("The mayor was quoted by the Daily Post as saying the budget was balanced.")
     assert passive.content.text == "the budget was balanced"
-    assert passive.source == "Daily Post"  # a newspaper's name, not 'Daily' speaking via 'Post'
-    assert passive.via == ("The mayor",)
+    assert passive.source == "mayor" and passive.via == ("the Daily Post",)
     alone = one("The mayor was quoted as saying the budget was balanced.")
     assert alone.source == "mayor" and alone.via == ()
+    # a newspaper's name is no institution's voice ("Daily" speaking through "Post")
+    assert one("The Daily Post reported that the budget was balanced.").source == "Daily Post"
 
 
 def test_a_cue_the_tagger_took_for_a_noun_after_a_plural_subject() -> None:
@@ -435,10 +438,10 @@ def test_a_cue_set_off_inside_the_clause_it_reports() -> None:
     assert found.content.text == "The strike, union leaders said, would continue until Friday"
 
 
-def test_an_outlet_citing_someone_as_saying_speaks_citing_them() -> None:
+def test_an_outlet_citing_someone_as_saying_relays_their_words() -> None:
     found = one("The general was cited by Interfax as saying the offensive had stalled.")
     assert found.content.text == "the offensive had stalled"
-    assert found.source == "Interfax" and found.via == ("The general",)
+    assert found.source == "general" and found.via == ("Interfax",)
 
 
 def test_documents_show_what_they_record() -> None:

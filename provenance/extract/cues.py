@@ -297,10 +297,10 @@ _AUXILIARIES = frozenset(
 
 
 def _quoted_as_saying(doc: Doc, verb: Token, rules: Rules) -> Candidate | None:
-    """ "Interfax quoted a senior official as saying talks would resume": the outlet speaks,
-    citing the person quoted (as "TASS reported, citing a diplomatic source"). In the passive,
-    "The mayor was quoted by the Daily Post as saying ...", the outlet is the agent; with no
-    outlet ("was quoted as saying"), the person quoted speaks."""
+    """ "Interfax quoted a senior official as saying talks would resume": the words are the
+    official's (the speaker, cue "as saying"), Interfax the outlet they came through (a relay
+    and the channel). In the passive, "The mayor was quoted by the Daily Post as saying ...",
+    the outlet is the agent."""
     if verb.lemma_.lower() not in ("quote", "cite"):
         return None
     saying = next(
@@ -320,20 +320,21 @@ def _quoted_as_saying(doc: Doc, verb: Token, rules: Rules) -> Candidate | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         outlet = next((o for o in agent.children if o.dep_ == "pobj"), None)
-    speaker = outlet or quoted
+    speaker = quoted or outlet
     comp = next((c for c in saying.children if c.dep_ == "ccomp"), None)
     if speaker is None or comp is None or _nobody(speaker):
         return None
     span = clause_content(doc, comp, saying, rules)
     if span is None:
         return None
-    cue_span = (verb.idx, verb.idx + len(verb.text))
+    cue_span = (saying.head.idx, saying.idx + len(saying.text))  # "as saying"
     cand = _make(
-        doc, "indirect", span, verb, cue_span, speaker, "quoted-as-saying", 0.85, "neutral"
+        doc, "indirect", span, saying, cue_span, speaker, "quoted-as-saying", 0.85, "neutral"
     )
     if outlet is not None and quoted is not None:
-        toks = mention_tokens(quoted)
-        cand.via.append((_text(doc, toks), span_of(toks), "origin"))
+        toks = mention_tokens(outlet)
+        cand.via.append((_text(doc, toks), span_of(toks), "relay"))
+        cand.channel = _text(doc, toks)
     return cand
 
 
