@@ -9,9 +9,10 @@
                             defending themselves (``accused_types``), an advocate for a side
                             (``advocates``, "his lawyer", "his team"); not when it concedes
 ``disputed``                a distancing cue ("claims", "alleged"), the reporter's distancing
-                            phrases, or a denial by another party
+                            phrases, or a denial or contesting by another party
 ``denied``                  a statement of the claim denies it, by another origin than the
-                            claim's ("non-denials" do not count)
+                            claim's ("non-denials" do not count, nor contesting cues such
+                            as "disputes", ``[disputes] contesting``)
 ``corroborated``            two or more independent origins
 ``unattributed``            stated in the reporter's voice with no source
 ==========================  ===============================================================
@@ -28,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from provenance.canonical import name_key
 from provenance.models import ClaimMember, Evidence, Flag, Origin, Span
 from provenance.rules import Institution, Party, Rules
+from provenance.terms import stem
 
 FLAGS = (
     "single_source",
@@ -98,8 +100,8 @@ def flag_claim(
     party = _interested(members, origins, rules, accused) if len(origins) == 1 else None
     if party is not None:
         found["unverified_party_claim"] = [party]
-    denials = _denials(members, origins)
-    disputes = _distancing(members, rules)
+    denials, contested = _denials(members, origins, rules)
+    disputes = _distancing(members, rules) + contested
     if denials and origins:
         disputes.append(
             Evidence(
@@ -425,12 +427,22 @@ def _distancing(members: Sequence[ClaimMember], rules: Rules) -> list[Evidence]:
     return found
 
 
-def _denials(members: Sequence[ClaimMember], origins: Sequence[Origin]) -> list[Evidence]:
+def _denials(
+    members: Sequence[ClaimMember], origins: Sequence[Origin], rules: Rules
+) -> tuple[list[Evidence], list[Evidence]]:
+    """Another party's denials of the claim, and its contestings ("disputes the toll"): a
+    contested claim is disputed, not denied."""
     keys = {o.key for o in origins}
-    found: list[Evidence] = []
+    contesting = {stem(w) for w in rules.claims.contesting}
+    denied: list[Evidence] = []
+    contested: list[Evidence] = []
     for m in members:
         if m.role == "denies" and m.origin not in keys:
             a = m.attribution
             who = a.source or (a.speaker.text if a.speaker else "?") if a else "?"
-            found.append(_member_evidence("denied", f"{who} denies it", m))
-    return found
+            cue = a.cue.text.lower().split() if a and a.cue else []
+            if any(stem(w) in contesting for w in cue):
+                contested.append(_member_evidence("disputed.contested", f"{who} contests it", m))
+            else:
+                denied.append(_member_evidence("denied", f"{who} denies it", m))
+    return denied, contested

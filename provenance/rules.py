@@ -190,6 +190,7 @@ class ClaimRules:
     negations: tuple[str, ...] = ()
     rebuttals: tuple[str, ...] = ()
     contrasts: tuple[str, ...] = ()
+    contesting: tuple[str, ...] = ()
     distancing_phrases: tuple[str, ...] = ()
     distancing_modifiers: tuple[str, ...] = ()
     idioms: tuple[str, ...] = ()
@@ -803,6 +804,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("disputes", "negations", "negations", _WORDS),
     ("disputes", "rebuttals", "rebuttals", _PHRASES),
     ("disputes", "contrasts", "contrasts", _PHRASES),
+    ("disputes", "contesting", "contesting", _WORDS),
     ("unattributed", "figure_events", "figure_events", _WORDS),
     ("unattributed", "accusations", "accusations", _WORDS),
     ("unattributed", "records", "records", _WORDS),

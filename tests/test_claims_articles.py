@@ -235,3 +235,16 @@ def test_a_speaker_weighing_two_figures_does_not_corroborate_either() -> None:
     deaths = claim_with(claims, "Nine of the patients had died")
     assert "corroborated" not in deaths.flag_names, [o.name for o in deaths.origins]
     assert not any("zero deaths" in m.content.text for m in deaths.members)
+
+
+@pytest.mark.parametrize(("cue", "denied"), [("disputed", False), ("denied", True)])
+def test_a_contested_claim_is_disputed_a_denied_one_denied(cue: str, denied: bool) -> None:
+    _, claims = article(
+        "The aid group Open Harbour said 40 people had died of cholera in the camp.\n"
+        f"The health ministry {cue} that 40 people had died of cholera in the camp.\n"
+    )
+    deaths = claim_with(claims, "40 people had died")
+    assert "disputed" in deaths.flag_names
+    assert ("denied" in deaths.flag_names) == denied, [
+        (f.name, [e.detail for e in f.evidence]) for f in deaths.flags
+    ]
