@@ -251,6 +251,10 @@ def _headline_links(statements: Sequence[Statement], members: Sequence[int]) -> 
             and (statements[j].keys & head.keys or (unnamed and statements[j].role == "asserts"))
         ]
         sharing = [j for j in body if head.terms & statements[j].terms]
+        # "Challenger accuses prime minister of hiding budget hole" sums up the accusation
+        stance = head.attribution.stance
+        if stance != "neutral":
+            sharing = [j for j in sharing if statements[j].attribution.stance == stance] or sharing
         if sharing:
             best = max(sharing, key=lambda j: _similarity(head, statements[j]))
             score = _similarity(head, statements[best])

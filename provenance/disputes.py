@@ -194,11 +194,14 @@ def _contrasted(statements: Sequence[Statement], rules: Rules) -> str | None:
     for s in statements:
         a = s.attribution
         sentence = s.sentence_span
-        outside = (
-            sentence.text[: max(0, a.content.start - sentence.start)]
-            + " "
-            + sentence.text[max(0, a.content.end - sentence.start) :]
-        ).lower()
+        chars = list(sentence.text.lower())
+        # outside what is said and who says it ("Ostrel challenger accuses ...": no contrast)
+        for span in (a.content, a.speaker):
+            if span is not None:
+                for i in range(max(0, span.start - sentence.start), span.end - sentence.start):
+                    if 0 <= i < len(chars):
+                        chars[i] = " "
+        outside = "".join(chars)
         for marker in rules.claims.contrasts:
             if re.search(rf"\b{re.escape(marker)}", outside):
                 return marker

@@ -248,3 +248,28 @@ def test_a_contested_claim_is_disputed_a_denied_one_denied(cue: str, denied: boo
     assert ("denied" in deaths.flag_names) == denied, [
         (f.name, [e.detail for e in f.evidence]) for f in deaths.flags
     ]
+
+
+def test_a_contrast_word_in_a_speakers_name_sets_nothing_against_anything() -> None:
+    _, claims = article(
+        "Challenger accuses prime minister of hiding budget hole\n\n"
+        "Opposition challenger Nadia Ferrante on Sunday accused Prime Minister Jonas Wendel of "
+        "hiding a budget hole.\n"
+        "Homeland leader Viktor Saar told public broadcaster ORT that he would not back the "
+        "prime minister after the vote.\n"
+    )
+    saar = claim_with(claims, "would not back")
+    assert "disputed" not in saar.flag_names, [
+        (f.name, [e.detail for e in f.evidence]) for f in saar.flags
+    ]
+
+
+def test_a_headline_accusation_sums_up_the_accusation_in_the_story() -> None:
+    _, claims = article(
+        "Challenger accuses prime minister of hiding budget hole\n\n"
+        "Opposition leader Nadia Ferrante on Sunday accused Prime Minister Jonas Wendel of "
+        "concealing a budget hole of 14 billion krona.\n"
+        '"The prime minister has known for months that the budget hole is real," she said.\n'
+    )
+    accusation = claim_with(claims, "concealing a budget hole")
+    assert any("hiding budget hole" in m.content.text for m in accusation.members)

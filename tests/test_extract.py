@@ -475,3 +475,9 @@ def test_relays_a_broadcast_a_credit_and_a_speaker_telling_what_she_was_told() -
     assert [h.role for h in inner.chain] == ["origin", "relay"]
     outer = by_content(text, "informed her")
     assert outer.via == ()
+
+
+def test_an_accusation_whose_of_the_parser_hung_on_the_accused() -> None:
+    found = one("The minister accused aid groups of encouraging the crossings.")
+    assert found.content.text == "aid groups of encouraging the crossings"
+    assert found.stance == "accusing"

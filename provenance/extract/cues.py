@@ -534,6 +534,10 @@ def _prep_content(
         if o.ent_type_ in ("DATE", "TIME")
         for g in o.children
     ]
+    if with_object:  # "accused aid groups of encouraging ...": "of" hung on the accused
+        children += [
+            g for o in verb.children if o.dep_ == "dobj" for g in o.children if g.dep_ == "prep"
+        ]
     for child in children:
         if child.dep_ == "prep" and child.lower_ in preps and child.i > last.i:
             toks = list(child.subtree)
@@ -544,7 +548,7 @@ def _prep_content(
                 if o.dep_ == "dobj" and last.i < o.i < child.i and o.pos_ in ("NOUN", "PROPN")
             ]
             if accused and with_object:
-                toks = [*accused[0].subtree, *toks]
+                toks = sorted({*accused[0].subtree, *toks}, key=lambda t: t.i)
             span = char_span(toks)
             if span:
                 return trim(doc_text(doc), *span)
