@@ -273,3 +273,14 @@ def test_a_headline_accusation_sums_up_the_accusation_in_the_story() -> None:
     )
     accusation = claim_with(claims, "concealing a budget hole")
     assert any("hiding budget hole" in m.content.text for m in accusation.members)
+
+
+def test_a_side_crossing_a_river_claims_an_advance_for_itself() -> None:
+    _, claims = article(
+        "Ardonia claims river bridgehead\n\n"
+        "Ardonia's defence ministry claimed its troops had crossed the Selva river and dug in "
+        "on the western bank.\n"
+        "The claim could not be independently verified.\n"
+    )
+    advance = claim_with(claims, "crossed the Selva river")
+    assert "unverified_party_claim" in advance.flag_names
