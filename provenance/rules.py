@@ -66,6 +66,9 @@ class VerbCue:
     loaded: bool = False  # the verb editorialises ("admitted", "claimed"): used by the audit
     quote_only: bool = False  # a cue only around quoted words ("called the plan 'a farce'")
     subjects: tuple[str, ...] = ()  # if given, a cue only with these subjects ("the study found")
+    #: if given, a cue only with one of these objects, which is part of what was said with the
+    #: prepositional phrase after it ("put the death toll at 34")
+    objects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,6 +528,7 @@ _VERB_KEYS = {
     "loaded": _Key(_BOOL),
     "quote_only": _Key(_BOOL),
     "subjects": _Key(_WORDS),
+    "objects": _Key(_WORDS),
 }
 _NOUN_KEYS = {
     "lemma": _Key(_WORD, required=True),
@@ -554,6 +558,7 @@ def _read_cues(report: _Report, data: dict[str, Any]) -> _Cues:
             loaded=e.get("loaded", False),
             quote_only=e.get("quote_only", False),
             subjects=tuple(e.get("subjects", ())),
+            objects=tuple(e.get("objects", ())),
         )
         for e in _cues(report, top, "verb", _VERB_KEYS, "lemma")
     }

@@ -284,3 +284,14 @@ def test_a_side_crossing_a_river_claims_an_advance_for_itself() -> None:
     )
     advance = claim_with(claims, "crossed the Selva river")
     assert "unverified_party_claim" in advance.flag_names
+
+
+def test_a_toll_officials_put_at_a_figure_is_attributed_not_the_reporters() -> None:
+    _, claims = article(
+        "Floods hit north\n\n"
+        "Heavy rain caused floods across the north on Monday.\n"
+        "Local health officials put the death toll at 34.\n"
+    )
+    toll = claim_with(claims, "death toll at 34")
+    assert "unattributed" not in toll.flag_names
+    assert [o.name for o in toll.origins] == ["Local health officials"]

@@ -481,3 +481,11 @@ def test_an_accusation_whose_of_the_parser_hung_on_the_accused() -> None:
     found = one("The minister accused aid groups of encouraging the crossings.")
     assert found.content.text == "aid groups of encouraging the crossings"
     assert found.stance == "accusing"
+
+
+def test_a_count_given_as_someones_figure_is_theirs() -> None:
+    toll = one("Local health officials put the death toll at 34.")
+    assert toll.content.text == "the death toll at 34"
+    assert toll.source == "Local health officials"
+    assert one("The ministry raised the death toll to 40 on Monday.").source == "ministry"
+    assert extract("The crisis put pressure on the government.") == []

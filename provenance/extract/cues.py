@@ -151,8 +151,20 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             subject = subject_of(tok)
             if subject is None or subject.lemma_.lower() not in cue.subjects:
                 continue  # "the study found", not "police found a body"
+        if cue.objects and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in cue.objects for c in tok.children
+        ):
+            continue  # "put the death toll at 34", not "put pressure on"
         yield from _from_verb(
-            doc, tok, rules, cue.stance, cue.object, cue.preps, phrase, quote_only=cue.quote_only
+            doc,
+            tok,
+            rules,
+            cue.stance,
+            cue.object,
+            cue.preps,
+            phrase,
+            quote_only=cue.quote_only,
+            object_first=bool(cue.objects),
         )
     for tok in hits.phrases:
         if tok.lemma_.lower() in rules.verbs or tok.pos_ != "VERB":
@@ -216,6 +228,7 @@ def _from_verb(
     phrase: tuple[str, tuple[str, ...], int] | None,
     *,
     quote_only: bool = False,
+    object_first: bool = False,
 ) -> Iterator[Candidate]:
     """Attributions hanging on one cue verb: its clause, a postposed statement, a prepositional
     or object content, or (passive) the noun it modifies; tried in that order."""
@@ -282,7 +295,8 @@ def _from_verb(
         if span is not None:
             yield make(span, "verb-misparsed-clause", 0.7)
             return
-    span = _prep_content(doc, verb, doc[cue_end], preps, with_object=stance == "accusing")
+    with_object = stance == "accusing" or object_first
+    span = _prep_content(doc, verb, doc[cue_end], preps, with_object=with_object)
     if span is not None:
         yield make(span, "verb-prep", 0.6, weak=True)
     elif takes_object:
