@@ -61,6 +61,9 @@ _ANAPHORS = frozenset(
 )
 
 
+_POINTERS = frozenset({"that", "this", "it", "them", "these", "those"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Link:
     a: int
@@ -319,7 +322,11 @@ def _answered(
     if scored:
         words, best = max(scored, key=lambda t: (len(t[0]), t[1].attribution.content.start))
         return best, f"{denial.role} it (shared words: {', '.join(sorted(words))})"
-    pointing = bool(denial.terms & _ANAPHORS) or _points_back(denial)
+    pointing = (
+        bool(denial.terms & _ANAPHORS)
+        or _points_back(denial)
+        or denial.attribution.content.text.lower() in _POINTERS  # "The company denied that."
+    )
     # "denied that it had played any part": a denial of something said of the denier
     sweeping = re.search(r"\bany\b", denial.attribution.content.text.lower()) is not None
     if not pointing and not sweeping:

@@ -295,3 +295,13 @@ def test_a_toll_officials_put_at_a_figure_is_attributed_not_the_reporters() -> N
     toll = claim_with(claims, "death toll at 34")
     assert "unattributed" not in toll.flag_names
     assert [o.name for o in toll.origins] == ["Local health officials"]
+
+
+def test_a_denial_by_a_pronoun_answers_the_statement_before_it() -> None:
+    _, claims = article(
+        "The Valley Post, citing a person briefed on the talks, reported that Nimbus Forge was "
+        "preparing to move its headquarters out of Marrick.\n"
+        "The company denied that.\n"
+    )
+    move = claim_with(claims, "move its headquarters")
+    assert "denied" in move.flag_names

@@ -300,7 +300,8 @@ def _from_verb(
     if span is not None:
         yield make(span, "verb-prep", 0.6, weak=True)
     elif takes_object:
-        span = _object_content(doc, verb, quote_only=quote_only)
+        pointing = stance in ("denial", "non-denial")
+        span = _object_content(doc, verb, quote_only=quote_only, pointing=pointing)
         if span is not None:
             yield make(span, "verb-object", 0.5, weak=True)
 
@@ -569,11 +570,21 @@ def _prep_content(
     return None
 
 
-def _object_content(doc: Doc, verb: Token, *, quote_only: bool) -> tuple[int, int] | None:
+_POINTERS = frozenset({"that", "this", "it", "them", "these", "those"})
+
+
+def _object_content(
+    doc: Doc, verb: Token, *, quote_only: bool, pointing: bool = False
+) -> tuple[int, int] | None:
     """'announced a fresh drive', 'called the report "a fairy tale"': the object (and its
-    predicate); for quote-only cues, only when quoted words are in it."""
+    predicate); for quote-only cues, only when quoted words are in it. With ``pointing`` (a
+    denial), a pronoun that points back is the object too: "The company denied that."."""
     for child in verb.children:
-        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or child.i < verb.i:
+        if child.dep_ != "dobj" or child.i < verb.i:
+            continue
+        if pointing and child.pos_ == "PRON" and child.lower_ in _POINTERS:
+            return child.idx, child.idx + len(child.text)
+        if child.pos_ not in ("NOUN", "PROPN"):
             continue
         toks = [t for t in child.subtree if t.dep_ != "relcl"]
         for pred in (c for c in verb.children if c.dep_ == "oprd" and c.i > child.i):
