@@ -299,6 +299,8 @@ def _self_reference(
     for word in words:
         if word.text.lower() in _FIRST_PERSON and word.text != "US":  # not the country
             return word.text, _action(word, sentences, events)
+    if subject is not None and a.kind == "direct" and subject.start >= a.content.start:
+        return None  # in a speaker's own words, "it" or "he" is someone else
     if subject is None:
         return None
     if subject.text.lower() in _SUBJECT_PRONOUNS:

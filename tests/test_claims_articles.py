@@ -305,3 +305,22 @@ def test_a_denial_by_a_pronoun_answers_the_statement_before_it() -> None:
     )
     move = claim_with(claims, "move its headquarters")
     assert "denied" in move.flag_names
+
+
+def test_it_in_a_speakers_own_words_is_not_the_speaker() -> None:
+    _, claims = article(
+        "Village fears for its last shop\n\n"
+        "Parish councillor Dev Aram says the village would lose more than a shop.\n"
+        '"It\'s where people check on each other," he says.\n'
+    )
+    quote = claim_with(claims, "check on each other")
+    assert "unverified_party_claim" not in quote.flag_names, [
+        (f.name, [e.detail for e in f.evidence]) for f in quote.flags
+    ]
+    _, claims = article(
+        "Candidate denies foreign money\n\n"
+        "Radek Holub, 52, said he had \u201enever taken a single crown from anyone abroad\u201c.\n"
+        "Prosecutors say Holub took money from a foreign donor.\n"
+    )
+    own = claim_with(claims, "never taken a single crown")
+    assert own.members[0].self_reference == "he"  # outside the quotation: the speaker
