@@ -489,3 +489,8 @@ def test_a_count_given_as_someones_figure_is_theirs() -> None:
     assert toll.source == "Local health officials"
     assert one("The ministry raised the death toll to 40 on Monday.").source == "ministry"
     assert extract("The crisis put pressure on the government.") == []
+
+
+def test_a_landlord_named_like_a_company_is_a_company() -> None:
+    found = one("Her landlord, Fellside Estates, says the increase reflects the market.")
+    assert found.source == "Fellside Estates" and found.source_type == "company"
