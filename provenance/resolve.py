@@ -881,7 +881,7 @@ def _institution(head: Token, rules: Rules) -> tuple[str, str | None, str] | Non
         and not (t.pos_ == "ADJ" and t.i == owner[0].i and t.lower_ in {"senior", "unnamed"})
     ]
     if not owner:
-        return None
+        return _voice_of(head, rules)
     entity = _entity(head)
     if head.pos_ == "PROPN" and entity is not None and entity.start <= owner[0].i:
         return None  # "The Daily Post", "the Washington Post": a name, not a voice of one
@@ -906,6 +906,30 @@ def _institution(head: Token, rules: Rules) -> tuple[str, str | None, str] | Non
     if owner[-1].pos_ == "NOUN" and owned in ("government", "military", "police", "court"):
         # "the Serevian presidency's readout", "a defence ministry statement": the office
         return text, owned, f"issued by '{text}' ({owned})"
+    return None
+
+
+def _voice_of(head: Token, rules: Rules) -> tuple[str, str | None, str] | None:
+    """'A spokesman for Fellside Estates', 'a spokeswoman for the company' (the company the
+    story names): the organisation an unnamed spokesperson speaks for."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.pos_ == "PROPN":
+                name, kind, evidence = canonical_source(obj, rules)
+                if name and kind not in ("person", "official"):
+                    return (
+                        name,
+                        kind or "organisation",
+                        f"{evidence}, speaking through a {head.text}",
+                    )
+            elif _is_definite(obj) and _trigger(obj, rules) in _ORGANISATION_TYPES | {"government"}:
+                about = _description_antecedent(obj, [], rules)
+                if about is not None and about.pos_ == "PROPN":
+                    name, kind, _ = canonical_source(about, rules)
+                    if name and kind not in ("person", "official"):
+                        return name, kind or "organisation", f"the {obj.text} named in the article"
     return None
 
 

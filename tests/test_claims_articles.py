@@ -324,3 +324,14 @@ def test_it_in_a_speakers_own_words_is_not_the_speaker() -> None:
     )
     own = claim_with(claims, "never taken a single crown")
     assert own.members[0].self_reference == "he"  # outside the quotation: the speaker
+
+
+def test_a_company_and_its_unnamed_spokesman_are_one_origin() -> None:
+    _, claims = article(
+        "Rents rise\n\n"
+        "Fellside Estates said rents had risen 5 percent this year.\n"
+        "A spokesman for Fellside Estates told the BBC rents had risen 5 percent this year.\n"
+    )
+    rents = claim_with(claims, "risen 5 percent")
+    assert [o.name for o in rents.origins] == ["Fellside Estates"]
+    assert "corroborated" not in rents.flag_names
