@@ -46,13 +46,14 @@ from provenance.disputes import accused_accounts, answered_accusations, rival_ac
 from provenance.flags import add_evidence, flag_claim
 from provenance.models import Claim, ClaimMember, Document, Sentence
 from provenance.origins import Node, aliases, independent_origins
+from provenance.readings import Reading, read_document
 from provenance.rules import Rules
-from provenance.statements import Statement, read_statements
+from provenance.statements import Statement
 from provenance.terms import Figure, figures_disagree
-from provenance.unattributed import Unattributed, same_claim, unattributed_claims
+from provenance.unattributed import Unattributed
 
 Reader = Callable[[str], list[Sentence]]
-StatementReader = Callable[[int, Document, Sequence[Sentence], Rules], list[Statement]]
+DocumentReader = Callable[[int, Document], Reading]
 
 _SIDES = frozenset({"both", "all", "each", "either", "neither", "they"})
 _CHARGES = ("accus", "alleg", "charg")
@@ -76,19 +77,25 @@ def group_claims(
     rules: Rules,
     *,
     parse: Reader | None = None,
-    read: StatementReader | None = None,
+    read: DocumentReader | None = None,
 ) -> list[Claim]:
     """The claims in ``docs``: attributions grouped by what they assert, with origins and
     flags, and the unattributed claims in the reporter's voice. ``parse`` reads a text into
     sentences (default: :func:`provenance.nlp.sentences`, which needs the spaCy model;
-    :func:`provenance.sentences.plain_sentences` needs none). ``read`` reads a document's
-    statements (default :func:`provenance.statements.read_statements`): a caller that read
-    them already (a refresh, for the blocking keys) passes them back instead of reading
-    them twice."""
-    reader = parse or _spacy_reader()
-    read = read or read_statements
-    parsed = [reader(doc.text) for doc in docs]
-    statements = [s for i, doc in enumerate(docs) for s in read(i, doc, parsed[i], rules)]
+    :func:`provenance.sentences.plain_sentences` needs none). ``read`` gives a document's
+    :class:`~provenance.readings.Reading` at its place in the batch (default
+    :func:`provenance.readings.read_document` over its parse): a caller that read them
+    already (a refresh, for the blocking keys, or from the store) passes them instead of
+    reading them again."""
+    if read is None:
+        reader = parse or _spacy_reader()
+
+        def read_parsed(position: int, doc: Document) -> Reading:
+            return read_document(position, doc, reader(doc.text), rules)
+
+        read = read_parsed
+    readings = [read(i, doc) for i, doc in enumerate(docs)]
+    statements = [s for reading in readings for s in reading.statements]
     groups, links = _groups(statements, _links(statements, rules))
     accused = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
     claims = [
@@ -103,11 +110,11 @@ def group_claims(
         disputes.setdefault(n, []).extend(evidence)
     for n, evidence in disputes.items():
         claims[n] = replace(claims[n], flags=add_evidence(claims[n].flags, "disputed", evidence))
-    for i, doc in enumerate(docs):
-        found = unattributed_claims(doc.text, parsed[i], doc.attributions, rules)
-        for group in same_claim(parsed[i], found):
-            claims.append(_unattributed(doc, [found[n] for n in group], rules))
-    return sorted(claims, key=lambda c: _position(c, docs))
+    for doc, reading in zip(docs, readings, strict=True):
+        for found in reading.unattributed:
+            claims.append(_unattributed(doc, found, rules))
+    order = {d.doc_id: i for i, d in enumerate(docs)}
+    return sorted(claims, key=lambda c: _position(c, order))
 
 
 def _spacy_reader() -> Reader:
@@ -116,8 +123,9 @@ def _spacy_reader() -> Reader:
     return sentences
 
 
-def _position(claim: Claim, docs: Sequence[Document]) -> tuple[int, int]:
-    order = {d.doc_id: i for i, d in enumerate(docs)}
+def _position(claim: Claim, order: dict[str, int]) -> tuple[int, int]:
+    """Where a claim's first statement is: its article's place in the batch (``order``, by
+    doc_id), then its offset."""
     first = claim.members[0]
     return order.get(first.doc_id, 0), first.content.start
 

@@ -310,12 +310,29 @@ def _settings(db: Database) -> None:
     )
 
 
+def _document_readings(db: Database) -> None:
+    """What grouping claims reads of each article (:mod:`provenance.readings`): its
+    statements and its claims in the reporter's voice, read when it is stored or first
+    grouped, so that an article joined by a later one is not read again. ``version`` names
+    the rules and code it was read with, ``doc_id`` the name it was grouped under: a reading
+    under another is read again, never used."""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS document_readings (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            version TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            reading BLOB NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("initial schema", _initial_schema),
     ("claims, flags and their blocking keys", _claims_schema),
     ("indexes for a large store", _large_store_indexes),
     ("the parse of each article", _document_parses),
     ("store-wide settings", _settings),
+    ("what grouping reads of each article", _document_readings),
 )
 LATEST = len(MIGRATIONS)
 

@@ -325,6 +325,7 @@ class Store:
         self._drop_claims_of([document_id])
         self.db.execute("DELETE FROM claims_refreshed WHERE document_id = ?", [document_id])
         self.db.execute("DELETE FROM document_parses WHERE document_id = ?", [document_id])
+        self.db.execute("DELETE FROM document_readings WHERE document_id = ?", [document_id])
         for sql in (
             "DELETE FROM hops WHERE attribution_id IN "
             "(SELECT id FROM attributions WHERE document_id = ?)",
@@ -725,11 +726,47 @@ class Store:
         return out
 
     def _keep_parses(self, parses: Mapping[str, Sequence[Sentence]]) -> None:
-        """Keep these parses (by document id), replacing any kept before. Must run inside a
-        write transaction."""
+        """Keep these parses (by document id), replacing any kept before, and drop the
+        readings made from an earlier one. Must run inside a write transaction."""
         self.db.conn.executemany(
             "INSERT OR REPLACE INTO document_parses (document_id, format, parse) VALUES (?, ?, ?)",
             [(i, PARSE_FORMAT, pack_parse(found)) for i, found in parses.items()],
+        )
+        self.db.conn.executemany(
+            "DELETE FROM document_readings WHERE document_id = ?", [(i,) for i in parses]
+        )
+
+    def kept_readings(self, ids: Iterable[str], version: str) -> dict[str, tuple[str, bytes]]:
+        """The readings kept under ``version`` for the documents with these ids (see
+        :mod:`provenance.readings`), by id: the name each was read under, and the packed
+        reading. A document with none, or one under another version, is left out."""
+        out: dict[str, tuple[str, bytes]] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            for r in self.db.execute(
+                "SELECT document_id, doc_id, reading FROM document_readings "
+                f"WHERE document_id IN ({','.join('?' * len(chunk))}) AND version = ?",
+                [*chunk, version],
+            ):
+                out[str(r[0])] = (str(r[1]), bytes(r[2]))
+        return out
+
+    def keep_readings(self, readings: Mapping[str, tuple[str, bytes]], version: str) -> bool:
+        """Keep these packed readings (by document id: the name read under, the reading),
+        read under ``version``, in one transaction; a document no longer stored is skipped.
+        Returns whether they were written: a database busy past the timeout keeps none (a
+        refresh reads those articles again), as keeping them only saves time."""
+        try:
+            with write_transaction(self.db):
+                self._keep_readings(readings, version)
+        except sqlite3.OperationalError:
+            return False
+        return True
+
+    def _keep_readings(self, readings: Mapping[str, tuple[str, bytes]], version: str) -> None:
+        self.db.conn.executemany(
+            "INSERT OR REPLACE INTO document_readings (document_id, version, doc_id, reading) "
+            "SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)",
+            [(i, version, name, packed, i) for i, (name, packed) in readings.items()],
         )
 
     def documents_sharing_keys(
@@ -832,11 +869,14 @@ class Store:
         claims: Sequence[Claim],
         keys: dict[tuple[str, int], frozenset[str]],
         parses: Mapping[str, Sequence[Sentence]] | None = None,
+        readings: Mapping[str, tuple[str, bytes]] | None = None,
+        version: str = "",
     ) -> int:
         """In one transaction: drop every stored claim of ``documents``, store ``claims``
         (grouped from exactly these documents; ``keys`` maps a statement, as (doc_id,
         attribution index), to its blocking keys) and mark the documents' claims current;
-        ``parses`` (by document id): parses made for the grouping, kept for the next one.
+        ``parses`` (by document id): parses made for the grouping, kept for the next one;
+        ``readings`` (see :meth:`keep_readings`) likewise, read under ``version``.
         Returns the claims stored, or -1 when a document was replaced or removed meanwhile
         (nothing is written; they stay pending)."""
         ids = [d.id for d in documents]
@@ -863,6 +903,8 @@ class Store:
             )
             if parses:
                 self._keep_parses(parses)
+            if readings:
+                self._keep_readings(readings, version)
             # the first grouping names the rules the claims follow; later refreshes under
             # other rules leave it (older claims still follow it): `regroup` renews it
             self.db.execute(
