@@ -1,6 +1,7 @@
 """Readings kept in the store: an article is read for grouping once, when it is stored, and a
 refresh that joins it later takes the kept reading; a reading kept under other rules, another
-name or another parse is read again, and ``regroup`` reads every article again."""
+name or another parse is read again, and ``regroup`` reads every article again. Claims a
+refresh groups as they are stored keep their rows, and equal those of rewriting them all."""
 
 from __future__ import annotations
 
@@ -239,3 +240,41 @@ def test_a_new_parse_drops_the_reading_made_from_the_old_one(tmp_path: Path) -> 
         with write_transaction(store.db):
             store._keep_parses({found: plain_sentences(doc.text)})
         assert kept_readings(store) == {}
+
+
+def test_claims_grouped_as_stored_keep_their_rows_and_equal_a_full_rewrite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written: list[int] = []
+    original = Store._insert_claim_rows
+
+    def counted(self: Store, claims: Sequence[Any], now: str) -> None:
+        written.append(len(claims))
+        original(self, claims, now)
+
+    monkeypatch.setattr(Store, "_insert_claim_rows", counted)
+    # the third batch joins the towers claim, which brings in the ferry story too: its other
+    # claim is grouped as it was stored
+    batches = [*BATCHES, [ferry()], [towers("towers-third")]]
+    path = tmp_path / "kept.db"
+    with Store(path, rules=RULES) as store:
+        for n, batch in enumerate(batches):
+            if n == len(batches) - 1:
+                store.db.execute("UPDATE claims SET updated_at = 'then'")
+            ingested(store, batch, ClaimRefresher())
+            stored = refresh_claims(store, parse=never).claims
+        grouped = store.db.execute(
+            "SELECT DISTINCT c.updated_at FROM claims c JOIN claim_attributions ca "
+            "ON ca.claim_id = c.id WHERE ca.document_id IN (SELECT document_id FROM "
+            "claim_attributions WHERE claim_id IN (SELECT claim_id FROM claim_attributions "
+            "ca JOIN documents d ON d.id = ca.document_id WHERE d.doc_id = 'towers-third'))"
+        ).fetchall()
+    assert 0 < written[-1] < stored  # the last refresh rewrote some of its claims, not all
+    assert len(grouped) == 1 and grouped[0][0] != "then"  # all of them were grouped now
+    # the same refreshes, every claim of a batch dropped and written again
+    monkeypatch.setattr(Store, "_stored_claim_rows", lambda self, ids: {})
+    with Store(tmp_path / "again.db", rules=RULES) as store:
+        for batch in batches:
+            ingested(store, batch, ClaimRefresher())
+            refresh_claims(store, parse=never)
+    assert claim_rows(path) == claim_rows(tmp_path / "again.db")
