@@ -134,10 +134,12 @@ def _position(claim: Claim, order: dict[str, int]) -> tuple[int, int]:
 
 
 def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
+    compared = [_Compared(s.keys, s.names | s.context) for s in statements]
     links = [
         _Link(a, b, reason)
         for a, b in _candidates(statements, rules)
-        if (reason := _related(statements[a], statements[b], rules)) is not None
+        if (reason := _related(statements[a], statements[b], compared[a], compared[b], rules))
+        is not None
     ]
     by_doc: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
@@ -151,16 +153,18 @@ def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
 
 def _candidates(statements: Sequence[Statement], rules: Rules) -> list[tuple[int, int]]:
     """Pairs that share a blocking key (a name, a figure, a term) held by at most
-    ``max_block`` statements."""
+    ``max_block`` statements, in order."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
         for key in blocking_keys(s):
             blocks[key].append(i)
-    pairs: set[tuple[int, int]] = set()
+    # a pair (a, b) as the number a * n + b: sets and sorts of ints are cheaper than of tuples
+    n = len(statements)
+    pairs: set[int] = set()
     for members in blocks.values():
         if 1 < len(members) <= rules.claims.max_block:
-            pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1 :])
-    return sorted(pairs)
+            pairs.update(a * n + b for k, a in enumerate(members) for b in members[k + 1 :])
+    return [divmod(pair, n) for pair in sorted(pairs)]
 
 
 def blocking_keys(statement: Statement) -> frozenset[str]:
@@ -177,17 +181,31 @@ def blocking_keys(statement: Statement) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _related(a: Statement, b: Statement, rules: Rules) -> str | None:
-    """Why two statements say the same thing, or None."""
-    if figures_disagree(a.figures, b.figures) or _about_themselves(a, b) or _elsewhere(a, b):
-        return None
+@dataclass(frozen=True, slots=True)
+class _Compared:
+    """What a pair of statements is compared by, worked out once a statement rather than
+    once a pair: its origins' keys, and the names of it and its sentence."""
+
+    keys: frozenset[str]
+    places: frozenset[str]
+
+
+def _related(a: Statement, b: Statement, ca: _Compared, cb: _Compared, rules: Rules) -> str | None:
+    """Why two statements say the same thing, or None (``ca``, ``cb``: their
+    :class:`_Compared`)."""
     shared = a.terms & b.terms
+    events = a.events & b.events
+    if len(shared) < rules.claims.min_shared_words and not events:
+        return None  # neither the same content nor the same event: the rest cannot link them
+    if figures_disagree(a.figures, b.figures) or _about_themselves(a, b, ca, cb):
+        return None
+    if _elsewhere(a, b, ca, cb):
+        return None
     if len(shared) >= rules.claims.min_shared_words:
         score = fuzz.token_set_ratio(a.term_text, b.term_text)
         if score >= rules.claims.same_content:
             words = ", ".join(sorted(shared))
             return f"same content (token_set_ratio {score:.0f}; shared words: {words})"
-    events = a.events & b.events
     if not events:
         return None
     event = "/".join(sorted(events))
@@ -201,16 +219,16 @@ def _related(a: Statement, b: Statement, rules: Rules) -> str | None:
     return None
 
 
-def _elsewhere(a: Statement, b: Statement) -> bool:
+def _elsewhere(a: Statement, b: Statement, ca: _Compared, cb: _Compared) -> bool:
     """The two name different things and no thing in common ("nine people died in Brescia",
     "nine people died in Bari"): at least one names it in its own words."""
-    mine, theirs = a.names | a.context, b.names | b.context
+    mine, theirs = ca.places, cb.places
     return bool(a.names or b.names) and bool(mine) and bool(theirs) and not mine & theirs
 
 
-def _about_themselves(a: Statement, b: Statement) -> bool:
+def _about_themselves(a: Statement, b: Statement, ca: _Compared, cb: _Compared) -> bool:
     """Two origins each speaking about itself ("it had played no part") say different things."""
-    return bool(a.self_reference or b.self_reference) and not a.keys & b.keys
+    return bool(a.self_reference or b.self_reference) and not ca.keys & cb.keys
 
 
 def _split_links(statements: Sequence[Statement], members: Sequence[int]) -> list[_Link]:

@@ -150,6 +150,31 @@ def words_between(sentences: Sequence[Sentence], start: int, end: int) -> list[W
     ]
 
 
+def first_word(text: str, words: Sequence[str], *, whole: bool = True) -> str | None:
+    """The first of ``words``, in their order, that ``text`` holds at the start of a word
+    (and at its end when ``whole``), or None: one search for the common case of none.
+
+    >>> first_word("they denied the report", ("claim", "report", "deni"), whole=False)
+    'report'
+    """
+    if not words:
+        return None
+    anyone, each = _word_patterns(tuple(words), whole)
+    if anyone.search(text) is None:
+        return None
+    return next((w for w, pattern in zip(words, each, strict=True) if pattern.search(text)), None)
+
+
+@functools.lru_cache(maxsize=256)
+def _word_patterns(
+    words: tuple[str, ...], whole: bool
+) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    end = r"\b" if whole else ""
+    each = tuple(rf"\b{re.escape(w)}{end}" for w in words)
+    anyone = re.compile("|".join(f"(?:{p})" for p in each))
+    return anyone, tuple(re.compile(p) for p in each)
+
+
 def is_word(word: Word) -> bool:
     """A word with a letter in it (not punctuation, not a bare number)."""
     return any(c.isalpha() for c in word.text)
