@@ -1128,10 +1128,17 @@ class Store:
         )
         for table, columns, part in _CLAIM_TABLES:
             marks = ",".join("?" * len(columns.split(",")))
-            conn.executemany(
-                f"INSERT INTO {table} ({columns}) VALUES ({marks})",
-                [row for c in claims for row in getattr(c, part)],
-            )
+            rows = [row for c in claims for row in getattr(c, part)]
+            if table == "claim_keys":
+                # in key order: the rows land in the index's pages one after another, not
+                # each in a page of its own across a large index (it has no rowid, so the
+                # order is nowhere else to be seen); a key held already is kept, as before
+                rows.sort()
+                conn.executemany(
+                    f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", rows
+                )
+            else:
+                conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
     def _origin_source(self, name: str, document_id: str | None) -> str | None:
         """The stored source an origin names: this article's description, else a named one."""
