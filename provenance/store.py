@@ -154,7 +154,7 @@ _CLAIM_TABLES = (
         'claim_id, position, flag, rule, detail, attribution_id, document_id, "start", "end"',
         "flags",
     ),
-    ("claim_keys", "key, attribution_id, claim_id", "keys"),
+    ("claim_keys", "key, attribution_id", "keys"),
 )
 
 
@@ -1089,7 +1089,7 @@ class Store:
             for k in sorted(keys.get((m.doc_id, m.index), frozenset())):
                 if (k, aid) not in keyed:
                     keyed.add((k, aid))
-                    rows.keys.append((k, aid, claim_id))
+                    rows.keys.append((k, aid))
         rows.keys.sort()
         return rows
 
@@ -1103,11 +1103,15 @@ class Store:
             ):
                 out[str(r[0])] = _ClaimRows(str(r[0]), tuple(r))
             for table, columns, part in _CLAIM_TABLES:
-                for r in self.db.execute(
-                    f"SELECT {columns} FROM {table} WHERE claim_id IN ({marks})", chunk
-                ):
-                    row = tuple(r)
-                    claim_id = row[2] if table == "claim_keys" else row[0]
+                sql = f"SELECT {columns}, claim_id FROM {table} WHERE claim_id IN ({marks})"
+                if table == "claim_keys":  # a statement's keys are its claim's
+                    sql = (
+                        "SELECT k.key, k.attribution_id, ca.claim_id FROM claim_keys k "
+                        "JOIN claim_attributions ca ON ca.attribution_id = k.attribution_id "
+                        f"WHERE ca.claim_id IN ({marks})"
+                    )
+                for r in self.db.execute(sql, chunk):
+                    row, claim_id = tuple(r[:-1]), r[-1]
                     if claim_id in out:
                         getattr(out[claim_id], part).append(row)
         for rows in out.values():
@@ -1183,13 +1187,12 @@ class Store:
                 f"claim_attributions WHERE claim_id IN ({marks}))",
                 chunk,
             )
-            for table in (
-                "flags",
-                "claim_origins",
-                "claim_keys",
-                "claim_spans",
-                "claim_attributions",
-            ):
+            self.db.execute(
+                "DELETE FROM claim_keys WHERE attribution_id IN (SELECT attribution_id FROM "
+                f"claim_attributions WHERE claim_id IN ({marks}))",
+                chunk,
+            )
+            for table in ("flags", "claim_origins", "claim_spans", "claim_attributions"):
                 self.db.execute(f"DELETE FROM {table} WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
 

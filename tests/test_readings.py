@@ -1,7 +1,8 @@
 """Readings kept in the store: an article is read for grouping once, when it is stored, and a
 refresh that joins it later takes the kept reading; a reading kept under other rules, another
 name or another parse is read again, and ``regroup`` reads every article again. Claims a
-refresh groups as they are stored keep their rows, and equal those of rewriting them all."""
+refresh groups as they are stored keep their rows, and equal those of rewriting them all;
+blocking keys kept by claim (before migration 7) move to keys by statement."""
 
 from __future__ import annotations
 
@@ -278,3 +279,38 @@ def test_claims_grouped_as_stored_keep_their_rows_and_equal_a_full_rewrite(
             ingested(store, batch, ClaimRefresher())
             refresh_claims(store, parse=never)
     assert claim_rows(path) == claim_rows(tmp_path / "again.db")
+
+
+def test_blocking_keys_kept_by_claim_move_to_keys_by_statement(tmp_path: Path) -> None:
+    # a store as migration 6 left it: each key with the claim that wrote it
+    path = tmp_path / "news.db"
+    refresher = ClaimRefresher()
+    with Store(path, rules=RULES) as store:
+        for batch in BATCHES:
+            ingested(store, batch, refresher)
+            refresh_claims(store, parse=never)
+        keys = store.db.execute(
+            "SELECT k.key, k.attribution_id, ca.claim_id FROM claim_keys k "
+            "JOIN claim_attributions ca ON ca.attribution_id = k.attribution_id ORDER BY 1, 2"
+        ).fetchall()
+        with write_transaction(store.db):
+            store.db.execute("DROP TABLE claim_keys")
+            store.db.execute(
+                "CREATE TABLE claim_keys (key TEXT NOT NULL, attribution_id TEXT NOT NULL "
+                "REFERENCES attributions(id), claim_id TEXT NOT NULL REFERENCES claims(id), "
+                "PRIMARY KEY (key, attribution_id)) WITHOUT ROWID"
+            )
+            store.db.conn.executemany("INSERT INTO claim_keys VALUES (?, ?, ?)", keys)
+            store.db.execute("DELETE FROM migrations WHERE version > 6")
+    assert len(keys) > 10
+    with Store(path, rules=RULES) as store:
+        moved = store.db.execute("SELECT key, attribution_id FROM claim_keys ORDER BY 1, 2")
+        assert moved.fetchall() == [(k, a) for k, a, _ in keys]
+        ingested(store, [towers("towers-third")], refresher)  # drops and rewrites a claim
+        refresh_claims(store, parse=never)
+    again = tmp_path / "again.db"
+    with Store(again, rules=RULES) as store:
+        for batch in [*BATCHES, [towers("towers-third")]]:
+            ingested(store, batch, ClaimRefresher())
+            refresh_claims(store, parse=never)
+    assert claim_rows(path) == claim_rows(again)
