@@ -11,8 +11,10 @@ terms vary as in real copy), published in one to four copies by different outlet
 over time (40 stories a day), with its attributions and sentences carried over to the new
 offsets. Each copy goes through ``Store.ingest`` with its parse (one transaction each, as
 ``provenance ingest``, which keeps the parse in ``document_parses``); then each story's claims
-are grouped (on ``--jobs`` processes) and stored as a refresh stores them. Measured and
-printed:
+are grouped (on ``--jobs`` processes) and stored as a refresh stores them, with each copy's
+reading (``document_readings``, as ``ingest`` keeps it; a database built before readings were
+kept has none, and its articles joined by the regrouping are read from their parses). Measured
+and printed:
 
   ingest    documents/s of ``Store.ingest`` over the build, its first and last 10% of
             documents and each tenth (does it slow down as it grows?)
@@ -90,9 +92,9 @@ from provenance.models import (
     StoredDocument,
     Word,
 )
+from provenance.readings import pack_reading, read_document, reading_version
 from provenance.report import claims_table
 from provenance.rules import Rules, load_rules, normalise_name
-from provenance.statements import read_statements
 from provenance.store import Store, attribution_id, content_hash
 from provenance.terms import STOP
 
@@ -532,10 +534,11 @@ def _store_all_claims(
         jobs, mp_context=context, initializer=_worker_start, initargs=(list(seeds), base)
     ) as pool:
         done = pool.map(_worker_claims, range(stories), chunksize=16)
-        for number, (claims, keys) in enumerate(done):
+        version = reading_version(rules)
+        for number, (claims, keys, readings) in enumerate(done):
             s = story(seeds, pools, number, base, rules)
             documents = [_stored_document(a.doc) for a in articles(s, range(s.copies))]
-            assert store.replace_claims(documents, claims, keys) >= 0
+            assert store.replace_claims(documents, claims, keys, None, readings, version) >= 0
             if (number + 1) % 2000 == 0:
                 _progress(f"claims of {number + 1:,} stories stored")
 
@@ -547,21 +550,27 @@ def _worker_start(seeds: list[Seed], base: int) -> None:
     _WORKER.update(seeds=seeds, base=base, rules=load_rules(), pools=Pools(base))
 
 
-def _worker_claims(number: int) -> tuple[list[Claim], dict[tuple[str, int], frozenset[str]]]:
+def _worker_claims(
+    number: int,
+) -> tuple[list[Claim], dict[tuple[str, int], frozenset[str]], dict[str, tuple[str, bytes]]]:
     """Story ``number``'s claims, grouped over its copies as a refresh of them alone groups
-    them, and each statement's blocking keys."""
+    them, each statement's blocking keys, and each copy's reading, packed (as ``ingest``
+    keeps it)."""
     seeds, base, rules, pools = (_WORKER[k] for k in ("seeds", "base", "rules", "pools"))
     s = story(seeds, pools, number, base, rules)
-    documents = [_stored_document(a.doc).document for a in articles(s, range(s.copies))]
+    stored = [_stored_document(a.doc) for a in articles(s, range(s.copies))]
     sentences = list(s.sentences)
-    claims = group_claims(documents, rules, parse=lambda _: sentences)
-    first = read_statements(0, documents[0], sentences, rules)
-    keys = {  # the copies differ only past their last sentence
-        (d.doc_id, statement.index): blocking_keys(statement)
-        for d in documents
-        for statement in first
+    readings = {d.id: read_document(0, d.document, sentences, rules) for d in stored}
+    documents = [d.document for d in stored]
+    by_text = {d.document.text: readings[d.id] for d in stored}
+    claims = group_claims(documents, rules, read=lambda i, doc: by_text[doc.text].at(i))
+    keys = {
+        (d.document.doc_id, statement.index): blocking_keys(statement)
+        for d in stored
+        for statement in readings[d.id].statements
     }
-    return claims, keys
+    packed = {d.id: (d.document.doc_id, pack_reading(readings[d.id])) for d in stored}
+    return claims, keys, packed
 
 
 def _stored_document(doc: Document) -> StoredDocument:
