@@ -18,12 +18,16 @@ stored one:
 4. these articles are grouped together (:func:`provenance.claims.group_claims`) and their
    claims replaced in one transaction.
 
-Grouping needs each article's sentences. Those of the articles just parsed are passed in
-(``parses``, by text); an article read back from the store brings the parse kept when it was
-stored (``document_parses``, :mod:`provenance.parses`). Only an article kept without one (stored
-before parses were kept, or by a caller that had none) is parsed again (with ``parse``, by
-default the spaCy model), once: the refresh keeps that parse, and those passed in for
-articles that lack one, for the next refresh.
+Grouping needs what each article says (its statements and its claims in the reporter's
+voice: :class:`provenance.readings.Reading`). An article brings the reading kept when it was
+stored (``ingest`` reads each article as it stores it: :func:`keep_reading`) or first grouped
+(``document_readings``), when it was read with these rules and under this name; any other is
+read from its sentences, and the reading kept for the next refresh. Those sentences are the
+ones passed in for the articles just parsed (``parses``, by text), else the parse kept when
+the article was stored (``document_parses``, :mod:`provenance.parses`). Only an article kept
+without one (stored before parses were kept, or by a caller that had none) is parsed again
+(with ``parse``, by default the spaCy model), once: the refresh keeps that parse, and those
+passed in for articles that lack one, for the next refresh.
 
 >>> # with Store("news.db") as store:
 >>> #     refresh_claims(store).claims   -> how many claims were stored
