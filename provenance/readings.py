@@ -5,7 +5,9 @@
 
 A reading depends on the article (its text, attributions and the name it is grouped under),
 its parse, the rules and this code; it is kept with a ``version`` naming the last three
-(:func:`reading_version`), and one kept under another version is read again, never used.
+(:func:`reading_version`: the code by a digest of the modules that read an article, so that
+an edit to them needs no one to remember a version), and one kept under another version is
+read again, never used.
 What is packed is everything :func:`read_document` gives but the attributions, which are the
 stored article's own (``statement.index`` into them).
 
@@ -15,10 +17,14 @@ stored article's own (``statement.index`` into them).
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+import sys
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from provenance.models import Document, Sentence, Span
@@ -62,16 +68,48 @@ def read_document(
 
 def reading_version(rules: Rules) -> str:
     """What a kept reading must have been read under to be used: this layout, this
-    provenance and these rules (worked out once for a loaded ``rules``)."""
+    provenance (its version and the code that reads an article) and these rules (worked out
+    once for a loaded ``rules``)."""
     from provenance import __version__
 
     found = _VERSIONS.get(id(rules))
     if found is None or found[0] is not rules:
         if len(_VERSIONS) > _MAX_VERSIONS:
             _VERSIONS.clear()
-        found = (rules, f"{READING_FORMAT}:{__version__}:{rules_digest(rules)}")
+        code = _code_digest(tuple(_source(m) for m in _READING_CODE))
+        found = (rules, f"{READING_FORMAT}:{__version__}:{code}:{rules_digest(rules)}")
         _VERSIONS[id(rules)] = found
     return found[1]
+
+
+# the modules whose code decides what an article's reading is: any edit to one of them (a
+# fix in how statements are read, say) makes every kept reading one to read again
+_READING_CODE = (
+    "readings",
+    "statements",
+    "unattributed",
+    "origins",
+    "terms",
+    "sentences",
+    "canonical",
+    "models",
+    "rules",
+)
+
+
+def _source(module: str) -> Path:
+    found = sys.modules[f"provenance.{module}"].__file__
+    assert found is not None
+    return Path(found)
+
+
+@functools.lru_cache(maxsize=8)
+def _code_digest(paths: tuple[Path, ...]) -> str:
+    """A fingerprint of these source files (of the code as it is installed: read once)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def pack_reading(reading: Reading) -> bytes:

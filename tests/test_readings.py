@@ -24,6 +24,7 @@ from test_store_parses import (
 from typer.testing import CliRunner
 
 import provenance.refresh
+from provenance import readings
 from provenance.cli import app
 from provenance.ingest import ClaimRefresher
 from provenance.migrations import write_transaction
@@ -314,3 +315,35 @@ def test_blocking_keys_kept_by_claim_move_to_keys_by_statement(tmp_path: Path) -
             ingested(store, batch, ClaimRefresher())
             refresh_claims(store, parse=never)
     assert claim_rows(path) == claim_rows(again)
+
+
+def test_a_reading_kept_by_other_code_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "news.db"
+    with Store(path, rules=RULES) as store:
+        ingested(store, BATCHES[0], ClaimRefresher())
+        refresh_claims(store, parse=never)
+        _spoiled(store)  # were they used, the claims would be lost
+    # the same rules and version, the code that reads an article edited since
+    monkeypatch.setattr(readings, "_VERSIONS", {})
+    monkeypatch.setattr(readings, "_code_digest", lambda paths: "edited")
+    with Store(path, rules=RULES) as store:
+        assert kept_readings(store) == {}
+        store.mark_claims_stale(store.document_ids())
+        reads = _Reads(monkeypatch)
+        refresh_claims(store, parse=never)
+        assert sorted(reads.docs) == sorted(d.doc_id for d in BATCHES[0])
+    reference_run(tmp_path / "again.db", [BATCHES[0]], plain_sentences)
+    assert claim_rows(path) == claim_rows(tmp_path / "again.db")
+
+
+def test_the_code_digest_follows_every_byte_of_the_code(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.py", tmp_path / "two.py"
+    one.write_text("x = 1\n")
+    two.write_text("y = 2\n")
+    before = readings._code_digest((one, two))
+    one.write_text("x = 1  # a comment\n")
+    readings._code_digest.cache_clear()
+    assert readings._code_digest((one, two)) != before
+    assert all(p.is_file() for p in map(readings._source, readings._READING_CODE))
