@@ -11,8 +11,10 @@ terms vary as in real copy), published in one to four copies by different outlet
 over time (40 stories a day), with its attributions and sentences carried over to the new
 offsets. Each copy goes through ``Store.ingest`` with its parse (one transaction each, as
 ``provenance ingest``, which keeps the parse in ``document_parses``); then each story's claims
-are grouped (on ``--jobs`` processes) and stored as a refresh stores them. Measured and
-printed:
+are grouped (on ``--jobs`` processes) and stored as a refresh stores them, with each copy's
+reading (``document_readings``, as ``ingest`` keeps it; a database built before readings were
+kept has none, and its articles joined by the regrouping are read from their parses). Measured
+and printed:
 
   ingest    documents/s of ``Store.ingest`` over the build, its first and last 10% of
             documents and each tenth (does it slow down as it grows?)
@@ -25,12 +27,14 @@ printed:
             (as ``--output`` writes it); then ``provenance report --since`` the last day as a
             real process, in JSON and as the table
   regroup   on a copy: 1,000 new documents (one in ten a further copy of a recent story, the
-            rest new stories) through the ingest path (``Store.ingest``, then
+            rest new stories) through the ingest path (``Store.ingest``, each article then
+            read for grouping from its parse and the reading kept, and
             :class:`provenance.ingest.ClaimRefresher` every 200, as ``ingest_paths`` does;
             their parses given, as a parse at ingest gives them): the time of the claim
-            refreshes, the stored articles they join read back with the parse kept when they
-            were stored (one stored without a parse is parsed again with spaCy, as in a real
-            run), and where that time goes
+            refreshes, the stored articles they join brought with the reading kept when they
+            were stored (one without is read from its kept parse, or parsed again with spaCy
+            when it has none, as in a real run), and where that time goes; ``Store.ingest``
+            and the reading at ingest timed apart, beside it
   replace   on the same copy, 20 stored articles ingested again with a changed text
 
 Not a test: figures for the README. The database goes to a temporary folder unless ``--db``;
@@ -88,9 +92,9 @@ from provenance.models import (
     StoredDocument,
     Word,
 )
+from provenance.readings import pack_reading, read_document, reading_version
 from provenance.report import claims_table
 from provenance.rules import Rules, load_rules, normalise_name
-from provenance.statements import read_statements
 from provenance.store import Store, attribution_id, content_hash
 from provenance.terms import STOP
 
@@ -530,10 +534,11 @@ def _store_all_claims(
         jobs, mp_context=context, initializer=_worker_start, initargs=(list(seeds), base)
     ) as pool:
         done = pool.map(_worker_claims, range(stories), chunksize=16)
-        for number, (claims, keys) in enumerate(done):
+        version = reading_version(rules)
+        for number, (claims, keys, readings) in enumerate(done):
             s = story(seeds, pools, number, base, rules)
             documents = [_stored_document(a.doc) for a in articles(s, range(s.copies))]
-            assert store.replace_claims(documents, claims, keys) >= 0
+            assert store.replace_claims(documents, claims, keys, None, readings, version) >= 0
             if (number + 1) % 2000 == 0:
                 _progress(f"claims of {number + 1:,} stories stored")
 
@@ -545,21 +550,27 @@ def _worker_start(seeds: list[Seed], base: int) -> None:
     _WORKER.update(seeds=seeds, base=base, rules=load_rules(), pools=Pools(base))
 
 
-def _worker_claims(number: int) -> tuple[list[Claim], dict[tuple[str, int], frozenset[str]]]:
+def _worker_claims(
+    number: int,
+) -> tuple[list[Claim], dict[tuple[str, int], frozenset[str]], dict[str, tuple[str, bytes]]]:
     """Story ``number``'s claims, grouped over its copies as a refresh of them alone groups
-    them, and each statement's blocking keys."""
+    them, each statement's blocking keys, and each copy's reading, packed (as ``ingest``
+    keeps it)."""
     seeds, base, rules, pools = (_WORKER[k] for k in ("seeds", "base", "rules", "pools"))
     s = story(seeds, pools, number, base, rules)
-    documents = [_stored_document(a.doc).document for a in articles(s, range(s.copies))]
+    stored = [_stored_document(a.doc) for a in articles(s, range(s.copies))]
     sentences = list(s.sentences)
-    claims = group_claims(documents, rules, parse=lambda _: sentences)
-    first = read_statements(0, documents[0], sentences, rules)
-    keys = {  # the copies differ only past their last sentence
-        (d.doc_id, statement.index): blocking_keys(statement)
-        for d in documents
-        for statement in first
+    readings = {d.id: read_document(0, d.document, sentences, rules) for d in stored}
+    documents = [d.document for d in stored]
+    by_text = {d.document.text: readings[d.id] for d in stored}
+    claims = group_claims(documents, rules, read=lambda i, doc: by_text[doc.text].at(i))
+    keys = {
+        (d.document.doc_id, statement.index): blocking_keys(statement)
+        for d in stored
+        for statement in readings[d.id].statements
     }
-    return claims, keys
+    packed = {d.id: (d.document.doc_id, pack_reading(readings[d.id])) for d in stored}
+    return claims, keys, packed
 
 
 def _stored_document(doc: Document) -> StoredDocument:
@@ -863,13 +874,13 @@ def measure_regroup(
     import provenance.refresh
 
     refresher = _TimedRefresher()
-    ingest_s = 0.0
+    ingest_s = read_s = 0.0
     watch = _Stopwatch()
     with Store(path, rules=rules) as store:
         before = store.claim_counts()
         watch.watch(provenance.nlp, "sentences", "parse again (spaCy)")
         watch.watch(provenance.refresh, "group_claims", "group_claims")
-        watch.watch(provenance.refresh, "read_statements", "read statements (once each)")
+        watch.watch(provenance.refresh, "read_document", "read articles (at ingest too)")
         for method in (
             "pending_claim_documents",
             "stored_documents",
@@ -884,9 +895,11 @@ def measure_regroup(
                 t0 = time.perf_counter()
                 masthead = read_masthead(article.doc.text, rules, article.outlet)
                 result = store.ingest(article.doc, masthead, article.story.sentences)
-                ingest_s += time.perf_counter() - t0
+                t1 = time.perf_counter()
                 assert result.status == "new", result
-                refresher.parses[article.doc.text] = list(article.story.sentences)
+                refresher.stored(store, result, article.doc.text, list(article.story.sentences))
+                ingest_s += t1 - t0
+                read_s += time.perf_counter() - t1
                 refresher.refresh_when_full(store, model)
             refresher.refresh(store, model)
         finally:
@@ -897,6 +910,7 @@ def measure_regroup(
         "documents": len(batch),
         "further_copies": sum(1 for a in batch if a.further),
         "ingest_s": round(ingest_s, 2),
+        "read_at_ingest_s": round(read_s, 2),
         "refreshes": len(refreshes),
         "refresh_s": [round(s, 2) for s in refresher.seconds],
         "total_s": round(sum(refresher.seconds), 2),
@@ -1086,7 +1100,8 @@ def show(f: dict[str, Any]) -> None:
             f"regroup after {g['documents']:,} new documents ({g['further_copies']} further "
             f"copies of stored stories): {g['refreshes']} refreshes, {g['total_s']} s in all "
             f"({', '.join(str(s) for s in g['refresh_s'])}); {g['grouped']:,} articles grouped, "
-            f"{g['parsed_again']} parsed again; ingest itself {g['ingest_s']} s"
+            f"{g['parsed_again']} parsed again; ingest itself {g['ingest_s']} s, reading the "
+            f"new articles for grouping at ingest {g['read_at_ingest_s']} s"
         )
         print(
             "  where the refreshes spent it: "

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ class Match:
     method: str
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The form names are compared in: lowercase, no accents, no punctuation, no "the".
 

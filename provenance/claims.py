@@ -46,13 +46,14 @@ from provenance.disputes import accused_accounts, answered_accusations, rival_ac
 from provenance.flags import add_evidence, flag_claim
 from provenance.models import Claim, ClaimMember, Document, Sentence
 from provenance.origins import Node, aliases, independent_origins
+from provenance.readings import Reading, read_document
 from provenance.rules import Rules
-from provenance.statements import Statement, read_statements
+from provenance.statements import Statement
 from provenance.terms import Figure, figures_disagree
-from provenance.unattributed import Unattributed, same_claim, unattributed_claims
+from provenance.unattributed import Unattributed
 
 Reader = Callable[[str], list[Sentence]]
-StatementReader = Callable[[int, Document, Sequence[Sentence], Rules], list[Statement]]
+DocumentReader = Callable[[int, Document], Reading]
 
 _SIDES = frozenset({"both", "all", "each", "either", "neither", "they"})
 _CHARGES = ("accus", "alleg", "charg")
@@ -79,19 +80,25 @@ def group_claims(
     rules: Rules,
     *,
     parse: Reader | None = None,
-    read: StatementReader | None = None,
+    read: DocumentReader | None = None,
 ) -> list[Claim]:
     """The claims in ``docs``: attributions grouped by what they assert, with origins and
     flags, and the unattributed claims in the reporter's voice. ``parse`` reads a text into
     sentences (default: :func:`provenance.nlp.sentences`, which needs the spaCy model;
-    :func:`provenance.sentences.plain_sentences` needs none). ``read`` reads a document's
-    statements (default :func:`provenance.statements.read_statements`): a caller that read
-    them already (a refresh, for the blocking keys) passes them back instead of reading
-    them twice."""
-    reader = parse or _spacy_reader()
-    read = read or read_statements
-    parsed = [reader(doc.text) for doc in docs]
-    statements = [s for i, doc in enumerate(docs) for s in read(i, doc, parsed[i], rules)]
+    :func:`provenance.sentences.plain_sentences` needs none). ``read`` gives a document's
+    :class:`~provenance.readings.Reading` at its place in the batch (default
+    :func:`provenance.readings.read_document` over its parse): a caller that read them
+    already (a refresh, for the blocking keys, or from the store) passes them instead of
+    reading them again."""
+    if read is None:
+        reader = parse or _spacy_reader()
+
+        def read_parsed(position: int, doc: Document) -> Reading:
+            return read_document(position, doc, reader(doc.text), rules)
+
+        read = read_parsed
+    readings = [read(i, doc) for i, doc in enumerate(docs)]
+    statements = [s for reading in readings for s in reading.statements]
     groups, links = _groups(statements, _links(statements, rules))
     accused = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
     claims = [
@@ -106,11 +113,11 @@ def group_claims(
         disputes.setdefault(n, []).extend(evidence)
     for n, evidence in disputes.items():
         claims[n] = replace(claims[n], flags=add_evidence(claims[n].flags, "disputed", evidence))
-    for i, doc in enumerate(docs):
-        found = unattributed_claims(doc.text, parsed[i], doc.attributions, rules)
-        for group in same_claim(parsed[i], found):
-            claims.append(_unattributed(doc, [found[n] for n in group], rules))
-    return sorted(claims, key=lambda c: _position(c, docs))
+    for doc, reading in zip(docs, readings, strict=True):
+        for found in reading.unattributed:
+            claims.append(_unattributed(doc, found, rules))
+    order = {d.doc_id: i for i, d in enumerate(docs)}
+    return sorted(claims, key=lambda c: _position(c, order))
 
 
 def _spacy_reader() -> Reader:
@@ -119,8 +126,9 @@ def _spacy_reader() -> Reader:
     return sentences
 
 
-def _position(claim: Claim, docs: Sequence[Document]) -> tuple[int, int]:
-    order = {d.doc_id: i for i, d in enumerate(docs)}
+def _position(claim: Claim, order: dict[str, int]) -> tuple[int, int]:
+    """Where a claim's first statement is: its article's place in the batch (``order``, by
+    doc_id), then its offset."""
     first = claim.members[0]
     return order.get(first.doc_id, 0), first.content.start
 
@@ -129,10 +137,12 @@ def _position(claim: Claim, docs: Sequence[Document]) -> tuple[int, int]:
 
 
 def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
+    compared = [_Compared(s.keys, s.names | s.context) for s in statements]
     links = [
         _Link(a, b, reason)
         for a, b in _candidates(statements, rules)
-        if (reason := _related(statements[a], statements[b], rules)) is not None
+        if (reason := _related(statements[a], statements[b], compared[a], compared[b], rules))
+        is not None
     ]
     by_doc: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
@@ -146,16 +156,18 @@ def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
 
 def _candidates(statements: Sequence[Statement], rules: Rules) -> list[tuple[int, int]]:
     """Pairs that share a blocking key (a name, a figure, a term) held by at most
-    ``max_block`` statements."""
+    ``max_block`` statements, in order."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
         for key in blocking_keys(s):
             blocks[key].append(i)
-    pairs: set[tuple[int, int]] = set()
+    # a pair (a, b) as the number a * n + b: sets and sorts of ints are cheaper than of tuples
+    n = len(statements)
+    pairs: set[int] = set()
     for members in blocks.values():
         if 1 < len(members) <= rules.claims.max_block:
-            pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1 :])
-    return sorted(pairs)
+            pairs.update(a * n + b for k, a in enumerate(members) for b in members[k + 1 :])
+    return [divmod(pair, n) for pair in sorted(pairs)]
 
 
 def blocking_keys(statement: Statement) -> frozenset[str]:
@@ -172,17 +184,31 @@ def blocking_keys(statement: Statement) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _related(a: Statement, b: Statement, rules: Rules) -> str | None:
-    """Why two statements say the same thing, or None."""
-    if figures_disagree(a.figures, b.figures) or _about_themselves(a, b) or _elsewhere(a, b):
-        return None
+@dataclass(frozen=True, slots=True)
+class _Compared:
+    """What a pair of statements is compared by, worked out once a statement rather than
+    once a pair: its origins' keys, and the names of it and its sentence."""
+
+    keys: frozenset[str]
+    places: frozenset[str]
+
+
+def _related(a: Statement, b: Statement, ca: _Compared, cb: _Compared, rules: Rules) -> str | None:
+    """Why two statements say the same thing, or None (``ca``, ``cb``: their
+    :class:`_Compared`)."""
     shared = a.terms & b.terms
+    events = a.events & b.events
+    if len(shared) < rules.claims.min_shared_words and not events:
+        return None  # neither the same content nor the same event: the rest cannot link them
+    if figures_disagree(a.figures, b.figures) or _about_themselves(a, b, ca, cb):
+        return None
+    if _elsewhere(a, b, ca, cb):
+        return None
     if len(shared) >= rules.claims.min_shared_words:
         score = fuzz.token_set_ratio(a.term_text, b.term_text)
         if score >= rules.claims.same_content:
             words = ", ".join(sorted(shared))
             return f"same content (token_set_ratio {score:.0f}; shared words: {words})"
-    events = a.events & b.events
     if not events:
         return None
     event = "/".join(sorted(events))
@@ -207,16 +233,16 @@ def _weighs(statement: Statement) -> bool:
     )
 
 
-def _elsewhere(a: Statement, b: Statement) -> bool:
+def _elsewhere(a: Statement, b: Statement, ca: _Compared, cb: _Compared) -> bool:
     """The two name different things and no thing in common ("nine people died in Brescia",
     "nine people died in Bari"): at least one names it in its own words."""
-    mine, theirs = a.names | a.context, b.names | b.context
+    mine, theirs = ca.places, cb.places
     return bool(a.names or b.names) and bool(mine) and bool(theirs) and not mine & theirs
 
 
-def _about_themselves(a: Statement, b: Statement) -> bool:
+def _about_themselves(a: Statement, b: Statement, ca: _Compared, cb: _Compared) -> bool:
     """Two origins each speaking about itself ("it had played no part") say different things."""
-    return bool(a.self_reference or b.self_reference) and not a.keys & b.keys
+    return bool(a.self_reference or b.self_reference) and not ca.keys & cb.keys
 
 
 def _split_links(statements: Sequence[Statement], members: Sequence[int]) -> list[_Link]:

@@ -749,7 +749,7 @@ def regroup(
                 for start in range(0, len(ids), batch):
                     chunk = ids[start : start + batch]
                     store.mark_claims_stale(chunk)
-                    done = refresh_claims(store, model=model)
+                    done = refresh_claims(store, model=model, reread=True)
                     grouped += done.documents
                     progress.update(task, advance=len(chunk))
             claims = store.claim_counts()

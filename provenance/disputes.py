@@ -31,7 +31,7 @@ from itertools import combinations
 from provenance.models import Evidence
 from provenance.rules import Rules
 from provenance.statements import Statement
-from provenance.terms import figures_disagree
+from provenance.terms import figures_disagree, first_word
 
 _WORD = re.compile(r"[\w']+")
 
@@ -202,9 +202,9 @@ def _contrasted(statements: Sequence[Statement], rules: Rules) -> str | None:
                     if 0 <= i < len(chars):
                         chars[i] = " "
         outside = "".join(chars)
-        for marker in rules.claims.contrasts:
-            if re.search(rf"\b{re.escape(marker)}", outside):
-                return marker
+        marker = first_word(outside, rules.claims.contrasts, whole=False)
+        if marker is not None:
+            return marker
     return None
 
 
@@ -227,4 +227,4 @@ def _says(statements: Sequence[Statement], negations: set[str]) -> bool:
 
 def _rebuts(statements: Sequence[Statement], rebuttals: Sequence[str]) -> bool:
     text = " ".join(s.attribution.content.text.lower() for s in statements)
-    return any(re.search(rf"\b{re.escape(r)}", text) for r in rebuttals)
+    return first_word(text, rebuttals, whole=False) is not None

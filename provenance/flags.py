@@ -30,7 +30,7 @@ from dataclasses import replace
 from provenance.canonical import name_key
 from provenance.models import ClaimMember, Evidence, Flag, Origin, Span
 from provenance.rules import Institution, Party, Rules
-from provenance.terms import stem
+from provenance.terms import first_word, stem
 
 FLAGS = (
     "single_source",
@@ -327,11 +327,7 @@ def _speaks_for(mention: str, origin: Origin, institution: Institution) -> str |
     """The word showing that the speaker speaks for ``institution``, or None."""
     if origin.type in institution.types:
         return origin.type
-    lowered = mention.lower()
-    for word in institution.speakers:
-        if re.search(rf"\b{re.escape(word)}\b", lowered):
-            return word
-    return None
+    return first_word(mention.lower(), institution.speakers)
 
 
 def _organisation_words(mention: str, phrase: str) -> set[str]:
@@ -373,11 +369,7 @@ def _party(origin: Origin, own: Sequence[ClaimMember], rules: Rules) -> Party | 
 
 
 def _party_word(member: ClaimMember, party: Party) -> str | None:
-    text = member.content.text.lower()
-    for word in party.words:
-        if re.search(rf"\b{re.escape(word)}\b", text):
-            return word
-    return None
+    return first_word(member.content.text.lower(), party.words)
 
 
 def _advocate(member: ClaimMember, rules: Rules) -> str | None:

@@ -26,9 +26,9 @@ from provenance.errors import ModelError, ProvenanceError, RulesError
 from provenance.inputs import DEFAULT_MAX_CHARS, Article, Skipped, expand, read_articles
 from provenance.masthead import read_masthead
 from provenance.models import Document, Sentence
-from provenance.refresh import Refresh, refresh_claims
+from provenance.refresh import Refresh, keep_reading, refresh_claims
 from provenance.rules import load_rules
-from provenance.store import Store
+from provenance.store import IngestResult, Store
 
 Parsed = tuple[Document, list[Sentence]]
 T = TypeVar("T")
@@ -193,7 +193,7 @@ def _store(
         result = store.ingest(document, masthead, sentences)
     except ProvenanceError as exc:
         return Outcome(article.path, article.doc_id, "failed", reason=str(exc))
-    claims.parses[article.text] = sentences
+    claims.stored(store, result, article.text, sentences)
     return Outcome(article.path, article.doc_id, result.status, result.attributions)
 
 
@@ -204,6 +204,15 @@ class ClaimRefresher:
 
     parses: dict[str, list[Sentence]] = field(default_factory=dict)
     refreshes: list[Refresh] = field(default_factory=list)
+
+    def stored(
+        self, store: Store, result: IngestResult, text: str, sentences: list[Sentence]
+    ) -> None:
+        """An article was just stored with its parse: hold the parse for the refresh and,
+        when it was written now, read it for grouping (:func:`provenance.refresh.keep_reading`)."""
+        if result.status != "unchanged":
+            keep_reading(store, result.document_id, sentences)
+        self.parses[text] = sentences
 
     def refresh_when_full(self, store: Store, model: str | None) -> None:
         if len(self.parses) >= _HELD_PARSES:

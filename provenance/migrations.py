@@ -310,12 +310,50 @@ def _settings(db: Database) -> None:
     )
 
 
+def _document_readings(db: Database) -> None:
+    """What grouping claims reads of each article (:mod:`provenance.readings`): its
+    statements and its claims in the reporter's voice, read when it is stored or first
+    grouped, so that an article joined by a later one is not read again. ``version`` names
+    the rules and code it was read with, ``doc_id`` the name it was grouped under: a reading
+    under another is read again, never used."""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS document_readings (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            version TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            reading BLOB NOT NULL
+        )"""
+    )
+
+
+def _claim_keys_by_statement(db: Database) -> None:
+    """``claim_keys`` without its ``claim_id``: a statement's claim is the one
+    ``claim_attributions`` gives it, and each key written then took three index entries
+    (the key, the claim, the statement) in three large indexes; now two. A claim's keys are
+    found, and dropped, by its statements."""
+    for sql in (
+        """CREATE TABLE claim_keys_by_statement (
+            key TEXT NOT NULL,
+            attribution_id TEXT NOT NULL REFERENCES attributions(id),
+            PRIMARY KEY (key, attribution_id)
+        ) WITHOUT ROWID""",
+        "INSERT INTO claim_keys_by_statement (key, attribution_id) "
+        "SELECT key, attribution_id FROM claim_keys",
+        "DROP TABLE claim_keys",
+        "ALTER TABLE claim_keys_by_statement RENAME TO claim_keys",
+        "CREATE INDEX claim_keys_attribution ON claim_keys(attribution_id)",
+    ):
+        db.execute(sql)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("initial schema", _initial_schema),
     ("claims, flags and their blocking keys", _claims_schema),
     ("indexes for a large store", _large_store_indexes),
     ("the parse of each article", _document_parses),
     ("store-wide settings", _settings),
+    ("what grouping reads of each article", _document_readings),
+    ("blocking keys by statement alone", _claim_keys_by_statement),
 )
 LATEST = len(MIGRATIONS)
 

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from provenance.canonical import DESCRIBED_TYPES, is_described, name_key
 from provenance.models import Attribution, Document, Origin
@@ -31,6 +32,7 @@ from provenance.rules import Party, Rules, SourceEntry, normalise_name
 from provenance.terms import stem
 
 # Relays of these types pass many independent sources on; sharing one says nothing.
+T = TypeVar("T")
 _OUTLET_TYPES = frozenset({"media", "state media", "media analysis"})
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _COORDINATION = re.compile(r"\b(?:and|along with|as well as|together with)\b", re.IGNORECASE)
@@ -144,7 +146,29 @@ def _listed(name: str, rules: Rules) -> SourceEntry | None:
     return rules.source_index.get(normalise_name(_strip(name)))
 
 
-@functools.lru_cache(maxsize=8)
+def _per_object(fn: Callable[..., T]) -> Callable[..., T]:
+    """``fn`` worked out once for the same argument objects (the very objects, not equal
+    ones): the rules' tables are asked for once a statement, and hashing their long tuples
+    on every call, as ``functools.lru_cache`` does, costs more than the lookup. The objects
+    are held while cached, so another object cannot take their place."""
+    cache: dict[tuple[int, ...], tuple[tuple[Any, ...], T]] = {}
+
+    @functools.wraps(fn)
+    def cached(*args: Any) -> T:
+        key = tuple(map(id, args))
+        found = cache.get(key)
+        if found is not None and all(a is b for a, b in zip(found[0], args, strict=True)):
+            return found[1]
+        value = fn(*args)
+        if len(cache) >= 8:
+            cache.clear()
+        cache[key] = (args, value)
+        return value
+
+    return cached
+
+
+@_per_object
 def _tops(sources: tuple[SourceEntry, ...]) -> dict[str, tuple[str, int]]:
     """Each listed source -> its topmost parent and how many steps up that is."""
     by_name = {s.canonical: s for s in sources}
@@ -232,12 +256,18 @@ def _surname_owner(doc: Document, name: str) -> str | None:
     """The one longer name in the article that ends with this bare surname, if exactly one."""
     if len(name.split()) != 1 or not name[:1].isupper():
         return None
-    owners = {
-        a.source
-        for a in doc.attributions
-        if a.source and len(a.source.split()) > 1 and a.source.split()[-1] == name
-    }
-    return owners.pop() if len(owners) == 1 else None
+    owners = _surname_owners(doc).get(name, ())
+    return next(iter(owners)) if len(owners) == 1 else None
+
+
+@_per_object
+def _surname_owners(doc: Document) -> dict[str, frozenset[str]]:
+    """The longer names of the article's sources, by their last word."""
+    owners: dict[str, set[str]] = {}
+    for a in doc.attributions:
+        if a.source and len(a.source.split()) > 1:
+            owners.setdefault(a.source.split()[-1], set()).add(a.source)
+    return {surname: frozenset(names) for surname, names in owners.items()}
 
 
 def _relay_key(name: str, doc_id: str, rules: Rules) -> str | None:
@@ -290,7 +320,7 @@ def aliases(key: str, rules: Rules) -> frozenset[str]:
     return _alias_table(rules.sources, rules.claims.parties).get(key, frozenset())
 
 
-@functools.lru_cache(maxsize=8)
+@_per_object
 def _alias_table(
     sources: tuple[SourceEntry, ...], parties: tuple[Party, ...]
 ) -> dict[str, frozenset[str]]:
@@ -333,7 +363,7 @@ def _affiliated(doc: Document, index: int, rules: Rules) -> Node | None:
 
 
 def _first_in_role(doc: Document, person: str, words: Sequence[str]) -> int | None:
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    pattern = _role_pattern(tuple(words))
     for i, a in enumerate(doc.attributions):
         same = a.source == person or _surname_owner(doc, a.source or "") == person
         if same and pattern.search(_role_words(a)):
@@ -341,6 +371,12 @@ def _first_in_role(doc: Document, person: str, words: Sequence[str]) -> int | No
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _role_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+@_per_object
 def _specific_names(doc: Document, rules: Rules) -> dict[str, str]:
     """Per topmost parent, the one most specific listed source the article names under it
     (Moscow's statements in an article quoting the Russian defence ministry are the

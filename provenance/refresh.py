@@ -18,12 +18,16 @@ stored one:
 4. these articles are grouped together (:func:`provenance.claims.group_claims`) and their
    claims replaced in one transaction.
 
-Grouping needs each article's sentences. Those of the articles just parsed are passed in
-(``parses``, by text); an article read back from the store brings the parse kept when it was
-stored (``document_parses``, :mod:`provenance.parses`). Only an article kept without one (stored
-before parses were kept, or by a caller that had none) is parsed again (with ``parse``, by
-default the spaCy model), once: the refresh keeps that parse, and those passed in for
-articles that lack one, for the next refresh.
+Grouping needs what each article says (its statements and its claims in the reporter's
+voice: :class:`provenance.readings.Reading`). An article brings the reading kept when it was
+stored (``ingest`` reads each article as it stores it: :func:`keep_reading`) or first grouped
+(``document_readings``), when it was read with these rules and under this name; any other is
+read from its sentences, and the reading kept for the next refresh. Those sentences are the
+ones passed in for the articles just parsed (``parses``, by text), else the parse kept when
+the article was stored (``document_parses``, :mod:`provenance.parses`). Only an article kept
+without one (stored before parses were kept, or by a caller that had none) is parsed again
+(with ``parse``, by default the spaCy model), once: the refresh keeps that parse, and those
+passed in for articles that lack one, for the next refresh.
 
 >>> # with Store("news.db") as store:
 >>> #     refresh_claims(store).claims   -> how many claims were stored
@@ -36,8 +40,14 @@ from dataclasses import dataclass, replace
 
 from provenance.claims import blocking_keys, group_claims
 from provenance.models import Document, Sentence, StoredDocument
+from provenance.readings import (
+    Reading,
+    pack_reading,
+    read_document,
+    reading_version,
+    unpack_reading,
+)
 from provenance.rules import Rules
-from provenance.statements import Statement, read_statements
 from provenance.store import Store
 
 Reader = Callable[[str], list[Sentence]]
@@ -58,33 +68,65 @@ class Refresh:
     deferred: bool = False
 
 
-class _Statements:
-    """Each article's statements, read once a refresh: for its blocking keys, then for
-    grouping (:func:`provenance.claims.group_claims` ``read``, always with this refresh's
-    rules). A statement depends on its article alone, but for ``doc``, the article's place
-    in the batch: that is set on the statements read at place 0 when another is asked for."""
+class _Readings:
+    """Each article's reading (:class:`provenance.readings.Reading`), once a refresh: the
+    one the store kept under this refresh's rules (``version``) and the name the article is
+    grouped under, else read from its sentences, and then kept for the next refresh (unless
+    ``reread``: every article is read again, what is kept is not trusted, as ``regroup``
+    does)."""
 
-    def __init__(self, sentences: Reader, rules: Rules) -> None:
+    def __init__(
+        self, store: Store, sentences: _Sentences, rules: Rules, *, reread: bool = False
+    ) -> None:
+        self.store = store
         self.sentences = sentences
         self.rules = rules
-        self.known: dict[tuple[str, str], list[Statement]] = {}
+        self.version = reading_version(rules)
+        self.reread = reread
+        self.known: dict[tuple[str, str], Reading] = {}
+        self.made: dict[tuple[str, str], Reading] = {}
+        self.stored: dict[str, StoredDocument] = {}
 
-    def __call__(
-        self, position: int, doc: Document, sentences: Sequence[Sentence], rules: Rules
-    ) -> list[Statement]:
-        found = self._read(doc, sentences)
-        return found if position == 0 else [replace(s, doc=position) for s in found]
+    def __call__(self, position: int, doc: Document) -> Reading:
+        return self._read(doc).at(position)
+
+    def recall(self, documents: Sequence[StoredDocument]) -> None:
+        """Take the readings the store kept for ``documents``; read back the parses of those
+        it has none for (or none under this version and name)."""
+        ids = [d.id for d in documents]
+        kept = {} if self.reread else self.store.kept_readings(ids, self.version)
+        missing: list[StoredDocument] = []
+        for d in documents:
+            doc = d.document
+            self.stored[doc.text] = d
+            found = kept.get(d.id)
+            if found is not None and found[0] == doc.doc_id:
+                self.known.setdefault((doc.doc_id, doc.text), unpack_reading(found[1], doc, 0))
+            elif (doc.doc_id, doc.text) not in self.known:
+                missing.append(d)
+        self.sentences.recall(self.store, missing)
 
     def keys_of(self, stored: StoredDocument) -> dict[int, frozenset[str]]:
         """The blocking keys of each statement of one article, by attribution index."""
-        doc = stored.document
-        found = self._read(doc, self.sentences(doc.text))
+        found = self._read(stored.document).statements
         return {statement.index: blocking_keys(statement) for statement in found}
 
-    def _read(self, doc: Document, sentences: Sequence[Sentence]) -> list[Statement]:
+    def to_keep(self, documents: Sequence[StoredDocument]) -> dict[str, tuple[str, bytes]]:
+        """The readings made by this refresh for ``documents``, packed, by id."""
+        return {
+            d.id: (d.document.doc_id, pack_reading(self.made[key]))
+            for d in documents
+            if (key := (d.document.doc_id, d.document.text)) in self.made
+        }
+
+    def _read(self, doc: Document) -> Reading:
         key = (doc.doc_id, doc.text)
         if key not in self.known:
-            self.known[key] = read_statements(0, doc, sentences, self.rules)
+            stored = self.stored.get(doc.text)
+            if stored is not None and doc.text not in self.sentences.known:
+                self.sentences.recall(self.store, [stored])
+            reading = read_document(0, doc, self.sentences(doc.text), self.rules)
+            self.known[key] = self.made[key] = reading
         return self.known[key]
 
 
@@ -129,40 +171,45 @@ def refresh_claims(
     parses: Mapping[str, Sequence[Sentence]] | None = None,
     parse: Reader | None = None,
     model: str | None = None,
+    reread: bool = False,
 ) -> Refresh:
     """Group again the claims of the pending articles and of the stored claims they can join
     (see the module docstring), in one transaction. ``parses``: sentences already at hand, by
-    article text; ``parse``: how to read the others (default: the spaCy ``model``)."""
+    article text; ``parse``: how to read the others (default: the spaCy ``model``);
+    ``reread``: read every article again rather than take the reading the store kept."""
     pending = store.pending_claim_documents()
     if not pending:
         return Refresh()
     rules = store.rules
     sentences = _Sentences(parses or {}, parse or _spacy_reader(model))
-    statements = _Statements(sentences, rules)
+    readings = _Readings(store, sentences, rules, reread=reread)
     fresh = store.stored_documents(pending)
-    sentences.recall(store, fresh)
-    known = {(d.id, d.document.doc_id): statements.keys_of(d) for d in fresh}
+    readings.recall(fresh)
+    known = [k for d in fresh for k in readings.keys_of(d).values()]
     joined = store.documents_sharing_any(
-        [k for found in known.values() for k in found.values()],
+        known,
         rules.claims.max_block,
         min_terms=rules.claims.min_shared_words,
         events=[f"t:{e.name}" for e in rules.claims.events],
     )
     batch = store.claim_closure(set(pending) | joined)
     others = store.stored_documents(batch - set(pending))
-    sentences.recall(store, others)
+    readings.recall(others)
     documents = _named_apart(sorted([*fresh, *others], key=lambda d: (d.document.doc_id, d.id)))
-    claims = group_claims([d.document for d in documents], rules, parse=sentences, read=statements)
+    claims = group_claims([d.document for d in documents], rules, read=readings)
     keys = {
         (d.document.doc_id, index): found
         for d in documents
-        for index, found in (
-            known[(d.id, d.document.doc_id)]
-            if (d.id, d.document.doc_id) in known
-            else statements.keys_of(d)
-        ).items()
+        for index, found in readings.keys_of(d).items()
     }
-    stored_claims = store.replace_claims(documents, claims, keys, sentences.to_keep(documents))
+    stored_claims = store.replace_claims(
+        documents,
+        claims,
+        keys,
+        sentences.to_keep(documents),
+        readings.to_keep(documents),
+        readings.version,
+    )
     return Refresh(
         pending=len(pending),
         documents=len(documents),
@@ -170,6 +217,19 @@ def refresh_claims(
         parsed=sentences.parsed,
         deferred=stored_claims < 0,
     )
+
+
+def keep_reading(store: Store, document_id: str, sentences: Sequence[Sentence]) -> None:
+    """Read an article just stored for grouping, from its parse at hand (``sentences``), and
+    keep the reading (:mod:`provenance.readings`), so that the refreshes that group it, now
+    and when a later article joins it, do not read it again. The article is read as stored
+    (its attributions as :meth:`Store.stored_documents` gives them back)."""
+    for stored in store.stored_documents([document_id]):
+        doc = stored.document
+        reading = read_document(0, doc, sentences, store.rules)
+        store.keep_readings(
+            {stored.id: (doc.doc_id, pack_reading(reading))}, reading_version(store.rules)
+        )
 
 
 def _spacy_reader(model: str | None) -> Reader:

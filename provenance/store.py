@@ -28,7 +28,7 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -125,6 +125,37 @@ class _Link:
     id: str
     name: str
     method: str
+
+
+@dataclass(slots=True)
+class _ClaimRows:
+    """The rows that store one claim, as written (primary key order), ``updated_at`` aside."""
+
+    id: str
+    claim: tuple[Any, ...]
+    attributions: list[tuple[Any, ...]] = field(default_factory=list)
+    spans: list[tuple[Any, ...]] = field(default_factory=list)
+    origins: list[tuple[Any, ...]] = field(default_factory=list)
+    flags: list[tuple[Any, ...]] = field(default_factory=list)
+    keys: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+# the tables of a claim's rows: the table, its columns as written, the field of _ClaimRows
+_CLAIM_TABLES = (
+    (
+        "claim_attributions",
+        "claim_id, attribution_id, document_id, position, role, why",
+        "attributions",
+    ),
+    ("claim_spans", 'claim_id, document_id, "start", "end", kind, cue_start, cue_end', "spans"),
+    ("claim_origins", "claim_id, position, name, key, source_id, type, relays", "origins"),
+    (
+        "flags",
+        'claim_id, position, flag, rule, detail, attribution_id, document_id, "start", "end"',
+        "flags",
+    ),
+    ("claim_keys", "key, attribution_id", "keys"),
+)
 
 
 class Store:
@@ -325,6 +356,7 @@ class Store:
         self._drop_claims_of([document_id])
         self.db.execute("DELETE FROM claims_refreshed WHERE document_id = ?", [document_id])
         self.db.execute("DELETE FROM document_parses WHERE document_id = ?", [document_id])
+        self.db.execute("DELETE FROM document_readings WHERE document_id = ?", [document_id])
         for sql in (
             "DELETE FROM hops WHERE attribution_id IN "
             "(SELECT id FROM attributions WHERE document_id = ?)",
@@ -725,11 +757,47 @@ class Store:
         return out
 
     def _keep_parses(self, parses: Mapping[str, Sequence[Sentence]]) -> None:
-        """Keep these parses (by document id), replacing any kept before. Must run inside a
-        write transaction."""
+        """Keep these parses (by document id), replacing any kept before, and drop the
+        readings made from an earlier one. Must run inside a write transaction."""
         self.db.conn.executemany(
             "INSERT OR REPLACE INTO document_parses (document_id, format, parse) VALUES (?, ?, ?)",
             [(i, PARSE_FORMAT, pack_parse(found)) for i, found in parses.items()],
+        )
+        self.db.conn.executemany(
+            "DELETE FROM document_readings WHERE document_id = ?", [(i,) for i in parses]
+        )
+
+    def kept_readings(self, ids: Iterable[str], version: str) -> dict[str, tuple[str, bytes]]:
+        """The readings kept under ``version`` for the documents with these ids (see
+        :mod:`provenance.readings`), by id: the name each was read under, and the packed
+        reading. A document with none, or one under another version, is left out."""
+        out: dict[str, tuple[str, bytes]] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            for r in self.db.execute(
+                "SELECT document_id, doc_id, reading FROM document_readings "
+                f"WHERE document_id IN ({','.join('?' * len(chunk))}) AND version = ?",
+                [*chunk, version],
+            ):
+                out[str(r[0])] = (str(r[1]), bytes(r[2]))
+        return out
+
+    def keep_readings(self, readings: Mapping[str, tuple[str, bytes]], version: str) -> bool:
+        """Keep these packed readings (by document id: the name read under, the reading),
+        read under ``version``, in one transaction; a document no longer stored is skipped.
+        Returns whether they were written: a database busy past the timeout keeps none (a
+        refresh reads those articles again), as keeping them only saves time."""
+        try:
+            with write_transaction(self.db):
+                self._keep_readings(readings, version)
+        except sqlite3.OperationalError:
+            return False
+        return True
+
+    def _keep_readings(self, readings: Mapping[str, tuple[str, bytes]], version: str) -> None:
+        self.db.conn.executemany(
+            "INSERT OR REPLACE INTO document_readings (document_id, version, doc_id, reading) "
+            "SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)",
+            [(i, version, name, packed, i) for i, (name, packed) in readings.items()],
         )
 
     def documents_sharing_keys(
@@ -832,11 +900,14 @@ class Store:
         claims: Sequence[Claim],
         keys: dict[tuple[str, int], frozenset[str]],
         parses: Mapping[str, Sequence[Sentence]] | None = None,
+        readings: Mapping[str, tuple[str, bytes]] | None = None,
+        version: str = "",
     ) -> int:
         """In one transaction: drop every stored claim of ``documents``, store ``claims``
         (grouped from exactly these documents; ``keys`` maps a statement, as (doc_id,
         attribution index), to its blocking keys) and mark the documents' claims current;
-        ``parses`` (by document id): parses made for the grouping, kept for the next one.
+        ``parses`` (by document id): parses made for the grouping, kept for the next one;
+        ``readings`` (see :meth:`keep_readings`) likewise, read under ``version``.
         Returns the claims stored, or -1 when a document was replaced or removed meanwhile
         (nothing is written; they stay pending)."""
         ids = [d.id for d in documents]
@@ -852,24 +923,38 @@ class Store:
             }
             if present != set(ids):
                 return -1
-            self._drop_claims_of(ids)
-            stored: set[str] = set()
+            stored = self._claim_ids_of(ids)
+            made: dict[str, _ClaimRows] = {}
+            keyed: set[tuple[str, str]] = set()
             for claim in claims:
-                claim_id = self._insert_claim(claim, by_doc, keys, now)
-                stored.add(claim_id)
+                rows = self._claim_rows(claim, by_doc, keys, keyed)
+                made.setdefault(rows.id, rows)  # the same statements grouped twice: stored once
+            before = self._stored_claim_rows(sorted(stored & made.keys()))
+            same = {i for i, rows in before.items() if rows == made[i]}
+            # a claim stored as it would be written again keeps its rows (their indexes are
+            # not written again); only when it was last grouped changes
+            self._drop_claims(sorted(stored - same))
+            self._insert_claim_rows([r for i, r in made.items() if i not in same], now)
+            for chunk in _chunks(sorted(same)):
+                self.db.execute(
+                    f"UPDATE claims SET updated_at = ? WHERE id IN ({','.join('?' * len(chunk))})",
+                    [now, *chunk],
+                )
             self.db.conn.executemany(
                 "INSERT OR REPLACE INTO claims_refreshed (document_id, refreshed_at) VALUES (?, ?)",
                 [(i, now) for i in ids],
             )
             if parses:
                 self._keep_parses(parses)
+            if readings:
+                self._keep_readings(readings, version)
             # the first grouping names the rules the claims follow; later refreshes under
             # other rules leave it (older claims still follow it): `regroup` renews it
             self.db.execute(
                 "INSERT OR IGNORE INTO settings (key, value) VALUES ('claims_rules', ?)",
                 [rules_digest(self.rules)],
             )
-        return len(stored)
+        return len(made)
 
     def setting(self, key: str) -> str | None:
         """A store-wide setting (table ``settings``), or None."""
@@ -907,13 +992,16 @@ class Store:
                 [rules_digest(self.rules)],
             )
 
-    def _insert_claim(
+    def _claim_rows(
         self,
         claim: Claim,
         by_doc: dict[str, StoredDocument],
         keys: dict[tuple[str, int], frozenset[str]],
-        now: str,
-    ) -> str:
+        keyed: set[tuple[str, str]],
+    ) -> _ClaimRows:
+        """The rows that store ``claim`` (its id from its statements), as written: a row whose
+        primary key an earlier row holds is left out (``keyed``: the blocking keys written
+        so far in this transaction, (key, attribution id))."""
 
         def attribution(doc_id: str | None, index: int | None) -> str | None:
             doc = by_doc.get(doc_id or "")
@@ -932,54 +1020,41 @@ class Store:
             for m in claim.members
         )
         claim_id = _hash_id("claim", *parts)
-        if self._one("SELECT 1 FROM claims WHERE id = ?", [claim_id]):
-            return claim_id  # the same statements grouped twice: stored once
-        names = claim.flag_names
-        self.db.execute(
-            "INSERT INTO claims (id, text, severity, explanation, updated_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [
+        rows = _ClaimRows(
+            claim_id,
+            (
                 claim_id,
                 claim.text,
-                severity(names)[0],
+                severity(claim.flag_names)[0],
                 json.dumps(list(claim.explanation), ensure_ascii=False),
-                now,
-            ],
+            ),
         )
+        spans: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        statements: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         for position, m in enumerate(claim.members):
             if m.index is None:
-                self.db.execute(
-                    'INSERT OR IGNORE INTO claim_spans (claim_id, document_id, "start", "end", '
-                    "kind, cue_start, cue_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        claim_id,
-                        document(m.doc_id),
-                        m.sentence.start,
+                span = (claim_id, document(m.doc_id), m.sentence.start)
+                spans.setdefault(
+                    span,
+                    (
+                        *span,
                         m.sentence.end,
                         m.kind,
                         m.cue.start if m.cue else None,
                         m.cue.end if m.cue else None,
-                    ],
+                    ),
                 )
                 continue
-            self.db.execute(
-                "INSERT OR IGNORE INTO claim_attributions (claim_id, attribution_id, document_id, "
-                "position, role, why) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    claim_id,
-                    attribution(m.doc_id, m.index),
-                    document(m.doc_id),
-                    position,
-                    m.role,
-                    m.why,
-                ],
+            aid = attribution(m.doc_id, m.index)
+            statements.setdefault(
+                (claim_id, aid), (claim_id, aid, document(m.doc_id), position, m.role, m.why)
             )
+        rows.spans = sorted(spans.values(), key=lambda r: r[:3])
+        rows.attributions = sorted(statements.values(), key=lambda r: r[:2])
         for position, origin in enumerate(claim.origins):
             first = claim.members[origin.members[0]] if origin.members else claim.members[0]
-            self.db.execute(
-                "INSERT INTO claim_origins (claim_id, position, name, key, source_id, type, "
-                "relays) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
+            rows.origins.append(
+                (
                     claim_id,
                     position,
                     origin.name,
@@ -987,18 +1062,16 @@ class Store:
                     self._origin_source(origin.name, document(first.doc_id)),
                     origin.type,
                     json.dumps(list(origin.relays), ensure_ascii=False),
-                ],
+                )
             )
-        rows = [
+        evidence = [
             (flag.name, e)
             for flag in claim.flags
             for e in (flag.evidence or (Evidence(flag.name, ""),))
         ]
-        for position, (name, e) in enumerate(rows):
-            self.db.execute(
-                "INSERT INTO flags (claim_id, position, flag, rule, detail, attribution_id, "
-                'document_id, "start", "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                [
+        for position, (name, e) in enumerate(evidence):
+            rows.flags.append(
+                (
                     claim_id,
                     position,
                     name,
@@ -1008,18 +1081,68 @@ class Store:
                     document(e.doc_id),
                     e.span.start if e.span else None,
                     e.span.end if e.span else None,
-                ],
+                )
             )
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO claim_keys (key, attribution_id, claim_id) VALUES (?, ?, ?)",
-            [
-                (k, aid, claim_id)
-                for m in claim.members
-                if m.index is not None and (aid := attribution(m.doc_id, m.index)) is not None
-                for k in sorted(keys.get((m.doc_id, m.index), frozenset()))
-            ],
+        for m in claim.members:
+            if m.index is None or (aid := attribution(m.doc_id, m.index)) is None:
+                continue
+            for k in sorted(keys.get((m.doc_id, m.index), frozenset())):
+                if (k, aid) not in keyed:
+                    keyed.add((k, aid))
+                    rows.keys.append((k, aid))
+        rows.keys.sort()
+        return rows
+
+    def _stored_claim_rows(self, claim_ids: Sequence[str]) -> dict[str, _ClaimRows]:
+        """The rows stored for these claims, as :meth:`_claim_rows` gives them."""
+        out: dict[str, _ClaimRows] = {}
+        for chunk in _chunks(sorted(claim_ids)):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f"SELECT id, text, severity, explanation FROM claims WHERE id IN ({marks})", chunk
+            ):
+                out[str(r[0])] = _ClaimRows(str(r[0]), tuple(r))
+            for table, columns, part in _CLAIM_TABLES:
+                sql = f"SELECT {columns}, claim_id FROM {table} WHERE claim_id IN ({marks})"
+                if table == "claim_keys":  # a statement's keys are its claim's
+                    sql = (
+                        "SELECT k.key, k.attribution_id, ca.claim_id FROM claim_keys k "
+                        "JOIN claim_attributions ca ON ca.attribution_id = k.attribution_id "
+                        f"WHERE ca.claim_id IN ({marks})"
+                    )
+                for r in self.db.execute(sql, chunk):
+                    row, claim_id = tuple(r[:-1]), r[-1]
+                    if claim_id in out:
+                        getattr(out[claim_id], part).append(row)
+        for rows in out.values():
+            rows.spans.sort(key=lambda r: r[:3])
+            rows.attributions.sort(key=lambda r: r[:2])
+            rows.origins.sort(key=lambda r: r[1])
+            rows.flags.sort(key=lambda r: r[1])
+            rows.keys.sort()
+        return out
+
+    def _insert_claim_rows(self, claims: Sequence[_ClaimRows], now: str) -> None:
+        """Write these claims' rows, a table at a time."""
+        conn = self.db.conn
+        conn.executemany(
+            "INSERT INTO claims (id, text, severity, explanation, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(*c.claim, now) for c in claims],
         )
-        return claim_id
+        for table, columns, part in _CLAIM_TABLES:
+            marks = ",".join("?" * len(columns.split(",")))
+            rows = [row for c in claims for row in getattr(c, part)]
+            if table == "claim_keys":
+                # in key order: the rows land in the index's pages one after another, not
+                # each in a page of its own across a large index (it has no rowid, so the
+                # order is nowhere else to be seen); a key held already is kept, as before
+                rows.sort()
+                conn.executemany(
+                    f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", rows
+                )
+            else:
+                conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
     def _origin_source(self, name: str, document_id: str | None) -> str | None:
         """The stored source an origin names: this article's description, else a named one."""
@@ -1035,8 +1158,12 @@ class Store:
         return None
 
     def _drop_claims_of(self, document_ids: Sequence[str]) -> None:
-        """Delete every claim holding a statement of these documents. The other documents
-        those claims held lose their refresh mark, so the next refresh groups them again."""
+        """Delete every claim holding a statement of these documents (see
+        :meth:`_drop_claims`)."""
+        self._drop_claims(sorted(self._claim_ids_of(document_ids)))
+
+    def _claim_ids_of(self, document_ids: Sequence[str]) -> set[str]:
+        """The claims holding a statement of these documents."""
         claim_ids: set[str] = set()
         for chunk in _chunks(list(document_ids)):
             marks = ",".join("?" * len(chunk))
@@ -1048,20 +1175,24 @@ class Store:
                     [*chunk, *chunk],
                 )
             )
-        for chunk in _chunks(sorted(claim_ids)):
+        return claim_ids
+
+    def _drop_claims(self, claim_ids: Sequence[str]) -> None:
+        """Delete these claims. The other documents they held lose their refresh mark, so the
+        next refresh groups them again."""
+        for chunk in _chunks(claim_ids):
             marks = ",".join("?" * len(chunk))
             self.db.execute(
                 f"DELETE FROM claims_refreshed WHERE document_id IN (SELECT document_id FROM "
                 f"claim_attributions WHERE claim_id IN ({marks}))",
                 chunk,
             )
-            for table in (
-                "flags",
-                "claim_origins",
-                "claim_keys",
-                "claim_spans",
-                "claim_attributions",
-            ):
+            self.db.execute(
+                "DELETE FROM claim_keys WHERE attribution_id IN (SELECT attribution_id FROM "
+                f"claim_attributions WHERE claim_id IN ({marks}))",
+                chunk,
+            )
+            for table in ("flags", "claim_origins", "claim_spans", "claim_attributions"):
                 self.db.execute(f"DELETE FROM {table} WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
 

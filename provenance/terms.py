@@ -16,7 +16,9 @@ or the model-free :func:`provenance.sentences.plain_sentences`):
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -125,9 +127,21 @@ def stem(word: str) -> str:
 _DERIVED = {"sale": "sell", "threaten": "threat", "los": "lose", "proof": "prov", "theft": "steal"}
 
 
-def event_words(rules: ClaimRules) -> dict[str, str]:
+class EventWords(dict[str, str]):
+    """Event word stems -> event class names (:func:`event_words`), with the term each word
+    read with them gave (:func:`key_of`), so that a word read again, as an article's words
+    are (for its topics, its statements, its disclaimers), is not worked out again."""
+
+    __slots__ = ("known",)
+
+    def __init__(self, words: dict[str, str]) -> None:
+        super().__init__(words)
+        self.known: dict[tuple[str, str], str | None] = {}
+
+
+def event_words(rules: ClaimRules) -> EventWords:
     """Every event word's stem -> its event class name."""
-    return {stem(word): event.name for event in rules.events for word in event.words}
+    return EventWords({stem(word): event.name for event in rules.events for word in event.words})
 
 
 def event_phrases(rules: ClaimRules) -> dict[tuple[str, ...], str]:
@@ -150,6 +164,31 @@ def words_between(sentences: Sequence[Sentence], start: int, end: int) -> list[W
     ]
 
 
+def first_word(text: str, words: Sequence[str], *, whole: bool = True) -> str | None:
+    """The first of ``words``, in their order, that ``text`` holds at the start of a word
+    (and at its end when ``whole``), or None: one search for the common case of none.
+
+    >>> first_word("they denied the report", ("claim", "report", "deni"), whole=False)
+    'report'
+    """
+    if not words:
+        return None
+    anyone, each = _word_patterns(tuple(words), whole)
+    if anyone.search(text) is None:
+        return None
+    return next((w for w, pattern in zip(words, each, strict=True) if pattern.search(text)), None)
+
+
+@functools.lru_cache(maxsize=256)
+def _word_patterns(
+    words: tuple[str, ...], whole: bool
+) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    end = r"\b" if whole else ""
+    each = tuple(rf"\b{re.escape(w)}{end}" for w in words)
+    anyone = re.compile("|".join(f"(?:{p})" for p in each))
+    return anyone, tuple(re.compile(p) for p in each)
+
+
 def is_word(word: Word) -> bool:
     """A word with a letter in it (not punctuation, not a bare number)."""
     return any(c.isalpha() for c in word.text)
@@ -158,11 +197,18 @@ def is_word(word: Word) -> bool:
 def key_of(word: Word, events: dict[str, str]) -> str | None:
     """The term a word contributes: its event class, else its stem; None for little words
     and numbers."""
+    known = events.known if isinstance(events, EventWords) else None
+    if known is not None and (word.text, word.lemma) in known:
+        return known[(word.text, word.lemma)]
     lemma = (word.lemma or word.text).lower()
     if not is_word(word) or _is_number(word) or lemma in STOP or word.text.lower() in STOP:
-        return None
-    key = stem(lemma)
-    return events.get(key) or events.get(stem(word.text)) or (key if len(key) > 1 else None)
+        found = None
+    else:
+        key = stem(lemma)
+        found = events.get(key) or events.get(stem(word.text)) or (key if len(key) > 1 else None)
+    if known is not None:
+        known[(word.text, word.lemma)] = found
+    return found
 
 
 def terms(
@@ -176,9 +222,12 @@ def terms(
         stems.append(stem(word.lemma or word.text))
         if key is not None:
             found.append(key)
+    runs: dict[int, set[tuple[str, ...]]] = {}  # the runs of stems of each length
     for phrase, name in phrases.items():
         n = len(phrase)
-        if any(tuple(stems[i : i + n]) == phrase for i in range(len(stems) - n + 1)):
+        if n not in runs:
+            runs[n] = {tuple(stems[i : i + n]) for i in range(len(stems) - n + 1)}
+        if phrase in runs[n]:
             found.append(name)
     return frozenset(found)
 
@@ -287,10 +336,14 @@ def names(sentence: Sentence, start: int, end: int) -> frozenset[str]:
         if label in _NAMING_ENTITIES and s >= start and e <= end:
             found.add(_name(sentence.text[s - sentence.start : e - sentence.start]))
             covered.update(range(s, e))
+    # the words inside [start, end) are a run of the sentence's words (in order, apart): from
+    # the first that starts there to the last that ends there
+    words = sentence.words
+    first = bisect.bisect_left(words, start, key=_start)
+    inside = itertools.takewhile(lambda w: w.end <= end, itertools.islice(words, first, None))
     run: list[Word] = []
-    for word in [*sentence.words, None]:
-        inside = word is not None and word.start >= start and word.end <= end
-        if inside and word is not None and _proper(word) and word.start not in covered:
+    for word in [*inside, None]:
+        if word is not None and _proper(word) and word.start not in covered:
             run.append(word)
             continue
         if run:
@@ -298,6 +351,10 @@ def names(sentence: Sentence, start: int, end: int) -> frozenset[str]:
             found.add(_name(sentence.text[run[0].start - offset : run[-1].end - offset]))
             run = []
     return frozenset(k for k in found if len(k) > 1)
+
+
+def _start(word: Word) -> int:
+    return word.start
 
 
 def _proper(word: Word) -> bool:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import doctest
+
 import pytest
 
+import provenance.terms
 from provenance.rules import load_rules
 from provenance.sentences import plain_sentences
 from provenance.terms import (
@@ -11,6 +14,7 @@ from provenance.terms import (
     event_words,
     figures,
     figures_disagree,
+    first_word,
     names,
     stem,
     terms,
@@ -87,3 +91,15 @@ def test_figures_disagree_only_when_both_count_and_share_nothing() -> None:
 def test_names_drop_possessives_and_numbers() -> None:
     (sentence,) = plain_sentences("Nine people died in Ukraine's east near Selydove.")
     assert names(sentence, sentence.start, sentence.end) == {"ukraine", "selydove"}
+
+
+def test_first_word_is_the_first_of_the_words_in_their_order_not_in_the_text() -> None:
+    text = "the ministry disputed the report, calling it false"
+    assert first_word(text, ("disput",)) is None  # not a whole word
+    assert first_word(text, ("disput",), whole=False) == "disput"
+    assert first_word(text, ("false", "report")) == "false"  # the words' order, not the text's
+    assert first_word(text, ("report", "false")) == "report"
+    assert first_word(text, ("alse", "report")) == "report"  # a word's start, not its middle
+    assert first_word(text, ["port", "a.b"]) is None  # escaped, not a pattern
+    assert first_word(text, ()) is None
+    assert doctest.testmod(provenance.terms).failed == 0
