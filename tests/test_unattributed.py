@@ -1,4 +1,4 @@
-"""Claims in the reporter's own voice, on the model-free reader."""
+"""Claims in the reporter's own voice, on the model-free reader (one test, marked, on the model)."""
 
 from __future__ import annotations
 
