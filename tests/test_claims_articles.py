@@ -335,3 +335,13 @@ def test_a_company_and_its_unnamed_spokesman_are_one_origin() -> None:
     rents = claim_with(claims, "risen 5 percent")
     assert [o.name for o in rents.origins] == ["Fellside Estates"]
     assert "corroborated" not in rents.flag_names
+
+
+def test_a_denial_in_the_passive_answers_the_claim_before_it() -> None:
+    _, claims = article(
+        "Strike hits port\n\n"
+        "The dockers' union said the strike had shut every terminal in the port.\n"
+        "The claim was rejected by the port operator, Nordhavn Terminals.\n"
+    )
+    strike = claim_with(claims, "shut every terminal")
+    assert "denied" in strike.flag_names, [m.content.text for m in strike.members]

@@ -295,6 +295,10 @@ def _from_verb(
         if span is not None:
             yield make(span, "verb-misparsed-clause", 0.7)
             return
+    passive = _passive_content(doc, verb) if takes_object else None
+    if passive is not None:  # "The claim was rejected by the ministry"
+        yield make(passive, "verb-passive", 0.6, weak=True)
+        return
     with_object = stance == "accusing" or object_first
     span = _prep_content(doc, verb, doc[cue_end], preps, with_object=with_object)
     if span is not None:
@@ -571,6 +575,16 @@ def _prep_content(
 
 
 _POINTERS = frozenset({"that", "this", "it", "them", "these", "those"})
+
+
+def _passive_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """'The claim was rejected by the ministry', 'The plan was announced by the ministry': in
+    the passive, with the speaker as agent, what was said is the subject."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return char_span(list(subject.subtree))
 
 
 def _object_content(
