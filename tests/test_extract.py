@@ -372,6 +372,8 @@ def test_words_quoted_by_an_outlet_are_the_quoted_persons_through_the_outlet() -
     passive = one("The mayor was quoted by the Daily Post as saying the budget was balanced.")
     assert passive.content.text == "the budget was balanced"
     assert passive.source == "mayor" and passive.via == ("the Daily Post",)
+    before = one('"We are ready to talk," Interfax quoted Lavrov as saying.')
+    assert before.kind == "direct" and before.source == "Lavrov" and before.via == ("Interfax",)
     alone = one("The mayor was quoted as saying the budget was balanced.")
     assert alone.source == "mayor" and alone.via == ()
     # a newspaper's name is no institution's voice ("Daily" speaking through "Post")

@@ -242,10 +242,17 @@ def _from_verb(
     elif _negated(verb, speaker) or _declined(verb):
         return  # "did not say whether", "has not confirmed any deaths": nothing was said
 
+    relay: Token | None = None  # an outlet the words came through ("Interfax quoted X as")
+
     def make(span: tuple[int, int], rule: str, confidence: float, weak: bool = False) -> Candidate:
-        return _make(
+        cand = _make(
             doc, "indirect", span, verb, cue_span, speaker, rule, confidence, stance, weak=weak
         )
+        if relay is not None:
+            toks = mention_tokens(relay)
+            cand.via.append((_text(doc, toks), span_of(toks), "relay"))
+            cand.channel = _text(doc, toks)
+        return cand
 
     if verb.dep_ == "acl" and speaker is not None and speaker.head.dep_ == "agent":
         # "the gains announced by Moscow": what was said is the noun the verb modifies
@@ -262,6 +269,10 @@ def _from_verb(
     if quoted is not None:
         yield quoted
         return
+    parts = _as_saying(quoting)
+    if parts is not None and parts[1] is not None:
+        # '"We are ready," Interfax quoted Lavrov as saying': the words before are Lavrov's
+        speaker, relay = parts[1], parts[2]
     if speaker is None or _nobody(speaker):
         return
     comps = _complements(verb, speaker)
@@ -315,11 +326,9 @@ _AUXILIARIES = frozenset(
 )
 
 
-def _quoted_as_saying(doc: Doc, verb: Token, rules: Rules) -> Candidate | None:
-    """ "Interfax quoted a senior official as saying talks would resume": the words are the
-    official's (the speaker, cue "as saying"), Interfax the outlet they came through (a relay
-    and the channel). In the passive, "The mayor was quoted by the Daily Post as saying ...",
-    the outlet is the agent."""
+def _as_saying(verb: Token) -> tuple[Token, Token | None, Token | None] | None:
+    """For "X quoted Y as saying" / "Y was quoted (cited) by X as saying": the "saying" verb,
+    the person quoted (Y) and the outlet (X), or None when the verb is no such quoting."""
     if verb.lemma_.lower() not in ("quote", "cite"):
         return None
     saying = next(
@@ -339,6 +348,18 @@ def _quoted_as_saying(doc: Doc, verb: Token, rules: Rules) -> Candidate | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         outlet = next((o for o in agent.children if o.dep_ == "pobj"), None)
+    return saying, quoted, outlet
+
+
+def _quoted_as_saying(doc: Doc, verb: Token, rules: Rules) -> Candidate | None:
+    """ "Interfax quoted a senior official as saying talks would resume": the words are the
+    official's (the speaker, cue "as saying"), Interfax the outlet they came through (a relay
+    and the channel). In the passive, "The mayor was quoted by the Daily Post as saying ...",
+    the outlet is the agent."""
+    parts = _as_saying(verb)
+    if parts is None:
+        return None
+    saying, quoted, outlet = parts
     speaker = quoted or outlet
     comp = next((c for c in saying.children if c.dep_ == "ccomp"), None)
     if speaker is None or comp is None or _nobody(speaker):
