@@ -302,6 +302,11 @@ def _name_given(speaker: Token) -> Token | None:
     for verb in speaker.subtree:
         if verb.lemma_.lower() not in _NAMING_VERBS or verb.pos_ != "VERB":
             continue
+        for noun in verb.children:  # "who gave only her first name, Maria"
+            if noun.dep_ == "dobj" and noun.lemma_.lower() == "name":
+                for name in noun.children:
+                    if name.dep_ == "appos" and name.pos_ == "PROPN":
+                        return name
         for prep in verb.subtree:
             if prep.lower_ != "as" or prep.dep_ != "prep":
                 continue
@@ -776,8 +781,26 @@ def _memo(doc: Doc, name: str, rules: Rules) -> dict[int, Any]:
     return memo
 
 
+def _is_given_name(tok: Token) -> bool:
+    """'Yusuf' in "who gave his name only as Yusuf", 'Maria' in "who gave only her first
+    name, Maria": the name a described person gives, a person's whatever the tagger says."""
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() == "name":
+        return True
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "as"
+        and prep.head.lemma_.lower() in _NAMING_VERBS
+        and prep.head.pos_ == "VERB"
+    )
+
+
 def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None, str]:
     doc = head.doc
+    if _is_given_name(head):
+        return head.text, "person", "the name a described person gives"
     toks = mention_tokens(head)
     text = _text(doc, toks)
     # a title before the name, or an apposition after it ("Mark Feld, an economist at ING")

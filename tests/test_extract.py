@@ -338,7 +338,9 @@ def test_a_person_known_by_description_is_who_he_refers_to() -> None:
         '"We had nothing left to give them," she said.\n'
     )
     nurse = by_content(text, "turned away")
-    assert nurse.source == "Irena"
+    assert nurse.source == "Irena" and nurse.source_type == "person"
+    witness = one('"It was chaos," said one witness, who gave only her first name, Maria.')
+    assert witness.source == "Maria" and witness.source_type == "person"
     quote = by_content(text, "nothing left")
     assert quote.source == "Irena", (quote.speaker, quote.coref)
 
