@@ -75,3 +75,32 @@ def outbreak(toll: str = "nine") -> Document:
             source_type="government",
         ),
     )
+
+
+def towers(doc_id: str = "towers", tail: str = "") -> Document:
+    """A councillor's warning and the mayor's office denying it, then ``tail`` (more lines of
+    the article, each ending in a newline)."""
+    t = (
+        "Councillor Marco Ferri said the council had been warned about the towers last year.\n"
+        "The mayor's office denied receiving any such warning.\n"
+    ) + tail
+    return document(
+        doc_id,
+        t,
+        said(
+            t,
+            "the council had been warned about the towers last year",
+            "Councillor Marco Ferri",
+            source="Marco Ferri",
+            source_type="person",
+        ),
+        said(
+            t,
+            "receiving any such warning",
+            "The mayor's office",
+            source="mayor's office",
+            source_type="government",
+            cue="denied",
+            stance="denial",
+        ),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builders import document, said
+from builders import document, said, towers
 
 from provenance.claims import group_claims
 from provenance.models import Claim, Document
@@ -355,30 +355,7 @@ def test_different_figures_of_the_same_thing_are_different_claims() -> None:
 
 
 def test_a_denial_joins_what_it_denies() -> None:
-    t = (
-        "Councillor Marco Ferri said the council had been warned about the towers last year.\n"
-        "The mayor's office denied receiving any such warning.\n"
-    )
-    doc = document(
-        "towers",
-        t,
-        said(
-            t,
-            "the council had been warned about the towers last year",
-            "Councillor Marco Ferri",
-            source="Marco Ferri",
-            source_type="person",
-        ),
-        said(
-            t,
-            "receiving any such warning",
-            "The mayor's office",
-            source="mayor's office",
-            source_type="government",
-            cue="denied",
-            stance="denial",
-        ),
-    )
+    doc = towers()
     claim = holding(claims_of(doc), "towers", 0)
     assert [m.role for m in claim.members] == ["asserts", "denies"]
     assert [o.name for o in claim.origins] == ["Marco Ferri"]

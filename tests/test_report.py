@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import builders
 import pytest
 from builders import document, outbreak, said
 from typer.testing import CliRunner, Result
@@ -68,31 +69,7 @@ def heatwave() -> Document:
 
 
 def towers() -> Document:
-    t = (
-        "Councillor Marco Ferri said the council had been warned about the towers last year.\n"
-        "The mayor's office denied receiving any such warning.\n"
-        "Floods also killed four people in the valley on Sunday.\n"
-    )
-    return document(
-        "towers",
-        t,
-        said(
-            t,
-            "the council had been warned about the towers last year",
-            "Councillor Marco Ferri",
-            source="Marco Ferri",
-            source_type="person",
-        ),
-        said(
-            t,
-            "receiving any such warning",
-            "The mayor's office",
-            source="mayor's office",
-            source_type="government",
-            cue="denied",
-            stance="denial",
-        ),
-    )
+    return builders.towers(tail="Floods also killed four people in the valley on Sunday.\n")
 
 
 SCRIPT = "<script>document.title='pwned'</script>"

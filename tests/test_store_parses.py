@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import builders
 import pytest
 from builders import document, outbreak, said
 
@@ -112,31 +113,7 @@ def heatwave() -> Document:
 
 
 def towers(name: str = "towers") -> Document:
-    t = (
-        "Councillor Marco Ferri said the council had been warned about the towers last year.\n"
-        "The mayor's office denied receiving any such warning.\n"
-        f"Copy: {name}.\n"
-    )
-    return document(
-        name,
-        t,
-        said(
-            t,
-            "the council had been warned about the towers last year",
-            "Councillor Marco Ferri",
-            source="Marco Ferri",
-            source_type="person",
-        ),
-        said(
-            t,
-            "receiving any such warning",
-            "The mayor's office",
-            source="mayor's office",
-            source_type="government",
-            cue="denied",
-            stance="denial",
-        ),
-    )
+    return builders.towers(name, f"Copy: {name}.\n")
 
 
 def warned() -> Document:
