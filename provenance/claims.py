@@ -49,7 +49,7 @@ from provenance.origins import Node, aliases, independent_origins
 from provenance.readings import Reading, read_document
 from provenance.rules import Rules
 from provenance.statements import Statement
-from provenance.terms import Figure, figures_disagree
+from provenance.terms import POINTERS, Figure, figures_disagree
 from provenance.unattributed import Unattributed
 
 Reader = Callable[[str], list[Sentence]]
@@ -60,9 +60,6 @@ _CHARGES = ("accus", "alleg", "charg")
 _ANAPHORS = frozenset(
     {"such", "accusation", "allegation", "claim", "charge", "report", "suggestion"}
 )
-
-
-_POINTERS = frozenset({"that", "this", "it", "them", "these", "those"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +348,7 @@ def _answered(
     pointing = (
         bool(denial.terms & _ANAPHORS)
         or _points_back(denial)
-        or denial.attribution.content.text.lower() in _POINTERS  # "The company denied that."
+        or denial.attribution.content.text.lower() in POINTERS  # "The company denied that."
     )
     # "denied that it had played any part": a denial of something said of the denier
     sweeping = re.search(r"\bany\b", denial.attribution.content.text.lower()) is not None

@@ -1169,11 +1169,16 @@ def reflow(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-for _typer in (app, rules_app):
-    for _command in _typer.registered_commands:
-        _doc = _command.help or inspect.getdoc(_command.callback)
-        if _doc:
-            _command.help = reflow(_doc)
+def _reflow_help(*apps: typer.Typer) -> None:
+    """Every command's help, reflowed (:func:`reflow`) once, when the module loads."""
+    for typer_app in apps:
+        for command in typer_app.registered_commands:
+            doc = command.help or inspect.getdoc(command.callback)
+            if doc:
+                command.help = reflow(doc)
+
+
+_reflow_help(app, rules_app)
 
 
 def main() -> None:

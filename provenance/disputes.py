@@ -194,14 +194,13 @@ def _contrasted(statements: Sequence[Statement], rules: Rules) -> str | None:
     for s in statements:
         a = s.attribution
         sentence = s.sentence_span
-        chars = list(sentence.text.lower())
         # outside what is said and who says it ("Ostrel challenger accuses ...": no contrast)
+        outside = sentence.text.lower()
         for span in (a.content, a.speaker):
             if span is not None:
-                for i in range(max(0, span.start - sentence.start), span.end - sentence.start):
-                    if 0 <= i < len(chars):
-                        chars[i] = " "
-        outside = "".join(chars)
+                start = max(0, span.start - sentence.start)
+                end = min(len(outside), max(start, span.end - sentence.start))
+                outside = outside[:start] + " " * (end - start) + outside[end:]
         marker = first_word(outside, rules.claims.contrasts, whole=False)
         if marker is not None:
             return marker

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from provenance.canonical import name_key
 from provenance.models import ClaimMember, Evidence, Flag, Origin, Span
@@ -294,7 +293,7 @@ def _institution_claim(origin: Origin, own: Sequence[ClaimMember], rules: Rules)
                 continue
             if phrase == origin.type:  # its own name, not "the company" (that is another)
                 words = {w.lower() for w in origin.name.split() if w.lower() not in _LITTLE}
-                spoken = _speaks_for(mention, replace(origin, type=None), institution)
+                spoken = first_word(mention.lower(), institution.speakers)
                 if spoken is not None:  # "a spokesman for the Metropolitan Police": "officers"
                     words |= {*institution.members, *_organisation_words(mention, spoken)}
             else:

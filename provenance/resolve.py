@@ -296,24 +296,14 @@ def _described_person(speaker: Token, rules: Rules) -> bool:
 
 def _name_given(speaker: Token) -> Token | None:
     """The name a described person gives: "a survivor, who gave his name only as Yusuf,",
-    "a nurse identified only as Maria", "a resident who asked to be called Ahmed"."""
+    "a nurse identified only as Maria", "a witness who gave only her first name, Maria"."""
     if speaker.pos_ != "NOUN":
         return None
     for verb in speaker.subtree:
-        if verb.lemma_.lower() not in _NAMING_VERBS or verb.pos_ != "VERB":
-            continue
-        for noun in verb.children:  # "who gave only her first name, Maria"
-            if noun.dep_ == "dobj" and noun.lemma_.lower() == "name":
-                for name in noun.children:
-                    if name.dep_ == "appos" and name.pos_ == "PROPN":
-                        return name
-        for prep in verb.subtree:
-            if prep.lower_ != "as" or prep.dep_ != "prep":
-                continue
-            for name in prep.children:
-                place = name.ent_type_ in ("GPE", "LOC", "ORG", "NORP")
-                if name.dep_ == "pobj" and name.pos_ == "PROPN" and not place:
-                    return name
+        if _names_someone(verb):
+            name = next((t for t in verb.subtree if _is_given_name(t)), None)
+            if name is not None:
+                return name
     return None
 
 
@@ -781,19 +771,25 @@ def _memo(doc: Doc, name: str, rules: Rules) -> dict[int, Any]:
     return memo
 
 
+def _names_someone(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _NAMING_VERBS
+
+
 def _is_given_name(tok: Token) -> bool:
     """'Yusuf' in "who gave his name only as Yusuf", 'Maria' in "who gave only her first
     name, Maria": the name a described person gives, a person's whatever the tagger says."""
     if tok.pos_ != "PROPN":
         return False
-    if tok.dep_ == "appos" and tok.head.lemma_.lower() == "name":
-        return True
+    if tok.dep_ == "appos":
+        noun = tok.head
+        return noun.lemma_.lower() == "name" and noun.dep_ == "dobj" and _names_someone(noun.head)
     prep = tok.head
     return (
         tok.dep_ == "pobj"
         and prep.lower_ == "as"
-        and prep.head.lemma_.lower() in _NAMING_VERBS
-        and prep.head.pos_ == "VERB"
+        and prep.dep_ == "prep"
+        and tok.ent_type_ not in ("GPE", "LOC", "ORG", "NORP")
+        and any(_names_someone(v) for v in prep.ancestors)
     )
 
 

@@ -70,6 +70,8 @@ _NAMING_ENTITIES = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 )
 _SKIPPED_NUMBERS = frozenset({"TIME", "ORDINAL"})
+#: pronouns that point back to what was said before: "The company denied that."
+POINTERS = frozenset({"that", "this", "it", "them", "these", "those"})
 
 
 @dataclass(frozen=True, slots=True)

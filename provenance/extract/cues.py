@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from provenance.quotes import QUOTE_CHARS
 from provenance.rules import Rules
+from provenance.terms import POINTERS
 
 if TYPE_CHECKING:  # spaCy types for the checker only: this package never imports spaCy
     from spacy.tokens import Doc, Token
@@ -595,9 +596,6 @@ def _prep_content(
     return None
 
 
-_POINTERS = frozenset({"that", "this", "it", "them", "these", "those"})
-
-
 def _passive_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     """'The claim was rejected by the ministry', 'The plan was announced by the ministry': in
     the passive, with the speaker as agent, what was said is the subject."""
@@ -617,7 +615,7 @@ def _object_content(
     for child in verb.children:
         if child.dep_ != "dobj" or child.i < verb.i:
             continue
-        if pointing and child.pos_ == "PRON" and child.lower_ in _POINTERS:
+        if pointing and child.pos_ == "PRON" and child.lower_ in POINTERS:
             return child.idx, child.idx + len(child.text)
         if child.pos_ not in ("NOUN", "PROPN"):
             continue
