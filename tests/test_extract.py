@@ -498,3 +498,17 @@ def test_a_count_given_as_someones_figure_is_theirs() -> None:
 def test_a_landlord_named_like_a_company_is_a_company() -> None:
     found = one("Her landlord, Fellside Estates, says the increase reflects the market.")
     assert found.source == "Fellside Estates" and found.source_type == "company"
+
+
+def test_a_closing_cue_the_parser_joined_to_the_statement_as_a_second_verb() -> None:
+    # the parser makes "said" a conjunct of "ordered"; with a comma and no "and" between
+    # them, the cue closes the statement
+    text = (
+        "The regional inspectorate has ordered the mine closed pending an investigation, "
+        "its director, Helena Vorn, said in a post on X."
+    )
+    a = one(text)
+    assert a.content.text.startswith("The regional inspectorate has ordered the mine closed")
+    assert a.source == "Helena Vorn"
+    joined = "The mine was closed and its director said it would reopen."
+    assert all("The mine was closed" not in a.content.text for a in extract(joined))

@@ -544,6 +544,13 @@ def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int]
         verb.dep_ == "relcl" and _postposed_relcl(verb, speaker)
     )
     hung = verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i
+    # "The inspectorate has ordered the mine closed, its director said": the parser joins
+    # the cue to the statement as a second verb, with a comma and no "and" between them
+    hung = hung or (
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and not any(c.dep_ in ("cc", "preconj") for c in (*verb.children, *verb.head.children))
+    )
     if not (hung or detached) or not _after_comma(speaker) or verb.tag_ == "VBG":
         return None  # a participle ("..., asking not to be named") closes nothing
     if any(c.dep_ in ("auxpass", "mark") for c in verb.children):
