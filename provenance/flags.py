@@ -267,12 +267,14 @@ def _interested(
 
 _SELF_WORDS = frozenset({"we", "our", "us", "ours"})
 _NAME = r"(?:[A-Z][\w&'.\u2019-]*\s+){1,4}"
-_COMPANY_SELF = re.compile(rf"\b(?:{'|'.join(sorted(_SELF_WORDS | {'its'}))})\b", re.IGNORECASE)
+_COMPANY_SELF = re.compile(
+    rf"\b(?:{'|'.join(sorted(_SELF_WORDS | {'its'}))})\b|^the (?:company|firm)\b", re.IGNORECASE
+)
 
 
 def _itself(member: ClaimMember, origin: Origin) -> str | None:
     """How a company's statement talks about the company when not as its subject: "its
-    services were running normally", "we ship". Only a company: a rights group's "its
+    services were running normally", "we ship", or as its subject by "the company" ("the company had received no complaint"). Only a company: a rights group's "its
     researchers" is its work, not its interest."""
     if origin.type != "company":
         return None

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 from provenance.canonical import DESCRIBED_TYPES, is_described, name_key
 from provenance.models import Attribution, Document, Origin
-from provenance.rules import Party, Rules, SourceEntry, normalise_name
+from provenance.rules import Party, Rules, SourceEntry, SpeakerRole, normalise_name
 from provenance.terms import stem
 
 # Relays of these types pass many independent sources on; sharing one says nothing.
@@ -353,6 +353,11 @@ def _affiliated(doc: Document, index: int, rules: Rules) -> Node | None:
     if not person:
         return None
     for role in rules.claims.roles:
+        if role.after_name:
+            named = _named_institution(doc, person, role)
+            if named is not None:
+                return _node_from_attribution(doc, named, rules)
+            continue
         first = _first_in_role(doc, person, role.words)
         if first is None:
             continue
@@ -360,6 +365,42 @@ def _affiliated(doc: Document, index: int, rules: Rules) -> Node | None:
             if earlier.source_type in role.speaks_for and earlier.source:
                 return _node_from_attribution(doc, earlier, rules)
     return None
+
+
+def _named_institution(doc: Document, person: str, role: SpeakerRole) -> Attribution | None:
+    """The institution a person speaks for by a role after its name ("Altamira spokesman
+    Diego Ferraz", "Federation secretary Rosa Quispe"): the source of a type the role speaks
+    for whose name holds that word, named before the person in that role (else after): its
+    fullest name, the last on a tie."""
+    pattern = _named_role_pattern(role.words)
+    for a in doc.attributions:
+        same = a.source == person or _surname_owner(doc, a.source or "") == person
+        found = pattern.search(a.speaker.text) if same and a.speaker else None
+        if found is None:
+            continue
+        words = {w.lower() for w in re.findall(r"[\w&-]+", found.group(1))} - _NOT_NAMES
+        named = [
+            b
+            for b in doc.attributions
+            if b.source_type in role.speaks_for
+            and b.source
+            and words & {w.lower() for w in re.findall(r"[\w&-]+", b.source)}
+        ]
+        before = [b for b in named if b.content.start < a.content.start] or named
+        # its fullest name ("Quorra Technologies", not a later "Quorra"), the last on a tie
+        return max(before, key=lambda b: (len(b.source or ""), b.content.start), default=None)
+    return None
+
+
+_NOT_NAMES = frozenset({"the", "a", "an", "s", "and", "of"})
+
+
+@functools.lru_cache(maxsize=64)
+def _named_role_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    roles = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"((?:[A-Z][\w&.-]*(?:['\u2019]s)?\s+){{1,3}}?)(?i:{roles})(?:\s+[A-Z]|$)"
+    )
 
 
 def _first_in_role(doc: Document, person: str, words: Sequence[str]) -> int | None:

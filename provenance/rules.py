@@ -152,6 +152,9 @@ class SpeakerRole:
 
     words: tuple[str, ...]  # lowercase phrases looked for in the speaker mention
     speaks_for: tuple[str, ...]  # source types of the institution
+    # only after the institution's own name ("Altamira spokesman Diego Ferraz"), which then
+    # says which institution it is
+    after_name: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -850,6 +853,7 @@ _INSTITUTION_KEYS = {
 _ROLE_KEYS = {
     "words": _Key(_SOME_PHRASES, required=True),
     "speaks_for": _Key(_SOME_TEXTS, required=True),
+    "after_name": _Key(_BOOL),
 }
 
 
@@ -966,7 +970,11 @@ def _read_roles(
             for n, kind in enumerate(e["speaks_for"], start=1)
         ]
         if all(known):
-            roles.append(SpeakerRole(tuple(e["words"]), tuple(e["speaks_for"])))
+            roles.append(
+                SpeakerRole(
+                    tuple(e["words"]), tuple(e["speaks_for"]), bool(e.get("after_name", False))
+                )
+            )
     return tuple(roles)
 
 

@@ -345,3 +345,33 @@ def test_a_denial_in_the_passive_answers_the_claim_before_it() -> None:
     )
     strike = claim_with(claims, "shut every terminal")
     assert "denied" in strike.flag_names, [m.content.text for m in strike.members]
+
+
+def test_a_role_after_an_organisations_name_speaks_for_it() -> None:
+    # "Altamira spokesman Diego Ferraz" speaks for Altamira Minerals: one origin with it, and
+    # "the company" as the subject of his words is the company speaking about itself
+    _, claims = article(
+        "Mine shut\n\n"
+        "The mine's operator, Altamira Minerals, said the collapse had been caused by a "
+        "seismic event.\n"
+        "Altamira spokesman Diego Ferraz said the company had received no complaint about the "
+        "tunnel from workers.\n"
+        "Ferraz said the roof had been inspected in February.\n"
+    )
+    complaint = claim_with(claims, "received no complaint")
+    assert [o.name for o in complaint.origins] == ["Altamira Minerals"]
+    assert "unverified_party_claim" in complaint.flag_names
+    inspected = claim_with(claims, "inspected in February")
+    assert [o.name for o in inspected.origins] == ["Altamira Minerals"]
+
+
+def test_a_government_officials_title_after_a_countrys_name_is_his_own() -> None:
+    # the role speaks for companies and organisations only: a minister stays a person
+    _, claims = article(
+        "Talks\n\n"
+        "Ukraine said the talks would resume on Monday.\n"
+        "Ukraine security secretary Oleksandr Lytvynenko said the army would recruit "
+        "160,000 people.\n"
+    )
+    recruits = claim_with(claims, "recruit")
+    assert [o.name for o in recruits.origins] == ["Oleksandr Lytvynenko"]

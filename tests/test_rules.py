@@ -163,6 +163,19 @@ def test_wrong_type(rules_copy: Path) -> None:
     )
 
 
+def test_a_roles_after_name_is_true_or_false(rules_copy: Path) -> None:
+    where = next_entry(rules_copy, "claims.toml", "role")
+    append(
+        rules_copy,
+        "claims.toml",
+        '[[role]]\nwords = ["spokesman"]\nspeaks_for = ["company"]\nafter_name = "yes"\n',
+    )
+    assert (
+        only_problem(rules_copy)
+        == f"claims.toml: {where}.after_name: got 'yes'; expected true or false"
+    )
+
+
 def test_lemma_must_be_one_lowercase_word(rules_copy: Path) -> None:
     where = next_entry(rules_copy, "cues.toml", "verb")
     append(rules_copy, "cues.toml", '[[verb]]\nlemma = "Point out"\nstance = "neutral"\n')
