@@ -273,9 +273,10 @@ _COMPANY_SELF = re.compile(
 
 
 def _itself(member: ClaimMember, origin: Origin) -> str | None:
-    """How a company's statement talks about the company when not as its subject: "its
-    services were running normally", "we ship", or as its subject by "the company" ("the company had received no complaint"). Only a company: a rights group's "its
-    researchers" is its work, not its interest."""
+    """How a company's statement talks about the company: "its services were running
+    normally", "we ship", or "the company" as its subject ("the company had received no
+    complaint"). Only a company: a rights group's "its researchers" is its work, not its
+    interest."""
     if origin.type != "company":
         return None
     found = _COMPANY_SELF.search(member.content.text)
