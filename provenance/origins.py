@@ -398,9 +398,7 @@ _NOT_NAMES = frozenset({"the", "a", "an", "s", "and", "of"})
 @functools.lru_cache(maxsize=64)
 def _named_role_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     roles = "|".join(re.escape(w) for w in words)
-    return re.compile(
-        rf"((?:[A-Z][\w&.-]*(?:['\u2019]s)?\s+){{1,3}}?)(?i:{roles})(?:\s+[A-Z]|$)"
-    )
+    return re.compile(rf"((?:[A-Z][\w&.-]*(?:['\u2019]s)?\s+){{1,3}}?)(?i:{roles})(?:\s+[A-Z]|$)")
 
 
 def _first_in_role(doc: Document, person: str, words: Sequence[str]) -> int | None:
