@@ -42,7 +42,13 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from provenance.canonical import name_key
-from provenance.disputes import accused_accounts, answered_accusations, rival_accounts
+from provenance.disputes import (
+    accused_accounts,
+    answered_accusations,
+    pointed_account,
+    pointed_accounts,
+    rival_accounts,
+)
 from provenance.flags import add_evidence, flag_claim
 from provenance.models import Claim, ClaimMember, Document, Sentence
 from provenance.origins import Node, aliases, independent_origins
@@ -107,6 +113,8 @@ def group_claims(
     for n, evidence in accused_accounts(groups, statements).items():
         disputes.setdefault(n, []).extend(evidence)
     for n, evidence in answered_accusations(groups, statements).items():
+        disputes.setdefault(n, []).extend(evidence)
+    for n, evidence in pointed_accounts(groups, statements).items():
         disputes.setdefault(n, []).extend(evidence)
     for n, evidence in disputes.items():
         claims[n] = replace(claims[n], flags=add_evidence(claims[n].flags, "disputed", evidence))
@@ -349,6 +357,7 @@ def _answered(
         bool(denial.terms & _ANAPHORS)
         or _points_back(denial)
         or denial.attribution.content.text.lower() in POINTERS  # "The company denied that."
+        or pointed_account(denial)
     )
     # "denied that it had played any part": a denial of something said of the denier
     sweeping = re.search(r"\bany\b", denial.attribution.content.text.lower()) is not None

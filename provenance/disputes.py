@@ -133,6 +133,61 @@ def accused_accounts(
     return found
 
 
+def pointed_accounts(
+    groups: Sequence[Sequence[int]], statements: Sequence[Statement]
+) -> dict[int, list[Evidence]]:
+    """The rest of an account a denial or a contesting points at ("The company said X. It
+    said Y. The union disputed that account."): the claims of the same origin told just before
+    the statement it answers, with no other origin's between."""
+    found: dict[int, list[Evidence]] = defaultdict(list)
+    where = {i: n for n, group in enumerate(groups) for i in group}
+    order = sorted(range(len(statements)), key=lambda i: (statements[i].doc, _start(statements[i])))
+    place = {i: k for k, i in enumerate(order)}
+    for group in groups:
+        for d in group:
+            denial = statements[d]
+            if denial.role == "asserts" or not pointed_account(denial):
+                continue
+            answered = [
+                i
+                for i in group
+                if statements[i].role == "asserts" and _start(statements[i]) < _start(denial)
+            ]
+            if not answered:
+                continue
+            last = max(answered, key=lambda i: _start(statements[i]))
+            keys = statements[last].keys
+            k = place[last] - 1
+            while k >= 0 and statements[order[k]].doc == denial.doc:
+                s = statements[order[k]]
+                if s.keys != keys:
+                    break
+                n = where[order[k]]
+                # a confirmation ("confirmed the two deaths") agrees with others: no account
+                told = s.role == "asserts" and s.attribution.stance not in _AGREEING
+                if n != where[last] and told:
+                    found[n].append(_evidence("its account is answered as a whole", denial))
+                k -= 1
+    return found
+
+
+_AGREEING = frozenset({"confirming", "conceding"})
+
+
+def pointed_account(statement: Statement) -> bool:
+    """Whether what a statement answers is pointed at ("that account", "those figures")
+    rather than said again: an account, which may be more than one statement."""
+    return _POINTED.match(statement.attribution.content.text.lower()) is not None
+
+
+#: "disputed that account", "rejected those figures": a pointer and one word or two
+_POINTED = re.compile(r"^(?:that|this|these|those)(?:\s+[\w-]+){1,2}$")
+
+
+def _start(statement: Statement) -> int:
+    return statement.attribution.content.start
+
+
 def _by_document(
     groups: Sequence[Sequence[int]], statements: Sequence[Statement]
 ) -> dict[int, list[int]]:

@@ -375,3 +375,19 @@ def test_a_government_officials_title_after_a_countrys_name_is_his_own() -> None
     )
     recruits = claim_with(claims, "recruit")
     assert [o.name for o in recruits.origins] == ["Oleksandr Lytvynenko"]
+
+
+def test_a_contested_account_is_every_statement_of_it() -> None:
+    # "disputed that account" points back at the operator's account: each of its statements
+    # is disputed, not the confirmation before them
+    _, claims = article(
+        "Mine collapse\n\n"
+        "The operator, Altamira Minerals, confirmed the two deaths in a statement and said "
+        "the collapse had been caused by a seismic event in the rock.\n"
+        "The company said it had complied with every safety regulation and that the tunnel "
+        "had passed an inspection in February.\n"
+        "The National Miners' Federation disputed that account.\n"
+    )
+    assert "disputed" in claim_with(claims, "seismic event").flag_names
+    assert "disputed" in claim_with(claims, "every safety regulation").flag_names
+    assert "disputed" not in claim_with(claims, "the two deaths").flag_names
