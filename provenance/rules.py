@@ -207,6 +207,8 @@ class ClaimRules:
     accusations: tuple[str, ...] = ()
     records: tuple[str, ...] = ()
     projections: tuple[str, ...] = ()
+    not_yet: tuple[str, ...] = ()
+    about_reporting: tuple[str, ...] = ()
     public_record: tuple[str, ...] = ()
     time_units: tuple[str, ...] = ()
     counts: tuple[str, ...] = ()
@@ -817,6 +819,8 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("unattributed", "accusations", "accusations", _WORDS),
     ("unattributed", "records", "records", _WORDS),
     ("unattributed", "projections", "projections", _WORDS),
+    ("unattributed", "not_yet", "not_yet", _WORDS),
+    ("unattributed", "about_reporting", "about_reporting", _WORDS),
     ("unattributed", "public_record", "public_record", _WORDS),
     ("unattributed", "time_units", "time_units", _WORDS),
     ("unattributed", "counts", "counts", _WORDS),

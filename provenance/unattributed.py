@@ -12,7 +12,10 @@ common knowledge (word lists in ``rules/claims.toml``, ``[unattributed]``):
   test in two seasons"), or a comparison with every other ("more passengers than any other
   Irish carrier");
 - a **projection**: a passive verb of ``projections`` with a number or a year ("Cases are
-  projected to nearly triple by 2050"); "Talks are expected to resume" is no claim.
+  projected to nearly triple by 2050"); "Talks are expected to resume" is no claim;
+- an **event** the reporter dates, told as done ("Mr Halloran was appointed in 2021"): not one
+  yet to come (``not_yet``), nor the reporting itself (``about_reporting``), nor a span of
+  time ("over recent months").
 
 It is *not* a claim of its own when it restates an attributed statement of the article: the
 same figure, the same words (``restate_content``), a figure continuing the previous sentence's
@@ -54,8 +57,8 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 @dataclass(frozen=True, slots=True)
 class Unattributed:
     """A sentence (``index`` into the sentences) that states a claim with no source: the kind
-    of claim (``casualty``, ``accusation``, ``figure``, ``record``, ``projection``) and the
-    word that shows it."""
+    of claim (``casualty``, ``accusation``, ``figure``, ``record``, ``projection``,
+    ``event``) and the word that shows it."""
 
     index: int
     sentence: Span
@@ -231,7 +234,42 @@ def _kind(
     share = _share(words)
     if share is not None and not on_record:
         return "figure", _span(text, share)
+    dated = _dated(words, rules)
+    if dated is not None:
+        return "event", _span(text, dated)
     return None
+
+
+def _dated(words: Sequence[Word], rules: ClaimRules) -> Word | None:
+    """An event the reporter dates, told as done ("Mr Halloran was appointed in 2021",
+    "Gellard Surfacing was set up in October 2020"): the first word of its date. Not what is
+    yet to come (``not_yet``), nor the reporting itself (``about_reporting``), nor a
+    question."""
+    if any(w.text == "?" for w in words):
+        return None
+    lemmas = {w.lemma.lower() for w in words}
+    if lemmas & set(rules.not_yet) or lemmas & set(rules.about_reporting):
+        return None
+    if not any(w.tag in _TOLD_AS_DONE for w in words):
+        return None
+    return next((w for w in words if w.entity == "DATE" and _calendar(w)), None)
+
+
+def _calendar(word: Word) -> bool:
+    """A word of a date one could look up ("2021", "October", "Monday", "last year"), not a
+    span of time ("over recent months", "for more than a week")."""
+    text = word.text.lower()
+    return any(c.isdigit() for c in text) or _CALENDAR.match(text) is not None
+
+
+_CALENDAR = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|last|yesterday)$"
+)
+
+#: past tense, present tense, past participle: a finite event, not a headline's bare noun
+_TOLD_AS_DONE = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 
 
 _FRACTIONS = frozenset(

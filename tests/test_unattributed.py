@@ -96,3 +96,24 @@ def test_a_superlative_on_record_is_a_record_without_a_number() -> None:
     text = "Headline\n\nSummary line here.\n\nThe river fell to its lowest level on record.\n"
     found = unattributed_claims(text, sentences(text), [], RULES)
     assert [(u.kind, u.cue.text) for u in found] == [("record", "lowest")]
+
+
+@pytest.mark.model
+def test_an_event_the_reporter_dates_needs_a_source() -> None:
+    from provenance.nlp import sentences
+
+    def found(line: str) -> list[tuple[str, str]]:
+        text = f"Headline\n\nSummary line here.\n\n{line}\n"
+        return [(u.kind, u.cue.text) for u in unattributed_claims(text, sentences(text), [], RULES)]
+
+    assert found("Mr Halloran was appointed in 2021 and chaired the tender committee.") == [
+        ("event", "2021")
+    ]
+    assert found("The group posted samples of the data on its leak site on Monday.") == [
+        ("event", "Monday")
+    ]
+    # a span of time is no date one could check; what is yet to come and the reporting
+    # itself are no claims
+    assert found("Ukraine has struggled with manpower shortages over recent months.") == []
+    assert found("Supporters plan a counter-demonstration on Sunday.") == []
+    assert found("Mr Greer could not be reached for comment on Monday.") == []
