@@ -68,6 +68,33 @@ def rival_accounts(
                 if shared == best:
                     other = next(s for n, s in entries if n == b)
                     found[a].append(_evidence(reason, other[0]))
+        for a, b, reason in _set_against(entries):
+            other = next(s for n, s in entries if n == b)
+            if all(e.detail != _evidence(reason, other[0]).detail for e in found[a]):
+                found[a].append(_evidence(reason, other[0]))
+    return found
+
+
+def _set_against(entries: Sequence[tuple[int, list[Statement]]]) -> list[tuple[int, int, str]]:
+    """Pairs of claims the reporter sets against each other in a sentence of their own ("The
+    port's operator gave a very different picture.", then its account): the account after it
+    and the earlier claim(s) by another origin that share most terms with it, each way."""
+    found: list[tuple[int, int, str]] = []
+    for b, theirs in entries:
+        marker = next((s.contrast for s in theirs if s.contrast), None)
+        if marker is None:
+            continue
+        start = min(_start(s) for s in theirs)
+        earlier = [
+            (len(_terms(mine) & _terms(theirs)), a)
+            for a, mine in entries
+            if a != b and not _keys(mine) & _keys(theirs) and max(map(_start, mine)) < start
+        ]
+        best = max((shared for shared, _ in earlier), default=0)
+        reason = f"the reporter sets one against the other ({marker!r} before it)"
+        for shared, a in earlier:
+            if best and shared == best:
+                found += [(a, b, reason), (b, a, reason)]
     return found
 
 

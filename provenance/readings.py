@@ -35,7 +35,7 @@ from provenance.terms import Figure
 from provenance.unattributed import Unattributed, same_claim, unattributed_claims
 
 # the layout of a packed reading, and of what read_document gives: bump it when either changes
-READING_FORMAT = 1
+READING_FORMAT = 2
 # the version of each Rules object asked about lately (a digest takes milliseconds)
 _VERSIONS: dict[int, tuple[Rules, str]] = {}
 _MAX_VERSIONS = 16
@@ -155,6 +155,7 @@ def _statement_json(s: Statement) -> list[Any]:
         s.self_reference,
         s.action,
         [_span(d) for d in s.distancing],
+        s.contrast,
     ]
 
 
@@ -162,7 +163,7 @@ def _statement_from_json(raw: Sequence[Any], doc: Document, position: int) -> St
     (index, sentence, span, found, headline, figures, names, context, events, nodes, role) = raw[
         :11
     ]
-    self_reference, action, distancing = raw[11:]
+    self_reference, action, distancing, contrast = raw[11:]
     terms = frozenset(found)
     return Statement(
         doc=position,
@@ -186,6 +187,7 @@ def _statement_from_json(raw: Sequence[Any], doc: Document, position: int) -> St
         self_reference=self_reference,
         action=action,
         distancing=tuple(_span_from(d) for d in distancing),
+        contrast=contrast,
     )
 
 

@@ -29,6 +29,7 @@ from provenance.terms import (
     event_words,
     events_in,
     figures,
+    first_word,
     key_of,
     names,
     terms,
@@ -84,6 +85,9 @@ class Statement:
     self_reference: str | None
     action: str | None
     distancing: tuple[Span, ...]
+    # the reporter's word setting the statement against another in a sentence of its own just
+    # before, naming its speaker ("Nordhavn Terminals gave a very different picture.")
+    contrast: str | None = None
 
     @property
     def keys(self) -> frozenset[str]:
@@ -102,6 +106,7 @@ def read_statements(
     events, phrases = event_words(rules.claims), event_phrases(rules.claims)
     topics = _topics(sentences, rules)
     taken = _attribution_spans(doc.attributions)
+    said = [(s.start, s.end) for a in doc.attributions for s in (a.content, a.cue) if s is not None]
     notes = _reporter_modifiers(doc.text, sentences, taken, rules, events, phrases)
     disclaimers = _disclaimers(doc.text, sentences, taken, rules, events, phrases)
     common = _topic_terms(sentences, rules, events, phrases)
@@ -146,6 +151,7 @@ def read_statements(
                 action=itself[1] if itself else None,
                 distancing=_distancing(disclaimers, here, found, a.source or "", common)
                 + tuple(span for span, term in notes if term in found),
+                contrast=_contrast_before(sentences, here, said, a, nodes, rules),
             )
         )
     return _own_actions(made)
@@ -350,6 +356,34 @@ class _Disclaimer:
     terms: frozenset[str]
     words: frozenset[str]
     attributed: bool
+
+
+def _contrast_before(
+    sentences: Sequence[Sentence],
+    here: int,
+    said: Sequence[tuple[int, int]],
+    attribution: Attribution,
+    nodes: Sequence[Node],
+    rules: Rules,
+) -> str | None:
+    """The reporter's contrast word ("a very different picture", ``[disputes] contrasts``) in
+    the sentence just before a statement's, when that sentence attributes nothing and names
+    the statement's speaker: "The Irish Aviation Authority painted a different picture. The
+    authority said ..."."""
+    if here < 1:
+        return None
+    before = sentences[here - 1]
+    if not _outside(before.start, before.end, said):  # what is said, not who: a coreferent
+        return None
+    names = [n.name for n in nodes] + [attribution.source or ""]
+    if attribution.speaker is not None:
+        names.append(attribution.speaker.text)
+    own = {w.lower() for n in names for w in re.findall(r"[A-Z][\w'-]{2,}", n)}
+    own |= {w.lower() for n in names for w in re.findall(r"\b[a-z][\w'-]{3,}$", n)}
+    words = set(re.findall(r"[\w'-]+", before.text.lower()))
+    if not own & words:
+        return None
+    return first_word(before.text.lower(), rules.claims.contrasts, whole=False)
 
 
 def _disclaimers(

@@ -391,3 +391,18 @@ def test_a_contested_account_is_every_statement_of_it() -> None:
     assert "disputed" in claim_with(claims, "seismic event").flag_names
     assert "disputed" in claim_with(claims, "every safety regulation").flag_names
     assert "disputed" not in claim_with(claims, "the two deaths").flag_names
+
+
+def test_a_different_picture_in_a_sentence_of_its_own_sets_accounts_against_each_other() -> None:
+    _, claims = article(
+        "Port strike\n\n"
+        "The dockers' union said nearly nine in ten dockworkers had joined the strike and "
+        "the terminals were shut.\n"
+        "The port's operator, Nordhavn Terminals, gave a very different picture.\n"
+        '"Fewer than half of the morning shift failed to report, and two of our three '
+        'terminals are working," a company spokeswoman said.\n'
+        "The city council said the ferry terminal would reopen on Monday.\n"
+    )
+    assert "disputed" in claim_with(claims, "nine in ten").flag_names
+    assert "disputed" in claim_with(claims, "Fewer than half").flag_names
+    assert "disputed" not in claim_with(claims, "ferry terminal").flag_names
