@@ -104,6 +104,7 @@ def group_claims(
     statements = [s for reading in readings for s in reading.statements]
     groups, links = _groups(statements, _links(statements, rules))
     accused = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
+    accused |= _discussed(statements, rules)
     claims = [
         _claim(group, statements, inside, rules, accused)
         for group, inside in zip(groups, _links_by_group(groups, links), strict=True)
@@ -380,6 +381,26 @@ def _answered(
     if nearby and pointing:
         return nearby[0], f"{denial.role} the statement just before it (points back to it)"
     return None
+
+
+def _discussed(statements: Sequence[Statement], rules: Rules) -> frozenset[str]:
+    """The companies (``business_types``) another origin talks about in the same article
+    ("the regulator said Brenmark had failed to ..."): the keys of those whose name, or its
+    first word, another's statement holds. Such a company speaks in its own defence."""
+    found: set[str] = set()
+    by_doc: dict[int, list[Statement]] = defaultdict(list)
+    for s in statements:
+        by_doc[s.doc].append(s)
+    for members in by_doc.values():
+        for s in members:
+            companies = [n for n in s.nodes if n.type in rules.claims.business_types]
+            if not companies or s.keys <= found:
+                continue
+            names = {name_key(n.name) for n in companies}
+            names |= {w for n in companies if len(w := name_key(n.name).split()[0]) > 3}
+            if any(not t.keys & s.keys and names & (t.names | _words_of(t)) for t in members):
+                found |= {n.key for n in companies}
+    return frozenset(found)
 
 
 def _shared_stems(a: Statement, b: Statement) -> set[str]:

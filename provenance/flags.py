@@ -89,7 +89,8 @@ def flag_claim(
 ) -> tuple[Flag, ...]:
     """The flags of one claim, in the order of :data:`FLAGS`. ``accused`` are the keys of the
     origins that deny something in the articles (a person speaking about themselves is an
-    interested party when the article shows them defending themselves)."""
+    interested party when the article shows them defending themselves), and of the companies
+    another origin talks about (they speak for their business, whatever they say)."""
     if members and all(m.role == "states" for m in members):
         return (Flag("unattributed", tuple(_unattributed(m) for m in members)),)
     found: dict[str, list[Evidence]] = {}
@@ -258,10 +259,27 @@ def _interested(
         if interested and word:
             detail = f"{origin.name} ({origin.type}) speaking about itself ({word!r})"
             return _member_evidence("unverified_party_claim.self", detail, m)
+    business = _business(origin, own, rules) if origin.key in accused else None
+    if business is not None:
+        return business
     for m in own:
         advocate = _advocate(m, rules)
         if advocate:
             return _member_evidence("unverified_party_claim.advocate", advocate, m)
+    return None
+
+
+def _business(origin: Origin, own: Sequence[ClaimMember], rules: Rules) -> Evidence | None:
+    """A company that the article shows under scrutiny, on anything ("the batteries were safe
+    when charged as instructed"): it speaks for its business (``business_types``), unless it
+    speaks as a research or security firm (``business_experts`` in its mention)."""
+    if origin.type not in rules.claims.business_types:
+        return None
+    for m in own:
+        mention = _mention(m, origin).lower()
+        if first_word(mention, rules.claims.business_experts, whole=False) is None:
+            detail = f"{origin.name} ({origin.type}) speaks for its business"
+            return _member_evidence("unverified_party_claim.business", detail, m)
     return None
 
 

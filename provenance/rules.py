@@ -201,6 +201,8 @@ class ClaimRules:
     distancing_modifiers: tuple[str, ...] = ()
     idioms: tuple[str, ...] = ()
     interested_types: tuple[str, ...] = ()
+    business_types: tuple[str, ...] = ()
+    business_experts: tuple[str, ...] = ()
     accused_types: tuple[str, ...] = ()
     advocates: tuple[str, ...] = ()
     figure_events: tuple[str, ...] = ()
@@ -808,6 +810,8 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("distancing", "modifiers", "distancing_modifiers", _WORDS),
     ("distancing", "idioms", "idioms", _WORDS),
     ("interest", "types", "interested_types", _TEXTS),
+    ("interest", "business_types", "business_types", _TEXTS),
+    ("interest", "business_experts", "business_experts", _PHRASES),
     ("interest", "accused_types", "accused_types", _TEXTS),
     ("interest", "advocates", "advocates", _WORDS),
     ("interest", "conflict_events", "conflict_events", _WORDS),

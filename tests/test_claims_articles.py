@@ -406,3 +406,23 @@ def test_a_different_picture_in_a_sentence_of_its_own_sets_accounts_against_each
     assert "disputed" in claim_with(claims, "nine in ten").flag_names
     assert "disputed" in claim_with(claims, "Fewer than half").flag_names
     assert "disputed" not in claim_with(claims, "ferry terminal").flag_names
+
+
+def test_a_company_under_scrutiny_speaks_for_its_business() -> None:
+    # the regulator talks about Brenmark: whatever Brenmark says is an interested party's
+    # word; a grid operator nobody else talks about reports demand as it is
+    _, claims = article(
+        "Battery fires\n\n"
+        "The consumer safety commission said Brenmark Mobility had received 41 reports of "
+        "batteries catching fire.\n"
+        "Brenmark said the batteries were safe when charged as instructed.\n"
+    )
+    safe = claim_with(claims, "safe when charged")
+    assert "unverified_party_claim" in safe.flag_names
+    _, claims = article(
+        "Heatwave strains the grid\n\n"
+        "Power demand peaked at 60.4 gigawatts on Tuesday, the grid operator Terna Energy "
+        "said.\n"
+    )
+    demand = claim_with(claims, "Power demand")
+    assert "unverified_party_claim" not in demand.flag_names
