@@ -126,7 +126,8 @@ def flag_claim(
 
 
 _UNNAMED_MARKS = re.compile(
-    r"\b(?:familiar|briefed|anonymity|authori[sz]ed|named|identified)\b", re.IGNORECASE
+    r"\b(?:familiar|briefed|anonymity|anonymous|authori[sz]ed|named|unnamed|identified)\b",
+    re.IGNORECASE,
 )
 _HEAD_END = re.compile(r"\s(?:of|from|at|in|with|for|close|familiar|who|which|that|on)\s.*$")
 _QUANTIFIERS = frozenset(
@@ -168,6 +169,8 @@ def unnamed(origin: Origin) -> bool:
     True
     >>> unnamed(Origin("Prosecutors", "d/prosecutor", "court"))
     False
+    >>> unnamed(Origin("unnamed general", "d/unnamed general", "military"))
+    True
     >>> unnamed(Origin("its latest accounts", "d/its latest account", None))
     False
     """

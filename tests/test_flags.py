@@ -288,3 +288,11 @@ def test_a_prosecutor_is_no_interested_party() -> None:
         RULES,
     )
     assert [f.name for f in flags] == ["single_source"]
+
+
+def test_a_source_called_unnamed_is_unnamed_whatever_its_role() -> None:
+    from provenance.flags import unnamed
+
+    assert unnamed(Origin("unnamed general", "d/unnamed general", "military"))
+    assert unnamed(Origin("an anonymous police officer", "d/anonymous police officer", "police"))
+    assert not unnamed(Origin("Prosecutors", "d/prosecutor", "court"))
