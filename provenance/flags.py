@@ -6,7 +6,9 @@
 ``unverified_party_claim``  the only origin has a stake in it: a side of a conflict about
                             itself (``[[party]]``), a company about itself (``[interest]
                             types``), a person about themselves when the article shows them
-                            defending themselves (``accused_types``), an advocate for a side
+                            defending themselves (``accused_types``), a company the article
+                            talks about on anything (``business_types``), a named accuser
+                            ("accused the government of"), an advocate for a side
                             (``advocates``, "his lawyer", "his team"); not when it concedes
 ``disputed``                a distancing cue ("claims", "alleged"), the reporter's distancing
                             phrases, or a denial or contesting by another party
@@ -266,10 +268,25 @@ def _interested(
     if business is not None:
         return business
     for m in own:
+        accuser = _accuser(m, origin)
+        if accuser:
+            return _member_evidence("unverified_party_claim.accuser", accuser, m)
+    for m in own:
         advocate = _advocate(m, rules)
         if advocate:
             return _member_evidence("unverified_party_claim.advocate", advocate, m)
     return None
+
+
+def _accuser(member: ClaimMember, origin: Origin) -> str | None:
+    """Why an accusation ("Opposition leader Radomir Kos accused the government of burning
+    the reserves") is a side's word: whoever accuses by name takes a side against the accused.
+    Not an unnamed or vague accuser ("Rights groups", "Some residents")."""
+    a = member.attribution
+    if a is None or a.stance != "accusing" or unnamed(origin) or origin.type == "vague":
+        return None
+    cue = a.cue.text if a.cue else "accused"
+    return f"{origin.name} takes a side against the accused ({cue!r})"
 
 
 def _business(origin: Origin, own: Sequence[ClaimMember], rules: Rules) -> Evidence | None:

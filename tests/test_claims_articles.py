@@ -426,3 +426,16 @@ def test_a_company_under_scrutiny_speaks_for_its_business() -> None:
     )
     demand = claim_with(claims, "Power demand")
     assert "unverified_party_claim" not in demand.flag_names
+
+
+def test_a_named_accuser_takes_a_side_an_unnamed_one_does_not() -> None:
+    _, claims = article(
+        "Reserves\n\n"
+        "Opposition leader Radomir Kos accused the government of burning the reserves to win "
+        "the election.\n"
+        "Rights groups accused the police of using excessive force at the rally.\n"
+    )
+    reserves = claim_with(claims, "burning the reserves")
+    assert "unverified_party_claim" in reserves.flag_names
+    force = claim_with(claims, "excessive force")
+    assert "unverified_party_claim" not in force.flag_names
