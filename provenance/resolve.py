@@ -505,7 +505,7 @@ def _description_antecedent(
     doc = speaker.doc
     lemma = speaker.lemma_.lower()
     if _is_document(speaker, rules):
-        issuer = _issuer(speaker, earlier, rules)
+        issuer = _issuer(speaker, earlier, rules) or _last_institution(speaker, earlier, rules)
         if issuer is not None:
             return issuer
     sents = list(doc.sents)
@@ -632,6 +632,22 @@ def _is_document(tok: Token, rules: Rules) -> bool:
     return lemma in _VOICES or any(
         lemma in ch.words for ch in rules.channels if ch.kind == "document"
     )
+
+
+def _last_institution(
+    speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
+) -> Token | None:
+    """'"...," the statement said.' with no statement named before it: the institution that
+    spoke last before it (an organisation or a government, named), if any."""
+    if speaker.lemma_.lower() in _PEOPLE_VOICES:  # "the spokeswoman" is a person named before
+        return None
+    for _, head in reversed(earlier):
+        if head.i >= speaker.i or head.pos_ != "PROPN":
+            continue
+        _, kind, _ = canonical_source(head, rules)
+        if kind in _ORGANISATION_TYPES or kind == "government":
+            return head
+    return None
 
 
 def _issuer(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules) -> Token | None:
@@ -873,12 +889,9 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     return strip_determiner(text), None, "mention text"
 
 
-_VOICES = frozenset(
+_PEOPLE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+_VOICES = _PEOPLE_VOICES | frozenset(
     {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "representative",
         "statement",
         "communique",
         "readout",

@@ -512,3 +512,14 @@ def test_a_closing_cue_the_parser_joined_to_the_statement_as_a_second_verb() -> 
     assert a.source == "Helena Vorn"
     joined = "The mine was closed and its director said it would reopen."
     assert all("The mine was closed" not in a.content.text for a in extract(joined))
+
+
+def test_the_statement_with_no_statement_named_before_is_the_institution_that_spoke_last() -> None:
+    text = (
+        "Marrow Valley Health confirmed on Tuesday that it had been hit by a cyber incident. "
+        "It said clinical systems had been fully restored on Sunday.\n\n"
+        '"We are working urgently to establish what patient data has been accessed," the '
+        "statement said.\n"
+    )
+    a = by_content(text, "working urgently")
+    assert a.source == "Marrow Valley Health"
