@@ -523,3 +523,8 @@ def test_the_statement_with_no_statement_named_before_is_the_institution_that_sp
     )
     a = by_content(text, "working urgently")
     assert a.source == "Marrow Valley Health"
+
+
+def test_that_before_the_subject_of_a_reported_clause_is_no_part_of_it() -> None:
+    a = one("Kestrel Energy said in a filing with regulators that its profits had fallen by half.")
+    assert a.content.text == "its profits had fallen by half"

@@ -500,14 +500,19 @@ def _that_is_no_object(clause: Token) -> bool:
     """'told AFP through a translator that smugglers had forced dozens below deck': the
     parser made "that" the object of a relative clause that has an object of its own, so
     it is the conjunction of what was said ("a translator that smugglers had hired" stays a
-    relative clause)."""
+    relative clause); so is one before the subject of a reported clause."""
     first = clause.left_edge
     objects = [c for c in clause.children if c.dep_ == "dobj" and c.i != first.i]
+    # "said in a filing that its profits had fallen": an object before the clause's own
+    # subject, in a clause that is what was said, is the conjunction
+    subject_after = clause.dep_ == "ccomp" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children
+    )
     return (
         first.lower_ == "that"
         and first.head.i == clause.i
         and first.dep_ == "dobj"
-        and bool(objects)
+        and (bool(objects) or subject_after)
     )
 
 
