@@ -69,6 +69,8 @@ class VerbCue:
     #: if given, a cue only with one of these objects, which is part of what was said with the
     #: prepositional phrase after it ("put the death toll at 34")
     objects: tuple[str, ...] = ()
+    #: a cue in an aside opened by "as" ("As the mayor put it, ..."): the clause around says it
+    aside: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,6 +536,7 @@ _VERB_KEYS = {
     "preps": _Key(_WORDS),
     "loaded": _Key(_BOOL),
     "quote_only": _Key(_BOOL),
+    "aside": _Key(_BOOL),
     "subjects": _Key(_WORDS),
     "objects": _Key(_WORDS),
 }
@@ -566,6 +569,7 @@ def _read_cues(report: _Report, data: dict[str, Any]) -> _Cues:
             quote_only=e.get("quote_only", False),
             subjects=tuple(e.get("subjects", ())),
             objects=tuple(e.get("objects", ())),
+            aside=e.get("aside", False),
         )
         for e in _cues(report, top, "verb", _VERB_KEYS, "lemma")
     }

@@ -528,3 +528,12 @@ def test_the_statement_with_no_statement_named_before_is_the_institution_that_sp
 def test_that_before_the_subject_of_a_reported_clause_is_no_part_of_it() -> None:
     a = one("Kestrel Energy said in a filing with regulators that its profits had fallen by half.")
     assert a.content.text == "its profits had fallen by half"
+
+
+def test_an_aside_opened_by_as_says_the_clause_around_it() -> None:
+    a = one("As the mayor put it, the bridge is finished.")
+    assert a.content.text == "the bridge is finished"
+    assert a.source is not None and "mayor" in a.source
+    assert a.cue is not None and a.cue.text == "put"
+    # a prediction that came true is the reporter's fact, not the analysts' words
+    assert extract("Prices rose, as analysts had predicted.") == []

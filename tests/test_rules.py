@@ -163,6 +163,12 @@ def test_wrong_type(rules_copy: Path) -> None:
     )
 
 
+def test_a_verbs_aside_is_true_or_false(rules_copy: Path) -> None:
+    where = next_entry(rules_copy, "cues.toml", "verb")
+    append(rules_copy, "cues.toml", '[[verb]]\nlemma = "mutter"\nstance = "neutral"\naside = 1\n')
+    assert only_problem(rules_copy) == f"cues.toml: {where}.aside: got 1; expected true or false"
+
+
 def test_a_roles_after_name_is_true_or_false(rules_copy: Path) -> None:
     where = next_entry(rules_copy, "claims.toml", "role")
     append(

@@ -147,6 +147,10 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             and tok.dep_ == "amod"
         ):
             continue
+        aside = _as_aside(doc, tok, cue.stance) if cue.aside else None
+        if aside is not None:  # "As the mayor put it, the bridge is finished"
+            yield aside
+            continue
         phrase = _phrase_at(tok, rules)
         if cue.subjects:
             subject = subject_of(tok)
@@ -174,6 +178,45 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         if phrase is not None:
             stance, preps, end = phrase
             yield from _from_verb(doc, tok, rules, stance, False, preps, (stance, preps, end))
+
+
+def _as_aside(doc: Doc, verb: Token, stance: str) -> Candidate | None:
+    """'As the mayor put it, the bridge is finished', 'The bridge, as the mayor said, is
+    finished': a cue in a clause opened by "as", with a subject and nothing said of its own
+    ("it" at most), says the clause it hangs on, around it."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    ):
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+    if speaker is None or any(c.lower_ != "it" for c in said):
+        return None
+    inside = {t.i for t in verb.subtree}
+    clause = [t for t in verb.head.subtree if t.i not in inside]
+    before = _strip_leading(doc, [t for t in clause if t.i < verb.left_edge.i])
+    after = _strip_leading(doc, [t for t in clause if t.i > verb.right_edge.i])
+    pieces = [p for p in (char_span(before), char_span(after)) if p is not None]
+    text = doc_text(doc)
+    parts = [trim(text, *p) for p in pieces]
+    parts = [p for p in parts if p[1] > p[0]]
+    if not parts or not any(t.pos_ in ("VERB", "AUX") for t in clause):
+        return None
+    cue_span = (verb.idx, verb.idx + len(verb.text))
+    cand = _make(
+        doc,
+        "indirect",
+        (parts[0][0], parts[-1][1]),
+        verb,
+        cue_span,
+        speaker,
+        "as-aside",
+        0.7,
+        stance,
+    )
+    if len(parts) > 1:
+        cand.fragments = list(parts)
+    return cand
 
 
 def _verb_tagged_noun(tok: Token) -> bool:
