@@ -28,6 +28,7 @@ import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.ml.parser_model import ParserStepModel
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 from thinc.api import Model, NumpyOps
@@ -296,8 +297,9 @@ def _use_attribute_table(nlp: Language) -> None:
 # for the recogniser's 74 actions, a third of its time (perf, 150 bench documents).
 # Called with the GIL held (Parser.transition_states), the same C code finds it held and the
 # round trip costs next to nothing. Each step scores the states with the component's own
-# weights as the C loop does (features summed by the same routine, the same maxout, the output
-# layer multiplied with BLIS like the C loop's sgemm), so every arc and entity is the same.
+# weights as the C loop does (each state's feature rows of the precomputed layer added in slot
+# order, the bias, the maxout, the output layer multiplied with BLIS like the C loop's sgemm),
+# so every arc and entity is the same.
 _STEPPED = "provenance_stepped"
 _BLIS = NumpyOps(use_blis=True)
 
@@ -321,6 +323,8 @@ class SteppedParser:
             or parser.cfg.get("beam_width", 1) != 1
             or not model.has_ref("upper")
             or not model.attrs.get("has_upper", False)
+            or not model.has_ref("lower")
+            or model.get_ref("lower").get_dim("nP") < 2  # maxout, as every spaCy pipeline
             or type(model.ops) is not NumpyOps
         ):
             return None
@@ -343,39 +347,68 @@ class SteppedParser:
 
     def predict(self, parts: list[list[Doc]]) -> list[list[Any]]:
         """The final parse states of each part's documents, as ``Parser.greedy_parse`` finds
-        them part by part; the parts step together, one product and one transition a step."""
-        parser = self.parser
-        upper = parser.model.get_ref("upper")
-        weights, bias = upper.get_param("W"), upper.get_param("b")
-        batches, steps, alive = [], [], []
+        them part by part (the same networks over the same documents); the parts step
+        together, their states scored with one gather, one product and one transition a step.
+        """
+        parser, model = self.parser, self.parser.model
+        tok2vec, lower, upper = (model.get_ref(n) for n in ("tok2vec", "lower", "upper"))
+        batches, tables, alive = [], [], []
         for docs in parts:
-            batch = parser.moves.init_batch(docs)
-            batches.append(list(batch))
-            if not any(len(doc) for doc in docs):
-                continue
-            parser._ensure_labels_are_added(docs)
-            step = parser.model.predict(docs)
-            steps.append((step, step._class_mask == 0))
-            alive.append([state for state in batch if not state.is_final()])
-        while any(alive):
-            hidden = [
-                step.state2vec.predict(step.get_token_ids(states))
-                for (step, _unseen), states in zip(steps, alive, strict=True)
-                if states
-            ]
-            scores = _BLIS.gemm(numpy.concatenate(hidden), weights, trans2=True)
-            scores += bias
-            at = 0
-            for (_step, unseen), states in zip(steps, alive, strict=True):
-                if states and unseen.any():
-                    rows = scores[at : at + len(states)]
-                    rows[:, unseen] = numpy.nanmin(rows)
-                at += len(states)
-            parser.transition_states([s for states in alive for s in states], scores)
-            alive = [[s for s in states if not s.is_final()] for states in alive]
-        for step, _unseen in steps:
-            step.clear_memory()
+            batch = list(parser.moves.init_batch(docs))
+            batches.append(batch)
+            if any(len(doc) for doc in docs):
+                parser._ensure_labels_are_added(docs)
+                # each token's share of the hidden layer for each feature slot, after a row
+                # for an empty slot (spaCy's precomputed lower layer)
+                tables.append(lower.predict(tok2vec.predict(docs)))
+                alive.append([state for state in batch if not state.is_final()])
+        if tables:
+            self._step(numpy.concatenate(tables), [len(t) for t in tables], alive)
         return batches
+
+    def _step(self, table: Any, rows: list[int], alive: list[list[Any]]) -> None:
+        model = self.parser.model
+        upper = model.get_ref("upper")
+        weights, bias = upper.get_param("W"), upper.get_param("b")
+        hidden_bias = model.get_ref("lower").get_param("b")
+        unseen = sorted(model.attrs.get("unseen_classes", ()))
+        starts = numpy.cumsum([1, *rows[:-1]], dtype="int32")  # where each part's tokens begin
+        slots = numpy.arange(table.shape[1])
+        while any(alive):
+            states = [state for part in alive for state in part]
+            ids = _token_ids(_Slots(table.shape[1]), states)  # -1 for an empty slot
+            ids += numpy.repeat(starts, [len(part) for part in alive])[:, None]
+            summed = table[ids, slots].sum(axis=1)  # in slot order, as the C loop adds them
+            summed += hidden_bias
+            hidden = summed[:, :, 0]  # maxout: the best of each unit's pieces
+            for piece in range(1, summed.shape[2]):
+                hidden = numpy.maximum(hidden, summed[:, :, piece])
+            scores = _BLIS.gemm(hidden, weights, trans2=True)
+            scores += bias
+            if unseen:  # never chosen: the lowest score of the part's states, as spaCy sets
+                at = 0
+                for part in alive:
+                    part_scores = scores[at : at + len(part)]
+                    if len(part):
+                        part_scores[:, unseen] = numpy.nanmin(part_scores)
+                    at += len(part)
+            self.parser.transition_states(states, scores)
+            alive = [[state for state in part if not state.is_final()] for part in alive]
+
+
+@dataclass(frozen=True, slots=True)
+class _Slots:
+    """What ``ParserStepModel.get_token_ids`` reads of its model: the number of feature slots
+    (it fills one row of token indices per state, in C)."""
+
+    nF: int
+
+    @property
+    def state2vec(self) -> _Slots:
+        return self
+
+
+_token_ids = ParserStepModel.get_token_ids
 
 
 @Language.factory(_STEPPED, default_config={"component": "parser"})
