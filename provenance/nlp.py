@@ -30,7 +30,9 @@ from spacy.attrs import (
     ENT_IOB,
     ENT_TYPE,
     HEAD,
+    IS_SPACE,
     LEMMA,
+    LOWER,
     MORPH,
     ORTH,
     POS,
@@ -213,6 +215,11 @@ class AttributeTable:
         self.lowers: set[str] = set()
         self.regexes: list[re.Pattern[str]] = []
         self.table: dict[tuple[Any, ...], tuple[tuple[int, ...], dict[int, int]]] = {}
+        # the same, keyed by the string ids a document's arrays hold, so that a token is looked
+        # up without reading its strings; ``forms`` keeps what _form makes of each lowercase
+        # form met (one small entry a word, as spaCy's own string store keeps the word)
+        self.forms: dict[int, Any] = {}
+        self.by_ids: dict[tuple[Any, ...], tuple[tuple[int, ...], dict[int, int]]] = {}
         for attr_id, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 if len(pattern) == 1:
@@ -258,7 +265,18 @@ class AttributeTable:
             if not start <= at < end:
                 raise ValueError(f"attribute_ruler index {index} outside a match of {end - start}")
             extra.setdefault(at, []).append(attr_id)
-        entries = [self._entry(token) for token in doc]
+        entries = []
+        strings, forms, table = doc.vocab.strings, self.forms, self.by_ids
+        for i, (tag, lower, dep, space) in enumerate(
+            doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        ):
+            form = forms.get(lower)
+            if form is None:
+                form = forms[lower] = self._form(strings[lower])
+            found = table.get((tag, form, dep, space))
+            if found is None:
+                found = table[(tag, form, dep, space)] = self._entry(doc[i])
+            entries.append(found)
         for token, (ids, merged) in zip(doc, entries, strict=True):
             more = extra.get(token.i)
             if more:
@@ -268,14 +286,15 @@ class AttributeTable:
                 set_token_attrs(token, merged)
         return doc
 
+    def _form(self, lower: str) -> Any:
+        """What the patterns can tell of a lowercase form: the form itself where a pattern
+        names it, else which of their regular expressions it matches."""
+        if lower in self.lowers:
+            return lower
+        return tuple(r.search(lower) is not None for r in self.regexes)
+
     def _entry(self, token: Token) -> tuple[tuple[int, ...], dict[int, int]]:
-        lower = token.lower_
-        form: Any = (
-            lower
-            if lower in self.lowers
-            else tuple(r.search(lower) is not None for r in self.regexes)
-        )
-        key = (token.tag_, form, token.dep_, token.is_space)
+        key = (token.tag_, self._form(token.lower_), token.dep_, token.is_space)
         found = self.table.get(key)
         if found is None:
             ids = tuple(
