@@ -409,6 +409,7 @@ class SteppedParser:
             or not model.attrs.get("has_upper", False)
             or not model.has_ref("lower")
             or model.get_ref("lower").get_dim("nP") < 2  # maxout, as every spaCy pipeline
+            or model.attrs.get("unseen_classes")  # scored apart by spaCy: left to it
             or type(model.ops) is not NumpyOps
         ):
             return None
@@ -440,48 +441,42 @@ class SteppedParser:
             # more than spaCy's own loop (for the parser, twice as much over the bench texts)
             return [list(parser.predict(docs)) for docs in parts]
         tok2vec, lower = model.get_ref("tok2vec"), model.get_ref("lower")
-        batches, tables, alive = [], [], []
+        tables: list[Any] = []
         for docs in parts:
-            batch = list(parser.moves.init_batch(docs))
-            batches.append(batch)
             if any(len(doc) for doc in docs):
                 parser._ensure_labels_are_added(docs)
                 # each token's share of the hidden layer for each feature slot, after a row
-                # for an empty slot (spaCy's precomputed lower layer)
-                tables.append(lower.predict(tok2vec.predict(docs)))
-                alive.append([state for state in batch if not state.is_final()])
+                # for an empty slot (spaCy's precomputed lower layer, a part at a time)
+                table = lower.predict(tok2vec.predict(docs))
+                tables.append(table[1:] if tables else table)  # one row for an empty slot
+        # the states of all the parts' documents at once: a state's token indices then count
+        # from the first part's first token, the row of the one table after the empty slot's
+        states = list(parser.moves.init_batch([doc for docs in parts for doc in docs]))
         if tables:
-            self._step(numpy.concatenate(tables), [len(t) for t in tables], alive)
+            self._step(numpy.concatenate(tables), [s for s in states if not s.is_final()])
+        batches, at = [], 0
+        for docs in parts:
+            batches.append(states[at : at + len(docs)])
+            at += len(docs)
         return batches
 
-    def _step(self, table: Any, rows: list[int], alive: list[list[Any]]) -> None:
+    def _step(self, table: Any, states: list[Any]) -> None:
         model = self.parser.model
         upper = model.get_ref("upper")
         weights, bias = upper.get_param("W"), upper.get_param("b")
         hidden_bias = model.get_ref("lower").get_param("b")
-        unseen = sorted(model.attrs.get("unseen_classes", ()))
-        starts = numpy.cumsum([1, *rows[:-1]], dtype="int32")  # where each part's tokens begin
-        slots = numpy.arange(table.shape[1])
-        while any(alive):
-            states = [state for part in alive for state in part]
-            ids = _token_ids(_Slots(table.shape[1]), states)  # -1 for an empty slot
-            ids += numpy.repeat(starts, [len(part) for part in alive])[:, None]
-            summed = table[ids, slots].sum(axis=1)  # in slot order, as the C loop adds them
+        slots, columns = _Slots(table.shape[1]), numpy.arange(table.shape[1])
+        while states:
+            ids = _token_ids(slots, states)
+            ids += 1  # -1, an empty slot, is row 0
+            summed = table[ids, columns].sum(axis=1)  # in slot order, as the C loop adds them
             summed += hidden_bias
             hidden = summed[:, :, 0]  # maxout: the best of each unit's pieces
             for piece in range(1, summed.shape[2]):
                 hidden = numpy.maximum(hidden, summed[:, :, piece])
             scores = upper.ops.gemm(hidden, weights, trans2=True)
             scores += bias
-            if unseen:  # never chosen: the lowest score of the part's states, as spaCy sets
-                at = 0
-                for part in alive:
-                    part_scores = scores[at : at + len(part)]
-                    if len(part):
-                        part_scores[:, unseen] = numpy.nanmin(part_scores)
-                    at += len(part)
-            self.parser.transition_states(states, scores)
-            alive = [[state for state in part if not state.is_final()] for part in alive]
+            states = self.parser.transition_states(states, scores)  # those not yet final
 
 
 @dataclass(frozen=True, slots=True)
