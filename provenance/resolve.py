@@ -745,6 +745,15 @@ def _ents(doc: Doc) -> tuple[Entity, ...]:
 
 
 def _trigger(head: Token, rules: Rules) -> str | None:
+    """The source type a trigger of ``rules`` gives the mention headed by ``head``, if any."""
+    memo = _memo(head.doc, "trigger", rules)
+    if head.i not in memo:
+        memo[head.i] = _find_trigger(head, rules)
+    found: str | None = memo[head.i]
+    return found
+
+
+def _find_trigger(head: Token, rules: Rules) -> str | None:
     lemma = head.lemma_.lower()
     words = {t.lemma_.lower() for t in mention_tokens(head)} | {
         t.lower_ for t in mention_tokens(head)

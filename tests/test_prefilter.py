@@ -1,6 +1,7 @@
-"""The fast paths of :mod:`provenance.nlp`: the attribute table, numpy's BLAS, the prefilter.
+"""The fast paths of :mod:`provenance.nlp`: the attribute and lemma tables, numpy's BLAS, the
+parser and recogniser stepped from Python, the prefilter.
 
-The first two change how the pipeline computes, never what: every token's tag, part of speech,
+The first four change how the pipeline computes, never what: every token's tag, part of speech,
 morphology, lemma, arc, entity and sentence start is compared with the pipeline as spaCy loads
 it. The prefilter must keep every paragraph that can hold an attribution and parse the ones it
 keeps exactly as the whole text's parse does.
@@ -80,6 +81,35 @@ def test_pipeline_swaps_the_ruler_for_the_table() -> None:
     assert "provenance_attribute_table" in nlp.pipe_names
     assert "attribute_ruler" not in nlp.pipe_names
     assert "attribute_ruler" in nlp.component_names  # kept, disabled
+
+
+@pytest.mark.model
+def test_pipeline_swaps_the_lemmatizer_for_the_lemma_table() -> None:
+    nlp = load_pipeline()
+    assert "provenance_lemma_table" in nlp.pipe_names
+    assert "lemmatizer" not in nlp.pipe_names
+    assert "lemmatizer" in nlp.component_names  # kept, disabled: it works out each new lemma
+
+
+@pytest.mark.model
+def test_pipeline_steps_the_parser_and_recogniser_from_python() -> None:
+    nlp = load_pipeline()
+    assert "provenance_stepped_parser" in nlp.pipe_names
+    assert "provenance_stepped_ner" in nlp.pipe_names
+    assert "parser" not in nlp.pipe_names and "ner" not in nlp.pipe_names
+    assert {"parser", "ner"} <= set(nlp.component_names)  # kept, disabled
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("batch_size", [1, 4, 16, 256])
+def test_fast_pipeline_in_batches_annotates_as_spacy_does(batch_size: int, plain: Any) -> None:
+    # the stepped parser and recogniser take a batch's documents a quarter at a time and step
+    # the quarters together: every batch size gives spaCy's own annotations
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS] + [SLANG, "", "Yes."]
+    fast = load_pipeline().pipe(texts, batch_size=batch_size)
+    stock = plain.pipe(texts, batch_size=batch_size)
+    for ours, theirs in zip(fast, stock, strict=True):
+        assert _annotations(ours) == _annotations(theirs)
 
 
 @pytest.mark.model

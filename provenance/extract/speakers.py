@@ -139,6 +139,18 @@ def _adjacent_noun(verb: Token) -> Token | None:
 def mention_tokens(head: Token, *, coordinated: bool = True) -> list[Token]:
     """The tokens of the noun phrase headed by ``head``, without relative clauses or asides
     (and without coordinated names unless ``coordinated``: "Neither Russia nor North Korea")."""
+    # asked of the same heads again and again while resolving: found once a document (as the
+    # token indices, so that the document's user_data stays plain data)
+    doc = head.doc
+    memo: dict[int, tuple[int, ...]] = doc.user_data.setdefault("provenance_mentions", {})
+    key = 2 * head.i + coordinated
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(t.i for t in _mention_tokens(head, coordinated))
+    return [doc[i] for i in found]
+
+
+def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
     if head.pos_ == "PRON":
         return [head]
     cut = [
