@@ -537,3 +537,15 @@ def test_an_aside_opened_by_as_says_the_clause_around_it() -> None:
     assert a.cue is not None and a.cue.text == "put"
     # a prediction that came true is the reporter's fact, not the analysts' words
     assert extract("Prices rose, as analysts had predicted.") == []
+
+
+def test_a_cue_whose_that_clause_the_parser_made_its_head() -> None:
+    # the parser makes "found" the root and "reported" its complement: the outlet reports
+    # what comes after "that", through the sources it cites
+    a = one(
+        "Public broadcaster BTV reported, citing sources in the prosecutor's office, that "
+        "investigators had found 600,000 solen in cash at Mr Halloran's home."
+    )
+    assert a.content.text.startswith("investigators had found 600,000 solen")
+    assert a.source == "BTV"
+    assert a.via == ("sources in the prosecutor's office",)

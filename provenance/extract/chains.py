@@ -61,6 +61,12 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
         for g in c.children
         if g.dep_ == "advcl" and g.lemma_ in _CITE_LEMMAS and g.i < c.i
     ]
+    if verb.dep_ == "ccomp" and verb.head.i > verb.i:  # the parser made the clause the head
+        cited += [
+            c
+            for c in verb.head.children
+            if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS and verb.i < c.i < verb.head.i
+        ]
     for cite in cited:
         for obj in (c for c in cite.children if c.dep_ == "dobj"):
             cand.via.append(

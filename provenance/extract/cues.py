@@ -320,6 +320,10 @@ def _from_verb(
     if speaker is None or _nobody(speaker):
         return
     comps = _complements(verb, speaker)
+    after_that = None if comps else _that_clause_after(doc, verb)
+    if after_that is not None:
+        yield make(after_that, "verb-that-clause-head", 0.75)
+        return
     inserted = None if comps else _parenthetical_content(doc, verb, speaker)
     if inserted is not None:
         cand = make(inserted[0], "parenthetical-cue", 0.8)
@@ -520,10 +524,36 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
             and c.pos_ in ("VERB", "AUX")
             and (c.tag_ == "VBG" or any(g.dep_ in SUBJECTS for g in c.children))
         ]
-    if any(c.i > verb.i for c in comps):
-        # a clause after the cue is what was said; one before it was misattached
+    if any(c.i > verb.i for c in comps) or _opened_by_that(verb):
+        # a clause after the cue is what was said; one before it was misattached, and so is
+        # one before a cue that "that" opens ("BTV reported, citing ..., that investigators
+        # had found": "reported" is the cue)
         comps = [c for c in comps if c.i > verb.i]
     return comps
+
+
+def _opened_by_that(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i for c in verb.children)
+
+
+def _that_clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """'BTV reported, citing sources ..., that investigators had found cash': the parser made
+    the clause after "that" the head of the cue's own clause. What was said is that clause,
+    from after "that" to its end."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i < verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    that = next(
+        (c for c in head.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i),
+        None,
+    )
+    if that is None:
+        return None
+    toks = [
+        t for t in head.subtree if t.i > that.i and not (t.is_punct and t.i == head.right_edge.i)
+    ]
+    span = char_span(toks)
+    return trim(doc_text(doc), *span) if span else None
 
 
 def _clause_in_phrase(verb: Token) -> list[Token]:
