@@ -549,3 +549,18 @@ def test_a_cue_whose_that_clause_the_parser_made_its_head() -> None:
     assert a.content.text.startswith("investigators had found 600,000 solen")
     assert a.source == "BTV"
     assert a.via == ("sources in the prosecutor's office",)
+
+
+def test_a_claim_of_what_was_done_in_a_perfect_infinitive() -> None:
+    a = one("A ransomware gang has claimed to have stolen the records of 400,000 patients.")
+    assert a.content.text == "to have stolen the records of 400,000 patients"
+    assert a.stance == "distancing"
+    assert extract("The minister told him to have the report ready by Friday.") == []
+
+
+def test_a_that_clause_hung_on_a_phrase_after_the_cues_adverb() -> None:
+    a = one(
+        "Detective Sergeant Owen Price, of Eastbridge Police, told the court earlier in the "
+        "trial that officers had found traces of petrol on a pair of trainers."
+    )
+    assert a.content.text.startswith("officers had found traces of petrol")

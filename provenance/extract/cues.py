@@ -516,13 +516,18 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
     if not comps:
         comps = _clause_in_phrase(verb)
     if not comps and verb.dep_ not in ("ccomp", "parataxis"):
-        # "denied receiving any warning", "admitted taking the money"
+        # "denied receiving any warning", "admitted taking the money", "claimed to have
+        # stolen the records" (a perfect infinitive: what was done, not what was asked)
         comps = [
             c
             for c in verb.children
             if c.dep_ == "xcomp"
             and c.pos_ in ("VERB", "AUX")
-            and (c.tag_ == "VBG" or any(g.dep_ in SUBJECTS for g in c.children))
+            and (
+                c.tag_ == "VBG"
+                or any(g.dep_ in SUBJECTS for g in c.children)
+                or (_perfect_infinitive(c) and not any(g.dep_ == "dobj" for g in verb.children))
+            )
         ]
     if any(c.i > verb.i for c in comps) or _opened_by_that(verb):
         # a clause after the cue is what was said; one before it was misattached, and so is
@@ -530,6 +535,12 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
         # had found": "reported" is the cue)
         comps = [c for c in comps if c.i > verb.i]
     return comps
+
+
+def _perfect_infinitive(clause: Token) -> bool:
+    """'to have stolen': a past participle after "to have"."""
+    auxes = [c.lower_ for c in clause.children if c.dep_ == "aux" and c.i < clause.i]
+    return clause.tag_ == "VBN" and auxes[-2:] == ["to", "have"]
 
 
 def _opened_by_that(verb: Token) -> bool:
@@ -559,7 +570,9 @@ def _that_clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
 def _clause_in_phrase(verb: Token) -> list[Token]:
     """'said in a report published nine days before the vote that a network ... had pushed':
     the "that" clause the parser hung inside the cue's prepositional phrase."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+    # on the cue, or on its object or adverb ("told the court earlier in the trial that")
+    near = [verb, *(c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "dobj"))]
+    for prep in (c for v in near for c in v.children if c.dep_ == "prep" and c.i > verb.i):
         for tok in prep.subtree:
             marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
             subject = any(c.dep_ in SUBJECTS and c.lower_ != "that" for c in tok.children)
