@@ -1000,16 +1000,35 @@ class Store:
             [(key, len(found)) for key, found in sorted(holders.items())],
         )
 
-    def _drop_keys(self, attributions: Sequence[str]) -> set[str]:
-        """Delete these statements' keys; return the counted keys they held (counted down)."""
+    def _drop_keys(
+        self, attributions: Sequence[str], kept: frozenset[tuple[str, str]] = frozenset()
+    ) -> set[str]:
+        """Delete these statements' keys but those in ``kept`` ((key, attribution id): rows
+        about to be written again, left as they are, so their index pages are not written);
+        return the counted keys dropped (counted down)."""
+        gone: list[tuple[str, str]] = []
         for chunk in _chunks(sorted(set(attributions))):
-            self.db.execute(
-                f"DELETE FROM claim_keys WHERE attribution_id IN ({','.join('?' * len(chunk))})",
-                chunk,
+            gone += (
+                row
+                for row in self.db.execute(
+                    "SELECT key, attribution_id FROM claim_keys "
+                    f"WHERE attribution_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                if row not in kept
             )
+        self.db.conn.executemany(
+            "DELETE FROM claim_keys WHERE key = ? AND attribution_id = ?", sorted(gone)
+        )
         held = self._common_keys_of(attributions)
-        fell: Counter[str] = Counter(k for keys in held.values() for k in keys)
-        self._hold_common_keys({a: set() for a in held})
+        fell: Counter[str] = Counter()
+        changed: dict[str, set[str]] = {}
+        for attribution, keys in held.items():
+            left = {k for k in keys if (k, attribution) in kept}
+            if left != keys:
+                fell.update(keys - left)
+                changed[attribution] = left
+        self._hold_common_keys(changed)
         self._count_keys(Counter({k: -n for k, n in fell.items()}))
         return set(fell)
 
@@ -1091,15 +1110,19 @@ class Store:
             stored = self._claim_ids_of(ids)
             made: dict[str, _ClaimRows] = {}
             keyed: set[tuple[str, str]] = set()
+            origins: dict[tuple[str, str | None], str | None] = {}
             for claim in claims:
-                rows = self._claim_rows(claim, by_doc, keys, keyed)
+                rows = self._claim_rows(claim, by_doc, keys, keyed, origins)
                 made.setdefault(rows.id, rows)  # the same statements grouped twice: stored once
             before = self._stored_claim_rows(sorted(stored & made.keys()))
             same = {i for i, rows in before.items() if rows == made[i]}
             # a claim stored as it would be written again keeps its rows (their indexes are
             # not written again); only when it was last grouped changes
-            fell = self._drop_claims(sorted(stored - same))
-            self._insert_claim_rows([r for i, r in made.items() if i not in same], now)
+            written = [r for i, r in made.items() if i not in same]
+            fell = self._drop_claims(
+                sorted(stored - same), frozenset(k for r in written for k in r.keys)
+            )
+            self._insert_claim_rows(written, now)
             self._list_again(fell)
             for chunk in _chunks(sorted(same)):
                 self.db.execute(
@@ -1164,10 +1187,13 @@ class Store:
         by_doc: dict[str, StoredDocument],
         keys: dict[tuple[str, int], frozenset[str]],
         keyed: set[tuple[str, str]],
+        origins: dict[tuple[str, str | None], str | None],
     ) -> _ClaimRows:
         """The rows that store ``claim`` (its id from its statements), as written: a row whose
         primary key an earlier row holds is left out (``keyed``: the blocking keys written
-        so far in this transaction, (key, attribution id))."""
+        so far in this transaction, (key, attribution id)). ``origins``: the stored source
+        of each origin named so far in this transaction, by (name, document id) (the same
+        origin heads many claims of an article, and sources do not change meanwhile)."""
 
         def attribution(doc_id: str | None, index: int | None) -> str | None:
             doc = by_doc.get(doc_id or "")
@@ -1225,7 +1251,7 @@ class Store:
                     position,
                     origin.name,
                     origin.key,
-                    self._origin_source(origin.name, document(first.doc_id)),
+                    self._origin_source(origin.name, document(first.doc_id), origins),
                     origin.type,
                     json.dumps(list(origin.relays), ensure_ascii=False),
                 )
@@ -1312,8 +1338,19 @@ class Store:
             else:
                 conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
-    def _origin_source(self, name: str, document_id: str | None) -> str | None:
-        """The stored source an origin names: this article's description, else a named one."""
+    def _origin_source(
+        self,
+        name: str,
+        document_id: str | None,
+        known: dict[tuple[str, str | None], str | None],
+    ) -> str | None:
+        """The stored source an origin names: this article's description, else a named one
+        (``known``: those found already, by name and article)."""
+        if (name, document_id) not in known:
+            known[name, document_id] = self._find_origin_source(name, document_id)
+        return known[name, document_id]
+
+    def _find_origin_source(self, name: str, document_id: str | None) -> str | None:
         key = name_key(name)
         for scope in dict.fromkeys((document_id, None)):
             row = self._source_by_key(key, scope)
@@ -1345,10 +1382,13 @@ class Store:
             )
         return claim_ids
 
-    def _drop_claims(self, claim_ids: Sequence[str]) -> set[str]:
-        """Delete these claims and their statements' keys; return the counted keys those held
-        (see :meth:`_list_again`). The other documents they held lose their refresh mark, so
-        the next refresh groups them again."""
+    def _drop_claims(
+        self, claim_ids: Sequence[str], kept: frozenset[tuple[str, str]] = frozenset()
+    ) -> set[str]:
+        """Delete these claims and their statements' keys (but ``kept``: see
+        :meth:`_drop_keys`); return the counted keys dropped (see :meth:`_list_again`). The
+        other documents they held lose their refresh mark, so the next refresh groups them
+        again."""
         statements: list[str] = []
         for chunk in _chunks(claim_ids):
             marks = ",".join("?" * len(chunk))
@@ -1367,7 +1407,7 @@ class Store:
             for table in ("flags", "claim_origins", "claim_spans", "claim_attributions"):
                 self.db.execute(f"DELETE FROM {table} WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
-        return self._drop_keys(statements)
+        return self._drop_keys(statements, kept)
 
     def claim_counts(self) -> dict[str, int]:
         """Stored claims, those still unverified (a flag other than corroborated), flag rows

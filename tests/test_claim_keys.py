@@ -143,3 +143,21 @@ def test_migration_8_counts_the_common_keys_of_a_store(
     assert problems == [] and counted(db) == expected_counts(db, 1) != {}
     assert held(db) == sorted(before["claim_keys"])
     assert not listed(db) & counted(db).keys()
+
+
+def test_keys_of_statements_grouped_again_are_left_as_they_are(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    with Store(db, rules=RULES) as store:
+        ingested(store, BATCHES[0], ClaimRefresher())
+        refresh_claims(store, parse=never)
+        before, claims = held(db), claim_rows(db)["claims"]
+        store.db.execute("CREATE TEMP TABLE dropped (key TEXT, attribution_id TEXT)")
+        store.db.execute(
+            "CREATE TEMP TRIGGER dropping AFTER DELETE ON claim_keys BEGIN "
+            "INSERT INTO dropped VALUES (old.key, old.attribution_id); END"
+        )
+        ingested(store, BATCHES[1], ClaimRefresher())  # joins a claim of the first batch
+        refresh_claims(store, parse=never)
+        dropped = store.db.execute("SELECT * FROM dropped").fetchall()
+    assert set(claims) - set(claim_rows(db)["claims"])  # a stored claim was written again
+    assert set(before) < set(held(db)) and dropped == []
