@@ -958,11 +958,13 @@ class Store:
         if common:
             held = self._common_keys_of(list(common))
             added: Counter[str] = Counter()
+            changed: dict[str, set[str]] = {}
             for attribution, keys in common.items():
-                before = held.setdefault(attribution, set())
-                added.update(keys - before)
-                before |= keys
-            self._hold_common_keys(held)
+                before = held.get(attribution, set())
+                if keys - before:  # a statement holding them all already keeps its row
+                    added.update(keys - before)
+                    changed[attribution] = before | keys
+            self._hold_common_keys(changed)
             self._count_keys(added)
         over = [
             str(r[0])

@@ -161,3 +161,26 @@ def test_keys_of_statements_grouped_again_are_left_as_they_are(tmp_path: Path) -
         dropped = store.db.execute("SELECT * FROM dropped").fetchall()
     assert set(claims) - set(claim_rows(db)["claims"])  # a stored claim was written again
     assert set(before) < set(held(db)) and dropped == []
+
+
+def test_counted_keys_of_statements_grouped_again_are_left_as_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "news.db"
+    monkeypatch.setattr(migrations, "COMMON_KEY_HOLDERS", 1)
+    with Store(db, rules=RULES) as store:
+        for batch in BATCHES:
+            ingested(store, batch, ClaimRefresher())
+            refresh_claims(store, parse=never)
+        before = dict(store.db.execute("SELECT * FROM claim_common_keys").fetchall())
+        store.db.execute("CREATE TEMP TABLE written (attribution_id TEXT)")
+        store.db.execute(
+            "CREATE TEMP TRIGGER writing AFTER INSERT ON claim_common_keys BEGIN "
+            "INSERT INTO written VALUES (new.attribution_id); END"
+        )
+        ingested(store, [towers("towers-third")], ClaimRefresher())  # joins the towers claim
+        refresh_claims(store, parse=never)
+        written = {str(r[0]) for r in store.db.execute("SELECT * FROM written")}
+        after = dict(store.db.execute("SELECT * FROM claim_common_keys").fetchall())
+    unchanged = {a for a, keys in before.items() if after.get(a) == keys}
+    assert unchanged and written and not unchanged & written
