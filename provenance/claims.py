@@ -144,10 +144,16 @@ def _position(claim: Claim, order: dict[str, int]) -> tuple[int, int]:
 
 def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
     compared = [_Compared(s.keys, s.names | s.context) for s in statements]
+    terms = [s.terms for s in statements]
+    events = [s.events for s in statements]
+    least = rules.claims.min_shared_words
     links = [
         _Link(a, b, reason)
         for a, b in _candidates(statements, rules)
-        if (reason := _related(statements[a], statements[b], compared[a], compared[b], rules))
+        # the test _related starts with, made here first: it rules out most pairs, and a
+        # call for each costs more than the test
+        if (len(terms[a] & terms[b]) >= least or events[a] & events[b])
+        and (reason := _related(statements[a], statements[b], compared[a], compared[b], rules))
         is not None
     ]
     by_doc: dict[int, list[int]] = defaultdict(list)

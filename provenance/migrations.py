@@ -9,8 +9,9 @@ released migration: add the next one.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from sqlite_utils import Database
@@ -18,6 +19,10 @@ from sqlite_utils import Database
 from provenance.errors import StoreError
 
 Migration = Callable[[Database], None]
+
+# a blocking key held by more statements than this is counted, not listed (migration 8): the
+# default ``max_block``, above which grouping and refreshes never compare on a key
+COMMON_KEY_HOLDERS = 200
 
 _VIEWS = {
     # One row per attribution, everything a reader needs to judge it; the chain runs from the
@@ -346,6 +351,69 @@ def _claim_keys_by_statement(db: Database) -> None:
         db.execute(sql)
 
 
+def _common_keys_counted(db: Database) -> None:
+    """The blocking keys held by more than ``COMMON_KEY_HOLDERS`` statements (recorded in
+    ``settings`` as ``claim_keys_common_over``) counted, not listed: such a key is too common
+    for any lookup to compare on, yet it held more than half of ``claim_keys``' rows, each
+    written into two large indexes. ``claim_key_counts`` holds each one's count, and
+    ``claim_common_keys`` the ones each statement holds (one row a statement), so that
+    dropping a statement counts its keys down, and a key brought back under the limit is
+    listed again in ``claim_keys``."""
+    limit = COMMON_KEY_HOLDERS
+    for sql in (
+        """CREATE TABLE claim_key_counts (
+            key TEXT PRIMARY KEY,
+            holders INTEGER NOT NULL
+        ) WITHOUT ROWID""",
+        """CREATE TABLE claim_common_keys (
+            attribution_id TEXT PRIMARY KEY REFERENCES attributions(id),
+            keys TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        """CREATE TABLE claim_keys_listed (
+            key TEXT NOT NULL,
+            attribution_id TEXT NOT NULL REFERENCES attributions(id),
+            PRIMARY KEY (key, attribution_id)
+        ) WITHOUT ROWID""",
+    ):
+        db.execute(sql)
+    db.execute(
+        "INSERT INTO claim_key_counts (key, holders) "
+        "SELECT key, count(*) FROM claim_keys GROUP BY key HAVING count(*) > ?",
+        [limit],
+    )
+    held: dict[str, list[str]] = {}
+    for key, attribution in db.execute(
+        "SELECT k.key, k.attribution_id FROM claim_keys k "
+        "JOIN claim_key_counts c ON c.key = k.key ORDER BY 1"
+    ):
+        held.setdefault(attribution, []).append(key)
+    db.conn.executemany(
+        "INSERT INTO claim_common_keys (attribution_id, keys) VALUES (?, ?)",
+        ((a, pack_keys(keys)) for a, keys in sorted(held.items())),
+    )
+    for sql in (
+        "INSERT INTO claim_keys_listed (key, attribution_id) SELECT key, attribution_id "
+        "FROM claim_keys WHERE key NOT IN (SELECT key FROM claim_key_counts) ORDER BY 1, 2",
+        "DROP TABLE claim_keys",
+        "ALTER TABLE claim_keys_listed RENAME TO claim_keys",
+        "CREATE INDEX claim_keys_attribution ON claim_keys(attribution_id)",
+    ):
+        db.execute(sql)
+    db.execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES ('claim_keys_common_over', ?)",
+        [str(limit)],
+    )
+
+
+def pack_keys(keys: Iterable[str]) -> str:
+    """A statement's common keys as ``claim_common_keys`` holds them: a JSON list, sorted.
+
+    >>> pack_keys({"t:said", "n:kyiv"})
+    '["n:kyiv", "t:said"]'
+    """
+    return json.dumps(sorted(keys), ensure_ascii=False)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("initial schema", _initial_schema),
     ("claims, flags and their blocking keys", _claims_schema),
@@ -354,6 +422,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("store-wide settings", _settings),
     ("what grouping reads of each article", _document_readings),
     ("blocking keys by statement alone", _claim_keys_by_statement),
+    ("common blocking keys counted, not listed", _common_keys_counted),
 )
 LATEST = len(MIGRATIONS)
 

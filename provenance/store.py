@@ -48,7 +48,13 @@ from provenance.canonical import (
 )
 from provenance.errors import StoreError
 from provenance.flags import severity
-from provenance.migrations import migrate, schema_version, write_transaction
+from provenance.migrations import (
+    COMMON_KEY_HOLDERS,
+    migrate,
+    pack_keys,
+    schema_version,
+    write_transaction,
+)
 from provenance.models import (
     Attribution,
     Claim,
@@ -210,6 +216,8 @@ class Store:
                 self.db.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
                 self.db.execute("PRAGMA foreign_keys = ON")
                 migrate(self.db)
+                over = self.setting("claim_keys_common_over")
+                self._common_over = COMMON_KEY_HOLDERS if over is None else int(over)
                 return
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or time.monotonic() > deadline:
@@ -861,16 +869,194 @@ class Store:
         only up to ``max_block + 1`` holders (one held by half the store is not read in full)."""
         if not keys:
             return {}
+        common = self._key_counts(keys)
         out: dict[str, list[str]] = {}
         for key, found in self.db.execute(
             "SELECT value, (SELECT group_concat(attribution_id, ' ') FROM (SELECT attribution_id "
             "FROM claim_keys c WHERE c.key = value LIMIT ?)) FROM json_each(?)",
-            [max_block + 1, json.dumps(sorted(keys))],
+            [max_block + 1, json.dumps(sorted(keys - common.keys()))],
         ):
             holding = str(found).split() if found else []
             if 0 < len(holding) <= max_block:
                 out[str(key)] = holding
+        for key, holders in common.items():
+            if holders <= max_block:  # only with a max_block above the store's limit
+                out[key] = sorted(self._common_key_holders(key))
         return out
+
+    # --- blocking keys: those held by more than the store's limit counted, not listed ------
+
+    def _key_counts(self, keys: Iterable[str]) -> dict[str, int]:
+        """The keys among ``keys`` counted rather than listed (held by more statements than
+        ``claim_keys_common_over``), with how many statements hold each."""
+        return {
+            str(key): int(holders)
+            for key, holders in self.db.execute(
+                "SELECT key, holders FROM claim_key_counts "
+                "WHERE key IN (SELECT value FROM json_each(?))",
+                [json.dumps(sorted(set(keys)))],
+            )
+        }
+
+    def _common_key_holders(self, key: str) -> set[str]:
+        """The statements holding a counted key: a scan of ``claim_common_keys`` (only when a
+        key falls back under the limit, or a lookup allows more holders than it)."""
+        return {
+            str(attribution)
+            for attribution, packed in self.db.execute(
+                "SELECT attribution_id, keys FROM claim_common_keys WHERE instr(keys, ?) > 0",
+                [json.dumps(key, ensure_ascii=False)],
+            )
+            if key in json.loads(packed)
+        }
+
+    def _common_keys_of(self, attributions: Sequence[str]) -> dict[str, set[str]]:
+        """The counted keys each of these statements holds (those holding any)."""
+        out: dict[str, set[str]] = {}
+        for chunk in _chunks(sorted(set(attributions))):
+            for attribution, packed in self.db.execute(
+                "SELECT attribution_id, keys FROM claim_common_keys "
+                f"WHERE attribution_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                out[str(attribution)] = set(json.loads(packed))
+        return out
+
+    def _hold_common_keys(self, held: Mapping[str, set[str]]) -> None:
+        """Write each statement's counted keys (none: its row dropped)."""
+        self.db.conn.executemany(
+            "DELETE FROM claim_common_keys WHERE attribution_id = ?",
+            [(a,) for a, keys in sorted(held.items()) if not keys],
+        )
+        self.db.conn.executemany(
+            "INSERT OR REPLACE INTO claim_common_keys (attribution_id, keys) VALUES (?, ?)",
+            [(a, pack_keys(keys)) for a, keys in sorted(held.items()) if keys],
+        )
+
+    def _count_keys(self, change: Counter[str]) -> None:
+        self.db.conn.executemany(
+            "UPDATE claim_key_counts SET holders = holders + ? WHERE key = ?",
+            [(n, key) for key, n in sorted(change.items()) if n],
+        )
+
+    def _insert_keys(self, rows: Sequence[tuple[str, str]]) -> None:
+        """Store these (key, attribution id) rows, a row held already kept: a counted key's
+        in its statement's ``claim_common_keys`` row (and counted up), any other in
+        ``claim_keys``, moved to the counted ones when it goes over the limit."""
+        counted = self._key_counts(k for k, _ in rows)
+        listed = sorted(r for r in rows if r[0] not in counted)
+        common: dict[str, set[str]] = {}
+        for key, attribution in rows:
+            if key in counted:
+                common.setdefault(attribution, set()).add(key)
+        # in key order: the rows land in the index's pages one after another, not each in a
+        # page of its own across a large index (it has no rowid, so the order is nowhere else
+        # to be seen)
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO claim_keys (key, attribution_id) VALUES (?, ?)", listed
+        )
+        if common:
+            held = self._common_keys_of(list(common))
+            added: Counter[str] = Counter()
+            changed: dict[str, set[str]] = {}
+            for attribution, keys in common.items():
+                before = held.get(attribution, set())
+                if keys - before:  # a statement holding them all already keeps its row
+                    added.update(keys - before)
+                    changed[attribution] = before | keys
+            self._hold_common_keys(changed)
+            self._count_keys(added)
+        over = [
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT value FROM json_each(?) WHERE (SELECT count(*) FROM (SELECT 1 FROM "
+                "claim_keys WHERE key = value LIMIT ?)) > ?",
+                [
+                    json.dumps(sorted({k for k, _ in listed})),
+                    self._common_over + 1,
+                    self._common_over,
+                ],
+            )
+        ]
+        if over:
+            self._count_apart(over)
+
+    def _count_apart(self, keys: Sequence[str]) -> None:
+        """Move these listed keys (each now held by more than the limit) to the counted."""
+        holders: dict[str, list[str]] = {}
+        for key in keys:
+            holders[key] = [
+                str(r[0])
+                for r in self.db.execute(
+                    "SELECT attribution_id FROM claim_keys WHERE key = ?", [key]
+                )
+            ]
+            self.db.execute("DELETE FROM claim_keys WHERE key = ?", [key])
+        held = self._common_keys_of([a for found in holders.values() for a in found])
+        for key, found in holders.items():
+            for attribution in found:
+                held.setdefault(attribution, set()).add(key)
+        self._hold_common_keys(held)
+        self.db.conn.executemany(
+            "INSERT INTO claim_key_counts (key, holders) VALUES (?, ?)",
+            [(key, len(found)) for key, found in sorted(holders.items())],
+        )
+
+    def _drop_keys(
+        self, attributions: Sequence[str], kept: frozenset[tuple[str, str]] = frozenset()
+    ) -> set[str]:
+        """Delete these statements' keys but those in ``kept`` ((key, attribution id): rows
+        about to be written again, left as they are, so their index pages are not written);
+        return the counted keys dropped (counted down)."""
+        gone: list[tuple[str, str]] = []
+        for chunk in _chunks(sorted(set(attributions))):
+            gone += (
+                row
+                for row in self.db.execute(
+                    "SELECT key, attribution_id FROM claim_keys "
+                    f"WHERE attribution_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                if row not in kept
+            )
+        self.db.conn.executemany(
+            "DELETE FROM claim_keys WHERE key = ? AND attribution_id = ?", sorted(gone)
+        )
+        held = self._common_keys_of(attributions)
+        fell: Counter[str] = Counter()
+        changed: dict[str, set[str]] = {}
+        for attribution, keys in held.items():
+            left = {k for k in keys if (k, attribution) in kept}
+            if left != keys:
+                fell.update(keys - left)
+                changed[attribution] = left
+        self._hold_common_keys(changed)
+        self._count_keys(Counter({k: -n for k, n in fell.items()}))
+        return set(fell)
+
+    def _list_again(self, keys: Iterable[str]) -> None:
+        """List again the counted keys among ``keys`` that statements dropped have brought
+        back to the limit or under it (so lookups compare on them once more)."""
+        under = [
+            (str(r[0]), int(r[1]))
+            for r in self.db.execute(
+                "SELECT key, holders FROM claim_key_counts "
+                "WHERE key IN (SELECT value FROM json_each(?)) AND holders <= ?",
+                [json.dumps(sorted(set(keys))), self._common_over],
+            )
+        ]
+        for key, count in under:
+            found = self._common_key_holders(key)
+            assert len(found) == count, (key, count, len(found))
+            held = self._common_keys_of(sorted(found))
+            for attribution in found:
+                held[attribution].discard(key)
+            self._hold_common_keys(held)
+            self.db.conn.executemany(
+                "INSERT INTO claim_keys (key, attribution_id) VALUES (?, ?)",
+                [(key, a) for a in sorted(found)],
+            )
+            self.db.execute("DELETE FROM claim_key_counts WHERE key = ?", [key])
 
     def claim_closure(self, document_ids: Iterable[str]) -> set[str]:
         """``document_ids`` and every document tied to them by a stored claim, transitively:
@@ -926,15 +1112,20 @@ class Store:
             stored = self._claim_ids_of(ids)
             made: dict[str, _ClaimRows] = {}
             keyed: set[tuple[str, str]] = set()
+            origins: dict[tuple[str, str | None], str | None] = {}
             for claim in claims:
-                rows = self._claim_rows(claim, by_doc, keys, keyed)
+                rows = self._claim_rows(claim, by_doc, keys, keyed, origins)
                 made.setdefault(rows.id, rows)  # the same statements grouped twice: stored once
             before = self._stored_claim_rows(sorted(stored & made.keys()))
             same = {i for i, rows in before.items() if rows == made[i]}
             # a claim stored as it would be written again keeps its rows (their indexes are
             # not written again); only when it was last grouped changes
-            self._drop_claims(sorted(stored - same))
-            self._insert_claim_rows([r for i, r in made.items() if i not in same], now)
+            written = [r for i, r in made.items() if i not in same]
+            fell = self._drop_claims(
+                sorted(stored - same), frozenset(k for r in written for k in r.keys)
+            )
+            self._insert_claim_rows(written, now)
+            self._list_again(fell)
             for chunk in _chunks(sorted(same)):
                 self.db.execute(
                     f"UPDATE claims SET updated_at = ? WHERE id IN ({','.join('?' * len(chunk))})",
@@ -998,10 +1189,13 @@ class Store:
         by_doc: dict[str, StoredDocument],
         keys: dict[tuple[str, int], frozenset[str]],
         keyed: set[tuple[str, str]],
+        origins: dict[tuple[str, str | None], str | None],
     ) -> _ClaimRows:
         """The rows that store ``claim`` (its id from its statements), as written: a row whose
         primary key an earlier row holds is left out (``keyed``: the blocking keys written
-        so far in this transaction, (key, attribution id))."""
+        so far in this transaction, (key, attribution id)). ``origins``: the stored source
+        of each origin named so far in this transaction, by (name, document id) (the same
+        origin heads many claims of an article, and sources do not change meanwhile)."""
 
         def attribution(doc_id: str | None, index: int | None) -> str | None:
             doc = by_doc.get(doc_id or "")
@@ -1059,7 +1253,7 @@ class Store:
                     position,
                     origin.name,
                     origin.key,
-                    self._origin_source(origin.name, document(first.doc_id)),
+                    self._origin_source(origin.name, document(first.doc_id), origins),
                     origin.type,
                     json.dumps(list(origin.relays), ensure_ascii=False),
                 )
@@ -1114,6 +1308,14 @@ class Store:
                     row, claim_id = tuple(r[:-1]), r[-1]
                     if claim_id in out:
                         getattr(out[claim_id], part).append(row)
+            for attribution, packed, claim_id in self.db.execute(
+                "SELECT k.attribution_id, k.keys, ca.claim_id FROM claim_common_keys k "
+                "JOIN claim_attributions ca ON ca.attribution_id = k.attribution_id "
+                f"WHERE ca.claim_id IN ({marks})",
+                chunk,
+            ):
+                if claim_id in out:
+                    out[claim_id].keys += ((k, attribution) for k in json.loads(packed))
         for rows in out.values():
             rows.spans.sort(key=lambda r: r[:3])
             rows.attributions.sort(key=lambda r: r[:2])
@@ -1134,18 +1336,23 @@ class Store:
             marks = ",".join("?" * len(columns.split(",")))
             rows = [row for c in claims for row in getattr(c, part)]
             if table == "claim_keys":
-                # in key order: the rows land in the index's pages one after another, not
-                # each in a page of its own across a large index (it has no rowid, so the
-                # order is nowhere else to be seen); a key held already is kept, as before
-                rows.sort()
-                conn.executemany(
-                    f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", rows
-                )
+                self._insert_keys(rows)
             else:
                 conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
-    def _origin_source(self, name: str, document_id: str | None) -> str | None:
-        """The stored source an origin names: this article's description, else a named one."""
+    def _origin_source(
+        self,
+        name: str,
+        document_id: str | None,
+        known: dict[tuple[str, str | None], str | None],
+    ) -> str | None:
+        """The stored source an origin names: this article's description, else a named one
+        (``known``: those found already, by name and article)."""
+        if (name, document_id) not in known:
+            known[name, document_id] = self._find_origin_source(name, document_id)
+        return known[name, document_id]
+
+    def _find_origin_source(self, name: str, document_id: str | None) -> str | None:
         key = name_key(name)
         for scope in dict.fromkeys((document_id, None)):
             row = self._source_by_key(key, scope)
@@ -1160,7 +1367,7 @@ class Store:
     def _drop_claims_of(self, document_ids: Sequence[str]) -> None:
         """Delete every claim holding a statement of these documents (see
         :meth:`_drop_claims`)."""
-        self._drop_claims(sorted(self._claim_ids_of(document_ids)))
+        self._list_again(self._drop_claims(sorted(self._claim_ids_of(document_ids))))
 
     def _claim_ids_of(self, document_ids: Sequence[str]) -> set[str]:
         """The claims holding a statement of these documents."""
@@ -1177,9 +1384,14 @@ class Store:
             )
         return claim_ids
 
-    def _drop_claims(self, claim_ids: Sequence[str]) -> None:
-        """Delete these claims. The other documents they held lose their refresh mark, so the
-        next refresh groups them again."""
+    def _drop_claims(
+        self, claim_ids: Sequence[str], kept: frozenset[tuple[str, str]] = frozenset()
+    ) -> set[str]:
+        """Delete these claims and their statements' keys (but ``kept``: see
+        :meth:`_drop_keys`); return the counted keys dropped (see :meth:`_list_again`). The
+        other documents they held lose their refresh mark, so the next refresh groups them
+        again."""
+        statements: list[str] = []
         for chunk in _chunks(claim_ids):
             marks = ",".join("?" * len(chunk))
             self.db.execute(
@@ -1187,14 +1399,17 @@ class Store:
                 f"claim_attributions WHERE claim_id IN ({marks}))",
                 chunk,
             )
-            self.db.execute(
-                "DELETE FROM claim_keys WHERE attribution_id IN (SELECT attribution_id FROM "
-                f"claim_attributions WHERE claim_id IN ({marks}))",
-                chunk,
+            statements += (
+                str(r[0])
+                for r in self.db.execute(
+                    f"SELECT attribution_id FROM claim_attributions WHERE claim_id IN ({marks})",
+                    chunk,
+                )
             )
             for table in ("flags", "claim_origins", "claim_spans", "claim_attributions"):
                 self.db.execute(f"DELETE FROM {table} WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
+        return self._drop_keys(statements, kept)
 
     def claim_counts(self) -> dict[str, int]:
         """Stored claims, those still unverified (a flag other than corroborated), flag rows

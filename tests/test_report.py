@@ -43,6 +43,8 @@ CLAIM_TABLES = (
     "flags",
     "claim_keys",
     "claims_refreshed",
+    "claim_key_counts",
+    "claim_common_keys",
 )
 runner = CliRunner()
 
