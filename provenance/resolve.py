@@ -13,6 +13,7 @@ anonymous, ``analysts`` -> vague, ...).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -674,10 +675,7 @@ def _issuer(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules) ->
 
 def _full_name(speaker: Token, rules: Rules) -> Token | None:
     """A surname ('Zelensky', 'Yoon') -> the head of the fullest mention of that person."""
-    memo = _memo(speaker.doc, "full_name", rules)
-    if speaker.i not in memo:
-        memo[speaker.i] = _find_full_name(speaker, rules)
-    found: Token | None = memo[speaker.i]
+    found: Token | None = _memoised(speaker, "full_name", rules, _find_full_name)
     return found
 
 
@@ -746,10 +744,7 @@ def _ents(doc: Doc) -> tuple[Entity, ...]:
 
 def _trigger(head: Token, rules: Rules) -> str | None:
     """The source type a trigger of ``rules`` gives the mention headed by ``head``, if any."""
-    memo = _memo(head.doc, "trigger", rules)
-    if head.i not in memo:
-        memo[head.i] = _find_trigger(head, rules)
-    found: str | None = memo[head.i]
+    found: str | None = _memoised(head, "trigger", rules, _find_trigger)
     return found
 
 
@@ -794,6 +789,14 @@ def _memo(doc: Doc, name: str, rules: Rules) -> dict[int, Any]:
     if memo is None:
         memo = doc.user_data[key] = {}
     return memo
+
+
+def _memoised(tok: Token, name: str, rules: Rules, find: Callable[[Token, Rules], Any]) -> Any:
+    """``find(tok, rules)``, worked out once a token in its document's cache ``name``."""
+    memo = _memo(tok.doc, name, rules)
+    if tok.i not in memo:
+        memo[tok.i] = find(tok, rules)
+    return memo[tok.i]
 
 
 def _names_someone(verb: Token) -> bool:
