@@ -775,10 +775,9 @@ def _lookup(text: str, rules: Rules) -> SourceEntry | None:
 
 def canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None, str]:
     """(canonical name, source type, evidence) for the mention headed by ``head``."""
-    memo = _memo(head.doc, "canonical", rules)
-    if head.i not in memo:
-        memo[head.i] = _canonical_source(head, rules)
-    found: tuple[str | None, str | None, str] = memo[head.i]
+    found: tuple[str | None, str | None, str] = _memoised(
+        head, "canonical", rules, _canonical_source
+    )
     return found
 
 
