@@ -70,8 +70,9 @@ def rival_accounts(
                     found[a].append(_evidence(reason, other[0]))
         for a, b, reason in _set_against(entries):
             other = next(s for n, s in entries if n == b)
-            if all(e.detail != _evidence(reason, other[0]).detail for e in found[a]):
-                found[a].append(_evidence(reason, other[0]))
+            evidence = _evidence(reason, other[0])
+            if evidence not in found[a]:
+                found[a].append(evidence)
     return found
 
 

@@ -87,10 +87,12 @@ def load_pipeline(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names and _BREAKS not in nlp.pipe_names:
             nlp.add_pipe(_BREAKS, before="parser")
-        _use_attribute_table(nlp)
-        _use_lemma_table(nlp)
+        _swap_in(nlp, _RULER, _ATTRIBUTES, AttributeTable.replacing)
+        _swap_in(nlp, _LEMMATIZER, _LEMMAS, LemmaTable.replacing)
         _multiply_with_numpy(nlp)
-        _step_from_python(nlp)
+        for part in ("parser", "ner"):  # stepped from Python: see SteppedParser
+            config = {"component": part}
+            _swap_in(nlp, part, _STEPPED, SteppedParser.wrapping, f"{_STEPPED}_{part}", config)
         return nlp
     tried = ", ".join(names)
     raise ModelError(
@@ -311,17 +313,27 @@ class AttributeTable:
 
 @Language.factory(_ATTRIBUTES)
 def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
-    """Factory behind :func:`_use_attribute_table` (built from the pipeline's own ruler)."""
+    """Factory behind the attribute table :func:`load_pipeline` swaps in for the ruler."""
     table = AttributeTable.replacing(nlp.get_pipe(_RULER))
     if table is None:
         raise ValueError("this pipeline's attribute_ruler cannot be turned into a table")
     return table
 
 
-def _use_attribute_table(nlp: Language) -> None:
-    if _RULER in nlp.pipe_names and AttributeTable.replacing(nlp.get_pipe(_RULER)) is not None:
-        nlp.add_pipe(_ATTRIBUTES, after=_RULER)
-        nlp.disable_pipe(_RULER)
+def _swap_in(
+    nlp: Language,
+    old: str,
+    factory: str,
+    fits: Callable[[Any], object | None],
+    name: str | None = None,
+    config: dict[str, Any] | None = None,
+) -> None:
+    """Put the component ``factory`` makes (as ``name``) after the pipeline's ``old`` and
+    disable ``old``, kept for the new one to use, where ``fits`` makes something of ``old``
+    (the table or the stepped form of it); else ``old`` runs as spaCy runs it."""
+    if old in nlp.pipe_names and fits(nlp.get_pipe(old)) is not None:
+        nlp.add_pipe(factory, name=name, after=old, config=config or {})
+        nlp.disable_pipe(old)
 
 
 class LemmaTable:
@@ -358,20 +370,11 @@ class LemmaTable:
 
 @Language.factory(_LEMMAS)
 def make_lemma_table(nlp: Language, name: str) -> LemmaTable:
-    """Factory behind :func:`_use_lemma_table` (built from the pipeline's own lemmatizer)."""
+    """Factory behind the lemma table :func:`load_pipeline` swaps in for the lemmatizer."""
     table = LemmaTable.replacing(nlp.get_pipe(_LEMMATIZER))
     if table is None:
         raise ValueError("this pipeline's lemmatizer cannot be turned into a table")
     return table
-
-
-def _use_lemma_table(nlp: Language) -> None:
-    if (
-        _LEMMATIZER in nlp.pipe_names
-        and LemmaTable.replacing(nlp.get_pipe(_LEMMATIZER)) is not None
-    ):
-        nlp.add_pipe(_LEMMAS, after=_LEMMATIZER)
-        nlp.disable_pipe(_LEMMATIZER)
 
 
 # The parser's and the recogniser's transition loop, stepped from Python. spaCy runs it in C
@@ -496,20 +499,11 @@ _token_ids = ParserStepModel.get_token_ids
 
 @Language.factory(_STEPPED, default_config={"component": "parser"})
 def make_stepped_parser(nlp: Language, name: str, component: str) -> SteppedParser:
-    """Factory behind :func:`_step_from_python` (wraps the pipeline's ``component``)."""
+    """Factory behind the stepped ``component`` :func:`load_pipeline` swaps in."""
     stepped = SteppedParser.wrapping(nlp.get_pipe(component))
     if stepped is None:
         raise ValueError(f"this pipeline's {component} cannot be stepped from Python")
     return stepped
-
-
-def _step_from_python(nlp: Language) -> None:
-    for name in ("parser", "ner"):
-        if name in nlp.pipe_names and SteppedParser.wrapping(nlp.get_pipe(name)) is not None:
-            nlp.add_pipe(
-                _STEPPED, name=f"{_STEPPED}_{name}", after=name, config={"component": name}
-            )
-            nlp.disable_pipe(name)
 
 
 def sentences(text: str, model: str | None = None) -> list[Sentence]:

@@ -374,8 +374,7 @@ def _named_institution(doc: Document, person: str, role: SpeakerRole) -> Attribu
     fullest name, the last on a tie."""
     pattern = _named_role_pattern(role.words)
     for a in doc.attributions:
-        same = a.source == person or _surname_owner(doc, a.source or "") == person
-        found = pattern.search(a.speaker.text) if same and a.speaker else None
+        found = pattern.search(a.speaker.text) if _by(doc, a, person) and a.speaker else None
         if found is None:
             continue
         words = {w.lower() for w in re.findall(r"[\w&-]+", found.group(1))} - _NOT_NAMES
@@ -404,10 +403,15 @@ def _named_role_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def _first_in_role(doc: Document, person: str, words: Sequence[str]) -> int | None:
     pattern = _role_pattern(tuple(words))
     for i, a in enumerate(doc.attributions):
-        same = a.source == person or _surname_owner(doc, a.source or "") == person
-        if same and pattern.search(_role_words(a)):
+        if _by(doc, a, person) and pattern.search(_role_words(a)):
             return i
     return None
+
+
+def _by(doc: Document, attribution: Attribution, person: str) -> bool:
+    """Whether ``person`` is the attribution's source, by full name or bare surname."""
+    source = attribution.source
+    return source == person or _surname_owner(doc, source or "") == person
 
 
 @functools.lru_cache(maxsize=64)
