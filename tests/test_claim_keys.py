@@ -73,6 +73,18 @@ def grown(db: Path, limit: int, monkeypatch: pytest.MonkeyPatch) -> list[dict[st
     return steps
 
 
+def grown_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path, list[dict[str, int]]]:
+    """Two stores grown alike: one listing every key (limit 200), one counting the keys held
+    by more than one statement; and the counted keys after each step of the second."""
+    (tmp_path / "all").mkdir()
+    (tmp_path / "few").mkdir()
+    every, few = tmp_path / "all" / "news.db", tmp_path / "few" / "news.db"
+    grown(every, 200, monkeypatch)
+    return every, few, grown(few, 1, monkeypatch)
+
+
 def expected_counts(db: Path, limit: int) -> dict[str, int]:
     holders = Counter(k for k, _ in held(db))
     return {k: n for k, n in holders.items() if n > limit}
@@ -81,11 +93,7 @@ def expected_counts(db: Path, limit: int) -> dict[str, int]:
 def test_keys_over_the_limit_are_counted_and_listed_again_under_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "all").mkdir()
-    (tmp_path / "few").mkdir()
-    every, few = tmp_path / "all" / "news.db", tmp_path / "few" / "news.db"
-    grown(every, 200, monkeypatch)
-    steps = grown(few, 1, monkeypatch)
+    every, few, steps = grown_both(tmp_path, monkeypatch)
     # the same claims and the same keys held, the common ones counted instead of listed
     assert {t: r for t, r in claim_rows(every).items() if t != "claim_keys"} == {
         t: r for t, r in claim_rows(few).items() if t != "claim_keys"
@@ -102,11 +110,7 @@ def test_keys_over_the_limit_are_counted_and_listed_again_under_it(
 def test_lookups_find_the_same_articles_whatever_is_counted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "all").mkdir()
-    (tmp_path / "few").mkdir()
-    every, few = tmp_path / "all" / "news.db", tmp_path / "few" / "news.db"
-    grown(every, 200, monkeypatch)
-    grown(few, 1, monkeypatch)
+    every, few, _ = grown_both(tmp_path, monkeypatch)
     statements = [
         blocking_keys(s)
         for doc in (towers("towers-new"), warned(), outbreak())

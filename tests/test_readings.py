@@ -67,6 +67,16 @@ def ingested(store: Store, batch: Sequence[Document], refresher: ClaimRefresher)
         refresher.stored(store, result, doc.text, sentences)
 
 
+def grouped(store: Store) -> ClaimRefresher:
+    """The test batches stored and their claims grouped, a batch at a time (the refresher
+    that read them at ingest, for more)."""
+    refresher = ClaimRefresher()
+    for batch in BATCHES:
+        ingested(store, batch, refresher)
+        refresh_claims(store, parse=never)
+    return refresher
+
+
 def ferry() -> Document:
     t = (
         "Marco Ferri said the council was warned about the towers in March.\n"
@@ -153,11 +163,8 @@ def _spoiled(store: Store) -> None:
 def test_regroup_reads_every_article_again_whatever_was_kept(tmp_path: Path) -> None:
     reference_run(tmp_path / "again.db", BATCHES, plain_sentences)
     path = tmp_path / "kept.db"
-    refresher = ClaimRefresher()
     with Store(path, rules=RULES) as store:
-        for batch in BATCHES:
-            ingested(store, batch, refresher)
-            refresh_claims(store, parse=never)
+        grouped(store)
         _spoiled(store)
         ids = store.document_ids()
         store.mark_claims_stale(ids)
@@ -285,11 +292,8 @@ def test_claims_grouped_as_stored_keep_their_rows_and_equal_a_full_rewrite(
 def test_blocking_keys_kept_by_claim_move_to_keys_by_statement(tmp_path: Path) -> None:
     # a store as migration 6 left it: each key with the claim that wrote it
     path = tmp_path / "news.db"
-    refresher = ClaimRefresher()
     with Store(path, rules=RULES) as store:
-        for batch in BATCHES:
-            ingested(store, batch, refresher)
-            refresh_claims(store, parse=never)
+        refresher = grouped(store)
         keys = store.db.execute(
             "SELECT k.key, k.attribution_id, ca.claim_id FROM claim_keys k "
             "JOIN claim_attributions ca ON ca.attribution_id = k.attribution_id ORDER BY 1, 2"
