@@ -150,8 +150,8 @@ def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
     links = [
         _Link(a, b, reason)
         for a, b in _candidates(statements, rules)
-        # the test _related starts with, made here first: it rules out most pairs, and a
-        # call for each costs more than the test
+        # neither the same content nor the same event: _related could not link them, and
+        # this test rules out most pairs for less than a call each
         if (len(terms[a] & terms[b]) >= least or events[a] & events[b])
         and (reason := _related(statements[a], statements[b], compared[a], compared[b], rules))
         is not None
@@ -210,8 +210,6 @@ def _related(a: Statement, b: Statement, ca: _Compared, cb: _Compared, rules: Ru
     :class:`_Compared`)."""
     shared = a.terms & b.terms
     events = a.events & b.events
-    if len(shared) < rules.claims.min_shared_words and not events:
-        return None  # neither the same content nor the same event: the rest cannot link them
     if figures_disagree(a.figures, b.figures) or _about_themselves(a, b, ca, cb):
         return None
     if _elsewhere(a, b, ca, cb):
