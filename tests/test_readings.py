@@ -77,6 +77,16 @@ def grouped(store: Store) -> ClaimRefresher:
     return refresher
 
 
+def _reads_every_article_again(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No kept reading serves (none is kept that fits): a refresh of the first batch's
+    articles reads each of them again."""
+    assert kept_readings(store) == {}
+    store.mark_claims_stale(store.document_ids())
+    reads = _Reads(monkeypatch)
+    refresh_claims(store, parse=never)
+    assert sorted(reads.docs) == sorted(d.doc_id for d in BATCHES[0])
+
+
 def ferry() -> Document:
     t = (
         "Marco Ferri said the council was warned about the towers in March.\n"
@@ -198,11 +208,7 @@ def test_a_reading_kept_under_other_rules_is_read_again(
         refresh_claims(store, parse=never)
         _spoiled(store)  # were they used, the claims would be lost
     with Store(path, rules=other) as store:
-        assert kept_readings(store) == {}
-        store.mark_claims_stale(store.document_ids())
-        reads = _Reads(monkeypatch)
-        refresh_claims(store, parse=never)
-        assert sorted(reads.docs) == sorted(d.doc_id for d in BATCHES[0])
+        _reads_every_article_again(store, monkeypatch)
         assert len(kept_readings(store)) == len(BATCHES[0])
     with Store(tmp_path / "fresh.db", rules=other) as store:
         for doc in BATCHES[0]:
@@ -336,11 +342,7 @@ def test_a_reading_kept_by_other_code_is_read_again(
     monkeypatch.setattr(readings, "_VERSIONS", {})
     monkeypatch.setattr(readings, "_code_digest", lambda paths: "edited")
     with Store(path, rules=RULES) as store:
-        assert kept_readings(store) == {}
-        store.mark_claims_stale(store.document_ids())
-        reads = _Reads(monkeypatch)
-        refresh_claims(store, parse=never)
-        assert sorted(reads.docs) == sorted(d.doc_id for d in BATCHES[0])
+        _reads_every_article_again(store, monkeypatch)
     reference_run(tmp_path / "again.db", [BATCHES[0]], plain_sentences)
     assert claim_rows(path) == claim_rows(tmp_path / "again.db")
 
