@@ -353,6 +353,11 @@ def _affiliated(doc: Document, index: int, rules: Rules) -> Node | None:
     if not person:
         return None
     for role in rules.claims.roles:
+        if role.beside_name:
+            beside = _institution_beside(doc, person, role, rules)
+            if beside is not None:
+                return beside
+            continue
         if role.after_name:
             named = _named_institution(doc, person, role)
             if named is not None:
@@ -392,6 +397,117 @@ def _named_institution(doc: Document, person: str, role: SpeakerRole) -> Attribu
 
 
 _NOT_NAMES = frozenset({"the", "a", "an", "s", "and", "of"})
+
+
+def _institution_beside(doc: Document, person: str, role: SpeakerRole, rules: Rules) -> Node | None:
+    """The institution a person speaks for by a role written beside their name where the
+    article first gives one: "Sea Lantern's head of operations, Judith Amsel" or "department
+    spokeswoman Carol Imrie" (a source of the article whose name holds those words), "its
+    director, Helena Vorn" (the one that spoke last before), "Pablo Estrada, the head of the
+    Corrow province emergency service" (that name, when no source holds it). Only sources of
+    a type the role speaks for, or untyped ones named by the role's words."""
+    before, after = _beside_patterns(role.words)
+    for a in doc.attributions:
+        if a.speaker is None or not _by(doc, a, person):
+            continue
+        rest = doc.text[a.speaker.end : a.speaker.end + 160].split("\n")[0]
+        found = before.search(a.speaker.text) or after.search(rest)
+        if found is None:
+            continue
+        ref = next(g for g in found.groups() if g is not None).strip()
+        ref = _DETERMINER.sub("", ref)
+        if ref.lower() in _POINTERS:
+            return _pointed_at(doc, a, role, rules)
+        named = _holding(doc, ref, role)
+        if named is not None:
+            return _node_from_attribution(doc, named, rules)
+        # a name no source holds: an institution by its head word ("Foreign ministry"), or a
+        # name the role is "of" ("the head of the Corrow Province Rescue Service"), not a
+        # title's first words ("Senate Majority Leader")
+        kind = _head_type(ref, rules)
+        titled = found.re is before and found.lastindex == 3
+        named_of = not titled and len(ref.split()) > 1 and ref[:1].isupper() and kind is None
+        if kind in role.speaks_for or named_of:
+            return Node(ref, _scoped(ref, doc.doc_id, not _proper(ref)), kind)
+        return None
+    return None
+
+
+def _pointed_at(doc: Document, a: Attribution, role: SpeakerRole, rules: Rules) -> Node | None:
+    """What "its" points at in "its director, Helena Vorn": an institution the statement
+    itself names ("The regional mining inspectorate has ordered ..."), else the last source
+    before of a type the role speaks for."""
+    for found in _THE_PHRASE.finditer(a.content.text):
+        phrase = found.group(1)
+        if _head_type(phrase, rules) in role.speaks_for:
+            named = _holding(doc, phrase, role)
+            if named is not None:
+                return _node_from_attribution(doc, named, rules)
+            return _node_from_name(phrase, doc.doc_id, rules)
+    earlier = [
+        b
+        for b in doc.attributions[: doc.attributions.index(a)]
+        if b.source
+        and (b.source_type in role.speaks_for or (b.source_type is None and _proper(b.source)))
+        and not _personal(b)
+    ]
+    return _node_from_attribution(doc, earlier[-1], rules) if earlier else None
+
+
+def _personal(a: Attribution) -> bool:
+    """A source that is a person's name: one the speaker mention ends with, after a role."""
+    speaker = a.speaker.text if a.speaker else ""
+    return bool(a.source) and speaker != a.source and speaker.endswith(a.source or "")
+
+
+#: "The regional mining inspectorate has ...": a definite subject before its verb
+_THE_PHRASE = re.compile(
+    r"\b[Tt]he\s+((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s+(?:has|have|had|is|was|said|will|would)\b)"
+)
+
+
+#: a role's institution pointed at rather than named: "its director", "the group's head"
+_POINTERS = frozenset(
+    {"its", "their", "group", "company", "firm", "organisation", "organization", "agency"}
+)
+
+
+def _holding(doc: Document, ref: str, role: SpeakerRole) -> Attribution | None:
+    """The article's source whose name holds every word of ``ref`` ("department" in "Tamsett
+    County Health Department") or whose initials it is ("VCA"), of a type the role speaks for
+    or untyped; the fullest name, one named first."""
+    words = {w.lower() for w in re.findall(r"[\w&-]+", ref)} - _NOT_NAMES
+    acronym = ref if re.fullmatch(r"[A-Z]{2,6}", ref) else None
+    found: list[Attribution] = []
+    for b in doc.attributions:
+        if not b.source or (b.source_type and b.source_type not in role.speaks_for):
+            continue
+        if b.source_type is None and not _proper(b.source) and len(b.source.split()) < 2:
+            continue
+        names = re.findall(r"[\w&-]+", b.source)
+        initials = "".join(w[0] for w in names if w[:1].isupper())
+        if (words and words <= {w.lower() for w in names}) or acronym == initials:
+            found.append(b)
+    return max(found, key=lambda b: len(b.source or ""), default=None)
+
+
+@functools.lru_cache(maxsize=64)
+def _beside_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A role in the speaker mention before the name ("Sea Lantern's head of operations,
+    Judith Amsel", "its director, Helena Vorn", "department spokeswoman Carol Imrie"), and one
+    after the name (", the head of the X", ", the group's country director")."""
+    role = "(?i:" + "|".join(re.escape(w) for w in words) + ")"
+    extra = r"(?:[\w-]+\s+){0,2}?"
+    before = re.compile(
+        rf"^(?:((?:[\w&.-]+\s+){{0,4}}?[\w&.-]+)['\u2019]s\s+{extra}{role}\b"
+        rf"|(its|their)\s+{extra}{role}\b"
+        rf"|(?:the\s+|an?\s+)?((?:[\w&.-]+\s+){{1,4}}?){role}\s+(?:[A-Z]|$))"
+    )
+    after = re.compile(
+        rf"^,\s+(?:the\s+)?(?:{extra}{role}\s+(?:of|at)\s+([^,.;]+)"
+        rf"|((?:[\w&.-]+\s+){{0,4}}?[\w&.-]+)['\u2019]s\s+{extra}{role})\s*(?:[,.;]|$)"
+    )
+    return before, after
 
 
 @functools.lru_cache(maxsize=64)

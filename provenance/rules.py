@@ -157,6 +157,10 @@ class SpeakerRole:
     # only after the institution's own name ("Altamira spokesman Diego Ferraz"), which then
     # says which institution it is
     after_name: bool = False
+    # written beside the person's name with the institution it is of: "Sea Lantern's head of
+    # operations, Judith Amsel", "its director, Helena Vorn", "department spokeswoman Carol
+    # Imrie", "Pablo Estrada, the head of the Corrow province emergency service"
+    beside_name: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +209,7 @@ class ClaimRules:
     interested_types: tuple[str, ...] = ()
     business_types: tuple[str, ...] = ()
     business_experts: tuple[str, ...] = ()
+    announcements: tuple[str, ...] = ()
     accused_types: tuple[str, ...] = ()
     advocates: tuple[str, ...] = ()
     figure_events: tuple[str, ...] = ()
@@ -816,6 +821,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("interest", "types", "interested_types", _TEXTS),
     ("interest", "business_types", "business_types", _TEXTS),
     ("interest", "business_experts", "business_experts", _PHRASES),
+    ("interest", "announcements", "announcements", _PHRASES),
     ("interest", "accused_types", "accused_types", _TEXTS),
     ("interest", "advocates", "advocates", _WORDS),
     ("interest", "conflict_events", "conflict_events", _WORDS),
@@ -866,6 +872,7 @@ _ROLE_KEYS = {
     "words": _Key(_SOME_PHRASES, required=True),
     "speaks_for": _Key(_SOME_TEXTS, required=True),
     "after_name": _Key(_BOOL),
+    "beside_name": _Key(_BOOL),
 }
 
 
@@ -984,7 +991,10 @@ def _read_roles(
         if all(known):
             roles.append(
                 SpeakerRole(
-                    tuple(e["words"]), tuple(e["speaks_for"]), bool(e.get("after_name", False))
+                    tuple(e["words"]),
+                    tuple(e["speaks_for"]),
+                    bool(e.get("after_name", False)),
+                    bool(e.get("beside_name", False)),
                 )
             )
     return tuple(roles)

@@ -202,3 +202,90 @@ def test_chains_through_the_same_source_are_one_origin() -> None:
     assert one.members == (0, 1)
     other = Node("Aria Pulita", "aria pulita", "organisation")
     assert len(independent_origins([(0, [bis]), (1, [other])])) == 2
+
+
+def _origin_names(text: str, *attributions: tuple[str, str, str, str]) -> list[str]:
+    """The first origin's name of each attribution ``(content, speaker, source, type)``."""
+    doc = document(
+        "d",
+        text,
+        *(said(text, c, s, source=src, source_type=kind) for c, s, src, kind in attributions),
+    )
+    return [statement_origins(doc, i, RULES)[0].name for i in range(len(attributions))]
+
+
+def test_a_role_beside_the_name_speaks_for_the_institution_it_names() -> None:
+    # "<institution>'s head of operations, Name" and "department spokeswoman Name": the source
+    # whose name holds those words
+    t = (
+        "The Brask Rescue Trust said its boat was at sea. Nobody drowned, the Brask Rescue "
+        "Trust’s head of operations, Ilse Varn, told AFP. The Ostmark County Health "
+        "Department said ten people were ill. Tests found salmonella, department spokeswoman "
+        "Mia Holt said."
+    )
+    names = _origin_names(
+        t,
+        ("its boat was at sea", "The Brask Rescue Trust", "Brask Rescue Trust", "organisation"),
+        (
+            "Nobody drowned",
+            "the Brask Rescue Trust’s head of operations, Ilse Varn",
+            "Ilse Varn",
+            "official",
+        ),
+        (
+            "ten people were ill",
+            "The Ostmark County Health Department",
+            "Ostmark County Health Department",
+            "government",
+        ),
+        ("Tests found salmonella", "department spokeswoman Mia Holt", "Mia Holt", "official"),
+    )
+    assert names == [
+        "Brask Rescue Trust",
+        "Brask Rescue Trust",
+        "Ostmark County Health Department",
+        "Ostmark County Health Department",
+    ]
+
+
+def test_its_director_speaks_for_the_institution_the_statement_names() -> None:
+    t = (
+        "The union said the roof was cracked. The regional mining inspectorate has closed the "
+        "mine, its director, Lena Kovac, said."
+    )
+    names = _origin_names(
+        t,
+        ("the roof was cracked", "The union", "union", "organisation"),
+        (
+            "The regional mining inspectorate has closed the mine",
+            "its director, Lena Kovac",
+            "Lena Kovac",
+            "official",
+        ),
+    )
+    assert names[1] == "regional mining inspectorate"
+
+
+def test_the_head_of_an_institution_after_the_name_speaks_for_it() -> None:
+    t = "Two workers died, said Pablo Ruiz, the head of the Corrow Province Rescue Service."
+    (name,) = _origin_names(t, ("Two workers died", "Pablo Ruiz", "Pablo Ruiz", "official"))
+    assert name == "Corrow Province Rescue Service"
+
+
+def test_a_governments_president_speaks_for_himself() -> None:
+    # a head of state is not his government's spokesman: his word stays his
+    t = (
+        "The Talmari foreign ministry said talks had stalled. We will meet in May, Talmari "
+        "President Arvid Kessel said."
+    )
+    names = _origin_names(
+        t,
+        (
+            "talks had stalled",
+            "The Talmari foreign ministry",
+            "Talmari foreign ministry",
+            "government",
+        ),
+        ("We will meet in May", "Talmari President Arvid Kessel", "Arvid Kessel", "official"),
+    )
+    assert names[1] == "Arvid Kessel"

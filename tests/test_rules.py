@@ -169,17 +169,16 @@ def test_a_verbs_aside_is_true_or_false(rules_copy: Path) -> None:
     assert only_problem(rules_copy) == f"cues.toml: {where}.aside: got 1; expected true or false"
 
 
-def test_a_roles_after_name_is_true_or_false(rules_copy: Path) -> None:
+@pytest.mark.parametrize("key", ["after_name", "beside_name"])
+def test_a_roles_placement_is_true_or_false(rules_copy: Path, key: str) -> None:
     where = next_entry(rules_copy, "claims.toml", "role")
     append(
         rules_copy,
         "claims.toml",
-        '[[role]]\nwords = ["spokesman"]\nspeaks_for = ["company"]\nafter_name = "yes"\n',
+        f'[[role]]\nwords = ["spokesman"]\nspeaks_for = ["company"]\n{key} = "yes"\n',
     )
-    assert (
-        only_problem(rules_copy)
-        == f"claims.toml: {where}.after_name: got 'yes'; expected true or false"
-    )
+    expected = f"claims.toml: {where}.{key}: got 'yes'; expected true or false"
+    assert only_problem(rules_copy) == expected
 
 
 def test_lemma_must_be_one_lowercase_word(rules_copy: Path) -> None:
