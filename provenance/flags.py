@@ -244,6 +244,8 @@ def _interested(
     stances = {m.attribution.stance for m in own if m.attribution}
     if not own or stances == {"conceding"}:
         return None  # an admission against its own interest
+    if all(_announces(m, origin, rules) for m in own):
+        return None  # what it will do itself: it is the authority on that
     party = _party(origin, own, rules)
     if party is not None:
         for m in own:
@@ -276,6 +278,26 @@ def _interested(
         if advocate:
             return _member_evidence("unverified_party_claim.advocate", advocate, m)
     return None
+
+
+def _announces(member: ClaimMember, origin: Origin, rules: Rules) -> bool:
+    """Whether a statement announces the speaker's own action ("it would appeal the
+    decision", "Brenmark will offer free chargers"): its subject is the speaker (``it``,
+    ``we``, "the company", a word of its name) and an ``announcements`` phrase follows."""
+    if not rules.claims.announcements:
+        return False
+    words = [re.escape(w) for w in origin.name.split() if w[:1].isupper()]
+    subject = "|".join(["it", "we", r"the (?:company|firm|group|board|agency|authority)", *words])
+    phrases = "|".join(re.escape(p) for p in rules.claims.announcements)
+    pattern = rf"^(?i:{subject})(?:\s+[A-Z][\w&-]*)*\s+(?i:{phrases})\b"
+    text = member.content.text.strip()
+    # the action alone: with a reason or a second clause it says more than what it will do
+    return re.match(pattern, text) is not None and _MORE_THAN_ACTION.search(text) is None
+
+
+_MORE_THAN_ACTION = re.compile(
+    r"[,;:]|\b(?:and that|but|because|after|since|as|following|amid|due to|while)\b", re.I
+)
 
 
 def _accuser(member: ClaimMember, origin: Origin) -> str | None:

@@ -296,3 +296,21 @@ def test_a_source_called_unnamed_is_unnamed_whatever_its_role() -> None:
     assert unnamed(Origin("unnamed general", "d/unnamed general", "military"))
     assert unnamed(Origin("an anonymous police officer", "d/anonymous police officer", "police"))
     assert not unnamed(Origin("Prosecutors", "d/prosecutor", "court"))
+
+
+def test_a_company_announcing_its_own_action_is_no_party_claim() -> None:
+    # "it would appeal the decision": what it will do itself, which it is the authority on;
+    # with a reason or a second clause it says more and is its own word again
+    t = (
+        "Quorra said it would appeal the decision. Quorra said it would appeal because the "
+        "fine was unlawful."
+    )
+    own = origin("Quorra Technologies", "quorra technologies", "company")
+
+    def flags(content: str) -> tuple[str, ...]:
+        a = said(t, content, "Quorra", source="Quorra Technologies", source_type="company")
+        m = member(a, origin="quorra technologies", self_reference="it")
+        return names(flag_claim([m], (own,), RULES))
+
+    assert "unverified_party_claim" not in flags("it would appeal the decision")
+    assert "unverified_party_claim" in flags("it would appeal because the fine was unlawful")
