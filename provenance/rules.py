@@ -69,6 +69,9 @@ class VerbCue:
     #: if given, a cue only with one of these objects, which is part of what was said with the
     #: prepositional phrase after it ("put the death toll at 34")
     objects: tuple[str, ...] = ()
+    #: not a cue when its object (or passive subject) is one of these: "rejected the plan" is a
+    #: decision, "rejected the allegations" a denial
+    not_objects: tuple[str, ...] = ()
     #: a cue in an aside opened by "as" ("As the mayor put it, ..."): the clause around says it
     aside: bool = False
 
@@ -544,6 +547,7 @@ _VERB_KEYS = {
     "aside": _Key(_BOOL),
     "subjects": _Key(_WORDS),
     "objects": _Key(_WORDS),
+    "not_objects": _Key(_WORDS),
 }
 _NOUN_KEYS = {
     "lemma": _Key(_WORD, required=True),
@@ -574,6 +578,7 @@ def _read_cues(report: _Report, data: dict[str, Any]) -> _Cues:
             quote_only=e.get("quote_only", False),
             subjects=tuple(e.get("subjects", ())),
             objects=tuple(e.get("objects", ())),
+            not_objects=tuple(e.get("not_objects", ())),
             aside=e.get("aside", False),
         )
         for e in _cues(report, top, "verb", _VERB_KEYS, "lemma")

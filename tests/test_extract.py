@@ -564,3 +564,12 @@ def test_a_that_clause_hung_on_a_phrase_after_the_cues_adverb() -> None:
         "trial that officers had found traces of petrol on a pair of trainers."
     )
     assert a.content.text.startswith("officers had found traces of petrol")
+
+
+def test_rejecting_a_plan_is_a_decision_not_a_denial() -> None:
+    # "rejected the allegations" answers words; "rejected the proposal" decides on a plan
+    denial = one("The company rejected the allegations.")
+    assert denial.stance == "denial" and denial.content.text == "the allegations"
+    assert extract("The council rejected the proposal for a new stadium on Monday.") == []
+    assert extract("Riverside stadium plan rejected by councillors") == []
+    assert extract("A judge dismissed the lawsuit in March.") == []

@@ -160,6 +160,8 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             c.dep_ == "dobj" and c.lemma_.lower() in cue.objects for c in tok.children
         ):
             continue  # "put the death toll at 34", not "put pressure on"
+        if cue.not_objects and _decided(tok, cue.not_objects):
+            continue  # "rejected the plan" is a decision, not a denial
         yield from _from_verb(
             doc,
             tok,
@@ -217,6 +219,17 @@ def _as_aside(doc: Doc, verb: Token, stance: str) -> Candidate | None:
     if len(parts) > 1:
         cand.fragments = list(parts)
     return cand
+
+
+def _decided(verb: Token, things: tuple[str, ...]) -> bool:
+    """Whether the verb decides on one of ``things`` rather than answers words: its object
+    or passive subject ("rejected the plan", "the plan was rejected"), or the noun it
+    modifies ("data centre plan rejected by planners")."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in things:
+        return True
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in things for c in verb.children
+    )
 
 
 def _verb_tagged_noun(tok: Token) -> bool:
