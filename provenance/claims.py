@@ -49,7 +49,7 @@ from provenance.disputes import (
     pointed_accounts,
     rival_accounts,
 )
-from provenance.flags import add_evidence, flag_claim
+from provenance.flags import add_evidence, advocate_word, flag_claim
 from provenance.models import Claim, ClaimMember, Document, Sentence
 from provenance.origins import Node, aliases, independent_origins
 from provenance.readings import Reading, read_document
@@ -105,8 +105,9 @@ def group_claims(
     groups, links = _groups(statements, _links(statements, rules))
     accused = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
     accused |= _discussed(statements, rules)
+    advocates = _advocates(statements, rules)
     claims = [
-        _claim(group, statements, inside, rules, accused)
+        _claim(group, statements, inside, rules, accused, advocates)
         for group, inside in zip(groups, _links_by_group(groups, links), strict=True)
     ]
     interested = ["unverified_party_claim" in c.flag_names for c in claims]
@@ -407,6 +408,19 @@ def _discussed(statements: Sequence[Statement], rules: Rules) -> frozenset[str]:
     return frozenset(found)
 
 
+def _advocates(statements: Sequence[Statement], rules: Rules) -> dict[str, str]:
+    """The origins the articles introduce as advocates ("His lawyer, Kristof Maelen"), by key,
+    with that mention: whatever they say later ("Maelen said ...") argues a side's case."""
+    found: dict[str, str] = {}
+    for s in statements:
+        a = s.attribution
+        mention = " ".join(m.text for m in (a.speaker, a.coref) if m is not None)
+        if advocate_word(mention, rules):
+            for key in s.keys:
+                found.setdefault(key, mention)
+    return found
+
+
 def _shared_stems(a: Statement, b: Statement) -> set[str]:
     """Words two statements share, a word and its derivation counted as one ("denied making
     any threat" answers "threatened her husband"): words alike in their first five letters."""
@@ -522,6 +536,7 @@ def _claim(
     links: Sequence[_Link],
     rules: Rules,
     accused: frozenset[str],
+    advocates: dict[str, str],
 ) -> Claim:
     inside = set(group)
     why: dict[int, str] = {}
@@ -539,7 +554,7 @@ def _claim(
         if statements[i].role == "asserts"
     ]
     origins = independent_origins(asserting)
-    flags = flag_claim(members, origins, rules, accused=accused)
+    flags = flag_claim(members, origins, rules, accused=accused, advocates=advocates)
     text = next((m.content.text for m in members if m.role == "asserts"), members[0].content.text)
     return Claim(
         _claim_id(members),

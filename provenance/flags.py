@@ -26,7 +26,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from provenance.canonical import name_key
 from provenance.models import ClaimMember, Evidence, Flag, Origin, Span
@@ -88,11 +88,14 @@ def flag_claim(
     rules: Rules,
     *,
     accused: frozenset[str] = frozenset(),
+    advocates: Mapping[str, str] | None = None,
 ) -> tuple[Flag, ...]:
     """The flags of one claim, in the order of :data:`FLAGS`. ``accused`` are the keys of the
     origins that deny something in the articles (a person speaking about themselves is an
     interested party when the article shows them defending themselves), and of the companies
-    another origin talks about (they speak for their business, whatever they say)."""
+    another origin talks about (they speak for their business, whatever they say).
+    ``advocates`` maps the keys of origins the articles introduce as advocates ("His lawyer,
+    Kristof Maelen") to that mention: they argue a side's case in every statement."""
     if members and all(m.role == "states" for m in members):
         return (Flag("unattributed", tuple(_unattributed(m) for m in members)),)
     found: dict[str, list[Evidence]] = {}
@@ -100,7 +103,11 @@ def flag_claim(
         found["single_source"] = [_origin_evidence("single_source", origins[0], members)]
     if origins and all(unnamed(o) for o in origins):
         found["anonymous_only"] = [_origin_evidence("anonymous_only", o, members) for o in origins]
-    party = _interested(members, origins, rules, accused) if len(origins) == 1 else None
+    party = (
+        _interested(members, origins, rules, accused, advocates or {})
+        if len(origins) == 1
+        else None
+    )
     if party is not None:
         found["unverified_party_claim"] = [party]
     denials, contested = _denials(members, origins, rules)
@@ -236,7 +243,11 @@ def _speaker(member: ClaimMember) -> Span | None:
 
 
 def _interested(
-    members: Sequence[ClaimMember], origins: Sequence[Origin], rules: Rules, accused: frozenset[str]
+    members: Sequence[ClaimMember],
+    origins: Sequence[Origin],
+    rules: Rules,
+    accused: frozenset[str],
+    advocates: Mapping[str, str],
 ) -> Evidence | None:
     """Evidence that the only origin has a stake in what it says, or None."""
     origin = origins[0]
@@ -277,6 +288,10 @@ def _interested(
         advocate = _advocate(m, rules)
         if advocate:
             return _member_evidence("unverified_party_claim.advocate", advocate, m)
+    if origin.key in advocates:  # "Maelen said ...", introduced as "His lawyer, Kristof Maelen"
+        word = advocate_word(advocates[origin.key], rules)
+        detail = f"{advocates[origin.key]!r} speaks for a side ({word!r}, where introduced)"
+        return _member_evidence("unverified_party_claim.advocate", detail, own[0])
     return None
 
 
@@ -441,17 +456,22 @@ def _advocate(member: ClaimMember, rules: Rules) -> str | None:
     if a is None:
         return None
     mention = " ".join(s.text for s in (a.speaker, a.coref) if s is not None)
-    # "defence ministry", "defense secretary": an office, not a defence lawyer
-    office = _OFFICES.sub(" ", mention.lower())
-    words = set(re.findall(r"[\w-]+", office))
-    advocates = sorted(words & set(rules.claims.advocates))
-    if advocates:
-        return f"{mention!r} speaks for a side ({advocates[0]!r})"
+    word = advocate_word(mention, rules)
+    if word:
+        return f"{mention!r} speaks for a side ({word!r})"
     owner = _OWNERS.match(a.speaker.text if a.speaker else "")
     reference = (member.self_reference or "").lower()
     if owner and reference in _OWNER_REFERENCES:
         return f"{a.speaker.text if a.speaker else ''!r} speaks about the person it belongs to"
     return None
+
+
+def advocate_word(mention: str, rules: Rules) -> str | None:
+    """The advocate's word in a speaker's mention ("Defence lawyer", "His lawyer"), or None;
+    a defence ministry or secretary is an office, not a defence lawyer."""
+    office = _OFFICES.sub(" ", mention.lower())
+    found = sorted(set(re.findall(r"[\w-]+", office)) & set(rules.claims.advocates))
+    return found[0] if found else None
 
 
 # --------------------------------------------------------------------------- disputes, denials

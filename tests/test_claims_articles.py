@@ -439,3 +439,16 @@ def test_a_named_accuser_takes_a_side_an_unnamed_one_does_not() -> None:
     assert "unverified_party_claim" in reserves.flag_names
     force = claim_with(claims, "excessive force")
     assert "unverified_party_claim" not in force.flag_names
+
+
+def test_a_lawyer_introduced_once_argues_the_side_in_every_statement() -> None:
+    # "His lawyer, Kristof Maelen" is an advocate; "Maelen said ..." later still is
+    _, claims = article(
+        "Singer charged\n\n"
+        "Prosecutors in Kaldmark charged the singer Lior Vance with tax fraud on Thursday.\n"
+        "His lawyer, Kristof Maelen, said Vance would plead not guilty.\n"
+        "Maelen said the law did not count days spent working abroad.\n"
+    )
+    days = claim_with(claims, "days spent working")
+    assert [o.name for o in days.origins] == ["Kristof Maelen"]
+    assert "unverified_party_claim" in days.flag_names
