@@ -105,6 +105,7 @@ def group_claims(
     groups, links = _groups(statements, _links(statements, rules))
     accused = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
     accused |= _discussed(statements, rules)
+    accused |= _talked_about(statements, rules)
     advocates = _advocates(statements, rules)
     claims = [
         _claim(group, statements, inside, rules, accused, advocates)
@@ -405,6 +406,25 @@ def _discussed(statements: Sequence[Statement], rules: Rules) -> frozenset[str]:
             names |= {w for n in companies if len(w := name_key(n.name).split()[0]) > 3}
             if any(not t.keys & s.keys and names & (t.names | _words_of(t)) for t in members):
                 found |= {n.key for n in companies}
+    return frozenset(found)
+
+
+def _talked_about(statements: Sequence[Statement], rules: Rules) -> frozenset[str]:
+    """The people (``accused_types``) another origin's statement in the same article talks
+    about by name ("Moraga tested positive", said by the panel): what they say of themselves
+    is said in their own defence."""
+    found: set[str] = set()
+    by_doc: dict[int, list[Statement]] = defaultdict(list)
+    for s in statements:
+        by_doc[s.doc].append(s)
+    for members in by_doc.values():
+        for s in members:
+            people = [n for n in s.nodes if n.type in rules.claims.accused_types]
+            if not people or s.keys <= found:
+                continue
+            names = {w for n in people if len(w := name_key(n.name).split()[-1]) > 3}
+            if any(not t.keys & s.keys and names & _words_of(t) for t in members):
+                found |= {n.key for n in people}
     return frozenset(found)
 
 

@@ -91,9 +91,10 @@ def flag_claim(
     advocates: Mapping[str, str] | None = None,
 ) -> tuple[Flag, ...]:
     """The flags of one claim, in the order of :data:`FLAGS`. ``accused`` are the keys of the
-    origins that deny something in the articles (a person speaking about themselves is an
-    interested party when the article shows them defending themselves), and of the companies
-    another origin talks about (they speak for their business, whatever they say).
+    origins that deny something in the articles or that another origin talks about by name
+    (a person speaking about themselves is an interested party when the article shows them
+    defending themselves or talked about), and of the companies another origin talks about
+    (they speak for their business, whatever they say).
     ``advocates`` maps the keys of origins the articles introduce as advocates ("His lawyer,
     Kristof Maelen") to that mention: they argue a side's case in every statement."""
     if members and all(m.role == "states" for m in members):

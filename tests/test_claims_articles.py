@@ -452,3 +452,18 @@ def test_a_lawyer_introduced_once_argues_the_side_in_every_statement() -> None:
     days = claim_with(claims, "days spent working")
     assert [o.name for o in days.origins] == ["Kristof Maelen"]
     assert "unverified_party_claim" in days.flag_names
+
+
+def test_a_person_others_talk_about_speaks_in_their_own_defence() -> None:
+    # the panel talks about Moraga: her word about herself is an interested party's; a
+    # witness nobody else talks about telling what she saw is not
+    _, claims = article(
+        "Sprinter suspended\n\n"
+        "The integrity panel said Aline Moraga had tested positive for a banned diuretic.\n"
+        "Moraga said she had never knowingly taken a banned substance.\n"
+        "Fan Sofia Brandl said she had seen Moraga train alone for months.\n"
+    )
+    never = claim_with(claims, "never knowingly")
+    assert "unverified_party_claim" in never.flag_names
+    seen = claim_with(claims, "train alone")
+    assert "unverified_party_claim" not in seen.flag_names
