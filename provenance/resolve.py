@@ -894,6 +894,9 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
                 return entry.canonical, entry.type, f"alias '{e.text}' in sources.toml"
     if trig is not None:
         return strip_determiner(text), trig, f"head noun '{head.text}' ({trig})"
+    if ent is not None and len(ent) == 1 and ent[0].lower_ in _surnames(head.doc):
+        # "Santangeli wrote", after "Paolo Santangeli": the person, whatever the tagger says
+        return ent.text, "person", f"surname of a person named in the article ({ent.label_})"
     if ent is not None:
         ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
         return strip_determiner(ent.text), ent_kind, f"named entity {ent.label_}"

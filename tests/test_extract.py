@@ -573,3 +573,14 @@ def test_rejecting_a_plan_is_a_decision_not_a_denial() -> None:
     assert extract("The council rejected the proposal for a new stadium on Monday.") == []
     assert extract("Riverside stadium plan rejected by councillors") == []
     assert extract("A judge dismissed the lawsuit in March.") == []
+
+
+def test_a_surname_the_tagger_calls_a_nationality_is_the_person() -> None:
+    # the tagger labels the bare "Santangeli" NORP; it is the agent named before, not a
+    # vague group of people
+    text = (
+        "The coach's agent, Luca Santangeli, said the story was false. "
+        '"Nobody has called us," Santangeli wrote in the post.'
+    )
+    second = by_content(text, "Nobody has called us")
+    assert second.source == "Santangeli" and second.source_type == "person"
