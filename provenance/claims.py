@@ -121,9 +121,17 @@ def group_claims(
         disputes.setdefault(n, []).extend(evidence)
     for n, evidence in disputes.items():
         claims[n] = replace(claims[n], flags=add_evidence(claims[n].flags, "disputed", evidence))
-    for doc, reading in zip(docs, readings, strict=True):
-        for found in reading.unattributed:
-            claims.append(_unattributed(doc, found, rules))
+    answers = _answered_unattributed(groups, statements, readings, rules)
+    joined = {n for found in answers.values() for n in found}
+    claims = [c for n, c in enumerate(claims) if n not in joined]
+    for position, (doc, reading) in enumerate(zip(docs, readings, strict=True)):
+        for k, found in enumerate(reading.unattributed):
+            denials = [
+                _member(statements[i], "denies it (points back to it)")
+                for n in answers.get((position, k), ())
+                for i in groups[n]
+            ]
+            claims.append(_unattributed(doc, found, rules, denials))
     order = {d.doc_id: i for i, d in enumerate(docs)}
     return sorted(claims, key=lambda c: _position(c, order))
 
@@ -627,7 +635,53 @@ def _member(s: Statement, why: str) -> ClaimMember:
     )
 
 
-def _unattributed(doc: Document, found: Sequence[Unattributed], rules: Rules) -> Claim:
+def _answered_unattributed(
+    groups: Sequence[Sequence[int]],
+    statements: Sequence[Statement],
+    readings: Sequence[Reading],
+    rules: Rules,
+) -> dict[tuple[int, int], list[int]]:
+    """Denials that answer a claim in the reporter's voice ("The council is said to have
+    shelved the work." then "A spokesman said that was simply untrue."): a denial that joined
+    no statement and points back, with the nearest unattributed claim before it within
+    ``denial_window`` sentences. By (batch position, index of the claim in its reading): the
+    denials' groups."""
+    found: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for n, group in enumerate(groups):
+        denials = [statements[i] for i in group]
+        if any(s.role == "asserts" for s in denials) or not all(map(_points_at, denials)):
+            continue
+        first = denials[0]
+        before = [
+            (k, claim[0].index)
+            for k, claim in enumerate(readings[first.doc].unattributed)
+            if claim and 0 < first.sentence - claim[-1].index <= rules.claims.denial_window
+        ]
+        if before:
+            k, _ = max(before, key=lambda t: t[1])
+            found[(first.doc, k)].append(n)
+    return found
+
+
+def _points_at(denial: Statement) -> bool:
+    """Whether a denial points back rather than says what it denies ("that was untrue", "the
+    claim", "denied that")."""
+    text = denial.attribution.content.text.lower()
+    return text in POINTERS or _points_back(denial) or _POINTER_SUBJECT.match(text) is not None
+
+
+#: "that was simply untrue", "this is false": a pointer as the subject of what is said
+_POINTER_SUBJECT = re.compile(
+    r"^(?:that|this|these|those)\s+(?:is|was|are|were|has been|had been)\b"
+)
+
+
+def _unattributed(
+    doc: Document,
+    found: Sequence[Unattributed],
+    rules: Rules,
+    denials: Sequence[ClaimMember] = (),
+) -> Claim:
     members = [
         ClaimMember(
             doc_id=doc.doc_id,
@@ -641,10 +695,10 @@ def _unattributed(doc: Document, found: Sequence[Unattributed], rules: Rules) ->
         )
         for f in found
     ]
-    flags = flag_claim(members, (), rules)
+    flags = flag_claim([*members, *denials], (), rules)
     # the fullest sentence names the claim (the lede rather than the headline)
     text = max((m.content.text for m in members), key=len)
-    return Claim(_claim_id(members), text, tuple(members), (), flags, ())
+    return Claim(_claim_id(members), text, (*members, *denials), (), flags, ())
 
 
 def _claim_id(members: Sequence[ClaimMember]) -> str:

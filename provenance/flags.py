@@ -97,8 +97,9 @@ def flag_claim(
     (they speak for their business, whatever they say).
     ``advocates`` maps the keys of origins the articles introduce as advocates ("His lawyer,
     Kristof Maelen") to that mention: they argue a side's case in every statement."""
-    if members and all(m.role == "states" for m in members):
-        return (Flag("unattributed", tuple(_unattributed(m) for m in members)),)
+    stated = [m for m in members if m.role == "states"]
+    if stated and all(m.role in ("states", "denies") for m in members):
+        return _unattributed_flags(stated, members, rules)
     found: dict[str, list[Evidence]] = {}
     if len(origins) == 1:
         found["single_source"] = [_origin_evidence("single_source", origins[0], members)]
@@ -222,6 +223,33 @@ def _unattributed(member: ClaimMember) -> Evidence:
     detail = f"{member.kind or 'claim'} in the reporter's voice, no source"
     return Evidence(
         f"unattributed.{member.kind or 'claim'}", detail, member.doc_id, None, member.cue
+    )
+
+
+def _unattributed_flags(
+    stated: Sequence[ClaimMember], members: Sequence[ClaimMember], rules: Rules
+) -> tuple[Flag, ...]:
+    """A claim in the reporter's voice: unattributed; disputed when the reporter keeps it at
+    a distance ("is said to have"); denied (and disputed) when a party denies it."""
+    flags: tuple[Flag, ...] = (Flag("unattributed", tuple(_unattributed(m) for m in stated)),)
+    disputes = [_hedged(m) for m in stated if m.kind == "hearsay"]
+    denials, contested = _denials(members, (), rules)
+    disputes += contested
+    if denials:
+        first = denials[0]
+        disputes.append(
+            Evidence(
+                "disputed.denied", "denied by a party", first.doc_id, first.attribution, first.span
+            )
+        )
+        flags = add_evidence(flags, "denied", denials)
+    return add_evidence(flags, "disputed", disputes) if disputes else flags
+
+
+def _hedged(member: ClaimMember) -> Evidence:
+    cue = member.cue.text if member.cue else "?"
+    return Evidence(
+        "disputed.reporter", f"the reporter writes {cue!r}", member.doc_id, None, member.cue
     )
 
 

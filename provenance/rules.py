@@ -220,6 +220,7 @@ class ClaimRules:
     records: tuple[str, ...] = ()
     projections: tuple[str, ...] = ()
     not_yet: tuple[str, ...] = ()
+    hearsay: tuple[str, ...] = ()
     about_reporting: tuple[str, ...] = ()
     public_record: tuple[str, ...] = ()
     time_units: tuple[str, ...] = ()
@@ -839,6 +840,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("unattributed", "records", "records", _WORDS),
     ("unattributed", "projections", "projections", _WORDS),
     ("unattributed", "not_yet", "not_yet", _WORDS),
+    ("unattributed", "hearsay", "hearsay", _PHRASES),
     ("unattributed", "about_reporting", "about_reporting", _WORDS),
     ("unattributed", "public_record", "public_record", _WORDS),
     ("unattributed", "time_units", "time_units", _WORDS),

@@ -146,7 +146,7 @@ def read_statements(
                 context=context - own,
                 events=events_in(found, rules.claims),
                 nodes=nodes,
-                role=_role(a),
+                role=_role(a, rules),
                 self_reference=itself[0] if itself else None,
                 action=itself[1] if itself else None,
                 distancing=_distancing(disclaimers, here, found, a.source or "", common)
@@ -207,12 +207,29 @@ def _entity_names(words: Sequence[Word], sentences: Sequence[Sentence]) -> froze
     return frozenset(found)
 
 
-def _role(a: Attribution) -> str:
-    if a.stance == "denial":
+def _role(a: Attribution, rules: Rules) -> str:
+    if a.stance == "denial" or (a.stance == "neutral" and _calls_it_false(a, rules)):
         return "denies"
     if a.stance == "non-denial":
         return "does not deny"
     return "asserts"
+
+
+def _calls_it_false(a: Attribution, rules: Rules) -> bool:
+    """Whether what is said calls what it points at false: "said that was “simply untrue”",
+    "said this was nonsense" (``rebuttals``, in its first words after the pointer)."""
+    text = a.content.text.lower()
+    found = _POINTER_IS.match(text)
+    if found is None or _MORE.search(text):
+        return False  # "that was untrue and that the centre was paid for by a grant": more
+    rest = " ".join(_WORDS.findall(a.content.text.lower()[found.end() :])[:3])
+    return first_word(rest, rules.claims.rebuttals, whole=False) is not None
+
+
+#: "that was", "this is": a pointer as the subject of what is said
+_POINTER_IS = re.compile(r"^(?:that|this|these|those)\s+(?:is|was|are|were|has been|had been)\b")
+_MORE = re.compile(r"\band that\b|\bbut\b|;")
+_WORDS = re.compile(r"[\w']+")
 
 
 def _attribution_spans(attributions: Sequence[Attribution]) -> list[tuple[int, int]]:

@@ -13,6 +13,8 @@ common knowledge (word lists in ``rules/claims.toml``, ``[unattributed]``):
   Irish carrier");
 - a **projection**: a passive verb of ``projections`` with a number or a year ("Cases are
   projected to nearly triple by 2050"); "Talks are expected to resume" is no claim;
+- **hearsay**: what the reporter passes on with nobody named ("The council is said to have
+  shelved the work", "reportedly", ``hearsay``): a claim kept at a distance, also disputed;
 - an **event** the reporter dates, told as done ("Mr Halloran was appointed in 2021"): not one
   yet to come (``not_yet``), nor the reporting itself (``about_reporting``), nor a span of
   time ("over recent months").
@@ -58,7 +60,7 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 class Unattributed:
     """A sentence (``index`` into the sentences) that states a claim with no source: the kind
     of claim (``casualty``, ``accusation``, ``figure``, ``record``, ``projection``,
-    ``event``) and the word that shows it."""
+    ``event``, ``hearsay``) and the word that shows it."""
 
     index: int
     sentence: Span
@@ -99,6 +101,11 @@ def unattributed_claims(
             if lead is None:
                 continue
             sentence = lead
+        hedge = _hearsay(sentence, rules)
+        if hedge is not None:  # "The council is said to have shelved the work"
+            if not _restates(i, sentence, statements, rules, events, phrases):
+                found.append(Unattributed(i, span, "hearsay", hedge))
+            continue
         speech = _speech_words(sentence, cues)
         if speech:
             lead = _leading_clause(sentence, [(w.start, w.end) for w in speech])
@@ -112,6 +119,17 @@ def unattributed_claims(
         if not _restates(i, sentence, statements, rules, events, phrases):
             found.append(Unattributed(i, span, kind, cue))
     return found
+
+
+def _hearsay(sentence: Sentence, rules: ClaimRules) -> Span | None:
+    """The hearsay phrase of a sentence ("is said to", "reportedly"), or None."""
+    lowered = sentence.text.lower()
+    for phrase in rules.hearsay:
+        found = re.search(rf"\b{re.escape(phrase)}\b", lowered)
+        if found is not None:
+            start, end = sentence.start + found.start(), sentence.start + found.end()
+            return Span(start, end, sentence.text[found.start() : found.end()])
+    return None
 
 
 def _statement(

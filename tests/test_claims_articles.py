@@ -467,3 +467,31 @@ def test_a_person_others_talk_about_speaks_in_their_own_defence() -> None:
     assert "unverified_party_claim" in never.flag_names
     seen = claim_with(claims, "train alone")
     assert "unverified_party_claim" not in seen.flag_names
+
+
+def test_hearsay_in_the_reporters_voice_is_unattributed_and_disputed() -> None:
+    # "is said to have": nobody named, the reporter keeps a distance; "that was simply
+    # untrue" points back at it and denies it
+    _, claims = article(
+        "Bridge shut\n\n"
+        "The Ellis Bridge was closed on Monday after engineers found cracks in two supports.\n"
+        "The council is said to have shelved repairs in 2022 to pay for a new leisure centre.\n"
+        "A council spokesman said that was simply untrue.\n"
+    )
+    shelved = claim_with(claims, "shelved repairs")
+    assert set(shelved.flag_names) == {"unattributed", "disputed", "denied"}
+    assert not [c for c in claims if "simply untrue" in c.text]  # the denial joined it
+
+
+def test_a_rebuttal_with_more_to_say_stays_its_own_claim() -> None:
+    _, claims = article(
+        "Bridge shut\n\n"
+        "The Ellis Bridge was closed on Monday after engineers found cracks in two supports.\n"
+        "The council is said to have shelved repairs in 2022 to pay for a new leisure centre.\n"
+        "A council spokesman said that was untrue and that the centre was paid for by a "
+        "government grant.\n"
+    )
+    grant = claim_with(claims, "government grant")
+    assert "unattributed" not in grant.flag_names
+    shelved = claim_with(claims, "shelved repairs")
+    assert set(shelved.flag_names) == {"unattributed", "disputed"}
