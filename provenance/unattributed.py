@@ -388,11 +388,13 @@ def _restates(
     own_terms = terms(words, events, phrases)
     own_figures = figures(list(sentence.words))
     for st in statements:
-        if any(f.same_as(g) for f in own_figures for g in st.figures):
-            return True
-        if st.sentence == index - 1 and _same_unit(own_figures, st.figures):
-            return True
         shared = own_terms & st.terms
+        if any(_same_figure(f, g, bool(shared)) for f in own_figures for g in st.figures):
+            return True
+        if st.sentence == index - 1 and shared and _same_unit(own_figures, st.figures):
+            return True
+        if st.sentence == 0 and index > 1:
+            continue  # a headline's statement is summed up by the lede, not told again later
         # a headline or lede with figures of its own ("killing nine people") sums up no one
         lede = index <= 1 and (not own_figures or _same_value(own_figures, st.figures))
         if lede and len(shared) >= rules.lede_shared_words:
@@ -401,6 +403,15 @@ def _restates(
         if similar and not figures_disagree(own_figures, st.figures):
             return True
     return False
+
+
+def _same_figure(own: Figure, other: Figure, shared: bool) -> bool:
+    """The same figure of the same thing: the same value counting the same thing, or, when
+    either counts nothing named ("killed nine"), in statements with a word in common ("four
+    of the past six years" and "for almost four weeks" are not one figure)."""
+    if not own.same_as(other):
+        return False
+    return (own.unit is not None and own.unit == other.unit) or shared
 
 
 def _same_value(own: Sequence[Figure], other: Sequence[Figure]) -> bool:

@@ -117,3 +117,24 @@ def test_an_event_the_reporter_dates_needs_a_source() -> None:
     assert found("Ukraine has struggled with manpower shortages over recent months.") == []
     assert found("Supporters plan a counter-demonstration on Sunday.") == []
     assert found("Mr Greer could not be reached for comment on Monday.") == []
+
+
+def test_a_bare_number_alike_in_another_statement_is_no_restatement() -> None:
+    # "four of the past six years" and "for almost four weeks": the same value counting
+    # different things, and no word in common
+    text = (
+        "Headline\nSummary line here.\nThe aid group said the pipeline had been broken for "
+        "almost four weeks.\nOshara has recorded cholera outbreaks in four of the past six "
+        "years."
+    )
+    attribution = said(text, "the pipeline had been broken for almost four weeks", "The aid group")
+    assert [k for k, _ in kinds(text, attribution)] == ["record"]
+
+
+def test_a_later_sentence_does_not_restate_the_headlines_statement() -> None:
+    text = (
+        "Dock strike shuts Tarnvik terminals, union says\nSummary line here.\nMore text "
+        "follows here today.\nThe strike has cost Tarnvik terminals 40 million euros so far."
+    )
+    headline = said(text, "Dock strike shuts Tarnvik terminals", "union", cue="says")
+    assert [k for k, _ in kinds(text, headline)] == ["figure"]
