@@ -11,6 +11,10 @@ from different origins contradict each other (:func:`rival_accounts`) when
   supply" against "many customers were not receiving the 20 hours"), or they give different
   figures for the same event.
 
+Also set against each other: a statement about "the figure" (the number, the toll) that gives
+another value just after another origin's figure ("Organisers said 210,000 people had taken
+part. Police put the figure at 48,000.").
+
 Each claim of such a pair is disputed, with the other as evidence; a claim is set against the
 accounts sharing most with it only. Also disputed: an accused's own account on what they deny
 (:func:`accused_accounts`) and an accusation that another origin answers
@@ -68,7 +72,7 @@ def rival_accounts(
                 if shared == best:
                     other = next(s for n, s in entries if n == b)
                     found[a].append(_evidence(reason, other[0]))
-        for a, b, reason in _set_against(entries):
+        for a, b, reason in [*_set_against(entries), *_other_figures(entries)]:
             other = next(s for n, s in entries if n == b)
             evidence = _evidence(reason, other[0])
             if evidence not in found[a]:
@@ -97,6 +101,45 @@ def _set_against(entries: Sequence[tuple[int, list[Statement]]]) -> list[tuple[i
             if best and shared == best:
                 found += [(a, b, reason), (b, a, reason)]
     return found
+
+
+def _other_figures(entries: Sequence[tuple[int, list[Statement]]]) -> list[tuple[int, int, str]]:
+    """Pairs of claims giving two figures for one count, the second pointing at the first
+    ("Organisers said 210,000 people had taken part. Police put the figure at 48,000."): a
+    statement about "the figure" (the number, the toll) just after another origin's figure,
+    with none of its values. Each way."""
+    found: list[tuple[int, int, str]] = []
+    for b, theirs in entries:
+        pointer = next(
+            (s for s in theirs if _FIGURE_POINTER.match(s.attribution.content.text)), None
+        )
+        if pointer is None or not pointer.figures:
+            continue
+        earlier = [
+            (max(map(_start, mine)), a)
+            for a, mine in entries
+            if a != b
+            and not _keys(mine) & _keys(theirs)
+            and any(s.figures and 0 <= pointer.sentence - s.sentence <= _FIGURE_REACH for s in mine)
+            and max(map(_start, mine)) < _start(pointer)
+        ]
+        if not earlier:
+            continue
+        _, a = max(earlier)
+        mine = next(s for n, s in entries if n == a)
+        if figures_disagree([f for s in mine for f in s.figures], pointer.figures):
+            reason = f"another figure for the same count ({pointer.attribution.content.text!r})"
+            found += [(a, b, reason), (b, a, reason)]
+    return found
+
+
+#: "put the figure at 48,000", "the toll at 34": what is said points at a count given before
+_FIGURE_POINTER = re.compile(
+    r"^(?:the|that|this|its)\s+(?:death\s+)?"
+    r"(?:figure|number|toll|count|tally|total|turnout|estimate)\b",
+    re.IGNORECASE,
+)
+_FIGURE_REACH = 2  # sentences back
 
 
 def answered_accusations(

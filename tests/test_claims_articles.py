@@ -495,3 +495,15 @@ def test_a_rebuttal_with_more_to_say_stays_its_own_claim() -> None:
     assert "unattributed" not in grant.flag_names
     shelved = claim_with(claims, "shelved repairs")
     assert set(shelved.flag_names) == {"unattributed", "disputed"}
+
+
+def test_a_second_figure_for_the_same_count_disputes_both() -> None:
+    # "Police put the figure at 48,000" points at the organisers' count and gives another
+    _, claims = article(
+        "March against pension plan\n\n"
+        "Tens of thousands marched through Varossa on Saturday.\n"
+        "Organisers said 210,000 people had taken part. Police put the figure at 48,000.\n"
+    )
+    organisers = claim_with(claims, "210,000")
+    police = claim_with(claims, "48,000")
+    assert "disputed" in organisers.flag_names and "disputed" in police.flag_names
