@@ -876,6 +876,10 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     if owner is not None and not _has_person(head):
         return owner[0], owner[1], f"{owner[2]}, speaking through '{head.text}'"
     trig = _trigger(head, rules)
+    if trig in _DESCRIBED_TYPES:
+        employer = _employer(head, rules)
+        if employer is not None:  # "Analysts at Bergmann Securities": the firm's word
+            return employer
     if trig in _DESCRIBED_TYPES or trig == "official":
         return strip_determiner(text), trig, f"head noun '{head.text}' ({trig})"
     for t in toks:
@@ -901,6 +905,27 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
         return strip_determiner(ent.text), ent_kind, f"named entity {ent.label_}"
     return strip_determiner(text), None, "mention text"
+
+
+def _employer(head: Token, rules: Rules) -> tuple[str, str, str] | None:
+    """The named organisation a plural of people works for ("Analysts at Bergmann
+    Securities", "Researchers from the University of the Pennines"), whose word they give;
+    not a place ("Residents of Orun") and not one person ("an official at the ministry")."""
+    if head.tag_ != "NNS":
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "from", "of", "with"):
+            continue
+        for obj in prep.children:
+            org = _entity(obj) if obj.dep_ == "pobj" else None
+            if org is None or org.label_ != "ORG":
+                continue
+            entry = _lookup(org.text, rules)
+            if entry is not None:
+                return entry.canonical, entry.type, f"alias '{org.text}' in sources.toml"
+            name = strip_determiner(org.text)
+            return name, "organisation", f"'{head.text} {prep.text} {org.text}': its people"
+    return None
 
 
 _PEOPLE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})

@@ -584,3 +584,12 @@ def test_a_surname_the_tagger_calls_a_nationality_is_the_person() -> None:
     )
     second = by_content(text, "Nobody has called us")
     assert second.source == "Santangeli" and second.source_type == "person"
+
+
+def test_analysts_at_a_named_firm_give_the_firms_word() -> None:
+    # a plural of people at a named organisation is that organisation, not a vague group;
+    # residents of a place stay vague
+    analysts = one("Analysts at Bergmann Securities said the fine would cut revenue by 6%.")
+    assert analysts.source == "Bergmann Securities" and analysts.source_type == "organisation"
+    residents = one("Residents of Orun said the water rose within minutes.")
+    assert residents.source_type == "vague"
