@@ -593,3 +593,16 @@ def test_analysts_at_a_named_firm_give_the_firms_word() -> None:
     assert analysts.source == "Bergmann Securities" and analysts.source_type == "organisation"
     residents = one("Residents of Orun said the water rose within minutes.")
     assert residents.source_type == "vague"
+
+
+def test_a_statement_the_parser_hangs_on_the_cue_as_an_unknown_dependent() -> None:
+    # the parser makes "floods" a "dep" of "said" and "killed" a clause of "tore": the
+    # words before ", the ... ministry said" are still what the ministry said
+    text = (
+        "Flash floods that tore through villages in northern Valdora after three days of "
+        "torrential rain have killed at least 58 people, the country's disaster management "
+        "ministry said Sunday, as rescuers dug through mud."
+    )
+    found = one(text)
+    assert found.content.text.endswith("have killed at least 58 people")
+    assert found.speaker is not None and found.speaker.text.endswith("ministry")

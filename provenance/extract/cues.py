@@ -647,6 +647,13 @@ def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int]
     detached = (verb.dep_ == "ROOT" and speaker.head.i != verb.i and speaker.i < verb.i) or (
         verb.dep_ == "relcl" and _postposed_relcl(verb, speaker)
     )
+    # "Flash floods that tore through villages ... have killed 58 people, the ministry said":
+    # the parser hangs the statement's subject on the cue as an unknown dependent
+    detached = detached or (
+        verb.dep_ == "ROOT"
+        and speaker.i < verb.i
+        and any(c.dep_ == "dep" and c.i < speaker.i for c in verb.children)
+    )
     hung = verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i
     # "The inspectorate has ordered the mine closed, its director said": the parser joins
     # the cue to the statement as a second verb, with a comma and no "and" between them
