@@ -507,3 +507,13 @@ def test_a_second_figure_for_the_same_count_disputes_both() -> None:
     organisers = claim_with(claims, "210,000")
     police = claim_with(claims, "48,000")
     assert "disputed" in organisers.flag_names and "disputed" in police.flag_names
+
+
+def test_traders_and_guests_are_unnamed_sources() -> None:
+    _, claims = article(
+        "Bridge shut\n\n"
+        "Traders on both sides of the river say business has already suffered.\n"
+        "Guests said the buffet had been left out for two hours.\n"
+    )
+    for words in ("business has already suffered", "buffet had been left out"):
+        assert "anonymous_only" in claim_with(claims, words).flag_names
