@@ -182,6 +182,45 @@ def test_an_older_database_is_upgraded(tmp_path: Path, monkeypatch: pytest.Monke
         assert versions == list(range(1, len(steps) + 1))
 
 
+def test_migration_9_indexes_only_what_a_query_reads(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    described = "A diplomatic source said the talks would fail.\n"
+    a = said(
+        described,
+        "the talks would fail",
+        "A diplomatic source",
+        "diplomatic source",
+        "anonymous",
+        "head noun 'source' (anonymous)",
+    )
+    with Store(path, rules=RULES) as store:
+        store.ingest(Document("described", described, None, (a,)))
+        store.ingest(person_doc("one", "Novak", "talks had failed"))
+        with migrations.write_transaction(store.db):
+            # the indexes as migration 8 left them
+            for sql in (
+                "DROP INDEX IF EXISTS sources_block",
+                "CREATE INDEX IF NOT EXISTS sources_block ON sources(block, person)",
+                "CREATE INDEX IF NOT EXISTS sources_type ON sources(type)",
+                "CREATE INDEX IF NOT EXISTS documents_content_hash ON documents(content_hash)",
+                "DELETE FROM migrations WHERE version > 8",
+            ):
+                store.db.execute(sql)
+    with Store(path, rules=RULES) as store:
+        assert store.schema_version() == migrations.LATEST
+        indexes = dict(store.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+        assert "sources_type" not in indexes and "documents_content_hash" not in indexes
+        assert indexes["sources_block"].endswith("WHERE document_id IS NULL")
+        block = store.db.execute(
+            "SELECT count(*) FROM sources INDEXED BY sources_block "
+            "WHERE block = block AND document_id IS NULL"
+        ).fetchone()[0]
+        assert block == 1  # Novak; not the description of one article
+        store.ingest(person_doc("two", "Jana Novak", "the port will reopen"))
+        assert source_of(store, "talks had failed") == "Jana Novak"  # found by its block
+        assert [s.name for s in store.sources("anonymous")] == ["diplomatic source"]
+
+
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
     Store(path, rules=RULES).close()
