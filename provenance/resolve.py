@@ -94,6 +94,8 @@ def _full_organisation(tok: Token) -> Entity | None:
     ent = _entity(tok)
     if tok.pos_ != "PROPN" or (ent is not None and len(ent) > 1):
         return None
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+        return None  # not alone: "Quillon Falls Memorial Hospital", however the tagger cut it
     found: dict[str, Entity] | None = tok.doc.user_data.get("provenance_organisations")
     if found is None:
         found = {}

@@ -606,3 +606,12 @@ def test_a_statement_the_parser_hangs_on_the_cue_as_an_unknown_dependent() -> No
     found = one(text)
     assert found.content.text.endswith("have killed at least 58 people")
     assert found.speaker is not None and found.speaker.text.endswith("ministry")
+
+
+def test_a_multiword_name_is_not_shortened_to_a_lone_word_named_elsewhere() -> None:
+    # in this article the tagger leaves "Quillon Falls Memorial Hospital" untagged and takes
+    # a later "Hospital" (in "Hospital spokesman Ben Ashdown") for an organisation on its own:
+    # the subject is still the whole name, not the lone word
+    text = (ROOT / "tests" / "heldout9" / "ho9-wedding-quillon.txt").read_text(encoding="utf-8")
+    treated = by_content(text, "treated 31 people")
+    assert treated.source == "Quillon Falls Memorial Hospital"
