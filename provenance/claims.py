@@ -331,6 +331,11 @@ def _denial_links(
     accusations", "any such warning") and shares no word joins the nearest statement in the
     window that names the denier, else the nearest statement in the window."""
     links: list[_Link] = []
+    # those who deny something defend themselves: what they assert answers an accusation,
+    # it is none that another denial answers
+    defending = {
+        k for j in members if statements[j].role == "denies" for k in statements[j].keys
+    }
     for i in members:
         denial = statements[i]
         if denial.role == "asserts":
@@ -338,7 +343,9 @@ def _denial_links(
         others = [
             statements[j]
             for j in members
-            if statements[j].role == "asserts" and not statements[j].keys & denial.keys
+            if statements[j].role == "asserts"
+            and not statements[j].keys & denial.keys
+            and not statements[j].keys & defending
         ]
         start = denial.attribution.content.start
         earlier = [s for s in others if s.attribution.content.start < start]

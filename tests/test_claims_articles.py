@@ -517,3 +517,19 @@ def test_traders_and_guests_are_unnamed_sources() -> None:
     )
     for words in ("business has already suffered", "buffet had been left out"):
         assert "anonymous_only" in claim_with(claims, words).flag_names
+
+
+def test_a_denial_does_not_answer_another_defenders_account() -> None:
+    # the minister and the firm both deny; the firm's denial answers the accusation, not the
+    # minister's own account of the tender
+    _, claims = article(
+        "Minister denies rigging tender\n\n"
+        "The Civic Alliance accused Transport Minister Daniel Okoro of rewriting the tender "
+        "rules so that his brother-in-law's firm would win the contract.\n"
+        "Okoro denied the accusation.\n"
+        "He said the tender rules had been revised by engineers to meet new safety "
+        "standards.\n"
+        "The firm, Meridian Roadworks, denied that the tender rules had been changed for it.\n"
+    )
+    revised = claim_with(claims, "revised by engineers")
+    assert "denied" not in revised.flag_names
