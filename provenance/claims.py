@@ -333,9 +333,7 @@ def _denial_links(
     links: list[_Link] = []
     # those who deny something defend themselves: what they assert answers an accusation,
     # it is none that another denial answers
-    defending = {
-        k for j in members if statements[j].role == "denies" for k in statements[j].keys
-    }
+    defending = {k for j in members if statements[j].role == "denies" for k in statements[j].keys}
     for i in members:
         denial = statements[i]
         if denial.role == "asserts":
