@@ -721,6 +721,12 @@ def _entity(tok: Token) -> Entity | None:
 def _parts(ent: Entity) -> list[Entity]:
     """An entity cut at its commas: the tagger runs "the Olive Tree, Sofia Marchetti" into one
     name; each side is a name of its own, with the entity's label."""
+    # "Kestrel Compute's Brenmoor (plan)": an organisation's name ends at its possessive
+    owner = next((t.i for t in ent[2:] if t.tag_ == "POS"), None) if ent.label_ == "ORG" else None
+    if owner is not None:
+        named = ent.doc[ent.start : owner]
+        named.label_ = ent.label_
+        return _parts(named)
     commas = [t.i for t in ent if t.text == ","]
     if not commas:
         return [ent]

@@ -615,3 +615,11 @@ def test_a_multiword_name_is_not_shortened_to_a_lone_word_named_elsewhere() -> N
     text = (ROOT / "tests" / "heldout9" / "ho9-wedding-quillon.txt").read_text(encoding="utf-8")
     treated = by_content(text, "treated 31 people")
     assert treated.source == "Quillon Falls Memorial Hospital"
+
+
+def test_an_organisations_name_ends_at_its_possessive() -> None:
+    # the tagger takes "Kestrel Compute's Brenmoor" (data centre) for one organisation;
+    # "Kestrel said" later is Kestrel Compute
+    path = ROOT / "tests" / "heldout9" / "ho9-datacentre-brenmoor.txt"
+    appeal = by_content(path.read_text(encoding="utf-8"), "would appeal the decision")
+    assert appeal.source == "Kestrel Compute"
