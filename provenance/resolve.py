@@ -187,9 +187,10 @@ def antecedent_of(
         # "The company's shares fell after it said ...": an organisation earlier in the sentence
         # (not one inside what it said: "Survivors told the crew ... left Zarif, it said")
         said = _said_before(cue)
+        platforms = {w for c in rules.channels if c.kind == "platform" for w in c.words}
         for tok in reversed([t for t in speaker.sent if t.i < speaker.i]):
-            if tok.i in said:
-                continue
+            if tok.i in said or tok.lower_ in platforms:
+                continue  # "In a message on Telegram, it said": the medium, not who spoke
             if (
                 tok.pos_ in ("NOUN", "PROPN")
                 and tok.dep_ not in ("compound", "amod")
@@ -199,6 +200,9 @@ def antecedent_of(
                     # "The court said ..., money it said ...": follow "the court" back too
                     return _description_antecedent(tok, earlier, rules) or tok
                 return tok
+        subject = _last_subject(speaker, rules) if low == "it" else None
+        if subject is not None:  # "The Israeli military gave a different account. ..., it said"
+            return subject
         for _, head in reversed(earlier):
             if head.i < speaker.i and not _is_person(head) and head.lower_ not in _GROUP_PRONOUNS:
                 return head
@@ -219,6 +223,20 @@ def antecedent_of(
     if speaker.pos_ == "PROPN" and _is_person(speaker):
         full = _full_name(speaker, rules)
         return full if full is not None and full.i != speaker.i else None
+    return None
+
+
+def _last_subject(speaker: Token, rules: Rules) -> Token | None:
+    """The organisation the sentence before is about, as the subject of its main verb ("The
+    Israeli military gave a different account.")."""
+    start = speaker.sent.start
+    if start == 0:
+        return None
+    root = speaker.doc[start - 1].sent.root
+    for tok in root.children:
+        organisation = tok.ent_type_ == "ORG" or _trigger(tok, rules) in _ORGANISATION_TYPES
+        if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and organisation:
+            return tok
     return None
 
 

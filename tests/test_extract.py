@@ -623,3 +623,15 @@ def test_an_organisations_name_ends_at_its_possessive() -> None:
     path = ROOT / "tests" / "heldout9" / "ho9-datacentre-brenmoor.txt"
     appeal = by_content(path.read_text(encoding="utf-8"), "would appeal the decision")
     assert appeal.source == "Kestrel Compute"
+
+
+def test_it_is_who_the_sentence_before_is_about_not_the_platform() -> None:
+    # "on Telegram" is the medium; "it" is the military the sentence before is about, not
+    # the ministry that spoke before that
+    text = (
+        "Israeli strikes killed 14 people, the health ministry said.\n\n"
+        "The Israeli military gave a different account. In a statement posted on Telegram, "
+        "it said its jets had struck a weapons depot."
+    )
+    depot = by_content(text, "weapons depot")
+    assert depot.source == "Israeli military"
