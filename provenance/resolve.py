@@ -200,7 +200,7 @@ def antecedent_of(
                     # "The court said ..., money it said ...": follow "the court" back too
                     return _description_antecedent(tok, earlier, rules) or tok
                 return tok
-        subject = _last_subject(speaker, rules) if low == "it" else None
+        subject = _last_subject(speaker, earlier, rules) if low == "it" else None
         if subject is not None:  # "The Israeli military gave a different account. ..., it said"
             return subject
         for _, head in reversed(earlier):
@@ -226,13 +226,19 @@ def antecedent_of(
     return None
 
 
-def _last_subject(speaker: Token, rules: Rules) -> Token | None:
+def _last_subject(
+    speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
+) -> Token | None:
     """The organisation the sentence before is about, as the subject of its main verb ("The
-    Israeli military gave a different account.")."""
+    Israeli military gave a different account."), when nobody speaks in that sentence (then
+    the last to speak is who "it" is)."""
     start = speaker.sent.start
     if start == 0:
         return None
-    root = speaker.doc[start - 1].sent.root
+    before = speaker.doc[start - 1].sent
+    if any(before.start <= said.i < before.end for said, _ in earlier):
+        return None
+    root = before.root
     for tok in root.children:
         organisation = tok.ent_type_ == "ORG" or _trigger(tok, rules) in _ORGANISATION_TYPES
         if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and organisation:
