@@ -226,9 +226,7 @@ def antecedent_of(
     return None
 
 
-def _last_subject(
-    speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
-) -> Token | None:
+def _last_subject(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules) -> Token | None:
     """The organisation the sentence before is about, as the subject of its main verb ("The
     Israeli military gave a different account."), when nobody speaks in that sentence (then
     the last to speak is who "it" is)."""
