@@ -635,3 +635,9 @@ def test_it_is_who_the_sentence_before_is_about_not_the_platform() -> None:
     )
     depot = by_content(text, "weapons depot")
     assert depot.source == "Israeli military"
+
+
+def test_company_names_by_their_last_word() -> None:
+    for name in ("Velmar Air", "Altamira Minerals", "Helix Orbital", "Brightmoor FC"):
+        found = one(f"{name} said the figures had been checked twice.")
+        assert found.source == name and found.source_type == "company", name
