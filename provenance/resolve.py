@@ -941,8 +941,8 @@ def _employer(head: Token, rules: Rules) -> tuple[str, str, str] | None:
     """The named organisation a plural of people works for ("Analysts at Bergmann
     Securities", "Researchers from the University of the Pennines"), whose word they give;
     not a place ("Residents of Orun") and not one person ("an official at the ministry")."""
-    if head.tag_ != "NNS":
-        return None
+    if head.tag_ != "NNS" or head.lemma_.lower() not in _STAFF:
+        return None  # "Parents at Moorside Primary School" do not speak for the school
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "from", "of", "with"):
             continue
@@ -957,6 +957,11 @@ def _employer(head: Token, rules: Rules) -> tuple[str, str, str] | None:
             return name, "organisation", f"'{head.text} {prep.text} {org.text}': its people"
     return None
 
+
+#: people whose word at a named organisation is its work ("Analysts at Bergmann Securities")
+_STAFF = frozenset(
+    {"analyst", "economist", "researcher", "scientist", "strategist", "expert", "engineer"}
+)
 
 _PEOPLE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 _VOICES = _PEOPLE_VOICES | frozenset(

@@ -593,6 +593,8 @@ def test_analysts_at_a_named_firm_give_the_firms_word() -> None:
     assert analysts.source == "Bergmann Securities" and analysts.source_type == "organisation"
     residents = one("Residents of Orun said the water rose within minutes.")
     assert residents.source_type == "vague"
+    parents = one("Parents at Moorside Primary School said the children were kept inside.")
+    assert parents.source_type == "vague"
 
 
 def test_a_statement_the_parser_hangs_on_the_cue_as_an_unknown_dependent() -> None:
