@@ -159,7 +159,7 @@ def antecedent_of(
     doc = speaker.doc
     low = speaker.lower_
     if low in _RELATIVE and cue is not None and cue.dep_ == "relcl":
-        return cue.head
+        return _seen_by(cue.head) or cue.head
     if low in _PERSON_PRONOUNS:
         wanted = "f" if low in ("she", "her") else "m"
         speakers = [
@@ -223,6 +223,16 @@ def antecedent_of(
     if speaker.pos_ == "PROPN" and _is_person(speaker):
         full = _full_name(speaker, rules)
         return full if full is not None and full.i != speaker.i else None
+    return None
+
+
+def _seen_by(tok: Token) -> Token | None:
+    """The document an outlet saw ("a ministry document seen by Reuters, which said"): the
+    parser hangs the relative clause on the outlet; what said it is the document."""
+    by = tok.head if tok.dep_ == "pobj" else None
+    seen = by.head if by is not None and by.lower_ == "by" else None
+    if seen is not None and seen.tag_ == "VBN" and seen.dep_ in ("acl", "relcl"):
+        return seen.head
     return None
 
 

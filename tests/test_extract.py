@@ -643,3 +643,13 @@ def test_company_names_by_their_last_word() -> None:
     for name in ("Velmar Air", "Altamira Minerals", "Helix Orbital", "Brightmoor FC"):
         found = one(f"{name} said the figures had been checked twice.")
         assert found.source == name and found.source_type == "company", name
+
+
+def test_which_after_a_document_seen_by_an_outlet_is_the_document() -> None:
+    text = (
+        "All 11 children had received doses from a single batch, according to a ministry "
+        "document seen by Reuters, which said the batch had been kept at a warehouse where a "
+        "refrigerator failed."
+    )
+    kept = by_content(text, "kept at a warehouse")
+    assert kept.source == "ministry document"
