@@ -174,6 +174,11 @@ def antecedent_of(
                 or _described_person(said, rules)
             )
         ]
+        # "University President Helen Vasquez-Orr was asked whether ... . 'There is no
+        # list,' she said.": the person asked in the sentence before, when nobody speaks there
+        subject = _last_subject(speaker, earlier, rules, person=True)
+        if subject is not None and _gender(subject, earlier) in (None, wanted):
+            return subject
         for head in speakers:  # the latest to speak, unless known to be of the other sex
             if _gender(head, earlier) in (None, wanted):
                 return head
@@ -236,10 +241,15 @@ def _seen_by(tok: Token) -> Token | None:
     return None
 
 
-def _last_subject(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules) -> Token | None:
-    """The organisation the sentence before is about, as the subject of its main verb ("The
-    Israeli military gave a different account."), when nobody speaks in that sentence (then
-    the last to speak is who "it" is)."""
+_ASKED = frozenset({"ask", "question", "press", "challenge"})
+
+
+def _last_subject(
+    speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules, *, person: bool = False
+) -> Token | None:
+    """The organisation (or, with ``person``, the person) the sentence before is about, as
+    the subject of its main verb ("The Israeli military gave a different account."), when
+    nobody speaks in that sentence (then the last to speak is who "it" is)."""
     start = speaker.sent.start
     if start == 0:
         return None
@@ -248,6 +258,10 @@ def _last_subject(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rul
         return None
     root = before.root
     for tok in root.children:
+        if person:  # the one asked a question answers it ("Vasquez-Orr was asked whether")
+            if tok.dep_ == "nsubjpass" and root.lemma_.lower() in _ASKED and _is_person(tok):
+                return tok
+            continue
         organisation = tok.ent_type_ == "ORG" or _trigger(tok, rules) in _ORGANISATION_TYPES
         if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and organisation:
             return tok
@@ -552,9 +566,14 @@ def _description_antecedent(
     kind = _trigger(speaker, rules)
     institution = kind in _ORGANISATION_TYPES or kind == "government"
 
+    # "the spokesman" may be "army spokesman Idriss Kamoun"; "the regional emergency
+    # service" is not "emergency service spokesman Dario Kessel"
+    a_person = kind in ("official", "anonymous official") or lemma in _PEOPLE_VOICES
+
     def matches(tok: Token) -> bool:
         if tok.i == speaker.i or tok.dep_ in ("compound",) and not _is_person(tok.head):
             return False
+
         if tok.idx < headline <= speaker.idx:  # "Regulator Widens ... Probe" names nobody
             return False
         if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and not _is_definite(tok):
@@ -562,7 +581,7 @@ def _description_antecedent(
         if tok.pos_ == "PROPN" and tok.lower_ == lemma and tok.ent_type_ == "ORG":
             return True
         person = _is_person(tok) or _is_titled_name(tok, rules)
-        if person and tok.dep_ != "compound" and not institution:
+        if person and tok.dep_ != "compound" and not institution and a_person:
             # "the spokesman" -> "army spokesman Idriss Kamoun", but "the army" is the army
             return any(t.lemma_.lower() == lemma for t in mention_tokens(tok) if t.i != tok.i)
         return False

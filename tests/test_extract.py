@@ -653,3 +653,23 @@ def test_which_after_a_document_seen_by_an_outlet_is_the_document() -> None:
     )
     kept = by_content(text, "kept at a warehouse")
     assert kept.source == "ministry document"
+
+
+def test_an_institution_described_is_not_the_person_named_with_it() -> None:
+    # "the regional emergency service" is not "emergency service spokesman Dario Kessel"
+    text = (
+        "A freight train derailed near Brasko on Wednesday, the regional emergency service "
+        "said.\nNo one was killed, according to emergency service spokesman Dario Kessel."
+    )
+    derailed = by_content(text, "freight train derailed")
+    assert derailed.source == "regional emergency service"
+
+
+def test_she_is_the_person_the_sentence_before_is_about() -> None:
+    text = (
+        "A former admissions officer said the list existed, she said.\n"
+        "At a news conference, university President Helen Vasquez-Orr was asked whether she "
+        'had seen the list.\n"There is no list," she said.'
+    )
+    answer = by_content(text, "There is no list")
+    assert answer.coref is not None and answer.coref.text.endswith("Helen Vasquez-Orr")
