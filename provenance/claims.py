@@ -406,38 +406,44 @@ def _discussed(statements: Sequence[Statement], rules: Rules) -> frozenset[str]:
     """The companies (``business_types``) another origin talks about in the same article
     ("the regulator said Brenmark had failed to ..."): the keys of those whose name, or its
     first word, another's statement holds. Such a company speaks in its own defence."""
-    found: set[str] = set()
-    by_doc: dict[int, list[Statement]] = defaultdict(list)
-    for s in statements:
-        by_doc[s.doc].append(s)
-    for members in by_doc.values():
-        for s in members:
-            companies = [n for n in s.nodes if n.type in rules.claims.business_types]
-            if not companies or s.keys <= found:
-                continue
-            names = {name_key(n.name) for n in companies}
-            names |= {w for n in companies if len(w := name_key(n.name).split()[0]) > 3}
-            if any(not t.keys & s.keys and names & (t.names | _words_of(t)) for t in members):
-                found |= {n.key for n in companies}
-    return frozenset(found)
+
+    def names(nodes: Sequence[Node]) -> set[str]:
+        keys = {name_key(n.name) for n in nodes}
+        return keys | {w for n in nodes if len(w := name_key(n.name).split()[0]) > 3}
+
+    return _named_by_others(statements, rules.claims.business_types, names)
 
 
 def _talked_about(statements: Sequence[Statement], rules: Rules) -> frozenset[str]:
     """The people (``accused_types``) another origin's statement in the same article talks
     about by name ("Moraga tested positive", said by the panel): what they say of themselves
     is said in their own defence."""
+
+    def names(nodes: Sequence[Node]) -> set[str]:
+        return {w for n in nodes if len(w := name_key(n.name).split()[-1]) > 3}
+
+    return _named_by_others(statements, rules.claims.accused_types, names)
+
+
+def _named_by_others(
+    statements: Sequence[Statement],
+    types: Sequence[str],
+    names: Callable[[Sequence[Node]], set[str]],
+) -> frozenset[str]:
+    """The keys of the origins of ``types`` that another origin's statement in the same
+    article names (by any of ``names`` of them)."""
     found: set[str] = set()
     by_doc: dict[int, list[Statement]] = defaultdict(list)
     for s in statements:
         by_doc[s.doc].append(s)
     for members in by_doc.values():
         for s in members:
-            people = [n for n in s.nodes if n.type in rules.claims.accused_types]
-            if not people or s.keys <= found:
+            nodes = [n for n in s.nodes if n.type in types]
+            if not nodes or s.keys <= found:
                 continue
-            names = {w for n in people if len(w := name_key(n.name).split()[-1]) > 3}
-            if any(not t.keys & s.keys and names & _words_of(t) for t in members):
-                found |= {n.key for n in people}
+            named = names(nodes)
+            if any(not t.keys & s.keys and named & (t.names | _words_of(t)) for t in members):
+                found |= {n.key for n in nodes}
     return frozenset(found)
 
 
