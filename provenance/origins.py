@@ -426,7 +426,8 @@ def _institution_beside(doc: Document, person: str, role: SpeakerRole, rules: Ru
         # title's first words ("Senate Majority Leader")
         kind = _head_type(ref, rules)
         titled = found.re is before and found.lastindex == 3
-        named_of = not titled and len(ref.split()) > 1 and ref[:1].isupper() and kind is None
+        proper = ref[:1].isupper() or _proper(ref)
+        named_of = not titled and len(ref.split()) > 1 and proper and kind is None
         if kind in role.speaks_for or named_of:
             return Node(ref, _scoped(ref, doc.doc_id, not _proper(ref)), kind)
         return None
@@ -495,13 +496,15 @@ def _holding(doc: Document, ref: str, role: SpeakerRole) -> Attribution | None:
 def _beside_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A role in the speaker mention before the name ("Sea Lantern's head of operations,
     Judith Amsel", "its director, Helena Vorn", "department spokeswoman Carol Imrie"), and one
-    after the name (", the head of the X", ", the group's country director")."""
+    after the name (", the head of the X", ", the group's country director"); "A spokesman
+    for the state Cyber Response Unit, Nate Gorski" names it before the name too."""
     role = "(?i:" + "|".join(re.escape(w) for w in words) + ")"
     extra = r"(?:[\w-]+\s+){0,2}?"
     before = re.compile(
         rf"^(?:((?:[\w&.-]+\s+){{0,4}}?[\w&.-]+)['\u2019]s\s+{extra}{role}\b"
         rf"|(its|their)\s+{extra}{role}\b"
-        rf"|(?:the\s+|an?\s+)?((?:[\w&.-]+\s+){{1,4}}?){role}\s+(?:[A-Z]|$))"
+        rf"|(?:the\s+|an?\s+)?((?:[\w&.-]+\s+){{1,4}}?){role}\s+(?:[A-Z]|$)"
+        rf"|(?i:the|an?)\s+{role}\s+(?:for|of|at)\s+([^,]+?),\s+[A-Z])"
     )
     after = re.compile(
         rf"^,\s+(?:the\s+)?(?:{extra}{role}\s+(?:of|at)\s+([^,.;]+)"

@@ -289,3 +289,20 @@ def test_a_governments_president_speaks_for_himself() -> None:
         ("We will meet in May", "Talmari President Arvid Kessel", "Arvid Kessel", "official"),
     )
     assert names[1] == "Arvid Kessel"
+
+
+def test_a_spokesman_for_an_institution_before_the_name_speaks_for_it() -> None:
+    t = (
+        "A spokesman for the state Cyber Response Unit, Nate Gorski, said the unit had sent "
+        "two analysts."
+    )
+    (name,) = _origin_names(
+        t,
+        (
+            "the unit had sent two analysts",
+            "A spokesman for the state Cyber Response Unit, Nate Gorski",
+            "Nate Gorski",
+            "person",
+        ),
+    )
+    assert name == "state Cyber Response Unit"
