@@ -55,7 +55,7 @@ from provenance.origins import Node, aliases, independent_origins
 from provenance.readings import Reading, read_document
 from provenance.rules import Rules
 from provenance.statements import Statement
-from provenance.terms import POINTERS, Figure, figures_disagree
+from provenance.terms import POINTER_SUBJECT, POINTERS, Figure, figures_disagree
 from provenance.unattributed import Unattributed
 
 Reader = Callable[[str], list[Sentence]]
@@ -678,13 +678,7 @@ def _points_at(denial: Statement) -> bool:
     """Whether a denial points back rather than says what it denies ("that was untrue", "the
     claim", "denied that")."""
     text = denial.attribution.content.text.lower()
-    return text in POINTERS or _points_back(denial) or _POINTER_SUBJECT.match(text) is not None
-
-
-#: "that was simply untrue", "this is false": a pointer as the subject of what is said
-_POINTER_SUBJECT = re.compile(
-    r"^(?:that|this|these|those)\s+(?:is|was|are|were|has been|had been)\b"
-)
+    return text in POINTERS or _points_back(denial) or POINTER_SUBJECT.match(text) is not None
 
 
 def _unattributed(

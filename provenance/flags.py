@@ -115,15 +115,7 @@ def flag_claim(
     denials, contested = _denials(members, origins, rules)
     disputes = _distancing(members, rules) + contested
     if denials and origins:
-        disputes.append(
-            Evidence(
-                "disputed.denied",
-                "denied by another party",
-                denials[0].doc_id,
-                denials[0].attribution,
-                denials[0].span,
-            )
-        )
+        disputes.append(_denial_disputes(denials[0], "denied by another party"))
     if disputes:
         found["disputed"] = disputes
     if denials:
@@ -236,14 +228,14 @@ def _unattributed_flags(
     denials, contested = _denials(members, (), rules)
     disputes += contested
     if denials:
-        first = denials[0]
-        disputes.append(
-            Evidence(
-                "disputed.denied", "denied by a party", first.doc_id, first.attribution, first.span
-            )
-        )
+        disputes.append(_denial_disputes(denials[0], "denied by a party"))
         flags = add_evidence(flags, "denied", denials)
     return add_evidence(flags, "disputed", disputes) if disputes else flags
+
+
+def _denial_disputes(denial: Evidence, detail: str) -> Evidence:
+    """A denial's evidence for ``disputed``: a denied claim is disputed too."""
+    return Evidence("disputed.denied", detail, denial.doc_id, denial.attribution, denial.span)
 
 
 def _hedged(member: ClaimMember) -> Evidence:

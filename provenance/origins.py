@@ -425,7 +425,7 @@ def _institution_beside(doc: Document, person: str, role: SpeakerRole, rules: Ru
         # name the role is "of" ("the head of the Corrow Province Rescue Service"), not a
         # title's first words ("Senate Majority Leader")
         kind = _head_type(ref, rules)
-        titled = found.re is before and found.lastindex == 3
+        titled = found.lastgroup == "titled"
         proper = ref[:1].isupper() or _proper(ref)
         named_of = not titled and len(ref.split()) > 1 and proper and kind is None
         if kind in role.speaks_for or named_of:
@@ -501,14 +501,14 @@ def _beside_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patter
     role = "(?i:" + "|".join(re.escape(w) for w in words) + ")"
     extra = r"(?:[\w-]+\s+){0,2}?"
     before = re.compile(
-        rf"^(?:((?:[\w&.-]+\s+){{0,4}}?[\w&.-]+)['\u2019]s\s+{extra}{role}\b"
-        rf"|(its|their)\s+{extra}{role}\b"
-        rf"|(?:the\s+|an?\s+)?((?:[\w&.-]+\s+){{1,4}}?){role}\s+(?:[A-Z]|$)"
-        rf"|(?i:the|an?)\s+{role}\s+(?:for|of|at)\s+([^,]+?),\s+[A-Z])"
+        rf"^(?:(?P<owner>(?:[\w&.-]+\s+){{0,4}}?[\w&.-]+)['\u2019]s\s+{extra}{role}\b"
+        rf"|(?P<its>its|their)\s+{extra}{role}\b"
+        rf"|(?:the\s+|an?\s+)?(?P<titled>(?:[\w&.-]+\s+){{1,4}}?){role}\s+(?:[A-Z]|$)"
+        rf"|(?i:the|an?)\s+{role}\s+(?:for|of|at)\s+(?P<named>[^,]+?),\s+[A-Z])"
     )
     after = re.compile(
-        rf"^,\s+(?:the\s+)?(?:{extra}{role}\s+(?:of|at)\s+([^,.;]+)"
-        rf"|((?:[\w&.-]+\s+){{0,4}}?[\w&.-]+)['\u2019]s\s+{extra}{role})\s*(?:[,.;]|$)"
+        rf"^,\s+(?:the\s+)?(?:{extra}{role}\s+(?:of|at)\s+(?P<of>[^,.;]+)"
+        rf"|(?P<owner>(?:[\w&.-]+\s+){{0,4}}?[\w&.-]+)['\u2019]s\s+{extra}{role})\s*(?:[,.;]|$)"
     )
     return before, after
 

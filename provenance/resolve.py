@@ -573,7 +573,6 @@ def _description_antecedent(
     def matches(tok: Token) -> bool:
         if tok.i == speaker.i or tok.dep_ in ("compound",) and not _is_person(tok.head):
             return False
-
         if tok.idx < headline <= speaker.idx:  # "Regulator Widens ... Probe" names nobody
             return False
         if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and not _is_definite(tok):

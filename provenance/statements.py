@@ -24,6 +24,7 @@ from provenance.origins import Node, aliases, statement_origins
 from provenance.rules import Rules
 from provenance.sentences import sentence_at, trimmed
 from provenance.terms import (
+    POINTER_SUBJECT,
     Figure,
     event_phrases,
     event_words,
@@ -219,15 +220,13 @@ def _calls_it_false(a: Attribution, rules: Rules) -> bool:
     """Whether what is said calls what it points at false: "said that was “simply untrue”",
     "said this was nonsense" (``rebuttals``, in its first words after the pointer)."""
     text = a.content.text.lower()
-    found = _POINTER_IS.match(text)
+    found = POINTER_SUBJECT.match(text)
     if found is None or _MORE.search(text):
         return False  # "that was untrue and that the centre was paid for by a grant": more
-    rest = " ".join(_WORDS.findall(a.content.text.lower()[found.end() :])[:3])
+    rest = " ".join(_WORDS.findall(text[found.end() :])[:3])
     return first_word(rest, rules.claims.rebuttals, whole=False) is not None
 
 
-#: "that was", "this is": a pointer as the subject of what is said
-_POINTER_IS = re.compile(r"^(?:that|this|these|those)\s+(?:is|was|are|were|has been|had been)\b")
 _MORE = re.compile(r"\band that\b|\bbut\b|;")
 _WORDS = re.compile(r"[\w']+")
 

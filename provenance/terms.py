@@ -72,6 +72,10 @@ _NAMING_ENTITIES = frozenset(
 _SKIPPED_NUMBERS = frozenset({"TIME", "ORDINAL"})
 #: pronouns that point back to what was said before: "The company denied that."
 POINTERS = frozenset({"that", "this", "it", "them", "these", "those"})
+#: "that was untrue", "this is false": a pointer as the subject of what is said
+POINTER_SUBJECT = re.compile(
+    r"^(?:that|this|these|those)\s+(?:is|was|are|were|has been|had been)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ from provenance.terms import (
     event_words,
     figures,
     figures_disagree,
+    first_word,
     is_word,
     stem,
     terms,
@@ -124,12 +125,12 @@ def unattributed_claims(
 def _hearsay(sentence: Sentence, rules: ClaimRules) -> Span | None:
     """The hearsay phrase of a sentence ("is said to", "reportedly"), or None."""
     lowered = sentence.text.lower()
-    for phrase in rules.hearsay:
-        found = re.search(rf"\b{re.escape(phrase)}\b", lowered)
-        if found is not None:
-            start, end = sentence.start + found.start(), sentence.start + found.end()
-            return Span(start, end, sentence.text[found.start() : found.end()])
-    return None
+    phrase = first_word(lowered, rules.hearsay)
+    found = re.search(rf"\b{re.escape(phrase)}\b", lowered) if phrase else None
+    if found is None:
+        return None
+    start, end = sentence.start + found.start(), sentence.start + found.end()
+    return Span(start, end, sentence.text[found.start() : found.end()])
 
 
 def _statement(
