@@ -665,7 +665,7 @@ def test_an_institution_described_is_not_the_person_named_with_it() -> None:
     assert derailed.source == "regional emergency service"
 
 
-def test_she_is_the_person_the_sentence_before_is_about() -> None:
+def test_she_is_the_person_asked_in_the_sentence_before() -> None:
     text = (
         "A former admissions officer said the list existed, she said.\n"
         "At a news conference, university President Helen Vasquez-Orr was asked whether she "
