@@ -49,7 +49,7 @@ from provenance.disputes import (
     pointed_accounts,
     rival_accounts,
 )
-from provenance.flags import add_evidence, advocate_word, flag_claim
+from provenance.flags import add_evidence, advocate_word, contests, flag_claim
 from provenance.models import Claim, ClaimMember, Document, Sentence
 from provenance.origins import Node, aliases, independent_origins
 from provenance.readings import Reading, read_document
@@ -107,8 +107,9 @@ def group_claims(
     accused |= _discussed(statements, rules)
     accused |= _talked_about(statements, rules)
     advocates = _advocates(statements, rules)
+    defences = _defences(statements, rules)
     claims = [
-        _claim(group, statements, inside, rules, accused, advocates)
+        _claim(group, statements, inside, rules, accused, advocates, defences)
         for group, inside in zip(groups, _links_by_group(groups, links), strict=True)
     ]
     interested = ["unverified_party_claim" in c.flag_names for c in claims]
@@ -460,6 +461,30 @@ def _advocates(statements: Sequence[Statement], rules: Rules) -> dict[str, str]:
     return found
 
 
+def _defences(statements: Sequence[Statement], rules: Rules) -> dict[str, str]:
+    """The statements that give a denier's reason: told after a denial by the same origin in
+    the same sentence ("denied any aid was being blocked, saying all consignments were
+    cleared within hours"), by label, with the denial's cue. Whoever denies defends
+    themselves, and the reason is said in their defence. Contesting another's account
+    ("disputed the figure, saying ...") is a defence only by those who speak for themselves
+    (``[interest] types``, ``business_types``), not by an authority."""
+    interested = {*rules.claims.interested_types, *rules.claims.business_types}
+    denials: dict[tuple[int, int], list[Statement]] = defaultdict(list)
+    for s in statements:
+        themselves = all(n.type in interested for n in s.nodes)
+        if s.role == "denies" and s.keys and (themselves or not contests(s.attribution, rules)):
+            denials[(s.doc, s.sentence)].append(s)
+    found: dict[str, str] = {}
+    for s in statements:
+        if s.role != "asserts":
+            continue
+        for denial in denials.get((s.doc, s.sentence), ()):
+            a = denial.attribution
+            if denial.keys == s.keys and a.content.start < s.attribution.content.start:
+                found[s.label] = (a.cue or a.content).text
+    return found
+
+
 def _shared_stems(a: Statement, b: Statement) -> set[str]:
     """Words two statements share, a word and its derivation counted as one ("denied making
     any threat" answers "threatened her husband"): words alike in their first five letters."""
@@ -576,6 +601,7 @@ def _claim(
     rules: Rules,
     accused: frozenset[str],
     advocates: dict[str, str],
+    defences: dict[str, str],
 ) -> Claim:
     inside = set(group)
     why: dict[int, str] = {}
@@ -593,7 +619,9 @@ def _claim(
         if statements[i].role == "asserts"
     ]
     origins = independent_origins(asserting)
-    flags = flag_claim(members, origins, rules, accused=accused, advocates=advocates)
+    flags = flag_claim(
+        members, origins, rules, accused=accused, advocates=advocates, defences=defences
+    )
     text = next((m.content.text for m in members if m.role == "asserts"), members[0].content.text)
     return Claim(
         _claim_id(members),

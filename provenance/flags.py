@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from provenance.canonical import name_key
-from provenance.models import ClaimMember, Evidence, Flag, Origin, Span
+from provenance.models import Attribution, ClaimMember, Evidence, Flag, Origin, Span
 from provenance.rules import Institution, Party, Rules
 from provenance.terms import first_word, stem
 
@@ -89,6 +89,7 @@ def flag_claim(
     *,
     accused: frozenset[str] = frozenset(),
     advocates: Mapping[str, str] | None = None,
+    defences: Mapping[str, str] | None = None,
 ) -> tuple[Flag, ...]:
     """The flags of one claim, in the order of :data:`FLAGS`. ``accused`` are the keys of the
     origins that deny something in the articles or that another origin talks about by name
@@ -96,7 +97,9 @@ def flag_claim(
     defending themselves or talked about), and of the companies another origin talks about
     (they speak for their business, whatever they say).
     ``advocates`` maps the keys of origins the articles introduce as advocates ("His lawyer,
-    Kristof Maelen") to that mention: they argue a side's case in every statement."""
+    Kristof Maelen") to that mention: they argue a side's case in every statement.
+    ``defences`` maps the labels (``doc_id#index``) of statements that give a denier's reason
+    ("denied ..., saying ...") to the denial's cue: they are said in the denier's defence."""
     stated = [m for m in members if m.role == "states"]
     if stated and all(m.role in ("states", "denies") for m in members):
         return _unattributed_flags(stated, members, rules)
@@ -106,7 +109,7 @@ def flag_claim(
     if origins and all(unnamed(o) for o in origins):
         found["anonymous_only"] = [_origin_evidence("anonymous_only", o, members) for o in origins]
     party = (
-        _interested(members, origins, rules, accused, advocates or {})
+        _interested(members, origins, rules, accused, advocates or {}, defences or {})
         if len(origins) == 1
         else None
     )
@@ -269,6 +272,7 @@ def _interested(
     rules: Rules,
     accused: frozenset[str],
     advocates: Mapping[str, str],
+    defences: Mapping[str, str],
 ) -> Evidence | None:
     """Evidence that the only origin has a stake in what it says, or None."""
     origin = origins[0]
@@ -298,6 +302,11 @@ def _interested(
         if interested and word:
             detail = f"{origin.name} ({origin.type}) speaking about itself ({word!r})"
             return _member_evidence("unverified_party_claim.self", detail, m)
+    for m in own:
+        denial = defences.get(f"{m.doc_id}#{m.index}")
+        if denial is not None:
+            detail = f"{origin.name} gives its reason for denying ({denial!r}): its own defence"
+            return _member_evidence("unverified_party_claim.defence", detail, m)
     business = _business(origin, own, rules) if origin.key in accused else None
     if business is not None:
         return business
@@ -526,21 +535,27 @@ def _distancing(members: Sequence[ClaimMember], rules: Rules) -> list[Evidence]:
     return found
 
 
+def contests(attribution: Attribution, rules: Rules) -> bool:
+    """Whether a denial's cue contests rather than denies ("disputed the figure",
+    ``[disputes] contesting``)."""
+    contesting = {stem(w) for w in rules.claims.contesting}
+    cue = attribution.cue.text.lower().split() if attribution.cue else []
+    return any(stem(w) in contesting for w in cue)
+
+
 def _denials(
     members: Sequence[ClaimMember], origins: Sequence[Origin], rules: Rules
 ) -> tuple[list[Evidence], list[Evidence]]:
     """Another party's denials of the claim, and its contestings ("disputes the toll"): a
     contested claim is disputed, not denied."""
     keys = {o.key for o in origins}
-    contesting = {stem(w) for w in rules.claims.contesting}
     denied: list[Evidence] = []
     contested: list[Evidence] = []
     for m in members:
         if m.role == "denies" and m.origin not in keys:
             a = m.attribution
             who = a.source or (a.speaker.text if a.speaker else "?") if a else "?"
-            cue = a.cue.text.lower().split() if a and a.cue else []
-            if any(stem(w) in contesting for w in cue):
+            if a is not None and contests(a, rules):
                 contested.append(_member_evidence("disputed.contested", f"{who} contests it", m))
             else:
                 denied.append(_member_evidence("denied", f"{who} denies it", m))

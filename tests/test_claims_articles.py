@@ -533,3 +533,27 @@ def test_a_denial_does_not_answer_another_defenders_account() -> None:
     )
     revised = claim_with(claims, "revised by engineers")
     assert "denied" not in revised.flag_names
+
+
+def test_a_deniers_reason_is_said_in_its_own_defence() -> None:
+    # a ministry is no interested party by its type, but its reason for denying is its
+    # defence; a regulator contesting a firm's figure defends nothing of its own
+    _, claims = article(
+        "Aid stuck\n\n"
+        "Relief groups said 300 tonnes of tents had been sitting at Sarn airport for a week.\n"
+        "The interior ministry denied that any aid was being blocked, saying that all "
+        "consignments were cleared within hours.\n"
+        "The ministry said 20 cargo flights were expected this week.\n"
+        "Karva Air said 94% of its flights had left on time in May.\n"
+        "The aviation authority disputed the punctuality figure, saying that Karva counted "
+        "flights as on time when they left the gate.\n"
+    )
+    cleared = claim_with(claims, "cleared within hours")
+    assert "unverified_party_claim" in cleared.flag_names
+    assert any(
+        e.rule == "unverified_party_claim.defence" for f in cleared.flags for e in f.evidence
+    )
+    flights = claim_with(claims, "20 cargo flights")
+    assert "unverified_party_claim" not in flights.flag_names
+    gate = claim_with(claims, "left the gate")
+    assert "unverified_party_claim" not in gate.flag_names
