@@ -456,6 +456,11 @@ def test_documents_show_what_they_record() -> None:
     assert notice.content.text == "it will lay off 340 employees"
     emails = one("But emails seen by the Courier show that the mayor asked for the contract.")
     assert emails.content.text == "the mayor asked for the contract"  # "show" tagged a noun
+    minutes = one("Minutes of the board's July meeting show that members discussed a list.")
+    assert minutes.content.text == "members discussed a list"  # "minutes", lemma "minute"
+    tracked = one("Ship-tracking data compiled by the agency showed 34 vessels anchored off Lusk.")
+    assert tracked.content.text.startswith("34 vessels anchored")  # what it shows, no "that"
+    assert tracked.speaker.text == "Ship-tracking data"
 
 
 def test_relays_a_broadcast_a_credit_and_a_speaker_telling_what_she_was_told() -> None:
