@@ -329,8 +329,12 @@ _AGE = re.compile(r"^\d+-year-old$|^\d+$")
 def _described_person(speaker: Token, rules: Rules) -> bool:
     """A person known by description only, whom "he" or "she" can take up: "A 19-year-old
     survivor from Tesmar, who gave his name only as Yusuf,", "a nurse who fled the town"
-    (a singular noun that "who" describes or an age qualifies), never an organisation."""
-    if speaker.pos_ != "NOUN" or speaker.tag_ != "NN" or _has_proper(speaker):
+    (a singular noun that "who" describes or an age qualifies), never an organisation. A name
+    after it is where the person is ("A librarian at Wescott North High School, who ..."), a
+    name before it is whose ("a Harwick engineer")."""
+    if speaker.pos_ != "NOUN" or speaker.tag_ != "NN":
+        return False
+    if any(t.pos_ == "PROPN" and t.i < speaker.i for t in mention_tokens(speaker)):
         return False
     if _trigger(speaker, rules) in _ORGANISATION_TYPES | {"government", "military", "media"}:
         return False

@@ -678,3 +678,37 @@ def test_she_is_the_person_asked_in_the_sentence_before() -> None:
     )
     answer = by_content(text, "There is no list")
     assert answer.coref is not None and answer.coref.text.endswith("Helen Vasquez-Orr")
+
+
+def test_a_request_not_to_be_named_is_no_statement_and_makes_the_source_anonymous() -> None:
+    text = (
+        "A librarian at Wescott North High School, who asked that her name not be used, said "
+        "she had been ordered to take 22 books off the shelves. She said no one had explained "
+        "which complaint applied to which book.\n"
+    )
+    found = extract(text)
+    assert [a.content.text for a in found] == [
+        "she had been ordered to take 22 books off the shelves",
+        "no one had explained which complaint applied to which book",
+    ]
+    # the name after "librarian" says where she works: "She" is still the librarian
+    assert [(a.source, a.source_type) for a in found] == [
+        ("librarian at Wescott North High School", "anonymous"),
+    ] * 2
+    # a longer statement that mentions anonymity along the way is kept
+    told = by_content(
+        "A technician, who said she was not one of his sources and spoke on condition of "
+        "anonymity, told the paper she saw him push the assistant.",
+        "not one of his sources",
+    )
+    assert told.cue is not None and told.cue.text == "said"
+
+
+def test_a_board_chair_is_the_she_who_speaks_next() -> None:
+    text = (
+        "Superintendent Raymond Kiley said the 14 titles were the only books removed.\n"
+        "Board chair Gail Hendricks denied that the removals had anything to do with politics. "
+        '"This is about age-appropriate material," she said.\n'
+    )
+    said = by_content(text, "age-appropriate")
+    assert said.source == "Gail Hendricks"

@@ -14,6 +14,7 @@ This module works on spaCy ``Doc``/``Token`` objects it is given; it never impor
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -96,9 +97,27 @@ def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
     cands = [
         c for c in cands if c.cue_span is None or not any(s <= c.cue_span[0] < e for s, e in inside)
     ]
+    text = doc_text(doc)
+    cands = [c for c in cands if not _asks_anonymity(text[c.content[0] : c.content[1]], rules)]
     cands = _dedupe(cands)
     cands = _attach_quotes(doc, cands, quotes, rules)
     return _dedupe([_clipped(doc_text(doc), c) for c in cands])
+
+
+_ABOUT_NAME = re.compile(r"name|identif")
+_REQUEST_WORDS = 8
+
+
+def _asks_anonymity(content: str, rules: Rules) -> bool:
+    """Whether what a candidate says is only a request not to be named ("who asked that her
+    name not be used"): a few words holding an ``anonymity_reasons`` phrase about the name.
+    Not a statement that goes on to one ("she was not one of his sources and spoke on
+    condition of anonymity")."""
+    words = content.lower().split()
+    lowered = " ".join(words)
+    return len(words) <= _REQUEST_WORDS and any(
+        p in lowered for p in rules.audit.anonymity_reasons if _ABOUT_NAME.search(p)
+    )
 
 
 def _clipped(text: str, c: Candidate) -> Candidate:
