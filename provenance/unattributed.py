@@ -117,7 +117,8 @@ def unattributed_claims(
         if claim is None:
             continue
         kind, cue = claim
-        if not _restates(i, sentence, statements, rules, events, phrases):
+        told = cue if kind == "figure" else None
+        if not _restates(i, sentence, statements, rules, events, phrases, told):
             found.append(Unattributed(i, span, kind, cue))
     return found
 
@@ -383,14 +384,18 @@ def _restates(
     rules: ClaimRules,
     events: dict[str, str],
     phrases: dict[tuple[str, ...], str],
+    told: Span | None = None,
 ) -> bool:
-    """Whether the sentence restates, sums up or continues an attributed statement."""
+    """Whether the sentence restates, sums up or continues an attributed statement. Where a
+    figure makes the claim (``told``), that figure is the one another statement must give:
+    "Shares in Kaupa, the only one of the three listed, fell 5.8%" tells no one's "three"."""
     words = [w for w in sentence.words if is_word(w) or w.number]
     own_terms = terms(words, events, phrases)
     own_figures = figures(list(sentence.words))
+    claimed = [f for f in own_figures if told is None or f.start < told.end and f.end > told.start]
     for st in statements:
         shared = own_terms & st.terms
-        if any(_same_figure(f, g, bool(shared)) for f in own_figures for g in st.figures):
+        if any(_same_figure(f, g, bool(shared)) for f in claimed for g in st.figures):
             return True
         if st.sentence == index - 1 and shared and _same_unit(own_figures, st.figures):
             return True

@@ -67,6 +67,17 @@ def test_restating_an_attributed_figure_is_not_a_new_claim() -> None:
     assert kinds(text, attribution) == []
 
 
+def test_a_new_figure_is_a_claim_beside_a_figure_another_statement_gave() -> None:
+    # "the three" is the board's count, told again; the fall of 5.8% is the reporter's own
+    text = (
+        "Headline\nSummary line here.\nThe board said it had searched the offices of three "
+        "chains.\nIt gave no reason.\nShares in Kaupa, the only one of the three chains listed, "
+        "fell 5.8% on the day."
+    )
+    attribution = said(text, "it had searched the offices of three chains", "The board")
+    assert kinds(text, attribution) == [("figure", "5.8")]
+
+
 def test_bylines_section_heads_and_fragments_are_skipped() -> None:
     assert kinds("Headline\n- Deadly strikes -\nP.Lynch--IP\nTwo killed.") == []
 
