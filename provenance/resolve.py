@@ -527,6 +527,23 @@ def _appositive_name(tok: Token) -> Token | None:
                     and name.ent_type_ not in ("GPE", "LOC", "FAC")
                 ):
                     return name
+    # "A doctor at the only clinic in nearby Tasbur, Nadim Orak, told": hung deeper still; a
+    # name of two words or more, set off by commas, that ends the subject just before its verb
+    doc = tok.doc
+    for name in tok.subtree:
+        edge = name.left_edge.i
+        if (
+            name.i > tok.i
+            and name.pos_ == "PROPN"
+            and doc[name.i - 1].pos_ == "PROPN"
+            and edge > 0
+            and doc[edge - 1].text == ","
+            and name.i + 2 < len(doc)
+            and doc[name.i + 1].text == ","
+            and doc[name.i + 2].i == tok.head.i
+            and name.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")
+        ):
+            return name
     return None
 
 

@@ -557,3 +557,16 @@ def test_a_deniers_reason_is_said_in_its_own_defence() -> None:
     assert "unverified_party_claim" not in flights.flag_names
     gate = claim_with(claims, "left the gate")
     assert "unverified_party_claim" not in gate.flag_names
+
+
+def test_a_side_saying_no_civilian_was_harmed_speaks_on_the_fighting() -> None:
+    _, claims = article(
+        "Strike on village\n\n"
+        "An air strike on the village of Kelmari killed 14 civilians, the Hadra Liberation Front "
+        "said on Sunday.\n"
+        'The army said its aircraft had struck "a command centre used by terrorist leaders".\n'
+        '"Not a single civilian was harmed in this operation," military spokesman Colonel '
+        "Ravid Amsel told reporters.\n"
+    )
+    harmed = claim_with(claims, "Not a single civilian was harmed")
+    assert "unverified_party_claim" in harmed.flag_names

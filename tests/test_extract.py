@@ -712,3 +712,14 @@ def test_a_board_chair_is_the_she_who_speaks_next() -> None:
     )
     said = by_content(text, "age-appropriate")
     assert said.source == "Gail Hendricks"
+
+
+def test_a_name_set_off_at_the_end_of_a_long_description_is_the_speaker() -> None:
+    text = (
+        "Kaleh, a rebel spokesman, said the group had no fighters there. A doctor at the only "
+        "clinic in nearby Tasbur, Nadim Orak, told AFP that he had received 11 bodies. "
+        '"I did not see a single person in uniform," he said.\n'
+    )
+    bodies = by_content(text, "11 bodies")
+    assert (bodies.source, bodies.source_type) == ("Nadim Orak", "person")
+    assert by_content(text, "single person in uniform").source == "Nadim Orak"
