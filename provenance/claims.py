@@ -348,7 +348,15 @@ def _denial_links(
         ]
         start = denial.attribution.content.start
         earlier = [s for s in others if s.attribution.content.start < start]
-        target = _answered(denial, earlier, rules)
+        # another's denial before this one has answered what came before it
+        answered = [
+            statements[j].attribution.content.start
+            for j in members
+            if statements[j].role != "asserts"
+            and statements[j].keys != denial.keys
+            and statements[j].attribution.content.start < start
+        ]
+        target = _answered(denial, earlier, rules, max(answered, default=-1))
         if target is None and denial.role == "denies":
             later = [s for s in others if s.attribution.content.start > start]
             target = _charged(denial, later, rules)
@@ -359,7 +367,7 @@ def _denial_links(
 
 
 def _answered(
-    denial: Statement, earlier: Sequence[Statement], rules: Rules
+    denial: Statement, earlier: Sequence[Statement], rules: Rules, closed: int = -1
 ) -> tuple[Statement, str] | None:
     window = rules.claims.denial_window
 
@@ -395,6 +403,14 @@ def _answered(
             return accusations[-1], f"{denial.role} the accusation before it (points back to it)"
     aliases = _aliases(denial, rules)
     nearby = sorted((s for s in earlier if near(s)), key=lambda s: -s.attribution.content.start)
+    # what another's denial in between has answered is closed ("Police said drivers turned
+    # back an ambulance. FENTRA denied its members had stopped any emergency vehicle": not
+    # the report on FENTRA's talks that the ministry denied before): the nearest open one
+    open_ = [s for s in nearby if s.attribution.content.start > closed]
+    if open_ and len(open_) < len(nearby):
+        named = next((s for s in open_ if _naming(s, aliases)), None)
+        found = named or open_[0]
+        return found, f"{denial.role} the statement just before it (after another's denial)"
     for s in nearby:
         if mentioned := _naming(s, aliases):
             return s, f"{denial.role} what it is accused of (names {mentioned!r})"

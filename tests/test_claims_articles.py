@@ -570,3 +570,21 @@ def test_a_side_saying_no_civilian_was_harmed_speaks_on_the_fighting() -> None:
     )
     harmed = claim_with(claims, "Not a single civilian was harmed")
     assert "unverified_party_claim" in harmed.flag_names
+
+
+def test_a_denial_answers_what_came_after_another_partys_denial() -> None:
+    # the ministry's denial closes the report of talks; FENTRA's sweeping denial answers the
+    # police's account just before it, though the report of talks names FENTRA
+    _, claims = article(
+        "Port blockade\n\n"
+        "A government official said ministers had held informal talks with FENTRA's leaders "
+        "on Monday night.\n"
+        "The transport ministry denied the report.\n"
+        "Police said drivers had turned back an ambulance at a roadblock near the port.\n"
+        "FENTRA denied its members had stopped any emergency vehicle.\n"
+    )
+    ambulance = claim_with(claims, "turned back an ambulance")
+    assert "denied" in ambulance.flag_names
+    talks = claim_with(claims, "informal talks")
+    deniers = {m.attribution.source for m in talks.members if m.role == "denies" and m.attribution}
+    assert deniers == {"transport ministry"}
