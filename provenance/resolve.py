@@ -159,6 +159,8 @@ def antecedent_of(
     doc = speaker.doc
     low = speaker.lower_
     if low in _RELATIVE and cue is not None and cue.dep_ == "relcl":
+        if low == "who":
+            return _who(cue.head)
         return _seen_by(cue.head) or cue.head
     if low in _PERSON_PRONOUNS:
         wanted = "f" if low in ("she", "her") else "m"
@@ -215,6 +217,9 @@ def antecedent_of(
     if low in _COUNTED and not any(c.dep_ == "prep" for c in speaker.children):
         # "Passengers described a frightening flight. Several told reporters ...": of them
         return _counted_from(speaker)
+    if _of_them(speaker):
+        # "..., citing two people who have seen the accounts. One of them said": those people
+        return _group_before(speaker, rules)
     named = _appositive_name(speaker) or _name_given(speaker)
     if named is not None:  # "His lawyer, Sofie Wauters, said" / "The company, Acciaierie Mella,"
         return named
@@ -229,6 +234,30 @@ def antecedent_of(
         full = _full_name(speaker, rules)
         return full if full is not None and full.i != speaker.i else None
     return None
+
+
+def _who(tok: Token) -> Token:
+    """The person "who" is: the noun the clause hangs on, or, where the parser hangs it on a
+    place after the person ("a nurse in the capital who said"), the noun before that place."""
+    found = tok
+    for _ in range(2):
+        if found.pos_ == "PROPN" or found.ent_type_ == "PERSON" or found.dep_ != "pobj":
+            break
+        prep = found.head
+        if prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        found = prep.head
+    if found is tok or not _human(found):
+        return tok
+    if found.dep_ == "appos" and found.head.pos_ == "PROPN":  # "Jonas Reiter, a nurse in ..."
+        return found.head
+    return found
+
+
+def _human(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON" or (
+        tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ in ("appos", "nsubj", "attr")
+    )
 
 
 def _seen_by(tok: Token) -> Token | None:
@@ -472,6 +501,35 @@ def _named_next(speaker: Token) -> Token | None:
 
 
 _COUNTED = frozenset({"several", "some", "many", "others", "most", "few"})
+
+
+_PART_WORDS = frozenset(
+    {"one", "two", "three", "some", "several", "many", "most", "both", "each", "all", "another"}
+)
+
+
+def _of_them(speaker: Token) -> bool:
+    """'One of them', 'two of those', 'some of these': a part of a group named before."""
+    if speaker.lower_ not in _PART_WORDS:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.lower_ in ("them", "those", "these") for o in c.children)
+        for c in speaker.children
+    )
+
+
+def _group_before(speaker: Token, rules: Rules) -> Token | None:
+    """The last plural mention of people or sources before ``speaker``, in its sentence or the
+    one before ("citing two people who have seen the accounts")."""
+    sents = list(speaker.doc.sents)
+    here = next(n for n, s in enumerate(sents) if s.start <= speaker.i < s.end)
+    for sent in reversed(sents[max(0, here - 1) : here + 1]):
+        for tok in reversed([t for t in sent if t.i < speaker.i]):
+            if tok.tag_ in ("NNS", "NNPS") and _trigger(tok, rules) is not None:
+                return tok
+    return None
 
 
 def _counted_from(speaker: Token) -> Token | None:

@@ -723,3 +723,24 @@ def test_a_name_set_off_at_the_end_of_a_long_description_is_the_speaker() -> Non
     bodies = by_content(text, "11 bodies")
     assert (bodies.source, bodies.source_type) == ("Nadim Orak", "person")
     assert by_content(text, "single person in uniform").source == "Nadim Orak"
+
+
+def test_one_of_them_is_one_of_the_people_cited_before() -> None:
+    text = (
+        "The Esker Business Journal reported on Friday, citing two people who have seen the "
+        "company's internal accounts, that Vaultline held less than a quarter of the assets it "
+        'owed customers. One of them said senior staff had been warned "at least twice."\n'
+    )
+    warned = by_content(text, "senior staff")
+    assert (warned.source, warned.source_type) == ("two people", "anonymous")
+
+
+def test_who_after_a_place_is_the_person_before_it_and_the_next_quote_is_theirs() -> None:
+    text = (
+        '"I put everything in there because they were licensed," said Jonas Reiter, a '
+        "34-year-old nurse in the capital who said he had about $60,000 on the platform. "
+        '"I feel like an idiot."\n'
+    )
+    assert by_content(text, "$60,000").source == "Jonas Reiter"
+    idiot = by_content(text, "idiot")
+    assert idiot.source == "Jonas Reiter" and idiot.speaker.text == "Jonas Reiter"

@@ -86,6 +86,9 @@ def _mark_quoted(cands: list[Candidate], quotes: list[Quote]) -> set[int]:
     return used
 
 
+_RELATIVES = frozenset({"who", "which", "that"})
+
+
 def _continuation(text: str, q: Quote, found: list[Candidate]) -> Candidate:
     """A quote with no cue of its own: the words of the nearest speaker before it (within two
     paragraphs), or of the first one after it (within one); else a quote with no speaker."""
@@ -94,6 +97,18 @@ def _continuation(text: str, q: Quote, found: list[Candidate]) -> Candidate:
     base: Candidate | None = None
     if prev:
         base = max(prev, key=lambda c: c.content[1])
+        if base.speaker is not None and base.speaker.lower_ in _RELATIVES:
+            # '"...," said Jonas Reiter, a nurse who said he had $60,000. "I feel like an
+            # idiot."': the speaker named in that sentence, not the relative pronoun
+            sent = base.speaker.sent
+            named = [
+                c
+                for c in prev
+                if c.speaker is not None
+                and c.speaker.lower_ not in _RELATIVES
+                and c.speaker.sent == sent
+            ]
+            base = max(named, key=lambda c: c.content[1]) if named else base
         if _paragraph_gap(text, base.content[1], q.open_at) > 2:
             base = None
     elif nxt:
