@@ -744,3 +744,13 @@ def test_who_after_a_place_is_the_person_before_it_and_the_next_quote_is_theirs(
     assert by_content(text, "$60,000").source == "Jonas Reiter"
     idiot = by_content(text, "idiot")
     assert idiot.source == "Jonas Reiter" and idiot.speaker.text == "Jonas Reiter"
+
+
+def test_a_date_hung_on_the_speaker_is_not_part_of_who_spoke() -> None:
+    regulator = one(
+        "Carvenia's medicines regulator on Tuesday ordered pharmacies to pull the drug, saying "
+        "tests had found an impurity."
+    )
+    assert regulator.speaker.text == "Carvenia's medicines regulator"
+    parents = one("Parents in Kerrow said they had not been told about side effects.")
+    assert parents.speaker.text == "Parents in Kerrow"

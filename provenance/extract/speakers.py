@@ -161,6 +161,7 @@ def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
         or (c.dep_ == "appos" and c.i > head.i and _preceded_by_comma(c) and not _names(head, c))
         or (c.dep_ == "prep" and c.i > head.i and _is_chain_prep(head, c))
         or (c.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "citing")
+        or (c.dep_ == "prep" and c.i > head.i and _when(c))
     ]
     # "An official at the Centre, who spoke on condition of anonymity": an aside set off by a
     # comma deeper in the phrase goes too
@@ -178,6 +179,52 @@ def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
     return toks or [head]
+
+
+def _when(prep: Token) -> bool:
+    """A date the parser hangs on the speaker ("Carvenia's medicines regulator on Tuesday
+    ordered"): when it spoke, not who."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.ent_type_ in ("DATE", "TIME") and (o.like_num or o.lower_ in _CALENDAR_WORDS)
+        for o in objects
+    )
+
+
+_CALENDAR_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tonight",
+        "morning",
+        "evening",
+        "afternoon",
+        "night",
+        "week",
+        "weekend",
+        "month",
+        "year",
+    }
+)
 
 
 def _set_off(clause: Token) -> bool:
