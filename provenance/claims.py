@@ -36,7 +36,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -53,9 +53,9 @@ from provenance.flags import add_evidence, advocate_word, contests, flag_claim
 from provenance.models import Claim, ClaimMember, Document, Sentence
 from provenance.origins import Node, aliases, independent_origins
 from provenance.readings import Reading, read_document
-from provenance.rules import Rules
+from provenance.rules import ClaimRules, Rules
 from provenance.statements import Statement
-from provenance.terms import POINTER_SUBJECT, POINTERS, Figure, figures_disagree
+from provenance.terms import POINTER_SUBJECT, POINTERS, Figure, event_words
 from provenance.unattributed import Unattributed
 
 Reader = Callable[[str], list[Sentence]]
@@ -221,7 +221,8 @@ def _related(a: Statement, b: Statement, ca: _Compared, cb: _Compared, rules: Ru
     :class:`_Compared`)."""
     shared = a.terms & b.terms
     events = a.events & b.events
-    if figures_disagree(a.figures, b.figures) or _about_themselves(a, b, ca, cb):
+    counting = _counting(rules.claims)
+    if _counts_disagree(a.figures, b.figures, counting, events) or _about_themselves(a, b, ca, cb):
         return None
     if _elsewhere(a, b, ca, cb):
         return None
@@ -236,11 +237,46 @@ def _related(a: Statement, b: Statement, ca: _Compared, cb: _Compared, rules: Ru
     common = (a.names & (b.names | b.context)) | (b.names & a.context)
     if common:
         return f"same event '{event}' and name {', '.join(repr(n) for n in sorted(common))}"
-    same_figure = [f for f in a.figures if any(f.same_as(g) for g in b.figures)]
+    same_figure = [
+        f for f in a.figures if any(_same_count(f, g, counting, events) for g in b.figures)
+    ]
     clash = a.names and b.names and not a.names & b.names
     if a.doc == b.doc and same_figure and not clash and not (_weighs(a) or _weighs(b)):
         return f"same event '{event}' and figure {same_figure[0].value:g}"
     return None
+
+
+def _same_count(f: Figure, g: Figure, counting: Mapping[str, str], events: frozenset[str]) -> bool:
+    """The same figure, or the same number of an event both talk about, one counting the
+    event itself ("two deaths": ``counting`` maps the stem to its event) and the other who it
+    befell ("two workers were killed")."""
+    if f.same_as(g):
+        return True
+    if abs(f.value - g.value) > 1e-9 * max(1.0, abs(f.value)) or not events:
+        return False
+    return counting.get(f.unit or "") in events or counting.get(g.unit or "") in events
+
+
+def _counts_disagree(
+    a: Sequence[Figure], b: Sequence[Figure], counting: Mapping[str, str], events: frozenset[str]
+) -> bool:
+    """:func:`~provenance.terms.figures_disagree`, with counts of a shared event as one."""
+    if not a or not b:
+        return False
+    return not any(_same_count(f, g, counting, events) for f in a for g in b)
+
+
+_COUNTING: dict[int, tuple[ClaimRules, dict[str, str]]] = {}
+
+
+def _counting(rules: ClaimRules) -> dict[str, str]:
+    """Event word stems -> event names, worked out once for a loaded ``rules``."""
+    found = _COUNTING.get(id(rules))
+    if found is None or found[0] is not rules:
+        if len(_COUNTING) > 16:
+            _COUNTING.clear()
+        found = _COUNTING[id(rules)] = (rules, dict(event_words(rules)))
+    return found[1]
 
 
 def _weighs(statement: Statement) -> bool:

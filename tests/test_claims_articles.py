@@ -588,3 +588,17 @@ def test_a_denial_answers_what_came_after_another_partys_denial() -> None:
     talks = claim_with(claims, "informal talks")
     deniers = {m.attribution.source for m in talks.members if m.role == "denies" and m.attribution}
     assert deniers == {"transport ministry"}
+
+
+def test_two_deaths_and_two_workers_killed_are_one_count() -> None:
+    _, claims = article(
+        "Mine collapse\n\n"
+        "Two workers were killed in the collapse, said Pablo Estrada, the head of the Corrow "
+        "province emergency service.\n"
+        "The mine's operator, Altamira Minerals, confirmed the two deaths in a statement.\n"
+        "Altamira said three other miners had been killed in 2019.\n"
+    )
+    killed = claim_with(claims, "Two workers were killed")
+    assert "corroborated" in killed.flag_names
+    assert any("the two deaths" in m.content.text for m in killed.members)
+    assert not any("2019" in m.content.text for m in killed.members)
