@@ -410,10 +410,12 @@ def _institution_claim(origin: Origin, own: Sequence[ClaimMember], rules: Rules)
             if word is None and (m.self_reference or "").lower() in _SELF_WORDS:
                 word = m.self_reference
             who = f"{origin.name} ({phrase}: {institution.name})"
+            fighting = sorted(conflict_events & set(m.events))
+            if institution.only_about_itself and not fighting:
+                continue  # a side only on the fighting: a health department is none
             if word:
                 detail = f"{who} speaks about its own side ({word!r})"
                 return _member_evidence("unverified_party_claim.institution", detail, m)
-            fighting = sorted(conflict_events & set(m.events))
             itself = m.self_reference is not None or not institution.only_about_itself
             if institution.conflict and fighting and itself:
                 detail = f"{who} is a side in the fighting, on the fighting ({fighting[0]})"

@@ -602,3 +602,22 @@ def test_two_deaths_and_two_workers_killed_are_one_count() -> None:
     assert "corroborated" in killed.flag_names
     assert any("the two deaths" in m.content.text for m in killed.members)
     assert not any("2019" in m.content.text for m in killed.members)
+
+
+def test_a_government_body_is_a_side_only_on_the_fighting() -> None:
+    # a health department talking about itself, or a director general, speaks for no side;
+    # a defence ministry on the fighting does
+    _, claims = article(
+        "Outbreak traced\n\n"
+        "The Tamsett County Health Department said the outbreak had a single source. "
+        '"We have traced every case to the reception," the department said.\n'
+        "The Ardonian defence ministry said its units had captured the hamlet of Dovra.\n"
+        '"We found evidence of price co-ordination," board director general Annika Rask '
+        "told reporters.\n"
+    )
+    found = claim_with(claims, "evidence of price co-ordination")
+    assert "unverified_party_claim" not in found.flag_names  # "general", not an army's
+    traced = claim_with(claims, "We have traced every case")
+    assert "unverified_party_claim" not in traced.flag_names
+    captured = claim_with(claims, "captured the hamlet")
+    assert "unverified_party_claim" in captured.flag_names
