@@ -293,6 +293,8 @@ def _interested(
     if spokesman is not None:
         return spokesman
     defending = origin.type in rules.claims.accused_types and origin.key in accused
+    if _public_body(origin, rules) and origin.key not in accused:
+        return None  # a forum, a board, a society reporting on its own work
     for m in own:
         # a "person" who calls itself "it" ("it had restored power") is a firm mistyped
         it = (m.self_reference or "").lower() in ("it", "its")
@@ -323,6 +325,14 @@ def _interested(
         detail = f"{advocates[origin.key]!r} speaks for a side ({word!r}, where introduced)"
         return _member_evidence("unverified_party_claim.advocate", detail, own[0])
     return None
+
+
+def _public_body(origin: Origin, rules: Rules) -> bool:
+    """An organisation named as a public or civic body ("Regional Security Forum", "State
+    Bureau of Criminal Investigation": ``[interest] public_bodies``, by the last word of its
+    name before any "of")."""
+    words = origin.name.lower().split(" of ")[0].split()
+    return origin.type == "organisation" and bool(words) and words[-1] in rules.claims.public_bodies
 
 
 def _announces(member: ClaimMember, origin: Origin, rules: Rules) -> bool:

@@ -213,6 +213,7 @@ class ClaimRules:
     business_types: tuple[str, ...] = ()
     business_experts: tuple[str, ...] = ()
     announcements: tuple[str, ...] = ()
+    public_bodies: tuple[str, ...] = ()
     accused_types: tuple[str, ...] = ()
     advocates: tuple[str, ...] = ()
     figure_events: tuple[str, ...] = ()
@@ -828,6 +829,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("interest", "business_types", "business_types", _TEXTS),
     ("interest", "business_experts", "business_experts", _PHRASES),
     ("interest", "announcements", "announcements", _PHRASES),
+    ("interest", "public_bodies", "public_bodies", _WORDS),
     ("interest", "accused_types", "accused_types", _TEXTS),
     ("interest", "advocates", "advocates", _WORDS),
     ("interest", "conflict_events", "conflict_events", _WORDS),

@@ -621,3 +621,15 @@ def test_a_government_body_is_a_side_only_on_the_fighting() -> None:
     assert "unverified_party_claim" not in traced.flag_names
     captured = claim_with(claims, "captured the hamlet")
     assert "unverified_party_claim" in captured.flag_names
+
+
+def test_a_civic_body_reports_on_its_own_work_a_firm_speaks_for_itself() -> None:
+    _, claims = article(
+        "Quake aid\n\n"
+        "The Korvanian Red Star Society said its teams had reached 31 of the 46 villages.\n"
+        "The State Bureau of Criminal Investigation said it had taken over the case.\n"
+        "Vaultline said its controls met regulatory standards.\n"
+    )
+    for words in ("its teams had reached", "it had taken over"):
+        assert "unverified_party_claim" not in claim_with(claims, words).flag_names
+    assert "unverified_party_claim" in claim_with(claims, "its controls").flag_names
