@@ -168,6 +168,7 @@ def antecedent_of(
             head
             for said, head in reversed(earlier)
             if head.i < speaker.i
+            and head.tag_ not in ("NNS", "NNPS")  # "he" is no "regional rescue officials"
             and _described_organisation(head, rules) is None
             and (
                 _is_person(head)

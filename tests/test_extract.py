@@ -754,3 +754,14 @@ def test_a_date_hung_on_the_speaker_is_not_part_of_who_spoke() -> None:
     assert regulator.speaker.text == "Carvenia's medicines regulator"
     parents = one("Parents in Kerrow said they had not been told about side effects.")
     assert parents.speaker.text == "Parents in Kerrow"
+
+
+def test_he_is_never_a_group_of_officials() -> None:
+    text = (
+        "Seven miners were trapped underground on Wednesday, regional rescue officials said.\n\n"
+        "Two other workers were killed, said Pablo Estrada, the head of the Corrow province "
+        "emergency service.\n\n"
+        "He said rescuers hoped to drill a borehole by Friday.\n"
+    )
+    drill = by_content(text, "borehole")
+    assert drill.source != "regional rescue officials"
