@@ -300,7 +300,7 @@ def _interested(
         it = (m.self_reference or "").lower() in ("it", "its")
         institution = it and origin.type in rules.claims.accused_types
         interested = origin.type in rules.claims.interested_types or defending or institution
-        word = m.self_reference or (_itself(m, origin) if interested else None)
+        word = _self_word(m, origin) or (_itself(m, origin) if interested else None)
         if interested and word:
             detail = f"{origin.name} ({origin.type}) speaking about itself ({word!r})"
             return _member_evidence("unverified_party_claim.self", detail, m)
@@ -325,6 +325,19 @@ def _interested(
         detail = f"{advocates[origin.key]!r} speaks for a side ({word!r}, where introduced)"
         return _member_evidence("unverified_party_claim.advocate", detail, own[0])
     return None
+
+
+_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
+def _self_word(member: ClaimMember, origin: Origin) -> str | None:
+    """The word by which a statement talks about its speaker, where it can be the speaker:
+    "he" or "she" is someone else when an organisation speaks ("Tuttle is tired", said the
+    Northern Ledger: "he is tired of bankrolling the club")."""
+    word = member.self_reference
+    if word and word.lower() in _PERSONAL and origin.type in ("organisation", "company"):
+        return None
+    return word
 
 
 def _public_body(origin: Origin, rules: Rules) -> bool:

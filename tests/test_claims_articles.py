@@ -633,3 +633,13 @@ def test_a_civic_body_reports_on_its_own_work_a_firm_speaks_for_itself() -> None
     for words in ("its teams had reached", "it had taken over"):
         assert "unverified_party_claim" not in claim_with(claims, words).flag_names
     assert "unverified_party_claim" in claim_with(claims, "its controls").flag_names
+
+
+def test_he_in_a_newspapers_report_is_not_the_newspaper() -> None:
+    _, claims = article(
+        "Club for sale\n\n"
+        "The Northern Ledger reported that Tuttle was in talks to sell the club.\n"
+        "The Ledger said he was tired of bankrolling the club after five years of losses.\n"
+    )
+    tired = claim_with(claims, "tired of bankrolling")
+    assert "unverified_party_claim" not in tired.flag_names
