@@ -203,9 +203,12 @@ def _leading_clause(sentence: Sentence, cuts: Sequence[tuple[int, int]]) -> Sent
 def _speech_words(sentence: Sentence, cues: set[str]) -> list[Word]:
     """The reporting verbs of a sentence ("said", "according to"): someone's account, even
     where no attribution was found in it. Not "an estimated 30", "an intrusion blamed on X",
-    or a verb with a thing for its object and no clause ("It posted an operating loss")."""
+    or a verb with a thing for its object and no clause ("It posted an operating loss"), nor a
+    passive with nobody doing it ("Auer was suspended in July 2023 and dismissed in
+    January")."""
     objects = {w.head for w in sentence.words if w.dep == "dobj" and w.pos == "NOUN"}
     clauses = {w.head for w in sentence.words if w.dep in ("ccomp", "xcomp", "parataxis")}
+    passive = _passive_without_agent(sentence)
     return [
         w
         for w in sentence.words
@@ -215,9 +218,28 @@ def _speech_words(sentence: Sentence, cues: set[str]) -> list[Word]:
             and w.dep != "amod"  # "an estimated 30"
             and not (w.tag == "VBN" and w.dep in ("acl", "relcl"))  # "an intrusion blamed on X"
             and not (w.start in objects and w.start not in clauses)  # "posted a loss"
+            and w.start not in passive
         )
         or w.lemma.lower() == "according"
     ]
+
+
+def _passive_without_agent(sentence: Sentence) -> set[int]:
+    """The starts of passive verbs with no "by" agent and no clause ("was dismissed in
+    January"), and of the verbs joined to one ("was suspended ... and dismissed")."""
+    marks: dict[int, set[str]] = {}
+    for w in sentence.words:
+        marks.setdefault(w.head, set()).add(w.dep)
+    passives: set[int] = set()
+    found: set[int] = set()
+    for w in sentence.words:  # in order: a joined verb comes after the one it joins
+        own = marks.get(w.start, set())
+        joined = w.dep == "conj" and w.head in passives
+        if w.tag == "VBN" and ("auxpass" in own or joined):
+            passives.add(w.start)
+            if not own & {"agent", "ccomp", "xcomp"}:
+                found.add(w.start)
+    return found
 
 
 def _kind(
@@ -272,7 +294,10 @@ def _dated(words: Sequence[Word], rules: ClaimRules) -> Word | None:
         return None
     if not any(w.tag in _TOLD_AS_DONE for w in words):
         return None
-    return next((w for w in words if w.entity == "DATE" and _calendar(w)), None)
+    dated = next((w for w in words if w.entity == "DATE" and _calendar(w)), None)
+    # a time of day by the clock ("happened at 8.57pm") dates it too
+    clock = (w for w in words if w.entity == "TIME" and any(c.isdigit() for c in w.text))
+    return dated or next(clock, None)
 
 
 def _calendar(word: Word) -> bool:

@@ -149,3 +149,14 @@ def test_a_later_sentence_does_not_restate_the_headlines_statement() -> None:
     )
     headline = said(text, "Dock strike shuts Tarnvik terminals", "union", cue="says")
     assert [k for k, _ in kinds(text, headline)] == ["figure"]
+
+
+def test_a_passive_with_nobody_doing_it_is_no_account_and_a_clock_time_dates_an_event() -> None:
+    from provenance.nlp import sentences
+
+    text = (
+        "Headline\n\nSummary line here.\n\nAuer was suspended by the school in July 2023 and "
+        "dismissed in January.\n\nThe stay-indoors advice was lifted at 2pm.\n"
+    )
+    found = unattributed_claims(text, sentences(text), [], RULES)
+    assert [(u.kind, u.cue.text) for u in found] == [("event", "July"), ("event", "2")]
