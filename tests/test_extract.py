@@ -765,3 +765,11 @@ def test_he_is_never_a_group_of_officials() -> None:
     )
     drill = by_content(text, "borehole")
     assert drill.source != "regional rescue officials"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_next_clause_says() -> None:
+    found = extract(
+        "Vaultline freezes withdrawals as $1.3 billion hole emerges; founder blames hackers\n\n"
+        "The exchange said it would reopen soon.\n"
+    )
+    assert not any("freezes withdrawals" in a.content.text for a in found)

@@ -98,10 +98,25 @@ def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
         c for c in cands if c.cue_span is None or not any(s <= c.cue_span[0] < e for s, e in inside)
     ]
     text = doc_text(doc)
-    cands = [c for c in cands if not _asks_anonymity(text[c.content[0] : c.content[1]], rules)]
+    cands = [
+        c
+        for c in cands
+        if not _asks_anonymity(text[c.content[0] : c.content[1]], rules)
+        and not _across_semicolon(text, c)
+    ]
     cands = _dedupe(cands)
     cands = _attach_quotes(doc, cands, quotes, rules)
     return _dedupe([_clipped(doc_text(doc), c) for c in cands])
+
+
+def _across_semicolon(text: str, c: Candidate) -> bool:
+    """Whether what is said comes before its speaker with a semicolon between ("Vaultline
+    freezes withdrawals as hole emerges; founder blames attack"): two clauses, not one
+    statement and its source."""
+    starts = [s[0] for s in (c.speaker_span, c.cue_span) if s is not None]
+    if not starts or c.content[1] > min(starts):
+        return False
+    return ";" in text[c.content[1] : min(starts)]
 
 
 _ABOUT_NAME = re.compile(r"name|identif")
