@@ -770,16 +770,19 @@ def _report_once(store: Store, flags: list[str], since: str | None) -> dict[str,
 
 
 class _TimedRefresher(ClaimRefresher):
-    """:class:`ClaimRefresher` with each refresh timed."""
+    """:class:`ClaimRefresher` with each refresh timed, and the CPU time it took (on a
+    machine shared with other work, the part the load does not stretch as much)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.seconds: list[float] = []
+        self.cpu_seconds: list[float] = []
 
     def refresh(self, store: Store, model: str | None) -> None:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         super().refresh(store, model)
         self.seconds.append(time.perf_counter() - started)
+        self.cpu_seconds.append(time.process_time() - cpu)
 
 
 def regroup_articles(
@@ -914,6 +917,7 @@ def measure_regroup(
         "refreshes": len(refreshes),
         "refresh_s": [round(s, 2) for s in refresher.seconds],
         "total_s": round(sum(refresher.seconds), 2),
+        "cpu_s": round(sum(refresher.cpu_seconds), 2),
         "where_s": {k: round(v, 2) for k, v in watch.seconds.items()},
         "grouped": sum(r.documents for r in refreshes),
         "parsed_again": sum(r.parsed for r in refreshes),
@@ -1099,7 +1103,8 @@ def show(f: dict[str, Any]) -> None:
         print(
             f"regroup after {g['documents']:,} new documents ({g['further_copies']} further "
             f"copies of stored stories): {g['refreshes']} refreshes, {g['total_s']} s in all "
-            f"({', '.join(str(s) for s in g['refresh_s'])}); {g['grouped']:,} articles grouped, "
+            f"({', '.join(str(s) for s in g['refresh_s'])}; CPU {g['cpu_s']} s); "
+            f"{g['grouped']:,} articles grouped, "
             f"{g['parsed_again']} parsed again; ingest itself {g['ingest_s']} s, reading the "
             f"new articles for grouping at ingest {g['read_at_ingest_s']} s"
         )

@@ -39,6 +39,8 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from provenance.canonical import name_key
@@ -155,16 +157,10 @@ def _position(claim: Claim, order: dict[str, int]) -> tuple[int, int]:
 
 def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
     compared = [_Compared(s.keys, s.names | s.context) for s in statements]
-    terms = [s.terms for s in statements]
-    events = [s.events for s in statements]
-    least = rules.claims.min_shared_words
     links = [
         _Link(a, b, reason)
         for a, b in _candidates(statements, rules)
-        # neither the same content nor the same event: _related could not link them, and
-        # this test rules out most pairs for less than a call each
-        if (len(terms[a] & terms[b]) >= least or events[a] & events[b])
-        and (reason := _related(statements[a], statements[b], compared[a], compared[b], rules))
+        if (reason := _related(statements[a], statements[b], compared[a], compared[b], rules))
         is not None
     ]
     by_doc: dict[int, list[int]] = defaultdict(list)
@@ -178,19 +174,59 @@ def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
 
 
 def _candidates(statements: Sequence[Statement], rules: Rules) -> list[tuple[int, int]]:
-    """Pairs that share a blocking key (a name, a figure, a term) held by at most
-    ``max_block`` statements, in order."""
+    """The pairs :func:`_related` could link, in order: those that share a blocking key (a
+    name, a figure, a term) held by at most ``max_block`` statements, and share
+    ``min_shared_words`` terms or an event (neither the same content nor the same event
+    otherwise). A batch of a thousand articles holds a million or two such pairs, so they are
+    worked out together, with numpy, not a pair at a time."""
+    n = len(statements)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
         for key in blocking_keys(s):
             blocks[key].append(i)
-    # a pair (a, b) as the number a * n + b: sets and sorts of ints are cheaper than of tuples
-    n = len(statements)
-    pairs: set[int] = set()
-    for members in blocks.values():
-        if 1 < len(members) <= rules.claims.max_block:
-            pairs.update(a * n + b for k, a in enumerate(members) for b in members[k + 1 :])
-    return [divmod(pair, n) for pair in sorted(pairs)]
+    small = [(k, m) for k, m in blocks.items() if 1 < len(m) <= rules.claims.max_block]
+    term_codes = np.sort(_pair_codes([m for k, m in small if k.startswith("t:")], n))
+    other_codes = _pair_codes([m for k, m in small if not k.startswith("t:")], n)
+    pairs = _distinct(np.sort(np.concatenate([other_codes, term_codes])))
+    # the terms a pair shares: one for each small block of terms it came from, and the terms
+    # held by more statements than that
+    shared = np.zeros(len(pairs), dtype=np.int64)
+    np.add.at(shared, np.searchsorted(pairs, term_codes), 1)
+    a, b = np.divmod(pairs, n)
+    for k, m in blocks.items():
+        if len(m) > rules.claims.max_block and k.startswith("t:"):
+            held = _held(m, n)
+            shared += held[a] & held[b]
+    linkable = shared >= rules.claims.min_shared_words
+    for event in sorted(frozenset[str]().union(*(s.events for s in statements))):
+        held = _held([i for i, s in enumerate(statements) if event in s.events], n)
+        linkable |= held[a] & held[b]
+    return list(zip(a[linkable].tolist(), b[linkable].tolist(), strict=True))
+
+
+def _pair_codes(blocks: Sequence[Sequence[int]], n: int) -> npt.NDArray[np.int64]:
+    """Each pair (a, b), a < b, of each block's members (in order), as the number a * n + b."""
+    by_size: dict[int, list[Sequence[int]]] = defaultdict(list)
+    for members in blocks:
+        by_size[len(members)].append(members)
+    codes = [np.zeros(0, dtype=np.int64)]
+    for size, found in by_size.items():
+        rows = np.array(found, dtype=np.int64)
+        first, second = np.triu_indices(size, 1)
+        codes.append((rows[:, first] * n + rows[:, second]).ravel())
+    return np.concatenate(codes)
+
+
+def _distinct(codes: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """The distinct numbers of sorted ``codes`` (np.unique hashes them: slower here)."""
+    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
+
+
+def _held(members: Sequence[int], n: int) -> npt.NDArray[np.bool_]:
+    """Which of ``n`` statements are among ``members``."""
+    held = np.zeros(n, dtype=np.bool_)
+    held[list(members)] = True
+    return held
 
 
 def blocking_keys(statement: Statement) -> frozenset[str]:

@@ -25,6 +25,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -354,13 +355,23 @@ def _announces(member: ClaimMember, origin: Origin, rules: Rules) -> bool:
     ``we``, "the company", a word of its name) and an ``announcements`` phrase follows."""
     if not rules.claims.announcements:
         return False
+    text = member.content.text.strip()
+    # every match of the pattern below holds a phrase after a space: without one there is
+    # none, and the pattern (one for each origin's name) need not be built
+    if _announcement(rules.claims.announcements).search(text) is None:
+        return False
     words = [re.escape(w) for w in origin.name.split() if w[:1].isupper()]
     subject = "|".join(["it", "we", r"the (?:company|firm|group|board|agency|authority)", *words])
     phrases = "|".join(re.escape(p) for p in rules.claims.announcements)
     pattern = rf"^(?i:{subject})(?:\s+[A-Z][\w&-]*)*\s+(?i:{phrases})\b"
-    text = member.content.text.strip()
     # the action alone: with a reason or a second clause it says more than what it will do
     return re.match(pattern, text) is not None and _MORE_THAN_ACTION.search(text) is None
+
+
+@functools.lru_cache(maxsize=8)
+def _announcement(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """An ``announcements`` phrase after a space, anywhere."""
+    return re.compile(rf"\s(?i:{'|'.join(re.escape(p) for p in phrases)})\b")
 
 
 _MORE_THAN_ACTION = re.compile(

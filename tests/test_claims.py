@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from builders import document, said, towers
+import itertools
+from collections import Counter
+from dataclasses import replace
 
-from provenance.claims import group_claims
+from builders import document, outbreak, said, towers
+
+from provenance.claims import _candidates, blocking_keys, group_claims
 from provenance.models import Claim, Document
+from provenance.readings import read_document
 from provenance.rules import load_rules
 from provenance.sentences import plain_sentences
 
@@ -450,3 +455,36 @@ def test_the_same_toll_in_two_places_is_two_claims() -> None:
     )
     claims = claims_of(first, second)
     assert holding(claims, "brescia", 0) is not holding(claims, "bari", 0)
+
+
+def test_the_pairs_compared_are_those_sharing_a_rare_key_and_terms_or_an_event() -> None:
+    # worked out for all pairs at once (numpy): the same pairs, in the same order, as one
+    # pair at a time, with common keys (held by more than max_block statements) left out
+    docs = [
+        selydove(),
+        towers(),
+        outbreak(),
+        outbreak("eleven"),
+        towers("towers-2", "Councillor Marco Ferri said the towers were never inspected.\n"),
+        replace(selydove(), doc_id="selydove-2"),
+    ]
+    statements = [
+        s
+        for i, d in enumerate(docs)
+        for s in read_document(i, d, plain_sentences(d.text), RULES).statements
+    ]
+    keys = [blocking_keys(s) for s in statements]
+    for max_block in (RULES.claims.max_block, 3, 2):
+        rules = replace(RULES, claims=replace(RULES.claims, max_block=max_block))
+        held = Counter(k for found in keys for k in found)
+        one_by_one = [
+            (a, b)
+            for a, b in itertools.combinations(range(len(statements)), 2)
+            if any(held[k] <= max_block for k in keys[a] & keys[b])
+            and (
+                len(statements[a].terms & statements[b].terms) >= RULES.claims.min_shared_words
+                or statements[a].events & statements[b].events
+            )
+        ]
+        assert one_by_one, max_block
+        assert _candidates(statements, rules) == one_by_one
