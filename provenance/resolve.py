@@ -87,6 +87,21 @@ def _is_person(tok: Token) -> bool:
     return tok.lower_ in _surnames(tok.doc)
 
 
+def _named_company(tok: Token, rules: Rules) -> Token | None:
+    """The company a lone name is the first word of elsewhere in the article, by the word
+    after it that names a company ("Helix Orbital", "Kestrel Compute": sources.toml), whatever
+    the tagger made of either."""
+    if tok.pos_ != "PROPN" or _is_person(tok):
+        return None
+    doc = tok.doc
+    for t in doc:
+        if t.i != tok.i and t.text == tok.text and t.i + 1 < len(doc):
+            after = doc[t.i + 1]
+            if after.pos_ == "PROPN" and after.i != tok.i and _trigger(after, rules) == "company":
+                return after
+    return None
+
+
 def _full_organisation(tok: Token) -> Entity | None:
     """The organisation a lone name is short for: "Brenmark said" (which the tagger takes
     for a person) after "Shares in Brenmark Mobility fell", or that the article names as
@@ -1006,6 +1021,10 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     if entry is not None:
         return entry.canonical, entry.type, f"alias '{text}' in sources.toml"
     organisation = _full_organisation(head)
+    named = _named_company(head, rules) if organisation is None and len(toks) == 1 else None
+    if named is not None:  # "Helix said", after "Helix Orbital's rocket" the tagger missed
+        org_name, org_kind, _ = canonical_source(named, rules)
+        return org_name, org_kind or "company", f"short for '{org_name}'"
     if organisation is not None and organisation.root.i != head.i:
         org_name, org_kind, _ = canonical_source(organisation.root, rules)
         how = "short for" if len(organisation) > 1 else "named as an organisation elsewhere:"

@@ -773,3 +773,14 @@ def test_a_clause_before_a_semicolon_is_not_what_the_next_clause_says() -> None:
         "The exchange said it would reopen soon.\n"
     )
     assert not any("freezes withdrawals" in a.content.text for a in found)
+
+
+def test_a_lone_name_is_the_company_it_begins_elsewhere() -> None:
+    text = (
+        "Helix Orbital's Orvane-2 rocket lost its second stage about four minutes after lifting "
+        "off from the Kerrow Point spaceport on Thursday, the company said. Helix engineers told "
+        "Reuters the engine had shown an anomaly. Helix said it expected to return to flight "
+        '"within months, not years".\n'
+    )  # the tagger takes neither for an organisation here
+    back = by_content(text, "return to flight")
+    assert (back.source, back.source_type) == ("Helix Orbital", "company")
