@@ -716,6 +716,13 @@ def _description_antecedent(
         for tok in reversed(doc[sents[lo].start : speaker.i]):
             if tok.idx >= headline and _described_organisation(tok, rules) == kind:
                 return tok
+        # "Helix Orbital's rocket lost its second stage, the company said": a name the tagger
+        # missed, ended by a word that names that kind of organisation
+        for tok in reversed(doc[sents[lo].start : speaker.i]):
+            before = doc[tok.i - 1] if tok.i > 0 else None
+            named = before is not None and before.pos_ == "PROPN" and tok.pos_ == "PROPN"
+            if tok.idx >= headline and named and _trigger(tok, rules) == kind:
+                return tok
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
         # the lede's "the national consumer safety regulator said", then "The Product Safety
         # Commission said in a statement": the organisation the next sentence opens with

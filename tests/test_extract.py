@@ -784,3 +784,5 @@ def test_a_lone_name_is_the_company_it_begins_elsewhere() -> None:
     )  # the tagger takes neither for an organisation here
     back = by_content(text, "return to flight")
     assert (back.source, back.source_type) == ("Helix Orbital", "company")
+    lost = by_content(text, "lost its second stage")  # "the company" is the one it names
+    assert (lost.source, lost.source_type) == ("Helix Orbital", "company")
