@@ -13,7 +13,8 @@ from different origins contradict each other (:func:`rival_accounts`) when
 
 Also set against each other: a statement about "the figure" (the number, the toll) that gives
 another value just after another origin's figure ("Organisers said 210,000 people had taken
-part. Police put the figure at 48,000.").
+part. Police put the figure at 48,000."). And a figure is disputed by a later statement of
+another origin that sets itself against "the official figure" on the same event.
 
 Each claim of such a pair is disputed, with the other as evidence; a claim is set against the
 accounts sharing most with it only. Also disputed: an accused's own account on what they deny
@@ -72,7 +73,8 @@ def rival_accounts(
                 if shared == best:
                     other = next(s for n, s in entries if n == b)
                     found[a].append(_evidence(reason, other[0]))
-        for a, b, reason in [*_set_against(entries), *_other_figures(entries)]:
+        pairs_found = [*_set_against(entries), *_other_figures(entries), *_official(entries)]
+        for a, b, reason in pairs_found:
             other = next(s for n, s in entries if n == b)
             evidence = _evidence(reason, other[0])
             if evidence not in found[a]:
@@ -131,6 +133,35 @@ def _other_figures(entries: Sequence[tuple[int, list[Statement]]]) -> list[tuple
             reason = f"another figure for the same count ({pointer.attribution.content.text!r})"
             found += [(a, b, reason), (b, a, reason)]
     return found
+
+
+def _official(entries: Sequence[tuple[int, list[Statement]]]) -> list[tuple[int, int, str]]:
+    """Claims set against "the official figure" ("the real death toll was at least double the
+    official figure"): the latest earlier claim by another origin giving a figure for an event
+    they share is disputed by it. One way: the official figure does not answer its critic."""
+    found: list[tuple[int, int, str]] = []
+    for b, theirs in entries:
+        pointer = next((s for s in theirs if _OFFICIAL.search(s.attribution.content.text)), None)
+        if pointer is None:
+            continue
+        earlier = [
+            (max(map(_start, mine)), a)
+            for a, mine in entries
+            if a != b
+            and not _keys(mine) & _keys(theirs)
+            and any(s.figures and s.events & pointer.events for s in mine)
+            and max(map(_start, mine)) < _start(pointer)
+        ]
+        if earlier:
+            _, a = max(earlier)
+            said = pointer.attribution.content.text[:60]
+            found.append((a, b, f"another sets itself against the official figure ({said!r})"))
+    return found
+
+
+_OFFICIAL = re.compile(
+    r"\bthe official (?:death )?(?:figures?|toll|count|tally|numbers?|estimate)\b", re.IGNORECASE
+)
 
 
 #: "put the figure at 48,000", "the toll at 34": what is said points at a count given before

@@ -643,3 +643,17 @@ def test_he_in_a_newspapers_report_is_not_the_newspaper() -> None:
     )
     tired = claim_with(claims, "tired of bankrolling")
     assert "unverified_party_claim" not in tired.flag_names
+
+
+def test_a_figure_is_disputed_by_one_set_against_the_official_figure() -> None:
+    _, claims = article(
+        "Quake toll\n\n"
+        "The death toll rose to 1,412 on Sunday, the national disaster agency said.\n"
+        "Relief flights landed at Sarn airport, the airport said.\n"
+        'Trauma surgeon Leyla Oran estimated that the real death toll in the valley was "at '
+        'least double" the official figure.\n'
+    )
+    toll = claim_with(claims, "1,412")
+    assert "disputed" in toll.flag_names
+    assert "disputed" not in claim_with(claims, "at least double").flag_names
+    assert "disputed" not in claim_with(claims, "Relief flights").flag_names
