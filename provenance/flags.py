@@ -297,6 +297,11 @@ def _interested(
     if _public_body(origin, rules) and origin.key not in accused:
         return None  # a forum, a board, a society reporting on its own work
     for m in own:
+        counted = _turnout(m, origin, rules)
+        if counted:
+            detail = f"{origin.name} counts the people at its own action ({counted!r})"
+            return _member_evidence("unverified_party_claim.turnout", detail, m)
+    for m in own:
         # a "person" who calls itself "it" ("it had restored power") is a firm mistyped
         it = (m.self_reference or "").lower() in ("it", "its")
         institution = it and origin.type in rules.claims.accused_types
@@ -339,6 +344,15 @@ def _self_word(member: ClaimMember, origin: Origin) -> str | None:
     if word and word.lower() in _PERSONAL and origin.type in ("organisation", "company"):
         return None
     return word
+
+
+def _turnout(member: ClaimMember, origin: Origin, rules: Rules) -> str | None:
+    """The ``[interest] turnout`` phrase by which an organisation gives a count of the people
+    at its own action ("2,500 trucks are taking part"), or None."""
+    a = member.attribution
+    if origin.type != "organisation" or a is None or not re.search(r"\d", member.content.text):
+        return None
+    return first_word(member.content.text.lower(), rules.claims.turnout, whole=False)
 
 
 def _public_body(origin: Origin, rules: Rules) -> bool:

@@ -214,6 +214,7 @@ class ClaimRules:
     business_experts: tuple[str, ...] = ()
     announcements: tuple[str, ...] = ()
     public_bodies: tuple[str, ...] = ()
+    turnout: tuple[str, ...] = ()
     accused_types: tuple[str, ...] = ()
     advocates: tuple[str, ...] = ()
     figure_events: tuple[str, ...] = ()
@@ -830,6 +831,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("interest", "business_experts", "business_experts", _PHRASES),
     ("interest", "announcements", "announcements", _PHRASES),
     ("interest", "public_bodies", "public_bodies", _WORDS),
+    ("interest", "turnout", "turnout", _PHRASES),
     ("interest", "accused_types", "accused_types", _TEXTS),
     ("interest", "advocates", "advocates", _WORDS),
     ("interest", "conflict_events", "conflict_events", _WORDS),

@@ -657,3 +657,14 @@ def test_a_figure_is_disputed_by_one_set_against_the_official_figure() -> None:
     assert "disputed" in toll.flag_names
     assert "disputed" not in claim_with(claims, "at least double").flag_names
     assert "disputed" not in claim_with(claims, "Relief flights").flag_names
+
+
+def test_an_organisation_counting_its_own_protest_is_an_interested_party() -> None:
+    _, claims = article(
+        "Port blockade\n\n"
+        "The drivers' union FENTRA says about 2,500 trucks are taking part in the protest.\n"
+        "Police put the number at around 400.\n"
+        "The Regional Security Forum said 60 observers took part in the patrol.\n"
+    )
+    assert "unverified_party_claim" in claim_with(claims, "2,500 trucks").flag_names
+    assert "unverified_party_claim" not in claim_with(claims, "60 observers").flag_names
