@@ -85,6 +85,11 @@ def rows_by_document(db: Path) -> dict[str, tuple[int, int, int]]:
     if not db.exists():
         return {}
     with sqlite3.connect(db) as conn:
+        made = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
+        ).fetchone()
+        if made is None:  # killed before the first migration committed: no document yet
+            return {}
         rows = conn.execute(
             """SELECT d.path,
                 (SELECT count(*) FROM attributions a WHERE a.document_id = d.id),
