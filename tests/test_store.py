@@ -165,6 +165,30 @@ def test_migrations_are_recorded(store: Store) -> None:
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+def test_the_wal_is_folded_in_at_the_checkpoint_size_and_cut_back(store: Store) -> None:
+    assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 50_000
+    assert store.db.execute("PRAGMA journal_size_limit").fetchone()[0] == 256 * 2**20
+
+
+def wal_bytes_after(path: Path, documents: int) -> int:
+    with Store(path, rules=RULES) as s:
+        for n in range(documents):
+            s.ingest(person_doc(f"d{n}", "Jana Novak", f"the port will reopen in {n} days"))
+        return (path.parent / (path.name + "-wal")).stat().st_size
+
+
+def test_the_checkpoint_policy_keeps_the_wal_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "_CHECKPOINT_PAGES", 1_000_000)
+    grown = wal_bytes_after(tmp_path / "never.db", 40)
+    monkeypatch.setattr(store_module, "_CHECKPOINT_PAGES", 20)
+    monkeypatch.setattr(store_module, "_WAL_KEEP_BYTES", 0)
+    folded = wal_bytes_after(tmp_path / "policy.db", 40)
+    # every 20 pages folded in and the file cut back: a few articles' frames, not forty's
+    assert folded < grown / 4, (folded, grown)
+
+
 def test_an_older_database_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.db"
     Store(path, rules=RULES).close()
