@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from provenance.models import Evidence
@@ -117,17 +117,9 @@ def _other_figures(entries: Sequence[tuple[int, list[Statement]]]) -> list[tuple
         )
         if pointer is None or not pointer.figures:
             continue
-        earlier = [
-            (max(map(_start, mine)), a)
-            for a, mine in entries
-            if a != b
-            and not _keys(mine) & _keys(theirs)
-            and any(s.figures and 0 <= pointer.sentence - s.sentence <= _FIGURE_REACH for s in mine)
-            and max(map(_start, mine)) < _start(pointer)
-        ]
-        if not earlier:
+        a = _latest_before(entries, b, pointer, _figure_just_before)
+        if a is None:
             continue
-        _, a = max(earlier)
         mine = next(s for n, s in entries if n == a)
         if figures_disagree([f for s in mine for f in s.figures], pointer.figures):
             reason = f"another figure for the same count ({pointer.attribution.content.text!r})"
@@ -144,19 +136,40 @@ def _official(entries: Sequence[tuple[int, list[Statement]]]) -> list[tuple[int,
         pointer = next((s for s in theirs if _OFFICIAL.search(s.attribution.content.text)), None)
         if pointer is None:
             continue
-        earlier = [
-            (max(map(_start, mine)), a)
-            for a, mine in entries
-            if a != b
-            and not _keys(mine) & _keys(theirs)
-            and any(s.figures and s.events & pointer.events for s in mine)
-            and max(map(_start, mine)) < _start(pointer)
-        ]
-        if earlier:
-            _, a = max(earlier)
+        a = _latest_before(entries, b, pointer, _figure_of_its_event)
+        if a is not None:
             said = pointer.attribution.content.text[:60]
             found.append((a, b, f"another sets itself against the official figure ({said!r})"))
     return found
+
+
+def _latest_before(
+    entries: Sequence[tuple[int, list[Statement]]],
+    b: int,
+    pointer: Statement,
+    gives: Callable[[Statement, Statement], bool],
+) -> int | None:
+    """The claim (of ``entries``) of another origin than claim ``b``, told wholly before
+    ``pointer`` (one of ``b``'s statements) and holding a statement that ``gives`` what
+    ``pointer`` points at, that ends latest; else None."""
+    theirs = next(s for n, s in entries if n == b)
+    earlier = [
+        (max(map(_start, mine)), a)
+        for a, mine in entries
+        if a != b
+        and not _keys(mine) & _keys(theirs)
+        and any(gives(s, pointer) for s in mine)
+        and max(map(_start, mine)) < _start(pointer)
+    ]
+    return max(earlier)[1] if earlier else None
+
+
+def _figure_just_before(s: Statement, pointer: Statement) -> bool:
+    return bool(s.figures) and 0 <= pointer.sentence - s.sentence <= _FIGURE_REACH
+
+
+def _figure_of_its_event(s: Statement, pointer: Statement) -> bool:
+    return bool(s.figures and s.events & pointer.events)
 
 
 _OFFICIAL = re.compile(
