@@ -539,23 +539,23 @@ def _of_them(speaker: Token) -> bool:
 def _group_before(speaker: Token, rules: Rules) -> Token | None:
     """The last plural mention of people or sources before ``speaker``, in its sentence or the
     one before ("citing two people who have seen the accounts")."""
-    sents = list(speaker.doc.sents)
-    here = next(n for n, s in enumerate(sents) if s.start <= speaker.i < s.end)
-    for sent in reversed(sents[max(0, here - 1) : here + 1]):
-        for tok in reversed([t for t in sent if t.i < speaker.i]):
-            if tok.tag_ in ("NNS", "NNPS") and _trigger(tok, rules) is not None:
-                return tok
-    return None
+    return _last_plural_before(speaker, lambda tok: _trigger(tok, rules) is not None)
 
 
 def _counted_from(speaker: Token) -> Token | None:
     """The group a bare quantifier counts from: the last plural subject before it, in its
     sentence or the one before."""
+    return _last_plural_before(speaker, lambda tok: tok.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _last_plural_before(speaker: Token, wanted: Callable[[Token], bool]) -> Token | None:
+    """The last plural noun before ``speaker`` that is ``wanted``, in its sentence or the one
+    before."""
     sents = list(speaker.doc.sents)
     here = next(n for n, s in enumerate(sents) if s.start <= speaker.i < s.end)
     for sent in reversed(sents[max(0, here - 1) : here + 1]):
         for tok in reversed([t for t in sent if t.i < speaker.i]):
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS"):
+            if tok.tag_ in ("NNS", "NNPS") and wanted(tok):
                 return tok
     return None
 
