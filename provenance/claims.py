@@ -55,7 +55,7 @@ from provenance.flags import add_evidence, advocate_word, contests, flag_claim
 from provenance.models import Claim, ClaimMember, Document, Sentence
 from provenance.origins import Node, aliases, independent_origins
 from provenance.readings import Reading, read_document
-from provenance.rules import ClaimRules, Rules
+from provenance.rules import ClaimRules, Rules, once_for
 from provenance.statements import Statement
 from provenance.terms import POINTER_SUBJECT, POINTERS, Figure, event_words
 from provenance.unattributed import Unattributed
@@ -288,7 +288,7 @@ def _same_count(f: Figure, g: Figure, counting: Mapping[str, str], events: froze
     befell ("two workers were killed")."""
     if f.same_as(g):
         return True
-    if abs(f.value - g.value) > 1e-9 * max(1.0, abs(f.value)) or not events:
+    if not f.same_value(g) or not events:
         return False
     return counting.get(f.unit or "") in events or counting.get(g.unit or "") in events
 
@@ -307,12 +307,8 @@ _COUNTING: dict[int, tuple[ClaimRules, dict[str, str]]] = {}
 
 def _counting(rules: ClaimRules) -> dict[str, str]:
     """Event word stems -> event names, worked out once for a loaded ``rules``."""
-    found = _COUNTING.get(id(rules))
-    if found is None or found[0] is not rules:
-        if len(_COUNTING) > 16:
-            _COUNTING.clear()
-        found = _COUNTING[id(rules)] = (rules, dict(event_words(rules)))
-    return found[1]
+    found: dict[str, str] = once_for(_COUNTING, rules, lambda: dict(event_words(rules)))
+    return found
 
 
 def _weighs(statement: Statement) -> bool:

@@ -29,7 +29,7 @@ from typing import Any
 
 from provenance.models import Document, Sentence, Span
 from provenance.origins import Node
-from provenance.rules import Rules, rules_digest
+from provenance.rules import Rules, once_for, rules_digest
 from provenance.statements import Statement, read_statements
 from provenance.terms import Figure
 from provenance.unattributed import Unattributed, same_claim, unattributed_claims
@@ -38,7 +38,6 @@ from provenance.unattributed import Unattributed, same_claim, unattributed_claim
 READING_FORMAT = 2
 # the version of each Rules object asked about lately (a digest takes milliseconds)
 _VERSIONS: dict[int, tuple[Rules, str]] = {}
-_MAX_VERSIONS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +71,12 @@ def reading_version(rules: Rules) -> str:
     once for a loaded ``rules``)."""
     from provenance import __version__
 
-    found = _VERSIONS.get(id(rules))
-    if found is None or found[0] is not rules:
-        if len(_VERSIONS) > _MAX_VERSIONS:
-            _VERSIONS.clear()
+    def version() -> str:
         code = _code_digest(tuple(_source(m) for m in _READING_CODE))
-        found = (rules, f"{READING_FORMAT}:{__version__}:{code}:{rules_digest(rules)}")
-        _VERSIONS[id(rules)] = found
-    return found[1]
+        return f"{READING_FORMAT}:{__version__}:{code}:{rules_digest(rules)}"
+
+    found: str = once_for(_VERSIONS, rules, version)
+    return found
 
 
 # the modules whose code decides what an article's reading is: any edit to one of them (a

@@ -279,6 +279,18 @@ def default_rules_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
+def once_for(cache: dict[int, tuple[Any, Any]], rules: object, make: Callable[[], Any]) -> Any:
+    """``make()``, worked out once for a loaded ``rules`` (``Rules`` or one of its parts) and
+    kept in ``cache`` by the object's identity (at most 16 kept: rules are loaded a few times
+    a process, each load a new object)."""
+    found = cache.get(id(rules))
+    if found is None or found[0] is not rules:
+        if len(cache) > 16:
+            cache.clear()
+        found = cache[id(rules)] = (rules, make())
+    return found[1]
+
+
 def rules_digest(rules: Rules) -> str:
     """A short fingerprint of everything in ``rules``: two loads of the same files give the
     same digest (sets are sorted, not taken in hash order); any edit gives another."""

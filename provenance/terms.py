@@ -89,9 +89,13 @@ class Figure:
 
     def same_as(self, other: Figure) -> bool:
         """Equal values counting the same thing (or either counting nothing named)."""
-        if abs(self.value - other.value) > 1e-9 * max(1.0, abs(self.value)):
+        if not self.same_value(other):
             return False
         return self.unit is None or other.unit is None or self.unit == other.unit
+
+    def same_value(self, other: Figure) -> bool:
+        """Equal values, whatever each counts."""
+        return abs(self.value - other.value) <= 1e-9 * max(1.0, abs(self.value))
 
 
 def figures_disagree(a: Sequence[Figure], b: Sequence[Figure]) -> bool:

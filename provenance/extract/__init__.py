@@ -106,7 +106,7 @@ def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
     ]
     cands = _dedupe(cands)
     cands = _attach_quotes(doc, cands, quotes, rules)
-    return _dedupe([_clipped(doc_text(doc), c) for c in cands])
+    return _dedupe([_clipped(text, c) for c in cands])
 
 
 def _across_semicolon(text: str, c: Candidate) -> bool:
