@@ -51,7 +51,7 @@ from provenance.disputes import (
     pointed_accounts,
     rival_accounts,
 )
-from provenance.flags import add_evidence, advocate_word, contests, flag_claim
+from provenance.flags import Stakes, add_evidence, advocate_word, contests, flag_claim
 from provenance.models import Claim, ClaimMember, Document, Sentence
 from provenance.origins import Node, aliases, independent_origins
 from provenance.readings import Reading, read_document
@@ -108,10 +108,9 @@ def group_claims(
     accused = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
     accused |= _discussed(statements, rules)
     accused |= _talked_about(statements, rules)
-    advocates = _advocates(statements, rules)
-    defences = _defences(statements, rules)
+    stakes = Stakes(accused, _advocates(statements, rules), _defences(statements, rules))
     claims = [
-        _claim(group, statements, inside, rules, accused, advocates, defences)
+        _claim(group, statements, inside, rules, stakes)
         for group, inside in zip(groups, _links_by_group(groups, links), strict=True)
     ]
     interested = ["unverified_party_claim" in c.flag_names for c in claims]
@@ -683,9 +682,7 @@ def _claim(
     statements: Sequence[Statement],
     links: Sequence[_Link],
     rules: Rules,
-    accused: frozenset[str],
-    advocates: dict[str, str],
-    defences: dict[str, str],
+    stakes: Stakes,
 ) -> Claim:
     inside = set(group)
     why: dict[int, str] = {}
@@ -703,9 +700,7 @@ def _claim(
         if statements[i].role == "asserts"
     ]
     origins = independent_origins(asserting)
-    flags = flag_claim(
-        members, origins, rules, accused=accused, advocates=advocates, defences=defences
-    )
+    flags = flag_claim(members, origins, rules, stakes=stakes)
     text = next((m.content.text for m in members if m.role == "asserts"), members[0].content.text)
     return Claim(
         _claim_id(members),

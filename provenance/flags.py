@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from provenance.canonical import name_key
 from provenance.models import Attribution, ClaimMember, Evidence, Flag, Origin, Span
@@ -83,24 +84,33 @@ _OWNERS = re.compile(r"^(his|her|their)\s", re.IGNORECASE)
 _OWNER_REFERENCES = frozenset({"he", "his", "she", "her", "they", "their"})
 
 
+@dataclass(frozen=True)
+class Stakes:
+    """What the articles show of the origins' stakes, beyond each claim's own statements.
+
+    ``accused``: the keys of the origins that deny something in the articles or that another
+    origin talks about by name (a person speaking about themselves is an interested party
+    when the article shows them defending themselves or talked about), and of the companies
+    another origin talks about (they speak for their business, whatever they say).
+    ``advocates``: the keys of origins the articles introduce as advocates ("His lawyer,
+    Kristof Maelen"), to that mention: they argue a side's case in every statement.
+    ``defences``: the labels (``doc_id#index``) of statements that give a denier's reason
+    ("denied ..., saying ..."), to the denial's cue: they are said in the denier's defence."""
+
+    accused: frozenset[str] = frozenset()
+    advocates: Mapping[str, str] = field(default_factory=dict)
+    defences: Mapping[str, str] = field(default_factory=dict)
+
+
 def flag_claim(
     members: Sequence[ClaimMember],
     origins: Sequence[Origin],
     rules: Rules,
     *,
-    accused: frozenset[str] = frozenset(),
-    advocates: Mapping[str, str] | None = None,
-    defences: Mapping[str, str] | None = None,
+    stakes: Stakes | None = None,
 ) -> tuple[Flag, ...]:
-    """The flags of one claim, in the order of :data:`FLAGS`. ``accused`` are the keys of the
-    origins that deny something in the articles or that another origin talks about by name
-    (a person speaking about themselves is an interested party when the article shows them
-    defending themselves or talked about), and of the companies another origin talks about
-    (they speak for their business, whatever they say).
-    ``advocates`` maps the keys of origins the articles introduce as advocates ("His lawyer,
-    Kristof Maelen") to that mention: they argue a side's case in every statement.
-    ``defences`` maps the labels (``doc_id#index``) of statements that give a denier's reason
-    ("denied ..., saying ...") to the denial's cue: they are said in the denier's defence."""
+    """The flags of one claim, in the order of :data:`FLAGS`; ``stakes``, what the articles
+    show of the origins' stakes (:class:`Stakes`)."""
     stated = [m for m in members if m.role == "states"]
     if stated and all(m.role in ("states", "denies") for m in members):
         return _unattributed_flags(stated, members, rules)
@@ -109,11 +119,7 @@ def flag_claim(
         found["single_source"] = [_origin_evidence("single_source", origins[0], members)]
     if origins and all(unnamed(o) for o in origins):
         found["anonymous_only"] = [_origin_evidence("anonymous_only", o, members) for o in origins]
-    party = (
-        _interested(members, origins, rules, accused, advocates or {}, defences or {})
-        if len(origins) == 1
-        else None
-    )
+    party = _interested(members, origins, rules, stakes or Stakes()) if len(origins) == 1 else None
     if party is not None:
         found["unverified_party_claim"] = [party]
     denials, contested = _denials(members, origins, rules)
@@ -271,11 +277,10 @@ def _interested(
     members: Sequence[ClaimMember],
     origins: Sequence[Origin],
     rules: Rules,
-    accused: frozenset[str],
-    advocates: Mapping[str, str],
-    defences: Mapping[str, str],
+    stakes: Stakes,
 ) -> Evidence | None:
     """Evidence that the only origin has a stake in what it says, or None."""
+    accused, advocates = stakes.accused, stakes.advocates
     origin = origins[0]
     own = [members[i] for i in origin.members if members[i].role == "asserts"]
     stances = {m.attribution.stance for m in own if m.attribution}
@@ -311,7 +316,7 @@ def _interested(
             detail = f"{origin.name} ({origin.type}) speaking about itself ({word!r})"
             return _member_evidence("unverified_party_claim.self", detail, m)
     for m in own:
-        denial = defences.get(f"{m.doc_id}#{m.index}")
+        denial = stakes.defences.get(f"{m.doc_id}#{m.index}")
         if denial is not None:
             detail = f"{origin.name} gives its reason for denying ({denial!r}): its own defence"
             return _member_evidence("unverified_party_claim.defence", detail, m)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from builders import said
 
-from provenance.flags import FLAGS, flag_claim
+from provenance.flags import FLAGS, Stakes, flag_claim
 from provenance.models import Attribution, ClaimMember, Flag, Origin, Span
 from provenance.rules import load_rules
 
@@ -150,7 +150,8 @@ def test_a_person_about_themselves_only_when_the_article_shows_them_defending() 
     holub = (origin("Radek Holub", "radek holub", "person"),)
     assert "unverified_party_claim" not in names(flag_claim(members, holub, RULES))
     accused = frozenset({"radek holub"})
-    assert "unverified_party_claim" in names(flag_claim(members, holub, RULES, accused=accused))
+    stakes = Stakes(accused=accused)
+    assert "unverified_party_claim" in names(flag_claim(members, holub, RULES, stakes=stakes))
 
 
 def test_an_advocate_speaks_for_a_side() -> None:
