@@ -554,8 +554,10 @@ def _defences(statements: Sequence[Statement], rules: Rules) -> dict[str, str]:
     interested = {*rules.claims.interested_types, *rules.claims.business_types}
     denials: dict[tuple[int, int], list[Statement]] = defaultdict(list)
     for s in statements:
+        if s.role != "denies" or not s.keys:
+            continue
         themselves = all(n.type in interested for n in s.nodes)
-        if s.role == "denies" and s.keys and (themselves or not contests(s.attribution, rules)):
+        if themselves or not contests(s.attribution, rules):
             denials[(s.doc, s.sentence)].append(s)
     found: dict[str, str] = {}
     for s in statements:

@@ -354,8 +354,9 @@ def _self_word(member: ClaimMember, origin: Origin) -> str | None:
 def _turnout(member: ClaimMember, origin: Origin, rules: Rules) -> str | None:
     """The ``[interest] turnout`` phrase by which an organisation gives a count of the people
     at its own action ("2,500 trucks are taking part"), or None."""
-    a = member.attribution
-    if origin.type != "organisation" or a is None or not re.search(r"\d", member.content.text):
+    if origin.type != "organisation" or member.attribution is None:
+        return None
+    if not re.search(r"\d", member.content.text):
         return None
     return first_word(member.content.text.lower(), rules.claims.turnout, whole=False)
 

@@ -29,7 +29,7 @@ from provenance.extract.spans import Candidate, _overlap, _text, doc_text
 from provenance.extract.speakers import chain_sources, mention_tokens, subject_of
 from provenance.models import Attribution
 from provenance.quotes import find_quotes
-from provenance.rules import Rules
+from provenance.rules import Rules, once_for
 
 if TYPE_CHECKING:  # spaCy types for the checker only: this package never imports spaCy
     from spacy.tokens import Doc
@@ -123,16 +123,23 @@ _ABOUT_NAME = re.compile(r"name|identif")
 _REQUEST_WORDS = 8
 
 
+_NAME_PHRASES: dict[int, tuple[Any, Any]] = {}
+
+
 def _asks_anonymity(content: str, rules: Rules) -> bool:
     """Whether what a candidate says is only a request not to be named ("who asked that her
     name not be used"): a few words holding an ``anonymity_reasons`` phrase about the name.
     Not a statement that goes on to one ("she was not one of his sources and spoke on
     condition of anonymity")."""
     words = content.lower().split()
-    lowered = " ".join(words)
-    return len(words) <= _REQUEST_WORDS and any(
-        p in lowered for p in rules.audit.anonymity_reasons if _ABOUT_NAME.search(p)
+    if len(words) > _REQUEST_WORDS:
+        return False
+    reasons = rules.audit.anonymity_reasons
+    phrases: tuple[str, ...] = once_for(
+        _NAME_PHRASES, rules.audit, lambda: tuple(p for p in reasons if _ABOUT_NAME.search(p))
     )
+    lowered = " ".join(words)
+    return any(p in lowered for p in phrases)
 
 
 def _clipped(text: str, c: Candidate) -> Candidate:
