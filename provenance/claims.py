@@ -441,14 +441,9 @@ def _answered(
     def near(s: Statement) -> bool:
         return denial.sentence - s.sentence <= window
 
-    scored = [
-        (shared, s)
-        for s in earlier
-        if len(shared := _shared_stems(denial, s)) >= (1 if near(s) else 2)
-    ]
-    if scored:
-        words, best = max(scored, key=lambda t: (len(t[0]), t[1].attribution.content.start))
-        return best, f"{denial.role} it (shared words: {', '.join(sorted(words))})"
+    shared = _most_shared(denial, earlier, rules)
+    if shared is not None:
+        return shared[0], f"{denial.role} it (shared words: {', '.join(sorted(shared[1]))})"
     pointing = (
         bool(denial.terms & _ANAPHORS)
         or _points_back(denial)
@@ -457,7 +452,10 @@ def _answered(
     )
     # "denied that it had played any part": a denial of something said of the denier
     sweeping = re.search(r"\bany\b", denial.attribution.content.text.lower()) is not None
-    if not pointing and not sweeping:
+    # "Kalvar denied that its machines had entered the protected zone": a denial of the
+    # denier's own conduct answers what was just said, in other words
+    own_conduct = denial.role == "denies" and denial.self_reference is not None
+    if not pointing and not sweeping and not own_conduct:
         return None
     if any(t.startswith(_CHARGES) for t in denial.terms):
         # "rejected the accusation": the accusation, further back too
@@ -482,8 +480,43 @@ def _answered(
         if mentioned := _naming(s, aliases):
             return s, f"{denial.role} what it is accused of (names {mentioned!r})"
     if nearby and pointing:
-        return nearby[0], f"{denial.role} the statement just before it (points back to it)"
+        return _outermost(
+            nearby[0], nearby
+        ), f"{denial.role} the statement just before it (points back to it)"
+    if nearby and own_conduct and denial.sentence - nearby[0].sentence <= 1:
+        return _outermost(
+            nearby[0], nearby
+        ), f"{denial.role} the statement just before it (its own conduct)"
     return None
+
+
+def _most_shared(
+    statement: Statement, earlier: Sequence[Statement], rules: Rules
+) -> tuple[Statement, set[str]] | None:
+    """The earlier statement an answer shares most words with (one is enough within
+    ``denial_window`` sentences, two further back), the nearest on a tie, with the words."""
+    window = rules.claims.denial_window
+    scored = [
+        (shared, s)
+        for s in earlier
+        if len(shared := _shared_stems(statement, s))
+        >= (1 if statement.sentence - s.sentence <= window else 2)
+    ]
+    if not scored:
+        return None
+    words, best = max(scored, key=lambda t: (len(t[0]), t[1].attribution.content.start))
+    return best, words
+
+
+def _outermost(statement: Statement, among: Sequence[Statement]) -> Statement:
+    """The statement that reports ``statement`` within its own content ("A ministry official
+    said inspectors had found fresh tracks"), else ``statement`` itself."""
+    span = statement.attribution.content
+    for s in among:
+        outer = s.attribution.content
+        if s is not statement and outer.start <= span.start and span.end <= outer.end:
+            return s
+    return statement
 
 
 def _discussed(statements: Sequence[Statement], rules: Rules) -> frozenset[str]:

@@ -317,21 +317,36 @@ def _self_reference(
         if first and first.text.lower() in _SUBJECT_PRONOUNS | _POSSESSIVES:
             return first.text, None
         return None
-    subject = next((w for w in words if w.dep in ("nsubj", "nsubjpass")), None)
+    subjects = [w for w in words if w.dep in ("nsubj", "nsubjpass")]
     for word in words:
         if word.text.lower() in _FIRST_PERSON and word.text != "US":  # not the country
             return word.text, _action(word, sentences, events)
-    if subject is not None and a.kind == "direct" and subject.start >= a.content.start:
+    if subjects and a.kind == "direct" and subjects[0].start >= a.content.start:
         return None  # in a speaker's own words, "it" or "he" is someone else
-    if subject is None:
-        return None
-    if subject.text.lower() in _SUBJECT_PRONOUNS:
-        return subject.text, _action(subject, sentences, events)
-    for word in words:
-        possessive = word.dep == "poss" and word.text.lower() in _POSSESSIVES
-        if possessive and _governed_by(word, subject, sentences):
-            return word.text, _action(subject, sentences, events)
+    # the subject of each coordinated clause in turn: "the find has been exaggerated and that
+    # its planned plant would create 600 jobs"
+    for subject in _coordinated(subjects, sentences):
+        if subject.text.lower() in _SUBJECT_PRONOUNS:
+            return subject.text, _action(subject, sentences, events)
+        for word in words:
+            possessive = word.dep == "poss" and word.text.lower() in _POSSESSIVES
+            if possessive and _governed_by(word, subject, sentences):
+                return word.text, _action(subject, sentences, events)
     return None
+
+
+def _coordinated(subjects: Sequence[Word], sentences: Sequence[Sentence]) -> list[Word]:
+    """The first subject and the subjects of the clauses coordinated with its clause ("... and
+    that its plant would create"), not those of clauses inside it ("the tools it needs")."""
+    if not subjects:
+        return []
+    verb = _head(subjects[0], sentences)
+    found = [subjects[0]]
+    for subject in subjects[1:]:
+        head = _head(subject, sentences)
+        if verb is not None and head is not None and head.dep == "conj" and head.head == verb.start:
+            found.append(subject)
+    return found
 
 
 def _action(subject: Word, sentences: Sequence[Sentence], events: dict[str, str]) -> str | None:

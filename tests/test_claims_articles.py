@@ -590,6 +590,32 @@ def test_a_denial_answers_what_came_after_another_partys_denial() -> None:
     assert deniers == {"transport ministry"}
 
 
+def test_a_denial_of_the_deniers_own_conduct_answers_the_sentence_before_it() -> None:
+    # no shared word: the denial says in other words what the official's account implies,
+    # and answers the official's statement, not the inspectors' finding reported inside it
+    _, claims = article(
+        "Quarry row\n\n"
+        "A ministry official said inspectors had found fresh bulldozer tracks less than 50 "
+        "metres from the pillars last month. Kalvar denied that its machines had entered the "
+        "protected zone.\n"
+    )
+    tracks = claim_with(claims, "inspectors had found")
+    assert "denied" in tracks.flag_names
+    assert any(m.role == "denies" for m in tracks.members)
+
+
+def test_a_company_about_its_own_plant_in_a_second_clause_is_a_party() -> None:
+    # "its" in the clause after "and that" is the speaker's; "its" inside a clause about
+    # another ("Moscow announced its advances, its bombardments killed") is not
+    _, claims = article(
+        "Quarry row\n\n"
+        "Kalvar Cement said in a statement that the importance of the find had been "
+        "exaggerated and that its planned plant would create 600 jobs.\n"
+    )
+    jobs = claim_with(claims, "600 jobs")
+    assert "unverified_party_claim" in jobs.flag_names
+
+
 def test_two_deaths_and_two_workers_killed_are_one_count() -> None:
     _, claims = article(
         "Mine collapse\n\n"

@@ -418,6 +418,10 @@ def test_what_was_not_said_or_only_asked_is_no_attribution(text: str) -> None:
 
 def test_a_negated_denial_and_a_negation_inside_what_was_said_stay() -> None:
     assert one("The company did not deny that jobs would go.").stance == "non-denial"
+    neither = (
+        "The lawyer, Signe Ottesen, would neither confirm nor deny that her client had called."
+    )
+    assert one(neither).stance == "non-denial"
     assert one("The mayor said the plant had not been damaged.").content.text == (
         "the plant had not been damaged"
     )

@@ -502,9 +502,11 @@ def _declined(verb: Token) -> bool:
 
 
 def _negated(verb: Token, speaker: Token | None) -> bool:
-    """'has not denied', 'Neither X nor Y has denied'."""
-    return any(c.dep_ == "neg" for c in verb.children) or (
-        speaker is not None and any(c.lower_ == "neither" for c in speaker.children)
+    """'has not denied', 'Neither X nor Y has denied', 'would neither confirm nor deny'."""
+    return (
+        any(c.dep_ == "neg" or c.lower_ == "neither" for c in verb.children)
+        or (verb.dep_ == "conj" and any(c.lower_ in ("neither", "nor") for c in verb.head.children))
+        or (speaker is not None and any(c.lower_ == "neither" for c in speaker.children))
     )
 
 
