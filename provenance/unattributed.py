@@ -206,7 +206,7 @@ def _speech_words(sentence: Sentence, cues: set[str]) -> list[Word]:
     or a verb with a thing for its object and no clause ("It posted an operating loss"), nor a
     passive with nobody doing it ("Auer was suspended in July 2023 and dismissed in
     January")."""
-    objects = {w.head for w in sentence.words if w.dep == "dobj" and w.pos == "NOUN"}
+    objects = {w.head for w in sentence.words if w.dep == "dobj" and w.pos in ("NOUN", "NUM")}
     clauses = {w.head for w in sentence.words if w.dep in ("ccomp", "xcomp", "parataxis")}
     passive = _passive_without_agent(sentence)
     return [

@@ -128,6 +128,8 @@ def test_an_event_the_reporter_dates_needs_a_source() -> None:
     assert found("Ukraine has struggled with manpower shortages over recent months.") == []
     assert found("Supporters plan a counter-demonstration on Sunday.") == []
     assert found("Mr Greer could not be reached for comment on Monday.") == []
+    # a cue verb ("raise" a toll) with a sum for its object and no clause says nothing
+    assert found("Nuvrel raised $62 million in January in a round led by Ostrow Ventures.") != []
 
 
 def test_a_bare_number_alike_in_another_statement_is_no_restatement() -> None:
