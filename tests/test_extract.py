@@ -790,3 +790,17 @@ def test_a_lone_name_is_the_company_it_begins_elsewhere() -> None:
     assert (back.source, back.source_type) == ("Helix Orbital", "company")
     lost = by_content(text, "lost its second stage")  # "the company" is the one it names
     assert (lost.source, lost.source_type) == ("Helix Orbital", "company")
+
+
+def test_an_agency_of_the_state_is_no_news_agency() -> None:
+    # under a Reuters dateline, "the national environment agency" is not Reuters; "the state
+    # news agency" still is a news agency
+    text = (
+        "CORVALLE, Ardesia, Oct 3 (Reuters) - Residents blocked the road on Tuesday.\n\n"
+        "The national environment agency said its own samples showed arsenic above the limit.\n"
+    )
+    agency = next(a for a in extract(text) if "samples" in a.content.text)
+    assert agency.source == "national environment agency"
+    assert agency.source_type == "government"
+    news = one("The state news agency TNA reported that the president would visit the site.")
+    assert news.source_type in ("media", "state media")
