@@ -804,3 +804,14 @@ def test_an_agency_of_the_state_is_no_news_agency() -> None:
     assert agency.source_type == "government"
     news = one("The state news agency TNA reported that the president would visit the site.")
     assert news.source_type in ("media", "state media")
+
+
+def test_a_trailing_citing_names_the_origin_but_not_a_reason() -> None:
+    tna = one(
+        "The state news agency TNA reported that President Anwar Delko would visit the site "
+        "next week, citing an official in his office."
+    )
+    assert tna.content.text == "President Anwar Delko would visit the site next week"
+    assert tna.via == ("an official in his office",)
+    reason = one("The ministry said troops had withdrawn from the town, citing security concerns.")
+    assert reason.via == ()
