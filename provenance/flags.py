@@ -163,7 +163,31 @@ _QUANTIFIERS = frozenset(
         "unnamed",
     }
 )
-_COLLECTIVES = frozenset({"media", "people"})
+_COLLECTIVES = frozenset({"media", "people", "staff", "crew", "children"})
+#: Bodies whose people speak for them ("forecasters at the national weather service"): a
+#: group "at" or "of" one of these is the body, not an unnamed group.
+_OFFICIAL_BODIES = frozenset(
+    {
+        "service",
+        "ministry",
+        "agency",
+        "department",
+        "office",
+        "police",
+        "army",
+        "military",
+        "council",
+        "government",
+        "authority",
+        "commission",
+        "court",
+        "presidency",
+        "administration",
+        "inspectorate",
+        "bureau",
+        "regulator",
+    }
+)
 _RECORDS = frozenset(
     {"figures", "filings", "data", "records", "documents", "statements", "reports", "accounts"}
 )
@@ -196,13 +220,27 @@ def unnamed(origin: Origin) -> bool:
     if origin.type in _INSTITUTION_TYPES:
         return False
     name = " " + origin.name.strip() + " "
-    if _HEAD_END.search(name):  # "forecasters at the weather service": the service's people
-        return False
+    after = _HEAD_END.search(name)
+    if after is not None:
+        body = set(after.group(0).lower().split()) & _OFFICIAL_BODIES
+        if body or after.group(0).lower().startswith(" for "):
+            # "forecasters at the weather service": the service's people; "lawyers for the
+            # two intermediaries": their lawyers
+            return False
+        # "Doctors at the town's health centre", "Fishermen in the coastal town of Pell":
+        # people of a place or a workplace, as unnamed as "residents"
+        name = name[: after.start()] + " "
     words = name.strip().lower().split()
     if not words or words[-1] in _RECORDS or words[0] in ("state", "his", "her", "its", "their"):
         return False
+    if origin.name.strip()[:1].isupper() and words[0].endswith(("'s", "\u2019s")):
+        return False  # "Kestria's general staff": a named body's own
     head = words[-1]
-    plural = head in _COLLECTIVES or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    plural = (
+        head in _COLLECTIVES
+        or head.endswith("men")
+        or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    )
     return plural or words[0] in _QUANTIFIERS or words[0].isdigit()
 
 

@@ -315,3 +315,17 @@ def test_a_company_announcing_its_own_action_is_no_party_claim() -> None:
 
     assert "unverified_party_claim" not in flags("it would appeal the decision")
     assert "unverified_party_claim" in flags("it would appeal because the fine was unlawful")
+
+
+def test_people_of_a_place_or_a_workplace_are_unnamed_a_bodys_people_are_not() -> None:
+    from provenance.flags import unnamed
+
+    def described(name: str, kind: str | None = None) -> bool:
+        return unnamed(Origin(name, f"d/{name.lower()}", kind))
+
+    assert described("Doctors at the town's health centre", "expert")
+    assert described("Fishermen in the coastal town of Pell")
+    assert described("staff at the provincial hospital")
+    assert not described("Forecasters at the national weather service")
+    assert not described("lawyers for the two intermediaries")
+    assert not described("Kestria's general staff", "military")
