@@ -438,6 +438,9 @@ def _pointed_at(doc: Document, a: Attribution, role: SpeakerRole, rules: Rules) 
     """What "its" points at in "its director, Helena Vorn": an institution the statement
     itself names ("The regional mining inspectorate has ordered ..."), else the last source
     before of a type the role speaks for."""
+    before = _body_just_before(doc, a, role, rules)
+    if before is not None:
+        return before
     for found in _THE_PHRASE.finditer(a.content.text):
         phrase = found.group(1)
         if _head_type(phrase, rules) in role.speaks_for:
@@ -453,6 +456,38 @@ def _pointed_at(doc: Document, a: Attribution, role: SpeakerRole, rules: Rules) 
         and not _personal(b)
     ]
     return _node_from_attribution(doc, earlier[-1], rules) if earlier else None
+
+
+def _body_just_before(
+    doc: Document, a: Attribution, role: SpeakerRole, rules: Rules
+) -> Node | None:
+    """The body the sentence before names last, where "its" follows it ("Her criticism was
+    echoed by the Ellesmouth Chamber of Commerce. Its chairman, Neil Sturrock, warned";
+    "The commission appeared less convinced. Its head of investigations ..."), or None."""
+    if a.speaker is None:
+        return None
+    text = doc.text
+    here = max(text.rfind(". ", 0, a.speaker.start), text.rfind("\n", 0, a.speaker.start))
+    if here < 0:
+        return None
+    start = max(text.rfind(". ", 0, here), text.rfind("\n", 0, here)) + 1
+    for found in reversed(list(_BODY.finditer(text[start : here + 1]))):
+        phrase = found.group(1)
+        kind = _head_type(phrase, rules)
+        if kind not in role.speaks_for and not (kind is None and _proper(phrase)):
+            continue
+        named = _holding(doc, phrase, role)
+        if named is not None:
+            return _node_from_attribution(doc, named, rules)
+        if _proper(phrase) or phrase[:1].isupper():
+            return Node(phrase, _scoped(phrase, doc.doc_id, False), kind)
+    return None
+
+
+#: "the Ellesmouth Chamber of Commerce", "The commission": a body named or described
+_BODY = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][\w&'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w&'-]*|[a-z][\w-]*)"
+)
 
 
 def _personal(a: Attribution) -> bool:
@@ -502,7 +537,7 @@ def _beside_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patter
     extra = r"(?:[\w-]+\s+){0,2}?"
     before = re.compile(
         rf"^(?:(?P<owner>(?:[\w&.-]+\s+){{0,4}}?[\w&.-]+)['\u2019]s\s+{extra}{role}\b"
-        rf"|(?P<its>its|their)\s+{extra}{role}\b"
+        rf"|(?P<its>(?i:its|their))\s+{extra}{role}\b"
         rf"|(?:the\s+|an?\s+)?(?P<titled>(?:[\w&.-]+\s+){{1,4}}?){role}\s+(?:[A-Z]|$)"
         rf"|(?i:the|an?)\s+{role}\s+(?:for|of|at)\s+(?P<named>[^,]+?),\s+[A-Z])"
     )

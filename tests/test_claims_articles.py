@@ -694,3 +694,15 @@ def test_an_organisation_counting_its_own_protest_is_an_interested_party() -> No
     )
     assert "unverified_party_claim" in claim_with(claims, "2,500 trucks").flag_names
     assert "unverified_party_claim" not in claim_with(claims, "60 observers").flag_names
+
+
+def test_its_head_speaks_for_the_body_the_sentence_before_names() -> None:
+    # "Its" opens the sentence; the body is named just before, not in the statement
+    _, claims = article(
+        "Bridge closure\n\n"
+        "Her criticism was echoed by the Ellesmouth Chamber of Commerce. Its chairman, Neil "
+        "Sturrock, warned that some shops would close and said the council had not consulted "
+        "businesses before closing the bridge.\n"
+    )
+    shops = claim_with(claims, "some shops would close")
+    assert [o.name for o in shops.origins] == ["Ellesmouth Chamber of Commerce"]
