@@ -105,10 +105,10 @@ def group_claims(
     readings = [read(i, doc) for i, doc in enumerate(docs)]
     statements = [s for reading in readings for s in reading.statements]
     groups, links = _groups(statements, _links(statements, rules))
-    accused = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
-    accused |= _discussed(statements, rules)
-    accused |= _talked_about(statements, rules)
-    stakes = Stakes(accused, _advocates(statements, rules), _defences(statements, rules))
+    deniers = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
+    accused = deniers | _discussed(statements, rules) | _talked_about(statements, rules)
+    advocates, defences = _advocates(statements, rules), _defences(statements, rules)
+    stakes = Stakes(accused, advocates, defences, deniers)
     claims = [
         _claim(group, statements, inside, rules, stakes)
         for group, inside in zip(groups, _links_by_group(groups, links), strict=True)

@@ -95,11 +95,14 @@ class Stakes:
     ``advocates``: the keys of origins the articles introduce as advocates ("His lawyer,
     Kristof Maelen"), to that mention: they argue a side's case in every statement.
     ``defences``: the labels (``doc_id#index``) of statements that give a denier's reason
-    ("denied ..., saying ..."), to the denial's cue: they are said in the denier's defence."""
+    ("denied ..., saying ..."), to the denial's cue: they are said in the denier's defence.
+    ``deniers``: the keys of the origins that deny something in the articles (an organisation
+    defending itself speaks for itself, whatever it says)."""
 
     accused: frozenset[str] = frozenset()
     advocates: Mapping[str, str] = field(default_factory=dict)
     defences: Mapping[str, str] = field(default_factory=dict)
+    deniers: frozenset[str] = frozenset()
 
 
 def flag_claim(
@@ -358,7 +361,11 @@ def _interested(
         if denial is not None:
             detail = f"{origin.name} gives its reason for denying ({denial!r}): its own defence"
             return _member_evidence("unverified_party_claim.defence", detail, m)
-    business = _business(origin, own, rules) if origin.key in accused else None
+    business = (
+        _business(origin, own, rules, defending=origin.key in stakes.deniers)
+        if origin.key in accused
+        else None
+    )
     if business is not None:
         return business
     for m in own:
@@ -448,11 +455,16 @@ def _accuser(member: ClaimMember, origin: Origin) -> str | None:
     return f"{origin.name} takes a side against the accused ({cue!r})"
 
 
-def _business(origin: Origin, own: Sequence[ClaimMember], rules: Rules) -> Evidence | None:
+def _business(
+    origin: Origin, own: Sequence[ClaimMember], rules: Rules, *, defending: bool = False
+) -> Evidence | None:
     """A company that the article shows under scrutiny, on anything ("the batteries were safe
     when charged as instructed"): it speaks for its business (``business_types``), unless it
-    speaks as a research or security firm (``business_experts`` in its mention)."""
-    if origin.type not in rules.claims.business_types:
+    speaks as a research or security firm (``business_experts`` in its mention); so does an
+    organisation ``defending`` itself ("The trust denied that ..."; "Midwife numbers at the
+    unit have risen by a fifth")."""
+    organisation = defending and origin.type == "organisation"
+    if origin.type not in rules.claims.business_types and not organisation:
         return None
     for m in own:
         mention = _mention(m, origin).lower()

@@ -706,3 +706,18 @@ def test_its_head_speaks_for_the_body_the_sentence_before_names() -> None:
     )
     shops = claim_with(claims, "some shops would close")
     assert [o.name for o in shops.origins] == ["Ellesmouth Chamber of Commerce"]
+
+
+def test_an_organisation_defending_itself_speaks_for_itself_on_anything() -> None:
+    # the trust denies an accusation: its word on its own unit is an interested party's,
+    # though it names no "we" or "its"
+    _, claims = article(
+        "Maternity review\n\n"
+        "A draft review found that staff had been discouraged from reporting incidents. "
+        "The Hallowbrook Hospitals Trust denied that staff had been discouraged from "
+        "reporting incidents.\n"
+        "The Hallowbrook Hospitals Trust said midwife numbers at the unit had risen by a "
+        "fifth since 2022.\n"
+    )
+    midwives = claim_with(claims, "midwife numbers")
+    assert "unverified_party_claim" in midwives.flag_names
