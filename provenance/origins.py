@@ -436,18 +436,16 @@ def _institution_beside(doc: Document, person: str, role: SpeakerRole, rules: Ru
 
 def _pointed_at(doc: Document, a: Attribution, role: SpeakerRole, rules: Rules) -> Node | None:
     """What "its" points at in "its director, Helena Vorn": an institution the statement
-    itself names ("The regional mining inspectorate has ordered ..."), else the last source
-    before of a type the role speaks for."""
-    before = _body_just_before(doc, a, role, rules)
-    if before is not None:
-        return before
-    for found in _THE_PHRASE.finditer(a.content.text):
-        phrase = found.group(1)
-        if _head_type(phrase, rules) in role.speaks_for:
-            named = _holding(doc, phrase, role)
-            if named is not None:
-                return _node_from_attribution(doc, named, rules)
-            return _node_from_name(phrase, doc.doc_id, rules)
+    itself names before it ("The regional mining inspectorate has ordered ..., its director
+    said"), else the body the sentence before names ("... the Ellesmouth Chamber of Commerce.
+    Its chairman said"), else one the statement names after it, else the last source before
+    of a type the role speaks for."""
+    told_first = a.speaker is not None and a.content.start < a.speaker.start
+    named = _named_in_statement(doc, a, role, rules) if told_first else None
+    if named is None:
+        named = _body_just_before(doc, a, role, rules) or _named_in_statement(doc, a, role, rules)
+    if named is not None:
+        return named
     earlier = [
         b
         for b in doc.attributions[: doc.attributions.index(a)]
@@ -456,6 +454,21 @@ def _pointed_at(doc: Document, a: Attribution, role: SpeakerRole, rules: Rules) 
         and not _personal(b)
     ]
     return _node_from_attribution(doc, earlier[-1], rules) if earlier else None
+
+
+def _named_in_statement(
+    doc: Document, a: Attribution, role: SpeakerRole, rules: Rules
+) -> Node | None:
+    """An institution the statement names as a subject ("The regional mining inspectorate
+    has closed the mine"), or None."""
+    for found in _THE_PHRASE.finditer(a.content.text):
+        phrase = found.group(1)
+        if _head_type(phrase, rules) in role.speaks_for:
+            named = _holding(doc, phrase, role)
+            if named is not None:
+                return _node_from_attribution(doc, named, rules)
+            return _node_from_name(phrase, doc.doc_id, rules)
+    return None
 
 
 def _body_just_before(
