@@ -721,3 +721,19 @@ def test_an_organisation_defending_itself_speaks_for_itself_on_anything() -> Non
     )
     midwives = claim_with(claims, "midwife numbers")
     assert "unverified_party_claim" in midwives.flag_names
+
+
+def test_a_deniers_account_sharing_only_its_name_with_the_accusation_is_not_contradicted() -> None:
+    # the regulator's account names Kestrel, as any account of Kestrel would: Kestrel's word on
+    # its website is no answer to it
+    _, claims = article(
+        "Scooter recall\n\n"
+        "Kestrel Motors said on Monday that it would recall 180,000 scooters.\n"
+        "According to the regulator, Kestrel received its first complaint about overheating "
+        "batteries in September.\n"
+        "The company denied that it had sat on the information.\n"
+        "Chief executive Ruud Verhoeven admitted that Kestrel had been too slow to post a "
+        "warning on its website.\n"
+    )
+    website = claim_with(claims, "post a warning")
+    assert "disputed" not in website.flag_names
