@@ -737,3 +737,19 @@ def test_a_deniers_account_sharing_only_its_name_with_the_accusation_is_not_cont
     )
     website = claim_with(claims, "post a warning")
     assert "disputed" not in website.flag_names
+
+
+def test_an_owner_and_a_chief_medical_officer_speak_for_their_company() -> None:
+    _, claims = article(
+        "Vaccine scare\n\n"
+        "Halvorsen Biologics said it had shipped four million doses to five countries.\n"
+        '"We stand fully behind the safety of our vaccine," Halvorsen\'s chief medical officer, '
+        "Anika Brandt, told Reuters.\n"
+        "Sweet Fern Catering said it had served the wedding.\n"
+        '"We have served more than 400 events without a single complaint like this," owner '
+        "Rhonda Belk told the Courier.\n"
+    )
+    vaccine = claim_with(claims, "safety of our vaccine")
+    assert [o.name for o in vaccine.origins] == ["Halvorsen Biologics"]
+    events = claim_with(claims, "400 events")
+    assert [o.name for o in events.origins] == ["Sweet Fern Catering"]
