@@ -910,6 +910,10 @@ def _trigger(head: Token, rules: Rules) -> str | None:
 
 def _find_trigger(head: Token, rules: Rules) -> str | None:
     lemma = head.lemma_.lower()
+    if lemma in _MULTITUDES:  # "Hundreds of residents": typed as residents are
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                return _trigger(obj, rules)
     words = {t.lemma_.lower() for t in mention_tokens(head)} | {
         t.lower_ for t in mention_tokens(head)
     }
@@ -923,6 +927,11 @@ def _find_trigger(head: Token, rules: Rules) -> str | None:
             continue
         return trig.type
     return None
+
+
+_MULTITUDES = frozenset(
+    {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores"}
+)
 
 
 def _has_person(head: Token) -> bool:

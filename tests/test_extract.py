@@ -815,3 +815,11 @@ def test_a_trailing_citing_names_the_origin_but_not_a_reason() -> None:
     assert tna.via == ("an official in his office",)
     reason = one("The ministry said troops had withdrawn from the town, citing security concerns.")
     assert reason.via == ()
+
+
+def test_hundreds_of_residents_are_typed_as_residents() -> None:
+    a = one(
+        "Hundreds of residents of the mining town of Corvalle blocked the road on Tuesday, "
+        "saying waste from the mine had turned the river orange."
+    )
+    assert a.source_type == "vague"
