@@ -823,3 +823,22 @@ def test_hundreds_of_residents_are_typed_as_residents() -> None:
         "saying waste from the mine had turned the river orange."
     )
     assert a.source_type == "vague"
+
+
+def test_says_that_with_no_clause_parsed_after_it_still_gives_what_was_said() -> None:
+    # the parser makes "Varga" a second subject of "says" and no clause of the rest
+    a = one(
+        "The report, which the Chronicle has seen, says that Anton Varga, 58, shouted abuse "
+        "at individual players “on at least 30 occasions” between 2019 and 2023."
+    )
+    assert a.speaker is not None and a.speaker.text == "The report"
+    assert a.content.text.startswith("Anton Varga, 58, shouted abuse")
+
+
+def test_its_officer_is_an_official_one_can_call_back_an_officer_is_anonymous() -> None:
+    its = one(
+        "The fund lost $410 million on one bet, its chief investment officer told the Journal."
+    )
+    assert its.source_type == "official"
+    an = one("The fund lost $410 million on one bet, an officer told the Journal.")
+    assert an.source_type == "anonymous official"

@@ -367,6 +367,10 @@ def _from_verb(
         if span is not None:
             yield make(span, "verb-misparsed-clause", 0.7)
             return
+    span = _that_after_cue(doc, verb)
+    if span is not None:
+        yield make(span, "verb-that-unparsed", 0.6)
+        return
     passive = _passive_content(doc, verb) if takes_object else None
     if passive is not None:  # "The claim was rejected by the ministry"
         yield make(passive, "verb-passive", 0.6, weak=True)
@@ -560,6 +564,23 @@ def _perfect_infinitive(clause: Token) -> bool:
 
 def _opened_by_that(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i for c in verb.children)
+
+
+def _that_after_cue(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """'The report ... says that Anton Varga, 58, shouted abuse at players', where the parser
+    made no clause of what follows "that" at all: what was said runs from after "that" to the
+    end of the sentence."""
+    nxt = verb.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ != "that" or doc[nxt].dep_ != "mark":
+        return None
+    if doc[nxt].head.pos_ in ("VERB", "AUX"):
+        return None  # a clause the parser did make, found elsewhere
+    end = verb.sent.end
+    toks = [t for t in doc[nxt + 1 : end] if not (t.is_punct and t.i == end - 1)]
+    if len([t for t in toks if t.is_alpha]) < 4:
+        return None
+    span = char_span(toks)
+    return trim(doc_text(doc), *span) if span else None
 
 
 def _that_clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:

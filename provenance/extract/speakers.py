@@ -80,6 +80,10 @@ def _nearest_subject(verb: Token) -> Token | None:
         for c in verb.children
         if c.dep_ == "nsubj" and c.text not in QUOTE_CHARS  # „ is a noun
     ]
+    # "The report ... says that Anton Varga shouted": a subject after "that" is the clause's
+    that = next((t.i for t in verb.doc[verb.i + 1 : verb.i + 3] if t.lower_ == "that"), None)
+    if that is not None and any(c.i < verb.i for c in subjects):
+        subjects = [c for c in subjects if c.i < that]
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
