@@ -842,3 +842,18 @@ def test_its_officer_is_an_official_one_can_call_back_an_officer_is_anonymous() 
     assert its.source_type == "official"
     an = one("The fund lost $410 million on one bet, an officer told the Journal.")
     assert an.source_type == "anonymous official"
+
+
+def test_a_closing_cue_after_two_joined_verbs_gives_both_as_what_was_found() -> None:
+    found = extract(
+        "The principal conductor repeatedly humiliated musicians in rehearsals and threatened "
+        "the jobs of those who complained, an investigation commissioned by the orchestra has "
+        "found."
+    )
+    assert [(a.speaker.text if a.speaker else None, a.content.text) for a in found] == [
+        (
+            "an investigation",
+            "The principal conductor repeatedly humiliated musicians in rehearsals and "
+            "threatened the jobs of those who complained",
+        )
+    ]
