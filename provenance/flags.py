@@ -420,7 +420,8 @@ def _announces(member: ClaimMember, origin: Origin, rules: Rules) -> bool:
     ``we``, "the company", a word of its name) and an ``announcements`` phrase follows."""
     if not rules.claims.announcements:
         return False
-    text = member.content.text.strip()
+    # quotation marks are no words: 'it was "reviewing our relationship" with the event'
+    text = re.sub(r"[\"\u201c\u201d]", "", member.content.text).strip()
     # every match of the pattern below holds a phrase after a space: without one there is
     # none, and the pattern (one for each origin's name) need not be built
     if _announcement(rules.claims.announcements).search(text) is None:

@@ -753,3 +753,13 @@ def test_an_owner_and_a_chief_medical_officer_speak_for_their_company() -> None:
     assert [o.name for o in vaccine.origins] == ["Halvorsen Biologics"]
     events = claim_with(claims, "400 events")
     assert [o.name for o in events.origins] == ["Sweet Fern Catering"]
+
+
+def test_a_sponsor_saying_it_is_reviewing_its_sponsorship_announces_its_own_action() -> None:
+    _, claims = article(
+        "Marathon course\n\n"
+        "The race's title sponsor, Harbor Mutual Insurance, said it was \"reviewing our "
+        'relationship" with the event.\n'
+    )
+    review = claim_with(claims, "reviewing our relationship")
+    assert "unverified_party_claim" not in review.flag_names
