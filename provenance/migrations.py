@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 from sqlite_utils import Database
@@ -421,6 +421,71 @@ def _fewer_source_index_entries(db: Database) -> None:
         db.execute(sql)
 
 
+def _keys_by_document(db: Database) -> None:
+    """Each article's blocking keys in one row (``claim_document_keys``: statement id ->
+    its keys, listed and counted), in place of an index on ``claim_keys`` by statement and
+    of ``claim_common_keys``: a refresh wrote each statement's keys into two large indexes
+    keyed by content hashes (a page of each for nearly every statement: 9,000-15,000 pages
+    a refresh of a million-attribution store), now one row an article, the new articles' rows
+    one after another at the end of the table. ``claim_keys`` lists the keys held by at most
+    the limit, as before, without the reference to ``attributions`` that needed the index
+    by statement (a statement's keys go when its claim goes, before the statement can)."""
+    db.execute(
+        """CREATE TABLE claim_document_keys (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            keys TEXT NOT NULL
+        )"""
+    )
+    held: dict[str, dict[str, list[str]]] = {}
+    for document_id, attribution, listed, counted in db.execute(
+        "SELECT a.document_id, a.id, "
+        "(SELECT json_group_array(key) FROM claim_keys k WHERE k.attribution_id = a.id), "
+        "(SELECT keys FROM claim_common_keys c WHERE c.attribution_id = a.id) "
+        "FROM attributions a ORDER BY a.document_id, a.position"
+    ):
+        keys = [*json.loads(listed), *json.loads(counted or "[]")]
+        if keys:
+            held.setdefault(document_id, {})[attribution] = keys
+        if len(held) > 1000:
+            _write_document_keys(db, held, keep=document_id)
+    _write_document_keys(db, held)
+    for sql in (
+        """CREATE TABLE claim_keys_listed (
+            key TEXT NOT NULL,
+            attribution_id TEXT NOT NULL,
+            PRIMARY KEY (key, attribution_id)
+        ) WITHOUT ROWID""",
+        "INSERT INTO claim_keys_listed (key, attribution_id) "
+        "SELECT key, attribution_id FROM claim_keys ORDER BY 1, 2",
+        "DROP TABLE claim_keys",
+        "ALTER TABLE claim_keys_listed RENAME TO claim_keys",
+        "DROP TABLE claim_common_keys",
+    ):
+        db.execute(sql)
+
+
+def _write_document_keys(
+    db: Database, held: dict[str, dict[str, list[str]]], keep: str | None = None
+) -> None:
+    """Write the documents' packed keys gathered so far and forget them, but ``keep`` (the
+    document still being gathered)."""
+    done = sorted(d for d in held if d != keep)
+    db.conn.executemany(
+        "INSERT INTO claim_document_keys (document_id, keys) VALUES (?, ?)",
+        [(d, pack_document_keys(held.pop(d))) for d in done],
+    )
+
+
+def pack_document_keys(held: Mapping[str, Iterable[str]]) -> str:
+    """An article's blocking keys as ``claim_document_keys`` holds them: a JSON object,
+    statement id -> its keys, both sorted.
+
+    >>> pack_document_keys({"b2": {"t:said", "n:kyiv"}, "a1": ["f:3"]})
+    '{"a1": ["f:3"], "b2": ["n:kyiv", "t:said"]}'
+    """
+    return json.dumps({a: sorted(keys) for a, keys in sorted(held.items())}, ensure_ascii=False)
+
+
 def pack_keys(keys: Iterable[str]) -> str:
     """A statement's common keys as ``claim_common_keys`` holds them: a JSON list, sorted.
 
@@ -440,6 +505,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("blocking keys by statement alone", _claim_keys_by_statement),
     ("common blocking keys counted, not listed", _common_keys_counted),
     ("no index entries that no query reads", _fewer_source_index_entries),
+    ("blocking keys packed by article", _keys_by_document),
 )
 LATEST = len(MIGRATIONS)
 
