@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -464,6 +465,61 @@ def _keys_by_document(db: Database) -> None:
         db.execute(sql)
 
 
+def _mentions_by_document(db: Database) -> None:
+    """``mentions`` keyed by their article and span (one index, which lists an article's
+    mentions together), not by their ``id`` (kept, a column), and ``attributions`` without
+    references to them: each mention was written into an index keyed by its content hash,
+    and each attribution into two more by its mention ids (kept only so that deleting a
+    mention could check them), a page of each for nearly every row in a large store. A
+    mention's id is still the hash of its document and span, and an attribution's
+    ``speaker_mention_id`` and ``coref_mention_id`` still name it: the mentions go with their
+    document, after its attributions."""
+    _drop_references(db, "attributions", "mentions")
+    for sql in (
+        "DROP INDEX IF EXISTS attributions_speaker",
+        "DROP INDEX IF EXISTS attributions_coref",
+        """CREATE TABLE mentions_by_document (
+            id TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            role TEXT NOT NULL,
+            source_id TEXT REFERENCES sources(id),
+            UNIQUE (document_id, "start", "end")
+        )""",
+        'INSERT INTO mentions_by_document (id, document_id, "start", "end", text, role, '
+        'source_id) SELECT id, document_id, "start", "end", text, role, source_id '
+        "FROM mentions ORDER BY rowid",
+        "DROP TABLE mentions",
+        "ALTER TABLE mentions_by_document RENAME TO mentions",
+        "CREATE INDEX mentions_source ON mentions(source_id)",
+    ):
+        db.execute(sql)
+
+
+def _drop_references(db: Database, table: str, parent: str) -> None:
+    """Drop ``table``'s references to ``parent`` from its definition, the rows left as they
+    are: SQLite's own way to remove a foreign key without copying the table (its schema
+    text edited, and the schema version moved on, in the migration's transaction)."""
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+    ).fetchone()
+    edited = re.sub(rf"\s+REFERENCES {parent}\(\w+\)", "", sql)
+    (version,) = db.execute("PRAGMA schema_version").fetchone()
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", [edited, table]
+        )
+        db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    left = [r for r in db.execute(f"PRAGMA foreign_key_list({table})") if r[2] == parent]
+    if left:
+        raise StoreError(f"{_where(db)}: could not drop {table}'s references to {parent}")
+
+
 def _write_document_keys(
     db: Database, held: dict[str, dict[str, list[str]]], keep: str | None = None
 ) -> None:
@@ -506,6 +562,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("common blocking keys counted, not listed", _common_keys_counted),
     ("no index entries that no query reads", _fewer_source_index_entries),
     ("blocking keys packed by article", _keys_by_document),
+    ("mentions by article", _mentions_by_document),
 )
 LATEST = len(MIGRATIONS)
 

@@ -1912,7 +1912,11 @@ _ORPHANS = (
     (
         "attributions whose speaker mention is missing",
         "SELECT count(*) FROM attributions a WHERE a.speaker_mention_id IS NOT NULL AND NOT "
-        "EXISTS (SELECT 1 FROM mentions m WHERE m.id = a.speaker_mention_id)",
+        # found by its article and span (the table's key since migration 11; its id is their
+        # hash), then checked by id
+        "EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = a.document_id "
+        'AND m."start" = a.speaker_start AND m."end" = a.speaker_end '
+        "AND m.id = a.speaker_mention_id)",
     ),
     (
         "attributions whose source is missing",
