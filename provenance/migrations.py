@@ -498,6 +498,16 @@ def _mentions_by_document(db: Database) -> None:
         db.execute(sql)
 
 
+def _claim_statements_unreferenced(db: Database) -> None:
+    """``claim_attributions`` without its reference to ``attributions``, and the index by
+    statement that checking it needed (a page of a large index keyed by content hashes for
+    nearly every statement a refresh stored): a claim's statements go with the claim, and
+    every claim holding a statement of an article goes before the article's statements do.
+    ``doctor`` counts a claim statement whose attribution is missing."""
+    _drop_references(db, "claim_attributions", "attributions")
+    db.execute("DROP INDEX IF EXISTS claim_attributions_attribution")
+
+
 def _drop_references(db: Database, table: str, parent: str) -> None:
     """Drop ``table``'s references to ``parent`` from its definition, the rows left as they
     are: SQLite's own way to remove a foreign key without copying the table (its schema
@@ -563,6 +573,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("no index entries that no query reads", _fewer_source_index_entries),
     ("blocking keys packed by article", _keys_by_document),
     ("mentions by article", _mentions_by_document),
+    ("claim statements checked by their claims", _claim_statements_unreferenced),
 )
 LATEST = len(MIGRATIONS)
 

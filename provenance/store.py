@@ -869,8 +869,9 @@ class Store:
             str(r[0])
             for chunk in _chunks(sorted(linked))
             for r in self.db.execute(
-                "SELECT DISTINCT document_id FROM claim_attributions "
-                f"WHERE attribution_id IN ({','.join('?' * len(chunk))})",
+                # every statement holding a key is a claim's (its keys go with its claim)
+                "SELECT DISTINCT document_id FROM attributions "
+                f"WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
         }
@@ -1929,6 +1930,15 @@ _ORPHANS = (
         "(SELECT 1 FROM documents d WHERE d.id = s.document_id)",
     ),
 )
+# the same, for the claims (schema version 2 on): a claim's statements are not declared
+# references since migration 12
+_CLAIM_ORPHANS = (
+    (
+        "claim statements whose attribution is missing",
+        "SELECT count(*) FROM claim_attributions c WHERE NOT EXISTS "
+        "(SELECT 1 FROM attributions a WHERE a.id = c.attribution_id)",
+    ),
+)
 _FTS = (("attributions_fts", "attributions"), ("documents_fts", "documents"))
 
 
@@ -1978,7 +1988,8 @@ def inspect_database(path: str | Path) -> Health:
             raise StoreError(f"{p} is an empty SQLite database, not yet a provenance one")
         integrity = tuple(str(r[0]) for r in conn.execute("PRAGMA integrity_check"))
         keys = tuple((str(r[0]), r[1], str(r[2])) for r in conn.execute("PRAGMA foreign_key_check"))
-        orphans = tuple((what, int(conn.execute(sql).fetchone()[0])) for what, sql in _ORPHANS)
+        checks = (*_ORPHANS, *(_CLAIM_ORPHANS if version >= 2 else ()))
+        orphans = tuple((what, int(conn.execute(sql).fetchone()[0])) for what, sql in checks)
         fts = tuple(_fts_health(conn, index, table) for index, table in _FTS)
         counts = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
     except sqlite3.DatabaseError as exc:

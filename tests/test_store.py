@@ -9,6 +9,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,6 @@ from provenance.models import Attribution, Document, Hop, Masthead, Span
 from provenance.refresh import refresh_claims
 from provenance.rules import load_rules
 from provenance.sentences import plain_sentences
-from provenance.store import _ORPHANS as ORPHANS
 from provenance.store import Store, inspect_database, sentence_around
 
 RULES = load_rules()
@@ -296,22 +296,28 @@ def relayed() -> Document:
     return Document("tass", text, None, (quote, port))
 
 
+@contextmanager
+def as_of(version: int, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Stores opened inside are made, or brought up to, schema ``version`` only."""
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
+        m.setattr(migrations, "LATEST", version)
+        yield
+
+
 def test_migration_11_keeps_mentions_by_article_and_loses_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "old.db"
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:10])
-    monkeypatch.setattr(migrations, "LATEST", 10)
-    with Store(path, rules=RULES) as old:  # a store as migration 10 left it
+    with as_of(10, monkeypatch), Store(path, rules=RULES) as old:  # as migration 10 left it
         old.ingest(relayed(), Masthead(outlet="AFP"))
         old.ingest(person_doc("one", "Jana Novak", "talks had failed", tmp_path / "one.txt"))
         refresh_claims(old, parse=plain_sentences)
         assert old.db.execute("PRAGMA foreign_key_list(attributions)").fetchall()
     before = stored_rows(path)
     assert len(before["mentions"]) >= 4 and before["claims"]
-    monkeypatch.undo()
     with Store(path, rules=RULES) as store:
-        assert store.schema_version() == migrations.LATEST == 11
+        assert store.schema_version() == migrations.LATEST
         assert stored_rows(path) == before
         parents = {r[2] for r in store.db.execute("PRAGMA foreign_key_list(attributions)")}
         indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
@@ -324,12 +330,49 @@ def test_migration_11_keeps_mentions_by_article_and_loses_nothing(
         assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
     documents = {r[0] for r in stored_rows(path)["documents"]}
     assert {d for d, _ in mentions} == documents and len(mentions) == len(before["mentions"])
-    assert inspect_database(path).orphans == tuple((what, 0) for what, _ in ORPHANS)
+    assert all(n == 0 for _, n in inspect_database(path).orphans)
     with sqlite3.connect(path) as conn:  # a speaker's mention lost: still found out
         conn.execute("DELETE FROM mentions WHERE text = 'who'")
     assert (
         dict(inspect_database(path).orphans)["attributions whose speaker mention is missing"] == 1
     )
+
+
+def test_migration_12_leaves_a_claims_statements_to_the_claim(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    with as_of(11, monkeypatch), Store(path, rules=RULES) as old:  # as migration 11 left it
+        old.ingest(relayed(), Masthead(outlet="AFP"))
+        old.ingest(person_doc("one", "Jana Novak", "talks had failed", tmp_path / "one.txt"))
+        old.ingest(person_doc("two", "Jana Novak", "talks had failed again"))
+        refresh_claims(old, parse=plain_sentences)
+    before = stored_rows(path)
+    with Store(path, rules=RULES) as store:
+        assert store.schema_version() == migrations.LATEST
+        assert stored_rows(path) == before
+        parents = {r[2] for r in store.db.execute("PRAGMA foreign_key_list(claim_attributions)")}
+        assert parents == {"claims", "documents"}
+        indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+        assert "claim_attributions_attribution" not in indexes
+        # the stored statements sharing keys with an article still bring theirs in
+        keys = [k for (k,) in store.db.execute("SELECT DISTINCT key FROM claim_keys")]
+        found = store.documents_sharing_keys(keys, 200, min_terms=1)
+        assert found == {r[0] for r in store.db.execute("SELECT id FROM documents")}
+        # an article replaced takes its claims' statements with it, and leaves no orphan
+        changed = person_doc("one", "Jana Novak", "talks had resumed", tmp_path / "one.txt")
+        assert store.ingest(changed).status == "updated"
+        refresh_claims(store, parse=plain_sentences)
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    health = dict(inspect_database(path).orphans)
+    assert health["claim statements whose attribution is missing"] == 0
+    with sqlite3.connect(path) as conn:  # what a buggy writer could leave: still found out
+        conn.execute(
+            "DELETE FROM attributions WHERE id = "
+            "(SELECT attribution_id FROM claim_attributions LIMIT 1)"
+        )
+    health = dict(inspect_database(path).orphans)
+    assert health["claim statements whose attribution is missing"] == 1
 
 
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:
