@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 from sqlite_utils import Database
@@ -421,6 +422,136 @@ def _fewer_source_index_entries(db: Database) -> None:
         db.execute(sql)
 
 
+def _keys_by_document(db: Database) -> None:
+    """Each article's blocking keys in one row (``claim_document_keys``: statement id ->
+    its keys, listed and counted), in place of an index on ``claim_keys`` by statement and
+    of ``claim_common_keys``: a refresh wrote each statement's keys into two large indexes
+    keyed by content hashes (a page of each for nearly every statement: 9,000-15,000 pages
+    a refresh of a million-attribution store), now one row an article, the new articles' rows
+    one after another at the end of the table. ``claim_keys`` lists the keys held by at most
+    the limit, as before, without the reference to ``attributions`` that needed the index
+    by statement (a statement's keys go when its claim goes, before the statement can)."""
+    db.execute(
+        """CREATE TABLE claim_document_keys (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            keys TEXT NOT NULL
+        )"""
+    )
+    held: dict[str, dict[str, list[str]]] = {}
+    for document_id, attribution, listed, counted in db.execute(
+        "SELECT a.document_id, a.id, "
+        "(SELECT json_group_array(key) FROM claim_keys k WHERE k.attribution_id = a.id), "
+        "(SELECT keys FROM claim_common_keys c WHERE c.attribution_id = a.id) "
+        "FROM attributions a ORDER BY a.document_id, a.position"
+    ):
+        keys = [*json.loads(listed), *json.loads(counted or "[]")]
+        if keys:
+            held.setdefault(document_id, {})[attribution] = keys
+        if len(held) > 1000:
+            _write_document_keys(db, held, keep=document_id)
+    _write_document_keys(db, held)
+    for sql in (
+        """CREATE TABLE claim_keys_listed (
+            key TEXT NOT NULL,
+            attribution_id TEXT NOT NULL,
+            PRIMARY KEY (key, attribution_id)
+        ) WITHOUT ROWID""",
+        "INSERT INTO claim_keys_listed (key, attribution_id) "
+        "SELECT key, attribution_id FROM claim_keys ORDER BY 1, 2",
+        "DROP TABLE claim_keys",
+        "ALTER TABLE claim_keys_listed RENAME TO claim_keys",
+        "DROP TABLE claim_common_keys",
+    ):
+        db.execute(sql)
+
+
+def _mentions_by_document(db: Database) -> None:
+    """``mentions`` keyed by their article and span (one index, which lists an article's
+    mentions together), not by their ``id`` (kept, a column), and ``attributions`` without
+    references to them: each mention was written into an index keyed by its content hash,
+    and each attribution into two more by its mention ids (kept only so that deleting a
+    mention could check them), a page of each for nearly every row in a large store. A
+    mention's id is still the hash of its document and span, and an attribution's
+    ``speaker_mention_id`` and ``coref_mention_id`` still name it: the mentions go with their
+    document, after its attributions."""
+    _drop_references(db, "attributions", "mentions")
+    for sql in (
+        "DROP INDEX IF EXISTS attributions_speaker",
+        "DROP INDEX IF EXISTS attributions_coref",
+        """CREATE TABLE mentions_by_document (
+            id TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            role TEXT NOT NULL,
+            source_id TEXT REFERENCES sources(id),
+            UNIQUE (document_id, "start", "end")
+        )""",
+        'INSERT INTO mentions_by_document (id, document_id, "start", "end", text, role, '
+        'source_id) SELECT id, document_id, "start", "end", text, role, source_id '
+        "FROM mentions ORDER BY rowid",
+        "DROP TABLE mentions",
+        "ALTER TABLE mentions_by_document RENAME TO mentions",
+        "CREATE INDEX mentions_source ON mentions(source_id)",
+    ):
+        db.execute(sql)
+
+
+def _claim_statements_unreferenced(db: Database) -> None:
+    """``claim_attributions`` without its reference to ``attributions``, and the index by
+    statement that checking it needed (a page of a large index keyed by content hashes for
+    nearly every statement a refresh stored): a claim's statements go with the claim, and
+    every claim holding a statement of an article goes before the article's statements do.
+    ``doctor`` counts a claim statement whose attribution is missing."""
+    _drop_references(db, "claim_attributions", "attributions")
+    db.execute("DROP INDEX IF EXISTS claim_attributions_attribution")
+
+
+def _drop_references(db: Database, table: str, parent: str) -> None:
+    """Drop ``table``'s references to ``parent`` from its definition, the rows left as they
+    are: SQLite's own way to remove a foreign key without copying the table (its schema
+    text edited, and the schema version moved on, in the migration's transaction)."""
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+    ).fetchone()
+    edited = re.sub(rf"\s+REFERENCES {parent}\(\w+\)", "", sql)
+    (version,) = db.execute("PRAGMA schema_version").fetchone()
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", [edited, table]
+        )
+        db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    left = [r for r in db.execute(f"PRAGMA foreign_key_list({table})") if r[2] == parent]
+    if left:
+        raise StoreError(f"{_where(db)}: could not drop {table}'s references to {parent}")
+
+
+def _write_document_keys(
+    db: Database, held: dict[str, dict[str, list[str]]], keep: str | None = None
+) -> None:
+    """Write the documents' packed keys gathered so far and forget them, but ``keep`` (the
+    document still being gathered)."""
+    done = sorted(d for d in held if d != keep)
+    db.conn.executemany(
+        "INSERT INTO claim_document_keys (document_id, keys) VALUES (?, ?)",
+        [(d, pack_document_keys(held.pop(d))) for d in done],
+    )
+
+
+def pack_document_keys(held: Mapping[str, Iterable[str]]) -> str:
+    """An article's blocking keys as ``claim_document_keys`` holds them: a JSON object,
+    statement id -> its keys, both sorted.
+
+    >>> pack_document_keys({"b2": {"t:said", "n:kyiv"}, "a1": ["f:3"]})
+    '{"a1": ["f:3"], "b2": ["n:kyiv", "t:said"]}'
+    """
+    return json.dumps({a: sorted(keys) for a, keys in sorted(held.items())}, ensure_ascii=False)
+
+
 def pack_keys(keys: Iterable[str]) -> str:
     """A statement's common keys as ``claim_common_keys`` holds them: a JSON list, sorted.
 
@@ -440,6 +571,9 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("blocking keys by statement alone", _claim_keys_by_statement),
     ("common blocking keys counted, not listed", _common_keys_counted),
     ("no index entries that no query reads", _fewer_source_index_entries),
+    ("blocking keys packed by article", _keys_by_document),
+    ("mentions by article", _mentions_by_document),
+    ("claim statements checked by their claims", _claim_statements_unreferenced),
 )
 LATEST = len(MIGRATIONS)
 

@@ -51,7 +51,7 @@ from provenance.flags import severity
 from provenance.migrations import (
     COMMON_KEY_HOLDERS,
     migrate,
-    pack_keys,
+    pack_document_keys,
     schema_version,
     write_transaction,
 )
@@ -162,7 +162,6 @@ _CLAIM_TABLES = (
         'claim_id, position, flag, rule, detail, attribution_id, document_id, "start", "end"',
         "flags",
     ),
-    ("claim_keys", "key, attribution_id", "keys"),
 )
 
 
@@ -870,8 +869,9 @@ class Store:
             str(r[0])
             for chunk in _chunks(sorted(linked))
             for r in self.db.execute(
-                "SELECT DISTINCT document_id FROM claim_attributions "
-                f"WHERE attribution_id IN ({','.join('?' * len(chunk))})",
+                # every statement holding a key is a claim's (its keys go with its claim)
+                "SELECT DISTINCT document_id FROM attributions "
+                f"WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
         }
@@ -912,140 +912,110 @@ class Store:
         }
 
     def _common_key_holders(self, key: str) -> set[str]:
-        """The statements holding a counted key: a scan of ``claim_common_keys`` (only when a
-        key falls back under the limit, or a lookup allows more holders than it)."""
+        """The statements holding a counted key: a scan of ``claim_document_keys`` (only when
+        a key falls back under the limit, or a lookup allows more holders than it)."""
+        quoted = json.dumps(key, ensure_ascii=False)
         return {
-            str(attribution)
-            for attribution, packed in self.db.execute(
-                "SELECT attribution_id, keys FROM claim_common_keys WHERE instr(keys, ?) > 0",
-                [json.dumps(key, ensure_ascii=False)],
+            attribution
+            for (packed,) in self.db.execute(
+                "SELECT keys FROM claim_document_keys WHERE instr(keys, ?) > 0", [quoted]
             )
-            if key in json.loads(packed)
+            for attribution, keys in json.loads(packed).items()
+            if key in keys
         }
 
-    def _common_keys_of(self, attributions: Sequence[str]) -> dict[str, set[str]]:
-        """The counted keys each of these statements holds (those holding any)."""
-        out: dict[str, set[str]] = {}
-        for chunk in _chunks(sorted(set(attributions))):
-            for attribution, packed in self.db.execute(
-                "SELECT attribution_id, keys FROM claim_common_keys "
-                f"WHERE attribution_id IN ({','.join('?' * len(chunk))})",
+    def _document_keys(self, document_ids: Iterable[str]) -> dict[str, dict[str, set[str]]]:
+        """The stored keys of these documents' statements: document id -> statement -> keys
+        (a document none of whose statements holds a key is left out)."""
+        out: dict[str, dict[str, set[str]]] = {}
+        for chunk in _chunks(sorted(set(document_ids))):
+            for document_id, packed in self.db.execute(
+                "SELECT document_id, keys FROM claim_document_keys "
+                f"WHERE document_id IN ({','.join('?' * len(chunk))})",
                 chunk,
             ):
-                out[str(attribution)] = set(json.loads(packed))
+                out[str(document_id)] = {a: set(k) for a, k in json.loads(packed).items()}
         return out
 
-    def _hold_common_keys(self, held: Mapping[str, set[str]]) -> None:
-        """Write each statement's counted keys (none: its row dropped)."""
+    def _change_keys(
+        self,
+        dropped: Mapping[str, str],
+        added: Sequence[tuple[str, str]] = (),
+        documents: Mapping[str, str] | None = None,
+    ) -> None:
+        """Drop every key of the ``dropped`` statements (statement id -> its document id) and
+        hold the ``added`` (key, statement id) rows (``documents``: each one's document id),
+        in one pass: a row dropped and added again is left as it is (its pages are not
+        written). A key held by more statements than the store's limit is counted in
+        ``claim_key_counts``, any other listed in ``claim_keys``; a key whose holders cross
+        the limit moves."""
+        where = {**dropped, **(documents or {})}
+        before = self._document_keys(where.values())
+        after = {d: {a: set(keys) for a, keys in held.items()} for d, held in before.items()}
+        for attribution, document_id in dropped.items():
+            after.get(document_id, {}).pop(attribution, None)
+        for key, attribution in added:
+            after.setdefault(where[attribution], {}).setdefault(attribution, set()).add(key)
+        gone: list[tuple[str, str]] = []
+        new: list[tuple[str, str]] = []
+        for document_id in sorted(before.keys() | after.keys()):
+            old, now = before.get(document_id, {}), after.get(document_id, {})
+            if old == now:
+                continue
+            for attribution in old.keys() | now.keys():
+                was, held = old.get(attribution, set()), now.get(attribution, set())
+                gone += ((k, attribution) for k in was - held)
+                new += ((k, attribution) for k in held - was)
+            self._hold_document_keys(document_id, now)
+        counted = self._key_counts(k for k, _ in [*gone, *new])
+        change = Counter(k for k, _ in new if k in counted)
+        change.subtract(k for k, _ in gone if k in counted)
         self.db.conn.executemany(
-            "DELETE FROM claim_common_keys WHERE attribution_id = ?",
-            [(a,) for a, keys in sorted(held.items()) if not keys],
+            "DELETE FROM claim_keys WHERE key = ? AND attribution_id = ?",
+            sorted(r for r in gone if r[0] not in counted),
         )
+        # in key order: the rows land in the index's pages one after another, not each in a
+        # page of its own across a large index (it has no rowid, so the order is nowhere else
+        # to be seen)
+        listed = sorted(r for r in new if r[0] not in counted)
         self.db.conn.executemany(
-            "INSERT OR REPLACE INTO claim_common_keys (attribution_id, keys) VALUES (?, ?)",
-            [(a, pack_keys(keys)) for a, keys in sorted(held.items()) if keys],
+            "INSERT OR IGNORE INTO claim_keys (key, attribution_id) VALUES (?, ?)", listed
         )
-
-    def _count_keys(self, change: Counter[str]) -> None:
         self.db.conn.executemany(
             "UPDATE claim_key_counts SET holders = holders + ? WHERE key = ?",
             [(n, key) for key, n in sorted(change.items()) if n],
         )
+        self._count_apart(sorted({k for k, _ in listed}))
+        self._list_again(k for k, n in change.items() if n < 0)
 
-    def _insert_keys(self, rows: Sequence[tuple[str, str]]) -> None:
-        """Store these (key, attribution id) rows, a row held already kept: a counted key's
-        in its statement's ``claim_common_keys`` row (and counted up), any other in
-        ``claim_keys``, moved to the counted ones when it goes over the limit."""
-        counted = self._key_counts(k for k, _ in rows)
-        listed = sorted(r for r in rows if r[0] not in counted)
-        common: dict[str, set[str]] = {}
-        for key, attribution in rows:
-            if key in counted:
-                common.setdefault(attribution, set()).add(key)
-        # in key order: the rows land in the index's pages one after another, not each in a
-        # page of its own across a large index (it has no rowid, so the order is nowhere else
-        # to be seen)
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO claim_keys (key, attribution_id) VALUES (?, ?)", listed
+    def _hold_document_keys(self, document_id: str, held: Mapping[str, set[str]]) -> None:
+        """Write one document's keys (none: its row dropped)."""
+        if not held:
+            self.db.execute("DELETE FROM claim_document_keys WHERE document_id = ?", [document_id])
+            return
+        self.db.execute(
+            "INSERT INTO claim_document_keys (document_id, keys) VALUES (?, ?) "
+            "ON CONFLICT (document_id) DO UPDATE SET keys = excluded.keys",
+            [document_id, pack_document_keys(held)],
         )
-        if common:
-            held = self._common_keys_of(list(common))
-            added: Counter[str] = Counter()
-            changed: dict[str, set[str]] = {}
-            for attribution, keys in common.items():
-                before = held.get(attribution, set())
-                if keys - before:  # a statement holding them all already keeps its row
-                    added.update(keys - before)
-                    changed[attribution] = before | keys
-            self._hold_common_keys(changed)
-            self._count_keys(added)
+
+    def _count_apart(self, keys: Sequence[str]) -> None:
+        """Move the listed keys among ``keys`` now held by more statements than the limit to
+        the counted."""
         over = [
             str(r[0])
             for r in self.db.execute(
                 "SELECT value FROM json_each(?) WHERE (SELECT count(*) FROM (SELECT 1 FROM "
                 "claim_keys WHERE key = value LIMIT ?)) > ?",
-                [
-                    json.dumps(sorted({k for k, _ in listed})),
-                    self._common_over + 1,
-                    self._common_over,
-                ],
+                [json.dumps(list(keys)), self._common_over + 1, self._common_over],
             )
         ]
-        if over:
-            self._count_apart(over)
-
-    def _count_apart(self, keys: Sequence[str]) -> None:
-        """Move these listed keys (each now held by more than the limit) to the counted."""
-        holders: dict[str, list[str]] = {}
-        for key in keys:
-            holders[key] = [
-                str(r[0])
-                for r in self.db.execute(
-                    "SELECT attribution_id FROM claim_keys WHERE key = ?", [key]
-                )
-            ]
+        for key in over:
+            holders = int(self._one("SELECT count(*) FROM claim_keys WHERE key = ?", [key]))
             self.db.execute("DELETE FROM claim_keys WHERE key = ?", [key])
-        held = self._common_keys_of([a for found in holders.values() for a in found])
-        for key, found in holders.items():
-            for attribution in found:
-                held.setdefault(attribution, set()).add(key)
-        self._hold_common_keys(held)
-        self.db.conn.executemany(
-            "INSERT INTO claim_key_counts (key, holders) VALUES (?, ?)",
-            [(key, len(found)) for key, found in sorted(holders.items())],
-        )
-
-    def _drop_keys(
-        self, attributions: Sequence[str], kept: frozenset[tuple[str, str]] = frozenset()
-    ) -> set[str]:
-        """Delete these statements' keys but those in ``kept`` ((key, attribution id): rows
-        about to be written again, left as they are, so their index pages are not written);
-        return the counted keys dropped (counted down)."""
-        gone: list[tuple[str, str]] = []
-        for chunk in _chunks(sorted(set(attributions))):
-            gone += (
-                row
-                for row in self.db.execute(
-                    "SELECT key, attribution_id FROM claim_keys "
-                    f"WHERE attribution_id IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                )
-                if row not in kept
+            self.db.execute(
+                "INSERT INTO claim_key_counts (key, holders) VALUES (?, ?)", [key, holders]
             )
-        self.db.conn.executemany(
-            "DELETE FROM claim_keys WHERE key = ? AND attribution_id = ?", sorted(gone)
-        )
-        held = self._common_keys_of(attributions)
-        fell: Counter[str] = Counter()
-        changed: dict[str, set[str]] = {}
-        for attribution, keys in held.items():
-            left = {k for k in keys if (k, attribution) in kept}
-            if left != keys:
-                fell.update(keys - left)
-                changed[attribution] = left
-        self._hold_common_keys(changed)
-        self._count_keys(Counter({k: -n for k, n in fell.items()}))
-        return set(fell)
 
     def _list_again(self, keys: Iterable[str]) -> None:
         """List again the counted keys among ``keys`` that statements dropped have brought
@@ -1061,10 +1031,6 @@ class Store:
         for key, count in under:
             found = self._common_key_holders(key)
             assert len(found) == count, (key, count, len(found))
-            held = self._common_keys_of(sorted(found))
-            for attribution in found:
-                held[attribution].discard(key)
-            self._hold_common_keys(held)
             self.db.conn.executemany(
                 "INSERT INTO claim_keys (key, attribution_id) VALUES (?, ?)",
                 [(key, a) for a in sorted(found)],
@@ -1134,11 +1100,13 @@ class Store:
             # a claim stored as it would be written again keeps its rows (their indexes are
             # not written again); only when it was last grouped changes
             written = [r for i, r in made.items() if i not in same]
-            fell = self._drop_claims(
-                sorted(stored - same), frozenset(k for r in written for k in r.keys)
-            )
+            dropped = self._drop_claims(sorted(stored - same))
             self._insert_claim_rows(written, now)
-            self._list_again(fell)
+            self._change_keys(
+                dropped,
+                [k for r in written for k in r.keys],
+                {a: d.id for d in documents for a in d.attribution_ids},
+            )
             for chunk in _chunks(sorted(same)):
                 self.db.execute(
                     f"UPDATE claims SET updated_at = ? WHERE id IN ({','.join('?' * len(chunk))})",
@@ -1311,24 +1279,16 @@ class Store:
                 out[str(r[0])] = _ClaimRows(str(r[0]), tuple(r))
             for table, columns, part in _CLAIM_TABLES:
                 sql = f"SELECT {columns}, claim_id FROM {table} WHERE claim_id IN ({marks})"
-                if table == "claim_keys":  # a statement's keys are its claim's
-                    sql = (
-                        "SELECT k.key, k.attribution_id, ca.claim_id FROM claim_keys k "
-                        "JOIN claim_attributions ca ON ca.attribution_id = k.attribution_id "
-                        f"WHERE ca.claim_id IN ({marks})"
-                    )
                 for r in self.db.execute(sql, chunk):
                     row, claim_id = tuple(r[:-1]), r[-1]
                     if claim_id in out:
                         getattr(out[claim_id], part).append(row)
-            for attribution, packed, claim_id in self.db.execute(
-                "SELECT k.attribution_id, k.keys, ca.claim_id FROM claim_common_keys k "
-                "JOIN claim_attributions ca ON ca.attribution_id = k.attribution_id "
-                f"WHERE ca.claim_id IN ({marks})",
-                chunk,
-            ):
-                if claim_id in out:
-                    out[claim_id].keys += ((k, attribution) for k in json.loads(packed))
+        # a statement's keys are its claim's
+        held = self._document_keys(r[2] for c in out.values() for r in c.attributions)
+        for rows in out.values():
+            for _, attribution, document_id, *_ in rows.attributions:
+                found = held.get(document_id, {}).get(attribution, ())
+                rows.keys += ((k, attribution) for k in found)
         for rows in out.values():
             rows.spans.sort(key=lambda r: r[:3])
             rows.attributions.sort(key=lambda r: r[:2])
@@ -1338,7 +1298,8 @@ class Store:
         return out
 
     def _insert_claim_rows(self, claims: Sequence[_ClaimRows], now: str) -> None:
-        """Write these claims' rows, a table at a time."""
+        """Write these claims' rows, a table at a time (their keys aside: see
+        :meth:`_change_keys`)."""
         conn = self.db.conn
         conn.executemany(
             "INSERT INTO claims (id, text, severity, explanation, updated_at) "
@@ -1348,10 +1309,7 @@ class Store:
         for table, columns, part in _CLAIM_TABLES:
             marks = ",".join("?" * len(columns.split(",")))
             rows = [row for c in claims for row in getattr(c, part)]
-            if table == "claim_keys":
-                self._insert_keys(rows)
-            else:
-                conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+            conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
     def _origin_source(
         self,
@@ -1379,8 +1337,12 @@ class Store:
 
     def _drop_claims_of(self, document_ids: Sequence[str]) -> None:
         """Delete every claim holding a statement of these documents (see
-        :meth:`_drop_claims`)."""
-        self._list_again(self._drop_claims(sorted(self._claim_ids_of(document_ids))))
+        :meth:`_drop_claims`) and their statements' keys, and any key left to these
+        documents' own statements (so that their rows can go)."""
+        dropped = self._drop_claims(sorted(self._claim_ids_of(document_ids)))
+        for document_id, held in self._document_keys(document_ids).items():
+            dropped.update(dict.fromkeys(held, document_id))
+        self._change_keys(dropped)
 
     def _claim_ids_of(self, document_ids: Sequence[str]) -> set[str]:
         """The claims holding a statement of these documents."""
@@ -1397,14 +1359,11 @@ class Store:
             )
         return claim_ids
 
-    def _drop_claims(
-        self, claim_ids: Sequence[str], kept: frozenset[tuple[str, str]] = frozenset()
-    ) -> set[str]:
-        """Delete these claims and their statements' keys (but ``kept``: see
-        :meth:`_drop_keys`); return the counted keys dropped (see :meth:`_list_again`). The
-        other documents they held lose their refresh mark, so the next refresh groups them
-        again."""
-        statements: list[str] = []
+    def _drop_claims(self, claim_ids: Sequence[str]) -> dict[str, str]:
+        """Delete these claims; return their statements (statement id -> document id), whose
+        keys the caller drops or keeps (see :meth:`_change_keys`). The other documents they
+        held lose their refresh mark, so the next refresh groups them again."""
+        statements: dict[str, str] = {}
         for chunk in _chunks(claim_ids):
             marks = ",".join("?" * len(chunk))
             self.db.execute(
@@ -1412,17 +1371,18 @@ class Store:
                 f"claim_attributions WHERE claim_id IN ({marks}))",
                 chunk,
             )
-            statements += (
-                str(r[0])
+            statements.update(
+                (str(r[0]), str(r[1]))
                 for r in self.db.execute(
-                    f"SELECT attribution_id FROM claim_attributions WHERE claim_id IN ({marks})",
+                    "SELECT attribution_id, document_id FROM claim_attributions "
+                    f"WHERE claim_id IN ({marks})",
                     chunk,
                 )
             )
             for table in ("flags", "claim_origins", "claim_spans", "claim_attributions"):
                 self.db.execute(f"DELETE FROM {table} WHERE claim_id IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
-        return self._drop_keys(statements, kept)
+        return statements
 
     def claim_counts(self) -> dict[str, int]:
         """Stored claims, those still unverified (a flag other than corroborated), flag rows
@@ -1953,7 +1913,11 @@ _ORPHANS = (
     (
         "attributions whose speaker mention is missing",
         "SELECT count(*) FROM attributions a WHERE a.speaker_mention_id IS NOT NULL AND NOT "
-        "EXISTS (SELECT 1 FROM mentions m WHERE m.id = a.speaker_mention_id)",
+        # found by its article and span (the table's key since migration 11; its id is their
+        # hash), then checked by id
+        "EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = a.document_id "
+        'AND m."start" = a.speaker_start AND m."end" = a.speaker_end '
+        "AND m.id = a.speaker_mention_id)",
     ),
     (
         "attributions whose source is missing",
@@ -1964,6 +1928,15 @@ _ORPHANS = (
         "sources of a missing document",
         "SELECT count(*) FROM sources s WHERE s.document_id IS NOT NULL AND NOT EXISTS "
         "(SELECT 1 FROM documents d WHERE d.id = s.document_id)",
+    ),
+)
+# the same, for the claims (schema version 2 on): a claim's statements are not declared
+# references since migration 12
+_CLAIM_ORPHANS = (
+    (
+        "claim statements whose attribution is missing",
+        "SELECT count(*) FROM claim_attributions c WHERE NOT EXISTS "
+        "(SELECT 1 FROM attributions a WHERE a.id = c.attribution_id)",
     ),
 )
 _FTS = (("attributions_fts", "attributions"), ("documents_fts", "documents"))
@@ -2015,7 +1988,8 @@ def inspect_database(path: str | Path) -> Health:
             raise StoreError(f"{p} is an empty SQLite database, not yet a provenance one")
         integrity = tuple(str(r[0]) for r in conn.execute("PRAGMA integrity_check"))
         keys = tuple((str(r[0]), r[1], str(r[2])) for r in conn.execute("PRAGMA foreign_key_check"))
-        orphans = tuple((what, int(conn.execute(sql).fetchone()[0])) for what, sql in _ORPHANS)
+        checks = (*_ORPHANS, *(_CLAIM_ORPHANS if version >= 2 else ()))
+        orphans = tuple((what, int(conn.execute(sql).fetchone()[0])) for what, sql in checks)
         fts = tuple(_fts_health(conn, index, table) for index, table in _FTS)
         counts = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
     except sqlite3.DatabaseError as exc:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from builders import outbreak, towers
+from sqlite_utils import Database
 from test_readings import ingested
 from test_store_parses import BATCHES, claim_rows, never, warned
 
@@ -28,14 +29,62 @@ from provenance.store import Store
 RULES = load_rules()
 
 
+def packed(db: Path) -> list[tuple[str, str]]:
+    """Every (key, statement) of the articles' rows in ``claim_document_keys``."""
+    with sqlite3.connect(db) as conn:
+        return sorted(
+            conn.execute(
+                "SELECT k.value, s.key FROM claim_document_keys d, json_each(d.keys) s, "
+                "json_each(s.value) k"
+            ).fetchall()
+        )
+
+
 def held(db: Path) -> list[tuple[str, str]]:
-    """Every (key, statement) the store holds, listed or counted."""
+    """Every (key, statement) the store holds, listed, or counted (found in the articles'
+    rows); those rows hold every one of them, and no other."""
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT key, attribution_id FROM claim_keys").fetchall()
-        rows += conn.execute(
-            "SELECT j.value, k.attribution_id FROM claim_common_keys k, json_each(k.keys) j"
-        ).fetchall()
+        common = {str(r[0]) for r in conn.execute("SELECT key FROM claim_key_counts")}
+    rows += [(k, a) for k, a in packed(db) if k in common]
+    assert sorted(rows) == packed(db)
     return sorted(rows)
+
+
+def back_to_migration_9(db: Database) -> None:
+    """Turn a store back to the layout migration 9 left (inside a transaction): each key in
+    ``claim_keys`` (with a reference to its statement, and an index by statement) or, when
+    counted, in its statement's ``claim_common_keys`` row; no ``claim_document_keys``."""
+    common = {str(r[0]) for r in db.execute("SELECT key FROM claim_key_counts")}
+    counted: dict[str, list[str]] = {}
+    for key, attribution in db.execute(
+        "SELECT k.value, s.key FROM claim_document_keys d, json_each(d.keys) s, "
+        "json_each(s.value) k ORDER BY 1"
+    ):
+        if key in common:
+            counted.setdefault(attribution, []).append(key)
+    for sql in (
+        """CREATE TABLE claim_common_keys (
+            attribution_id TEXT PRIMARY KEY REFERENCES attributions(id),
+            keys TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        """CREATE TABLE claim_keys_9 (
+            key TEXT NOT NULL,
+            attribution_id TEXT NOT NULL REFERENCES attributions(id),
+            PRIMARY KEY (key, attribution_id)
+        ) WITHOUT ROWID""",
+        "INSERT INTO claim_keys_9 SELECT key, attribution_id FROM claim_keys",
+        "DROP TABLE claim_keys",
+        "ALTER TABLE claim_keys_9 RENAME TO claim_keys",
+        "CREATE INDEX claim_keys_attribution ON claim_keys(attribution_id)",
+        "DROP TABLE claim_document_keys",
+        "DELETE FROM migrations WHERE version > 9",
+    ):
+        db.execute(sql)
+    db.conn.executemany(
+        "INSERT INTO claim_common_keys (attribution_id, keys) VALUES (?, ?)",
+        [(a, migrations.pack_keys(keys)) for a, keys in sorted(counted.items())],
+    )
 
 
 def counted(db: Path) -> dict[str, int]:
@@ -136,7 +185,7 @@ def test_migration_8_counts_the_common_keys_of_a_store(
     with Store(db, rules=RULES) as store, write_transaction(store.db):
         # a store as migration 7 left it: every key listed
         store.db.execute("DROP TABLE claim_key_counts")
-        store.db.execute("DROP TABLE claim_common_keys")
+        store.db.execute("DROP TABLE claim_document_keys")  # migration 10's
         store.db.execute("DELETE FROM settings WHERE key = 'claim_keys_common_over'")
         store.db.execute("DELETE FROM migrations WHERE version > 7")
     monkeypatch.setattr(migrations, "COMMON_KEY_HOLDERS", 1)
@@ -176,15 +225,92 @@ def test_counted_keys_of_statements_grouped_again_are_left_as_they_are(
         for batch in BATCHES:
             ingested(store, batch, ClaimRefresher())
             refresh_claims(store, parse=never)
-        before = dict(store.db.execute("SELECT * FROM claim_common_keys").fetchall())
-        store.db.execute("CREATE TEMP TABLE written (attribution_id TEXT)")
-        store.db.execute(
-            "CREATE TEMP TRIGGER writing AFTER INSERT ON claim_common_keys BEGIN "
-            "INSERT INTO written VALUES (new.attribution_id); END"
-        )
+        before = dict(store.db.execute("SELECT * FROM claim_document_keys").fetchall())
+        counts = dict(store.db.execute("SELECT * FROM claim_key_counts").fetchall())
+        store.db.execute("CREATE TEMP TABLE written (document_id TEXT)")
+        for event in ("INSERT", "UPDATE"):
+            store.db.execute(
+                f"CREATE TEMP TRIGGER writing_{event} AFTER {event} ON claim_document_keys "
+                "BEGIN INSERT INTO written VALUES (new.document_id); END"
+            )
         ingested(store, [towers("towers-third")], ClaimRefresher())  # joins the towers claim
         refresh_claims(store, parse=never)
         written = {str(r[0]) for r in store.db.execute("SELECT * FROM written")}
-        after = dict(store.db.execute("SELECT * FROM claim_common_keys").fetchall())
-    unchanged = {a for a, keys in before.items() if after.get(a) == keys}
-    assert unchanged and written and not unchanged & written
+        after = dict(store.db.execute("SELECT * FROM claim_document_keys").fetchall())
+    unchanged = {d for d, keys in before.items() if after.get(d) == keys}
+    assert counts and unchanged and written and not unchanged & written
+
+
+# every table a migration could lose a row of: the articles and what they say, the claims
+STORED = (
+    "documents",
+    "sources",
+    "mentions",
+    "attributions",
+    "hops",
+    "claims",
+    "claim_attributions",
+    "claim_spans",
+    "claim_origins",
+    "flags",
+    "claims_refreshed",
+    "claim_key_counts",
+    "settings",
+)
+
+
+def everything(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(db) as conn:
+        out = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall()) for t in STORED}
+    out["held"] = list(held(db))
+    return out
+
+
+def test_migration_10_packs_the_keys_of_a_store_by_article_and_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "news.db"
+    grown(db, 1, monkeypatch)  # keys held by more than one statement counted
+    before = everything(db)
+    assert before["claim_key_counts"] and before["flags"] and before["held"]
+    with Store(db, rules=RULES) as store, write_transaction(store.db):
+        back_to_migration_9(store.db)
+    with sqlite3.connect(db) as conn:  # the layout migration 9 left, keys by statement
+        assert conn.execute("SELECT count(*) FROM claim_common_keys").fetchone()[0] > 0
+        assert "claim_document_keys" not in {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master")
+        }
+    with Store(db, rules=RULES) as store:
+        assert store.schema_version() == migrations.LATEST
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+        names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+    assert "claim_common_keys" not in names and "claim_keys_attribution" not in names
+    assert everything(db) == before
+    # and it goes on as a store grown under this layout does
+    more = [towers("towers-third"), outbreak("twelve")]
+    again = tmp_path / "again" / "news.db"
+    again.parent.mkdir()
+    grown(again, 1, monkeypatch)
+    for path in (db, again):
+        with Store(path, rules=RULES) as store:
+            ingested(store, more, ClaimRefresher())
+            refresh_claims(store, parse=never)
+    assert everything(db)["held"] == everything(again)["held"]
+    assert claim_rows(db) == claim_rows(again)
+
+
+def test_a_refresh_keeps_each_articles_keys_in_one_row(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    with Store(db, rules=RULES) as store:
+        ingested(store, BATCHES[0], ClaimRefresher())
+        refresh_claims(store, parse=never)
+        documents = {
+            str(r[0])
+            for r in store.db.execute("SELECT DISTINCT document_id FROM claim_attributions")
+        }
+        rows = dict(store.db.execute("SELECT document_id, keys FROM claim_document_keys"))
+        by_statement = store.db.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claim_keys'"
+        ).fetchone()[0]
+    assert rows.keys() == documents and by_statement == 0
+    assert held(db) == packed(db) == sorted(claim_rows(db)["claim_keys"])

@@ -307,7 +307,7 @@ def test_blocking_keys_kept_by_claim_move_to_keys_by_statement(tmp_path: Path) -
         with write_transaction(store.db):
             store.db.execute("DROP TABLE claim_keys")
             store.db.execute("DROP TABLE claim_key_counts")  # migration 8's
-            store.db.execute("DROP TABLE claim_common_keys")
+            store.db.execute("DROP TABLE claim_document_keys")  # migration 10's
             store.db.execute("DELETE FROM settings WHERE key = 'claim_keys_common_over'")
             store.db.execute(
                 "CREATE TABLE claim_keys (key TEXT NOT NULL, attribution_id TEXT NOT NULL "

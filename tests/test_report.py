@@ -44,7 +44,7 @@ CLAIM_TABLES = (
     "claim_keys",
     "claims_refreshed",
     "claim_key_counts",
-    "claim_common_keys",
+    "claim_document_keys",
 )
 runner = CliRunner()
 

@@ -9,9 +9,11 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from test_claim_keys import back_to_migration_9
 
 from provenance import canonical, export, masthead, migrations
 from provenance import store as store_module
@@ -19,8 +21,10 @@ from provenance.errors import StoreError
 from provenance.export import prov_document, safe_cell
 from provenance.masthead import read_masthead
 from provenance.models import Attribution, Document, Hop, Masthead, Span
+from provenance.refresh import refresh_claims
 from provenance.rules import load_rules
-from provenance.store import Store, sentence_around
+from provenance.sentences import plain_sentences
+from provenance.store import Store, inspect_database, sentence_around
 
 RULES = load_rules()
 PERSON = "person name"
@@ -221,6 +225,7 @@ def test_migration_9_indexes_only_what_a_query_reads(tmp_path: Path) -> None:
         store.ingest(Document("described", described, None, (a,)))
         store.ingest(person_doc("one", "Novak", "talks had failed"))
         with migrations.write_transaction(store.db):
+            back_to_migration_9(store.db)
             # the indexes as migration 8 left them
             for sql in (
                 "DROP INDEX IF EXISTS sources_block",
@@ -243,6 +248,131 @@ def test_migration_9_indexes_only_what_a_query_reads(tmp_path: Path) -> None:
         store.ingest(person_doc("two", "Jana Novak", "the port will reopen"))
         assert source_of(store, "talks had failed") == "Jana Novak"  # found by its block
         assert [s.name for s in store.sources("anonymous")] == ["diplomatic source"]
+
+
+# every table of an article's rows, and the claims (mentions by their columns of old)
+STORED = {
+    "documents": "*",
+    "sources": "*",
+    "mentions": 'id, document_id, "start", "end", text, role, source_id',
+    "attributions": "*",
+    "hops": "*",
+    "claims": "*",
+    "claim_attributions": "*",
+    "flags": "*",
+    "claim_keys": "*",
+    "claim_document_keys": "*",
+}
+
+
+def stored_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(path) as conn:
+        return {
+            t: sorted(conn.execute(f"SELECT {c} FROM {t}").fetchall()) for t, c in STORED.items()
+        }
+
+
+def relayed() -> Document:
+    """An article whose statements have a speaker, a speaker named earlier, and hops."""
+    text = (
+        "Choe arrived in Vladivostok, TASS state news agency reported, citing a diplomatic "
+        'source, who said that "tomorrow she will be in Moscow". Jana Novak said the port '
+        "would reopen.\n"
+    )
+    quote = said(
+        text,
+        "tomorrow she will be in Moscow",
+        "who",
+        "diplomatic source",
+        "anonymous",
+        "head noun 'source' (anonymous)",
+        coref="a diplomatic source",
+        chain=(
+            Hop("diplomatic source", "origin", span(text, "who")),
+            Hop("TASS state news agency", "relay", span(text, "TASS state news agency")),
+        ),
+    )
+    port = said(text, "the port would reopen", "Jana Novak", "Jana Novak")
+    return Document("tass", text, None, (quote, port))
+
+
+@contextmanager
+def as_of(version: int, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Stores opened inside are made, or brought up to, schema ``version`` only."""
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
+        m.setattr(migrations, "LATEST", version)
+        yield
+
+
+def test_migration_11_keeps_mentions_by_article_and_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    with as_of(10, monkeypatch), Store(path, rules=RULES) as old:  # as migration 10 left it
+        old.ingest(relayed(), Masthead(outlet="AFP"))
+        old.ingest(person_doc("one", "Jana Novak", "talks had failed", tmp_path / "one.txt"))
+        refresh_claims(old, parse=plain_sentences)
+        assert old.db.execute("PRAGMA foreign_key_list(attributions)").fetchall()
+    before = stored_rows(path)
+    assert len(before["mentions"]) >= 4 and before["claims"]
+    with Store(path, rules=RULES) as store:
+        assert store.schema_version() == migrations.LATEST
+        assert stored_rows(path) == before
+        parents = {r[2] for r in store.db.execute("PRAGMA foreign_key_list(attributions)")}
+        indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+        assert parents == {"documents", "sources"}
+        assert not {"attributions_speaker", "attributions_coref"} & indexes
+        # an article's mentions go with it when it is replaced; the others stay
+        changed = person_doc("one", "Jana Novak", "talks had resumed", tmp_path / "one.txt")
+        assert store.ingest(changed).status == "updated"
+        mentions = store.db.execute("SELECT document_id, text FROM mentions").fetchall()
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    documents = {r[0] for r in stored_rows(path)["documents"]}
+    assert {d for d, _ in mentions} == documents and len(mentions) == len(before["mentions"])
+    assert all(n == 0 for _, n in inspect_database(path).orphans)
+    with sqlite3.connect(path) as conn:  # a speaker's mention lost: still found out
+        conn.execute("DELETE FROM mentions WHERE text = 'who'")
+    assert (
+        dict(inspect_database(path).orphans)["attributions whose speaker mention is missing"] == 1
+    )
+
+
+def test_migration_12_leaves_a_claims_statements_to_the_claim(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    with as_of(11, monkeypatch), Store(path, rules=RULES) as old:  # as migration 11 left it
+        old.ingest(relayed(), Masthead(outlet="AFP"))
+        old.ingest(person_doc("one", "Jana Novak", "talks had failed", tmp_path / "one.txt"))
+        old.ingest(person_doc("two", "Jana Novak", "talks had failed again"))
+        refresh_claims(old, parse=plain_sentences)
+    before = stored_rows(path)
+    with Store(path, rules=RULES) as store:
+        assert store.schema_version() == migrations.LATEST
+        assert stored_rows(path) == before
+        parents = {r[2] for r in store.db.execute("PRAGMA foreign_key_list(claim_attributions)")}
+        assert parents == {"claims", "documents"}
+        indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+        assert "claim_attributions_attribution" not in indexes
+        # the stored statements sharing keys with an article still bring theirs in
+        keys = [k for (k,) in store.db.execute("SELECT DISTINCT key FROM claim_keys")]
+        found = store.documents_sharing_keys(keys, 200, min_terms=1)
+        assert found == {r[0] for r in store.db.execute("SELECT id FROM documents")}
+        # an article replaced takes its claims' statements with it, and leaves no orphan
+        changed = person_doc("one", "Jana Novak", "talks had resumed", tmp_path / "one.txt")
+        assert store.ingest(changed).status == "updated"
+        refresh_claims(store, parse=plain_sentences)
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    health = dict(inspect_database(path).orphans)
+    assert health["claim statements whose attribution is missing"] == 0
+    with sqlite3.connect(path) as conn:  # what a buggy writer could leave: still found out
+        conn.execute(
+            "DELETE FROM attributions WHERE id = "
+            "(SELECT attribution_id FROM claim_attributions LIMIT 1)"
+        )
+    health = dict(inspect_database(path).orphans)
+    assert health["claim statements whose attribution is missing"] == 1
 
 
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:
