@@ -366,8 +366,12 @@ def _affiliated(doc: Document, index: int, rules: Rules) -> Node | None:
         first = _first_in_role(doc, person, role.words)
         if first is None:
             continue
+        # "Halvorsen Chief Executive Kari Lunde": the role is Halvorsen's, not the last
+        # company to speak
+        owner = _owner_before_role(doc.attributions[first], role.words)
         for earlier in reversed(doc.attributions[:first]):
-            if earlier.source_type in role.speaks_for and earlier.source:
+            owned = owner is None or owner in (earlier.source or "").lower().split()
+            if earlier.source_type in role.speaks_for and earlier.source and owned:
                 return _node_from_attribution(doc, earlier, rules)
     return None
 
@@ -573,6 +577,17 @@ def _first_in_role(doc: Document, person: str, words: Sequence[str]) -> int | No
         if _by(doc, a, person) and pattern.search(_role_words(a)):
             return i
     return None
+
+
+def _owner_before_role(attribution: Attribution, words: Sequence[str]) -> str | None:
+    """The capitalised name written just before the role in the speaker mention
+    ("Halvorsen Chief Executive Kari Lunde": halvorsen), lowercased, or None."""
+    speaker = attribution.speaker.text if attribution.speaker else ""
+    roles = "|".join(re.escape(w) for w in words)
+    found = re.search(rf"\b([A-Z][\w&-]+)\s+(?i:{roles})\b", speaker)
+    if found is None or found.group(1).lower() in _NOT_NAMES:
+        return None
+    return found.group(1).lower()
 
 
 def _by(doc: Document, attribution: Attribution, person: str) -> bool:

@@ -763,3 +763,17 @@ def test_a_sponsor_saying_it_is_reviewing_its_sponsorship_announces_its_own_acti
     )
     review = claim_with(claims, "reviewing our relationship")
     assert "unverified_party_claim" not in review.flag_names
+
+
+def test_a_shipping_line_is_a_company_and_a_named_chief_executive_speaks_for_his_own() -> None:
+    _, claims = article(
+        "Ferry fire\n\n"
+        "A ferry caught fire off the coast on Tuesday. The operator, Marevia Lines, said the "
+        "vessel had passed every check required by law in June.\n"
+        "Halvorsen Chief Executive Kari Lunde told analysts that the company had firepower "
+        "for acquisitions.\n"
+    )
+    checks = claim_with(claims, "every check required by law")
+    assert [(o.name, o.type) for o in checks.origins] == [("Marevia Lines", "company")]
+    firepower = claim_with(claims, "firepower")
+    assert [o.name for o in firepower.origins] != ["Marevia Lines"]
