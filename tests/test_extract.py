@@ -857,3 +857,14 @@ def test_a_closing_cue_after_two_joined_verbs_gives_both_as_what_was_found() -> 
             "threatened the jobs of those who complained",
         )
     ]
+
+
+def test_a_lone_name_of_a_partnership_named_before_is_a_company() -> None:
+    found = extract(
+        "He insisted, however, that the investment had been “properly vetted” by the fund’s "
+        "outside consultant, Tallis Partners.\n\n"
+        "Tallis said in an email that its role had been “advisory only” and that the final "
+        "decision rested with the fund’s staff and trustees.\n"
+    )
+    tallis = next(a for a in found if "advisory" in a.content.text)
+    assert tallis.source_type == "company"
