@@ -777,3 +777,13 @@ def test_a_shipping_line_is_a_company_and_a_named_chief_executive_speaks_for_his
     assert [(o.name, o.type) for o in checks.origins] == [("Marevia Lines", "company")]
     firepower = claim_with(claims, "firepower")
     assert [o.name for o in firepower.origins] != ["Marevia Lines"]
+
+
+def test_an_association_reporting_on_its_own_work_is_no_party_claim() -> None:
+    _, claims = article(
+        "Orchestra inquiry\n\n"
+        "The Orchestral Players' Association said it had received a steady stream of "
+        "complaints about the conductor since 2018.\n"
+    )
+    complaints = claim_with(claims, "steady stream")
+    assert "unverified_party_claim" not in complaints.flag_names
