@@ -479,14 +479,9 @@ def _answered(
     for s in nearby:
         if mentioned := _naming(s, aliases):
             return s, f"{denial.role} what it is accused of (names {mentioned!r})"
-    if nearby and pointing:
-        return _outermost(
-            nearby[0], nearby
-        ), f"{denial.role} the statement just before it (points back to it)"
-    if nearby and own_conduct and denial.sentence - nearby[0].sentence <= 1:
-        return _outermost(
-            nearby[0], nearby
-        ), f"{denial.role} the statement just before it (its own conduct)"
+    if nearby and (pointing or (own_conduct and denial.sentence - nearby[0].sentence <= 1)):
+        why = "points back to it" if pointing else "its own conduct"
+        return _outermost(nearby[0], nearby), f"{denial.role} the statement just before it ({why})"
     return None
 
 

@@ -236,14 +236,14 @@ def accused_accounts(
         if not accusation:
             continue
         for denial in denials:
+            # the denier's own name is in any accusation against it: not a shared word
+            named = {w[:5] for node in denial.nodes for w in node.name.lower().split()}
+            accused_of = {t for t in _terms(accusation) if t[:5] not in named}
             for n in by_doc[denial.doc]:
                 own = [statements[i] for i in groups[n] if statements[i].role == "asserts"]
                 if groups[n] is group or not own or any(s.doc != denial.doc for s in own):
                     continue
-                # the denier's own name is in any accusation against it: not a shared word
-                named = {w[:5] for n in denial.nodes for w in n.name.lower().split()}
-                shared = {t for t in _terms(own) & _terms(accusation) if t[:5] not in named}
-                if _keys(own) <= denial.keys and shared:
+                if _keys(own) <= denial.keys and _terms(own) & accused_of:
                     who = accusation[0].nodes[0].name if accusation[0].nodes else "another"
                     evidence = _evidence(f"answers an accusation ({who}) it denies", accusation[0])
                     if evidence not in found[n]:

@@ -444,9 +444,9 @@ def _pointed_at(doc: Document, a: Attribution, role: SpeakerRole, rules: Rules) 
     said"), else the body the sentence before names ("... the Ellesmouth Chamber of Commerce.
     Its chairman said"), else one the statement names after it, else the last source before
     of a type the role speaks for."""
-    told_first = a.speaker is not None and a.content.start < a.speaker.start
-    named = _named_in_statement(doc, a, role, rules) if told_first else None
-    if named is None:
+    if a.speaker is not None and a.content.start < a.speaker.start:
+        named = _named_in_statement(doc, a, role, rules) or _body_just_before(doc, a, role, rules)
+    else:
         named = _body_just_before(doc, a, role, rules) or _named_in_statement(doc, a, role, rules)
     if named is not None:
         return named
