@@ -397,7 +397,9 @@ def _denial_links(
     answers: the one sharing most words with it (one is enough within ``denial_window``
     sentences, two further back), the nearest on a tie; a denial that points back ("the
     accusations", "any such warning") and shares no word joins the nearest statement in the
-    window that names the denier, else the nearest statement in the window."""
+    window that names the denier, else the nearest statement in the window. The reason the
+    denier gives with it ("denied that ..., saying the union had never raised the matter")
+    counts with the denial's own words, once the denial shares one."""
     links: list[_Link] = []
     # those who deny something defend themselves: what they assert answers an accusation,
     # it is none that another denial answers
@@ -423,7 +425,17 @@ def _denial_links(
             and statements[j].keys != denial.keys
             and statements[j].attribution.content.start < start
         ]
-        target = _answered(denial, earlier, rules, max(answered, default=-1))
+        # its reason, said with it ("denied that ..., saying the union had never raised the
+        # matter"), tells what it answers too
+        reasons = [
+            statements[j]
+            for j in members
+            if statements[j].role == "asserts"
+            and statements[j].keys == denial.keys
+            and statements[j].sentence == denial.sentence
+            and statements[j].attribution.content.start > start
+        ]
+        target = _answered(denial, earlier, rules, max(answered, default=-1), reasons)
         if target is None and denial.role == "denies":
             later = [s for s in others if s.attribution.content.start > start]
             target = _charged(denial, later, rules)
@@ -434,14 +446,18 @@ def _denial_links(
 
 
 def _answered(
-    denial: Statement, earlier: Sequence[Statement], rules: Rules, closed: int = -1
+    denial: Statement,
+    earlier: Sequence[Statement],
+    rules: Rules,
+    closed: int = -1,
+    reasons: Sequence[Statement] = (),
 ) -> tuple[Statement, str] | None:
     window = rules.claims.denial_window
 
     def near(s: Statement) -> bool:
         return denial.sentence - s.sentence <= window
 
-    shared = _most_shared(denial, earlier, rules)
+    shared = _most_shared(denial, earlier, rules, reasons)
     if shared is not None:
         return shared[0], f"{denial.role} it (shared words: {', '.join(sorted(shared[1]))})"
     pointing = (
@@ -486,16 +502,24 @@ def _answered(
 
 
 def _most_shared(
-    statement: Statement, earlier: Sequence[Statement], rules: Rules
+    statement: Statement,
+    earlier: Sequence[Statement],
+    rules: Rules,
+    reasons: Sequence[Statement] = (),
 ) -> tuple[Statement, set[str]] | None:
     """The earlier statement an answer shares most words with (one is enough within
-    ``denial_window`` sentences, two further back), the nearest on a tie, with the words."""
+    ``denial_window`` sentences, two further back), the nearest on a tie, with the words.
+    The answer must share a word itself; the ``reasons`` given with it count on top."""
     window = rules.claims.denial_window
     scored = [
-        (shared, s)
+        (shared | _stems_shared(reasons, s), s)
         for s in earlier
-        if len(shared := _shared_stems(statement, s))
-        >= (1 if statement.sentence - s.sentence <= window else 2)
+        if (shared := _shared_stems(statement, s))
+    ]
+    scored = [
+        (shared, s)
+        for shared, s in scored
+        if len(shared) >= (1 if statement.sentence - s.sentence <= window else 2)
     ]
     if not scored:
         return None
@@ -602,6 +626,11 @@ def _shared_stems(a: Statement, b: Statement) -> set[str]:
     """Words two statements share, a word and its derivation counted as one ("denied making
     any threat" answers "threatened her husband"): words alike in their first five letters."""
     return {w[:5] for w in a.terms} & {w[:5] for w in b.terms}
+
+
+def _stems_shared(statements: Sequence[Statement], b: Statement) -> set[str]:
+    """The words (as :func:`_shared_stems`) ``b`` shares with any of ``statements``."""
+    return {w for s in statements for w in _shared_stems(s, b)}
 
 
 def _charged(

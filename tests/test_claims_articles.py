@@ -604,6 +604,26 @@ def test_a_denial_of_the_deniers_own_conduct_answers_the_sentence_before_it() ->
     assert any(m.role == "denies" for m in tracks.members)
 
 
+def test_a_denials_reason_tells_which_statement_it_answers() -> None:
+    # the denial alone shares more words with the opening ("checks", "fire"); its reason
+    # ("saying the engineers had never raised it") points at the engineers' warning
+    _, claims = article(
+        "Dam inquiry\n\n"
+        "The dam that failed near Orvell last month had passed safety checks that were never "
+        "carried out before the fire, the engineers' guild said on Monday.\n"
+        "It said its engineers had warned the water ministry in writing in March.\n"
+        "The guild also called for an inquiry.\n"
+        "Local farmers said the reservoir had been rising for weeks.\n"
+        "Water Minister Pavel Rusk denied that the ministry had known of any problem with the "
+        "checks before the fire, saying the engineers had never once raised the matter with "
+        "him.\n"
+    )
+    warned = claim_with(claims, "had warned the water ministry")
+    assert "denied" in warned.flag_names
+    opening = claim_with(claims, "passed safety checks")
+    assert "denied" not in opening.flag_names
+
+
 def test_a_company_about_its_own_plant_in_a_second_clause_is_a_party() -> None:
     # "its" in the clause after "and that" is the speaker's; "its" inside a clause about
     # another ("Moscow announced its advances, its bombardments killed") is not
