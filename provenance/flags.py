@@ -194,6 +194,9 @@ _OFFICIAL_BODIES = frozenset(
 _RECORDS = frozenset(
     {"figures", "filings", "data", "records", "documents", "statements", "reports", "accounts"}
 )
+#: Those who run an event speak for it as a body ("the tournament's organisers", "race
+#: organizers", "arbiters"): a plural of these is not an unnamed group.
+_RUNNING = frozenset({"organisers", "organizers", "arbiters"})
 #: Plural roles that stand for one institution ("prosecutors", "police") are not unnamed.
 _INSTITUTION_TYPES = frozenset(
     {"court", "police", "government", "military", "official", "state media", "company"}
@@ -239,6 +242,8 @@ def unnamed(origin: Origin) -> bool:
     if origin.name.strip()[:1].isupper() and words[0].endswith(("'s", "\u2019s")):
         return False  # "Kestria's general staff": a named body's own
     head = words[-1]
+    if head in _RUNNING and words[0] not in _QUANTIFIERS and not words[0].isdigit():
+        return False
     plural = (
         head in _COLLECTIVES
         or head.endswith("men")

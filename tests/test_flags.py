@@ -329,3 +329,16 @@ def test_people_of_a_place_or_a_workplace_are_unnamed_a_bodys_people_are_not() -
     assert not described("Forecasters at the national weather service")
     assert not described("lawyers for the two intermediaries")
     assert not described("Kestria's general staff", "military")
+
+
+def test_those_who_run_an_event_are_a_body_not_an_unnamed_group() -> None:
+    from provenance.flags import unnamed
+
+    def described(name: str) -> bool:
+        return unnamed(Origin(name, f"d/{name.lower()}", None))
+
+    assert not described("Organisers")
+    assert not described("the tournament's organisers")
+    assert not described("arbiters")
+    assert described("two arbiters")
+    assert described("mountain guides")
