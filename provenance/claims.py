@@ -399,7 +399,7 @@ def _denial_links(
     accusations", "any such warning") and shares no word joins the nearest statement in the
     window that names the denier, else the nearest statement in the window. The reason the
     denier gives with it ("denied that ..., saying the union had never raised the matter")
-    counts with the denial's own words, once the denial shares one."""
+    counts with the denial's own words."""
     links: list[_Link] = []
     # those who deny something defend themselves: what they assert answers an accusation,
     # it is none that another denial answers
@@ -467,7 +467,7 @@ def _answered(
         or pointed_account(denial)
     )
     # "denied that it had played any part": a denial of something said of the denier
-    sweeping = re.search(r"\bany\b", denial.attribution.content.text.lower()) is not None
+    sweeping = _sweeping(denial)
     # "Kalvar denied that its machines had entered the protected zone": a denial of the
     # denier's own conduct answers what was just said, in other words
     own_conduct = denial.role == "denies" and denial.self_reference is not None
@@ -509,22 +509,34 @@ def _most_shared(
 ) -> tuple[Statement, set[str]] | None:
     """The earlier statement an answer shares most words with (one is enough within
     ``denial_window`` sentences, two further back), the nearest on a tie, with the words.
-    The answer must share a word itself; the ``reasons`` given with it count on top."""
+    The words the ``reasons`` given with it share count too; two are needed, near or far,
+    when the answer itself shares none."""
     window = rules.claims.denial_window
-    scored = [
-        (shared | _stems_shared(reasons, s), s)
-        for s in earlier
-        if (shared := _shared_stems(statement, s))
-    ]
+    # a sweeping denial ("denied that any draw had been manipulated") may answer what the
+    # article opens with, its first statement after the headline: one word is enough there
+    opening = None
+    if _sweeping(statement):
+        opening = min((s.sentence for s in earlier if not s.headline), default=None)
+
+    def needed(s: Statement, own: set[str]) -> int:
+        near = statement.sentence - s.sentence <= window or s.sentence == opening
+        return 1 if own and near else 2
+
     scored = [
         (shared, s)
-        for shared, s in scored
-        if len(shared) >= (1 if statement.sentence - s.sentence <= window else 2)
+        for s in earlier
+        if (own := _shared_stems(statement, s)) or reasons
+        if len(shared := own | _stems_shared(reasons, s)) >= needed(s, own)
     ]
     if not scored:
         return None
     words, best = max(scored, key=lambda t: (len(t[0]), t[1].attribution.content.start))
     return best, words
+
+
+def _sweeping(denial: Statement) -> bool:
+    """Whether a denial sweeps ("denied that it had played any part")."""
+    return re.search(r"\bany\b", denial.attribution.content.text.lower()) is not None
 
 
 def _outermost(statement: Statement, among: Sequence[Statement]) -> Statement:

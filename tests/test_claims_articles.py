@@ -624,6 +624,38 @@ def test_a_denials_reason_tells_which_statement_it_answers() -> None:
     assert "denied" not in opening.flag_names
 
 
+def test_a_sweeping_denial_answers_the_opening_sharing_one_word() -> None:
+    # "any draw" shares only "draw" with the opening, five sentences back
+    _, claims = article(
+        "Lottery row\n\n"
+        "The machine that picks the winning numbers at Tarvia's national lottery was tampered "
+        "with before three jackpot draws, a former technician told reporters.\n"
+        "He said he had been fired in May.\n"
+        "He said a manager had asked him to leave the machine unsealed overnight.\n"
+        '"I am not a mathematician, but I can count," he said.\n'
+        "Prosecutors said they had opened an inquiry in February.\n"
+        "The lottery's operator, Lotaro, denied that any draw had been manipulated.\n"
+    )
+    tampered = claim_with(claims, "was tampered with")
+    assert "denied" in tampered.flag_names
+
+
+def test_a_denial_pointing_back_answers_what_its_reason_repeats() -> None:
+    # "that figure" shares no word with the steward's account; the reason given with it
+    # ("four stewards", "the gate") does
+    _, claims = article(
+        "Festival crush\n\n"
+        "One steward told the Gazette that only four stewards were posted at the north gate "
+        "when the crowd built up.\n"
+        "Festival-goers said the queue had been growing since about 7pm.\n"
+        "The council said its licence would be reviewed.\n"
+        "The organiser, Brightway Events, disputed that figure, saying well over four "
+        "stewards had been on the gate throughout the evening.\n"
+    )
+    posted = claim_with(claims, "only four stewards")
+    assert "disputed" in posted.flag_names
+
+
 def test_a_company_about_its_own_plant_in_a_second_clause_is_a_party() -> None:
     # "its" in the clause after "and that" is the speaker's; "its" inside a clause about
     # another ("Moscow announced its advances, its bombardments killed") is not
