@@ -467,6 +467,17 @@ def test_documents_show_what_they_record() -> None:
     assert tracked.speaker.text == "Ship-tracking data"
 
 
+def test_a_written_notice_reads_what_it_quotes() -> None:
+    notice = one(
+        "The notice, posted on the utility's website, reads: \"There is no evidence that "
+        'anyone has become ill."'
+    )
+    assert notice.speaker is not None and notice.speaker.text == "The notice"
+    assert notice.cue is not None and notice.cue.text == "reads"
+    # with no quoted words and no clause it says nothing
+    assert extract("The sign reads like a warning to drivers.") == []
+
+
 def test_relays_a_broadcast_a_credit_and_a_speaker_telling_what_she_was_told() -> None:
     aired = one(
         "The Health Ministry said in a statement read on state television that 57 cases "
