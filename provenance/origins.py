@@ -425,6 +425,7 @@ def _institution_beside(doc: Document, person: str, role: SpeakerRole, rules: Ru
         named = _holding(doc, ref, role)
         if named is not None:
             return _node_from_attribution(doc, named, rules)
+        ref = _full_name(doc.text, ref) or ref
         # a name no source holds: an institution by its head word ("Foreign ministry"), or a
         # name the role is "of" ("the head of the Corrow Province Rescue Service"), not a
         # title's first words ("Senate Majority Leader")
@@ -432,9 +433,46 @@ def _institution_beside(doc: Document, person: str, role: SpeakerRole, rules: Ru
         titled = found.lastgroup == "titled"
         proper = ref[:1].isupper() or _proper(ref)
         named_of = not titled and len(ref.split()) > 1 and proper and kind is None
-        if kind in role.speaks_for or named_of:
+        # "Nuvrel's chief executive, Arjun Pell": a name owning the role, though it says
+        # nothing itself
+        owned = found.group("owner") is not None and proper and kind is None
+        if owned:
+            kind = _owner_type(found.group(0), rules)
+        if kind in role.speaks_for or named_of or owned:
             return Node(ref, _scoped(ref, doc.doc_id, not _proper(ref)), kind)
         return None
+    return None
+
+
+def _full_name(text: str, word: str) -> str | None:
+    """The one proper name in ``text`` that a lone head word stands for ("Authority" in
+    "Authority general manager Denise Farrow" -> "Lindell Water Authority"), or None when
+    the article has none or several."""
+    if len(word.split()) != 1 or not word.isalpha():
+        return None
+    if re.search(rf"\b{word.lower()}\b", text) is None:
+        return None  # a name of its own ("Nuvrel", "Kessel"), not a common noun
+    head = word[:1].upper() + word[1:].lower()
+    names = {
+        _DETERMINER.sub("", m.group(0))
+        for m in re.finditer(rf"\b(?:[A-Z][\w&'\u2019.-]* ){{1,4}}{head}\b", text)
+    }
+    names = {n for n in names if n.split()[0] not in _NOT_FIRST}
+    return names.pop() if len(names) == 1 else None
+
+
+#: capitalised words that open a sentence rather than a name
+_NOT_FIRST = frozenset({"The", "A", "An", "Its", "Their", "His", "Her", "But", "And", "In", "At"})
+
+
+def _owner_type(mention: str, rules: Rules) -> str | None:
+    """The type of a name that owns a role, by the role ("Nuvrel's chief executive": a
+    company, as ``[[institution]]`` speakers say), or None."""
+    lowered = mention.lower()
+    for institution in rules.claims.institutions:
+        spoken = any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in institution.speakers)
+        if spoken and institution.types:
+            return institution.types[0]
     return None
 
 
@@ -538,10 +576,19 @@ def _holding(doc: Document, ref: str, role: SpeakerRole) -> Attribution | None:
         if b.source_type is None and not _proper(b.source) and len(b.source.split()) < 2:
             continue
         names = re.findall(r"[\w&-]+", b.source)
+        if b.source_type is None and names[-1].lower() in _WRITINGS:
+            continue  # "the authority's own complaint log" is no authority
         initials = "".join(w[0] for w in names if w[:1].isupper())
         if (words and words <= {w.lower() for w in names}) or acronym == initials:
             found.append(b)
     return max(found, key=lambda b: len(b.source or ""), default=None)
+
+
+#: what a described written source's name ends on: a record of a body, not the body
+_WRITINGS = frozenset(
+    {"log", "logs", "record", "records", "report", "document", "documents", "data", "minutes"}
+    | {"notice", "letter", "email", "emails", "memo", "filing", "filings", "accounts", "figures"}
+)
 
 
 @functools.lru_cache(maxsize=64)

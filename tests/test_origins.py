@@ -204,7 +204,7 @@ def test_chains_through_the_same_source_are_one_origin() -> None:
     assert len(independent_origins([(0, [bis]), (1, [other])])) == 2
 
 
-def _origin_names(text: str, *attributions: tuple[str, str, str, str]) -> list[str]:
+def _origin_names(text: str, *attributions: tuple[str, str, str, str | None]) -> list[str]:
     """The first origin's name of each attribution ``(content, speaker, source, type)``."""
     doc = document(
         "d",
@@ -306,3 +306,42 @@ def test_a_spokesman_for_an_institution_before_the_name_speaks_for_it() -> None:
         ),
     )
     assert name == "state Cyber Response Unit"
+
+
+def test_a_name_owning_a_role_is_the_origin_though_it_says_nothing_itself() -> None:
+    # no source of the article is Quorlo; its chief executive speaks for it, as a company
+    t = "In an interview, Quorlo's chief executive, Arjun Pell, said reviewers had been used."
+    doc = document(
+        "d",
+        t,
+        said(
+            t,
+            "reviewers had been used",
+            "Quorlo's chief executive, Arjun Pell",
+            source="Arjun Pell",
+            source_type="official",
+        ),
+    )
+    (origin,) = statement_origins(doc, 0, RULES)
+    assert (origin.name, origin.type) == ("Quorlo", "company")
+
+
+def test_a_title_naming_a_body_by_its_head_word_is_the_body_the_article_names() -> None:
+    # "Authority" is the Lindell Water Authority, named once in the article and silent
+    # itself; the authority's complaint log is a record of it, not the body
+    t = (
+        "Residents fell ill before the Lindell Water Authority told customers to boil water. "
+        "The authority's own complaint log shows 14 calls. Authority general manager Denise "
+        "Farrow said the delay was caused by a backlog."
+    )
+    names = _origin_names(
+        t,
+        ("14 calls", "The authority's own complaint log", "authority's own complaint log", None),
+        (
+            "the delay was caused by a backlog",
+            "Authority general manager Denise Farrow",
+            "Denise Farrow",
+            "official",
+        ),
+    )
+    assert names[1] == "Lindell Water Authority"
