@@ -356,8 +356,15 @@ def _interested(
         # a "person" who calls itself "it" ("it had restored power") is a firm mistyped
         it = (m.self_reference or "").lower() in ("it", "its")
         institution = it and origin.type in rules.claims.accused_types
-        interested = origin.type in rules.claims.interested_types or defending or institution
+        # a public body that denies something in the article defends itself ("Farrow denied
+        # that the authority had ignored the complaints")
+        denying = origin.type == "government" and origin.key in stakes.deniers
+        interested = (
+            origin.type in rules.claims.interested_types or defending or institution or denying
+        )
         word = _self_word(m, origin) or (_itself(m, origin) if interested else None)
+        if word is None and denying:
+            word = _by_head_word(m, origin)
         if interested and word:
             detail = f"{origin.name} ({origin.type}) speaking about itself ({word!r})"
             return _member_evidence("unverified_party_claim.self", detail, m)
@@ -495,6 +502,16 @@ def _itself(member: ClaimMember, origin: Origin) -> str | None:
     if origin.type != "company":
         return None
     found = _COMPANY_SELF.search(member.content.text)
+    return found.group(0) if found else None
+
+
+def _by_head_word(member: ClaimMember, origin: Origin) -> str | None:
+    """How a body's statement names the body by its head word ("a backlog at the laboratory
+    the authority uses", said for the Lindell Water Authority), or None."""
+    head = origin.name.lower().split(" of ")[0].split()[-1:]
+    if not head:
+        return None
+    found = re.search(rf"\bthe {re.escape(head[0])}\b", member.content.text, re.IGNORECASE)
     return found.group(0) if found else None
 
 

@@ -656,6 +656,23 @@ def test_a_denial_pointing_back_answers_what_its_reason_repeats() -> None:
     assert "disputed" in posted.flag_names
 
 
+def test_a_public_body_denying_an_accusation_is_a_party_about_itself() -> None:
+    # the water department denies the residents' account: what it says of "the department"
+    # is said in its own defence; the health department, accusing nobody, is no party
+    _, claims = article(
+        "Boil-water delay\n\n"
+        "Residents said the Halden Water Department had ignored their complaints for weeks.\n"
+        "The Halden Water Department denied that it had ignored any complaint.\n"
+        "The water department said the delay was caused by a backlog at a laboratory the "
+        "department uses.\n"
+        "The county health department said 31 people had been treated.\n"
+    )
+    delay = claim_with(claims, "caused by a backlog")
+    assert "unverified_party_claim" in delay.flag_names
+    treated = claim_with(claims, "31 people")
+    assert "unverified_party_claim" not in treated.flag_names
+
+
 def test_a_company_about_its_own_plant_in_a_second_clause_is_a_party() -> None:
     # "its" in the clause after "and that" is the speaker's; "its" inside a clause about
     # another ("Moscow announced its advances, its bombardments killed") is not
