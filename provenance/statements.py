@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from provenance.canonical import name_key
 from provenance.models import Attribution, Document, Sentence, Span, Word
 from provenance.origins import Node, aliases, statement_origins
-from provenance.rules import Rules
+from provenance.rules import Rules, once_for
 from provenance.sentences import sentence_at, trimmed
 from provenance.terms import (
     POINTER_SUBJECT,
@@ -123,7 +123,7 @@ def read_statements(
         found = terms(words, events, phrases)
         here = sentence_at(sentences, a.content.start)
         nodes = statement_origins(doc, index, rules)
-        own = _own_names(a, nodes, rules) | topics
+        own = _own_names(a, nodes, rules) | topics | _outlets(rules)
         content_names = frozenset(
             n
             for w in words
@@ -289,6 +289,21 @@ def _own_names(a: Attribution, nodes: Sequence[Node], rules: Rules) -> frozenset
     if a.speaker:
         own.add(name_key(a.speaker.text))
     return frozenset(own)
+
+
+_OUTLETS: dict[int, tuple[Rules, frozenset[str]]] = {}
+
+
+def _outlets(rules: Rules) -> frozenset[str]:
+    """The names of the listed media (``sources.toml``, type media): the dateline's "(AFP)"
+    and "a figure AFP could not verify" say who reports, not what a statement is about."""
+
+    def make() -> frozenset[str]:
+        media = [e for e in rules.sources if e.type == "media"]
+        return frozenset(name_key(n) for e in media for n in (e.canonical, *e.names))
+
+    found: frozenset[str] = once_for(_OUTLETS, rules, make)
+    return found
 
 
 def _headline(text: str, sentences: Sequence[Sentence]) -> bool:

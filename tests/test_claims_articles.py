@@ -3,6 +3,8 @@ flags): the general rules of claims and flags, each on the construction that nee
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from provenance.api import extract_document
@@ -671,6 +673,15 @@ def test_a_public_body_denying_an_accusation_is_a_party_about_itself() -> None:
     assert "unverified_party_claim" in delay.flag_names
     treated = claim_with(claims, "31 people")
     assert "unverified_party_claim" not in treated.flag_names
+
+
+def test_the_reporting_agency_is_no_name_two_statements_share() -> None:
+    # "(AFP)" in the dateline and "a figure AFP could not independently verify" after the
+    # welfare group's claim: the agency reports both deaths, neither is about it
+    text = (Path(__file__).parent / "heldout15" / "ho15-zoo-maravel.txt").read_text("utf-8")
+    _, claims = article(text)
+    lead = claim_with(claims, "had been visibly ill for weeks")
+    assert not any("six other animals" in m.content.text for m in lead.members)
 
 
 def test_a_company_about_its_own_plant_in_a_second_clause_is_a_party() -> None:
