@@ -435,7 +435,18 @@ def _denial_links(
             and statements[j].sentence == denial.sentence
             and statements[j].attribution.content.start > start
         ]
-        target = _answered(denial, earlier, rules, max(answered, default=-1), reasons)
+        # "rejecting a suggestion by the resort's director that ...": the statement it holds
+        span = denial.attribution.content
+        held = [
+            s
+            for s in others
+            if span.start <= s.attribution.content.start and s.attribution.content.end <= span.end
+        ]
+        target: tuple[Statement, str] | None = None
+        if held:
+            target = held[0], f"{denial.role} the statement it holds"
+        else:
+            target = _answered(denial, earlier, rules, max(answered, default=-1), reasons)
         if target is None and denial.role == "denies":
             later = [s for s in others if s.attribution.content.start > start]
             target = _charged(denial, later, rules)

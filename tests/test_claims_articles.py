@@ -684,6 +684,22 @@ def test_the_reporting_agency_is_no_name_two_statements_share() -> None:
     assert not any("six other animals" in m.content.text for m in lead.members)
 
 
+def test_a_rejection_holding_another_statement_denies_that_statement() -> None:
+    # "rejecting a suggestion by X that ...": X's statement inside the rejection is what it
+    # rejects, not the statement before it sharing words
+    _, claims = article(
+        "Avalanche inquiry\n\n"
+        "The resort said the run had been open in line with the warning.\n"
+        "Forecaster Kaj Morup said the bulletins applied to all terrain, rejecting a "
+        "suggestion by resort director Ylva Brenning that the warning had covered only "
+        "off-piste slopes.\n"
+    )
+    covered = claim_with(claims, "covered only off-piste slopes")
+    assert "denied" in covered.flag_names
+    opened = claim_with(claims, "had been open")
+    assert "denied" not in opened.flag_names
+
+
 def test_a_company_about_its_own_plant_in_a_second_clause_is_a_party() -> None:
     # "its" in the clause after "and that" is the speaker's; "its" inside a clause about
     # another ("Moscow announced its advances, its bombardments killed") is not
