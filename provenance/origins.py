@@ -435,7 +435,9 @@ def _institution_beside(doc: Document, person: str, role: SpeakerRole, rules: Ru
         named_of = not titled and len(ref.split()) > 1 and proper and kind is None
         # "Nuvrel's chief executive, Arjun Pell": a name owning the role, though it says
         # nothing itself
-        owned = found.group("owner") is not None and proper and kind is None
+        owned = (
+            found.group("owner") is not None and (proper or len(ref.split()) > 1) and kind is None
+        )
         if owned:
             kind = _owner_type(found.group(0), rules)
         if kind in role.speaks_for or named_of or owned:

@@ -345,3 +345,17 @@ def test_a_title_naming_a_body_by_its_head_word_is_the_body_the_article_names() 
         ),
     )
     assert names[1] == "Lindell Water Authority"
+
+
+def test_a_described_body_owning_a_role_is_the_origin() -> None:
+    t = "The avalanche service's head of forecasting, Kaj Morup, said the bulletins applied."
+    (name,) = _origin_names(
+        t,
+        (
+            "the bulletins applied",
+            "The avalanche service's head of forecasting, Kaj Morup",
+            "Kaj Morup",
+            "official",
+        ),
+    )
+    assert name == "avalanche service"
