@@ -166,6 +166,7 @@ _QUANTIFIERS = frozenset(
         "unnamed",
     }
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _COLLECTIVES = frozenset({"media", "people", "staff", "crew", "children"})
 #: Bodies whose people speak for them ("forecasters at the national weather service"): a
 #: group "at" or "of" one of these is the body, not an unnamed group.
@@ -193,6 +194,8 @@ _OFFICIAL_BODIES = frozenset(
 )
 _RECORDS = frozenset(
     {"figures", "filings", "data", "records", "documents", "statements", "reports", "accounts"}
+    | {"results", "catalogues", "catalogs", "logs", "files", "emails", "messages", "memos"}
+    | {"letters", "notes", "papers", "transcripts", "minutes"}
 )
 #: Those who run an event speak for it as a body ("the tournament's organisers", "race
 #: organizers", "arbiters"): a plural of these is not an unnamed group.
@@ -249,7 +252,9 @@ def unnamed(origin: Origin) -> bool:
         or head.endswith("men")
         or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
     )
-    return plural or words[0] in _QUANTIFIERS or words[0].isdigit()
+    # "two officials", "3 witnesses"; not a year ("2023 audit")
+    counted = words[0].isdigit() and not _YEAR.fullmatch(words[0])
+    return plural or words[0] in _QUANTIFIERS or counted
 
 
 def add_evidence(

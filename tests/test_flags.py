@@ -342,3 +342,16 @@ def test_those_who_run_an_event_are_a_body_not_an_unnamed_group() -> None:
     assert not described("arbiters")
     assert described("two arbiters")
     assert described("mountain guides")
+
+
+def test_records_and_a_dated_document_are_not_unnamed_groups() -> None:
+    from provenance.flags import unnamed
+
+    def described(name: str) -> bool:
+        return unnamed(Origin(name, f"d/{name.lower()}", None))
+
+    assert not described("lottery's published results")
+    assert not described("auction catalogues")
+    assert not described("2023 audit")
+    assert described("3 witnesses")
+    assert described("social media images")
