@@ -348,6 +348,14 @@ def _split_links(statements: Sequence[Statement], members: Sequence[int]) -> lis
     return links
 
 
+def _names_all(mention: str, statement: Statement) -> bool:
+    """Whether a statement's source holds every word of ``mention`` ("county" in "Brannock
+    County Health Department")."""
+    source = (statement.attribution.source or "").lower().split()
+    words = [w for w in mention.lower().split() if w not in ("the", "a", "an")]
+    return bool(words) and all(w in source for w in words)
+
+
 def _headline_links(statements: Sequence[Statement], members: Sequence[int]) -> list[_Link]:
     """A headline statement joins the body statement of the same origin that it sums up: the
     one sharing most words, or else the first with the same stance ("denies doping")."""
@@ -367,6 +375,10 @@ def _headline_links(statements: Sequence[Statement], members: Sequence[int]) -> 
             if statements[j].sentence > 0
             and (statements[j].keys & head.keys or (unnamed and statements[j].role == "asserts"))
         ]
+        if unnamed and speaker is not None:
+            # "..., county says": the source the story names with that word, where it does
+            named = [j for j in body if _names_all(speaker.text, statements[j])]
+            body = named or body
         sharing = [j for j in body if head.terms & statements[j].terms]
         # "Challenger accuses prime minister of hiding budget hole" sums up the accusation
         stance = head.attribution.stance

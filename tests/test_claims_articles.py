@@ -700,6 +700,20 @@ def test_a_rejection_holding_another_statement_denies_that_statement() -> None:
     assert "denied" not in opened.flag_names
 
 
+def test_a_headline_speaker_word_picks_the_source_it_names() -> None:
+    # "county says": the Brannock County Health Department's count, not the residents'
+    # account that shares more of the headline's words
+    _, claims = article(
+        "Dozens fell ill before boil-water notice, county says\n\n"
+        "At least 31 Lindell residents were treated for stomach illness in the days before "
+        "the boil-water notice, the Brannock County Health Department said Wednesday.\n"
+        "Several residents said they had fallen ill and complained about the water for weeks "
+        "before the boil-water notice.\n"
+    )
+    count = claim_with(claims, "At least 31 Lindell residents")
+    assert any("Dozens fell ill" in m.content.text for m in count.members)
+
+
 def test_a_company_about_its_own_plant_in_a_second_clause_is_a_party() -> None:
     # "its" in the clause after "and that" is the speaker's; "its" inside a clause about
     # another ("Moscow announced its advances, its bombardments killed") is not
