@@ -144,9 +144,24 @@ def _surnames(doc: Doc) -> frozenset[str]:
     """Last words of the full names (two words or more) the tagger found, once per document."""
     names: frozenset[str] | None = doc.user_data.get("provenance_surnames")
     if names is None:
-        names = frozenset(e[-1].lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1)
+        tagged = {e[-1].lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1}
+        names = frozenset(tagged | _untagged_names(doc))
         doc.user_data["provenance_surnames"] = names
     return names
+
+
+def _untagged_names(doc: Doc) -> set[str]:
+    """Last words of a first name and a surname set off as an apposition that the tagger
+    left untagged ("A veterinarian who volunteered at the zoo, Dorota Vell, said")."""
+    found = set()
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title:
+            continue
+        first = [c for c in tok.children if c.dep_ == "compound"]
+        if len(first) == 1 and first[0].pos_ == "PROPN" and first[0].is_title:
+            if not first[0].ent_type_ and first[0].i == tok.i - 1:
+                found.add(tok.lower_)
+    return found
 
 
 def _person_heads(doc: Doc, before: int, rules: Rules) -> list[Token]:

@@ -467,6 +467,17 @@ def test_documents_show_what_they_record() -> None:
     assert tracked.speaker.text == "Ship-tracking data"
 
 
+def test_a_surname_named_first_in_an_untagged_apposition_is_a_person() -> None:
+    text = (
+        "Zoo row\n\n"
+        "A veterinarian who volunteered at the zoo until June, Dorota Vell, said she had seen "
+        "Tula lying down for long periods as early as May.\n\n"
+        '"I was told it was her age," Vell said.\n'
+    )
+    told = by_content(text, "I was told it was her age")
+    assert told.source_type == "person"
+
+
 def test_a_written_notice_reads_what_it_quotes() -> None:
     notice = one(
         "The notice, posted on the utility's website, reads: \"There is no evidence that "
