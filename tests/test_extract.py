@@ -87,6 +87,14 @@ def test_according_to_with_a_chain_of_data() -> None:
     assert a.source_type == "media analysis"
 
 
+def test_according_to_a_memo_seen_by_an_outlet_the_memo_is_the_origin() -> None:
+    # the outlet that saw the memo passes it on; the data a bank gave is where it began
+    a = one("Staff were barred from speaking to the media, according to a memo seen by AFP.")
+    assert a.via == ("AFP",)
+    assert [h.role for h in a.chain] == ["origin", "relay"]
+    assert a.chain[0].name == a.source and a.chain[1].name == "AFP"
+
+
 def test_outlet_citing_an_anonymous_source_who_said() -> None:
     text = (
         "The envoy landed in Cairo, TASS reported, citing a diplomatic source, "

@@ -899,7 +899,20 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 o for c in cites for o in c.children if c.dep_ == "advcl" and o.dep_ == "dobj"
             ]
             cand.via = [
-                (_text(doc, mention_tokens(o)), span_of(mention_tokens(o)), "origin")
+                (_text(doc, mention_tokens(o)), span_of(mention_tokens(o)), _hop_role(o))
                 for o in origins
             ]
             yield cand
+
+
+def _hop_role(named: Token) -> str:
+    """How a name inside a source phrase stands to the statement: "a memo seen by AFP" (the
+    outlet that saw it passes it on) is a relay; "figures from the ministry" an origin."""
+    by = named.head
+    if by.dep_ == "agent" and by.head.lemma_ in _SEEN_BY:
+        return "relay"
+    return "origin"
+
+
+#: participles by which an outlet has a document it passes on: "seen by", "obtained by"
+_SEEN_BY = frozenset({"see", "obtain", "review", "examine", "analyse", "analyze", "receive"})
