@@ -158,10 +158,14 @@ def _untagged_names(doc: Doc) -> set[str]:
         if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title:
             continue
         first = [c for c in tok.children if c.dep_ == "compound"]
-        if len(first) == 1 and first[0].pos_ == "PROPN" and first[0].is_title:
-            if not first[0].ent_type_ and first[0].i == tok.i - 1:
-                found.add(tok.lower_)
+        if len(first) == 1 and _first_name(first[0], tok):
+            found.add(tok.lower_)
     return found
+
+
+def _first_name(tok: Token, surname: Token) -> bool:
+    """Whether ``tok`` is an untagged first name just before ``surname``."""
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.i == surname.i - 1
 
 
 def _person_heads(doc: Doc, before: int, rules: Rules) -> list[Token]:
