@@ -643,6 +643,19 @@ def _claims_numbered(db: Database) -> None:
         db.execute(sql)
 
 
+def _flags_unreferenced(db: Database) -> None:
+    """``flags`` without their references to ``attributions`` and ``documents``, and the
+    indexes by attribution and by article that checking them needed (a page of each of two
+    large indexes keyed by content hashes for nearly every piece of evidence a refresh
+    stored): a flag's evidence is in one of its claim's articles, and every claim holding a
+    statement of an article goes before the article's statements do. ``doctor`` counts a
+    flag whose attribution or article is missing."""
+    _drop_references(db, "flags", "attributions")
+    _drop_references(db, "flags", "documents")
+    db.execute("DROP INDEX IF EXISTS flags_attribution")
+    db.execute("DROP INDEX IF EXISTS flags_document")
+
+
 def _drop_references(db: Database, table: str, parent: str) -> None:
     """Drop ``table``'s references to ``parent`` from its definition, the rows left as they
     are: SQLite's own way to remove a foreign key without copying the table (its schema
@@ -710,6 +723,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("mentions by article", _mentions_by_document),
     ("claim statements checked by their claims", _claim_statements_unreferenced),
     ("claims keyed by number", _claims_numbered),
+    ("flags checked by their claims", _flags_unreferenced),
 )
 LATEST = len(MIGRATIONS)
 

@@ -1939,12 +1939,22 @@ _ORPHANS = (
     ),
 )
 # the same, for the claims (schema version 2 on): a claim's statements are not declared
-# references since migration 12
+# references since migration 12, nor its flags' evidence since migration 14
 _CLAIM_ORPHANS = (
     (
         "claim statements whose attribution is missing",
         "SELECT count(*) FROM claim_attributions c WHERE NOT EXISTS "
         "(SELECT 1 FROM attributions a WHERE a.id = c.attribution_id)",
+    ),
+    (
+        "flags whose attribution is missing",
+        "SELECT count(*) FROM flags f WHERE f.attribution_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM attributions a WHERE a.id = f.attribution_id)",
+    ),
+    (
+        "flags whose article is missing",
+        "SELECT count(*) FROM flags f WHERE f.document_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM documents d WHERE d.id = f.document_id)",
     ),
 )
 _FTS = (("attributions_fts", "attributions"), ("documents_fts", "documents"))

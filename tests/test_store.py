@@ -481,6 +481,51 @@ def test_migration_13_numbers_the_claims_and_loses_nothing(tmp_path: Path) -> No
     assert all(n == 0 for _, n in inspect_database(path).orphans)
 
 
+def test_migration_14_leaves_a_claims_flags_to_the_claim(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    with as_of(13, monkeypatch), Store(path, rules=RULES) as old:  # as migration 13 left it
+        old.ingest(relayed(), Masthead(outlet="AFP"))
+        old.ingest(person_doc("one", "Jana Novak", "talks had failed", tmp_path / "one.txt"))
+        old.ingest(person_doc("two", "Jana Novak", "talks had failed again"))
+        refresh_claims(old, parse=plain_sentences)
+        parents = {r[2] for r in old.db.execute("PRAGMA foreign_key_list(flags)")}
+        assert parents == {"claims", "attributions", "documents"}
+    before = stored_rows(path)
+    assert any(r[5] is not None for r in before["flags"])  # evidence naming its statement
+    with Store(path, rules=RULES) as store:
+        assert store.schema_version() == migrations.LATEST
+        assert stored_rows(path) == before
+        parents = {r[2] for r in store.db.execute("PRAGMA foreign_key_list(flags)")}
+        assert parents == {"claims"}
+        indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+        assert not {"flags_attribution", "flags_document"} & indexes
+        # an article replaced takes its claims' flags with it, and leaves no orphan
+        changed = person_doc("one", "Jana Novak", "talks had resumed", tmp_path / "one.txt")
+        assert store.ingest(changed).status == "updated"
+        refresh_claims(store, parse=plain_sentences)
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    health = dict(inspect_database(path).orphans)
+    assert health["flags whose attribution is missing"] == 0
+    assert health["flags whose article is missing"] == 0
+    with sqlite3.connect(path) as conn:  # what a buggy writer could leave: still found out
+        (cited,) = conn.execute(
+            "SELECT attribution_id FROM flags WHERE attribution_id IS NOT NULL"
+        ).fetchone()
+        conn.execute("DELETE FROM attributions WHERE id = ?", [cited])
+        conn.execute(
+            "UPDATE flags SET document_id = 'gone' "
+            "WHERE claim_number = (SELECT min(claim_number) FROM flags) AND position = 0"
+        )
+        (citing,) = conn.execute(
+            "SELECT count(*) FROM flags WHERE attribution_id = ?", [cited]
+        ).fetchone()
+    health = dict(inspect_database(path).orphans)
+    assert health["flags whose attribution is missing"] == citing >= 1
+    assert health["flags whose article is missing"] == 1
+
+
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
     Store(path, rules=RULES).close()
