@@ -731,35 +731,45 @@ class Store:
     def stored_documents(self, ids: Iterable[str]) -> list[StoredDocument]:
         """The documents with these ids rebuilt for grouping claims: the text and the
         attributions as the extractor gave them (its source names, not the store's links), in
-        stored order, each with its id. Ids not stored are left out."""
+        stored order, each with its id, in id order. Ids not stored are left out."""
         out: list[StoredDocument] = []
-        for document_id in sorted(set(ids)):
-            rows = self._rows(
-                "SELECT doc_id, path, text FROM documents WHERE id = ?", [document_id]
-            )
-            if not rows:
-                continue
-            text = str(rows[0]["text"])
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ",".join("?" * len(chunk))
+            texts = {
+                str(r["id"]): r
+                for r in self._rows(
+                    f"SELECT id, doc_id, path, text FROM documents WHERE id IN ({marks})", chunk
+                )
+            }
             hops: dict[str, list[Hop]] = {}
             for h in self._rows(
-                'SELECT h.attribution_id, h.name, h.role, h."start", h."end" FROM hops h '
-                "JOIN attributions a ON a.id = h.attribution_id WHERE a.document_id = ? "
-                "ORDER BY h.attribution_id, h.position",
-                [document_id],
+                'SELECT a.document_id, h.attribution_id, h.name, h.role, h."start", h."end" '
+                "FROM hops h JOIN attributions a ON a.id = h.attribution_id "
+                f"WHERE a.document_id IN ({marks}) ORDER BY h.attribution_id, h.position",
+                chunk,
             ):
-                start, end = h["start"], h["end"]
+                start, end, text = h["start"], h["end"], texts[h["document_id"]]["text"]
                 span = Span(start, end, text[start:end]) if start is not None else None
                 hops.setdefault(str(h["attribution_id"]), []).append(
                     Hop(str(h["name"]), str(h["role"]), span)
                 )
-            rows_a = self._rows(
-                "SELECT * FROM attributions WHERE document_id = ? ORDER BY position", [document_id]
-            )
-            attributions = tuple(
-                _extracted(r, text, tuple(hops.get(str(r["id"]), ()))) for r in rows_a
-            )
-            doc = Document(str(rows[0]["doc_id"]), text, rows[0]["path"], attributions)
-            out.append(StoredDocument(document_id, doc, tuple(str(r["id"]) for r in rows_a)))
+            held: dict[str, list[dict[str, Any]]] = {}
+            for r in self._rows(
+                f"SELECT * FROM attributions WHERE document_id IN ({marks}) "
+                "ORDER BY document_id, position",
+                chunk,
+            ):
+                held.setdefault(str(r["document_id"]), []).append(r)
+            for document_id in chunk:
+                if document_id not in texts:
+                    continue
+                row, rows = texts[document_id], held.get(document_id, [])
+                text = str(row["text"])
+                attributions = tuple(
+                    _extracted(r, text, tuple(hops.get(str(r["id"]), ()))) for r in rows
+                )
+                doc = Document(str(row["doc_id"]), text, row["path"], attributions)
+                out.append(StoredDocument(document_id, doc, tuple(str(r["id"]) for r in rows)))
         return out
 
     def stored_parses(self, ids: Iterable[str]) -> dict[str, list[Sentence]]:
