@@ -563,12 +563,17 @@ def _named_by_others(
     for s in statements:
         by_doc[s.doc].append(s)
     for members in by_doc.values():
+        # each statement's origins and what it names, worked out once an article
+        compared: list[tuple[frozenset[str], frozenset[str]]] | None = None
         for s in members:
             nodes = [n for n in s.nodes if n.type in types]
-            if not nodes or s.keys <= found:
+            keys = s.keys
+            if not nodes or keys <= found:
                 continue
             named = names(nodes)
-            if any(not t.keys & s.keys and named & (t.names | _words_of(t)) for t in members):
+            if compared is None:
+                compared = [(t.keys, t.names | _words_of(t)) for t in members]
+            if any(not theirs & keys and named & words for theirs, words in compared):
                 found |= {n.key for n in nodes}
     return frozenset(found)
 
