@@ -156,10 +156,15 @@ def _position(claim: Claim, order: dict[str, int]) -> tuple[int, int]:
 
 def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
     compared = [_Compared(s.keys, s.names | s.context) for s in statements]
+    counting = _counting(rules.claims)
     links = [
         _Link(a, b, reason)
         for a, b in _candidates(statements, rules)
-        if (reason := _related(statements[a], statements[b], compared[a], compared[b], rules))
+        if (
+            reason := _related(
+                statements[a], statements[b], compared[a], compared[b], rules, counting
+            )
+        )
         is not None
     ]
     by_doc: dict[int, list[int]] = defaultdict(list)
@@ -251,12 +256,19 @@ class _Compared:
     places: frozenset[str]
 
 
-def _related(a: Statement, b: Statement, ca: _Compared, cb: _Compared, rules: Rules) -> str | None:
+def _related(
+    a: Statement,
+    b: Statement,
+    ca: _Compared,
+    cb: _Compared,
+    rules: Rules,
+    counting: Mapping[str, str],
+) -> str | None:
     """Why two statements say the same thing, or None (``ca``, ``cb``: their
-    :class:`_Compared`)."""
+    :class:`_Compared`; ``counting``: :func:`_counting` of the rules, worked out once for
+    every pair)."""
     shared = a.terms & b.terms
     events = a.events & b.events
-    counting = _counting(rules.claims)
     if _counts_disagree(a.figures, b.figures, counting, events) or _about_themselves(a, b, ca, cb):
         return None
     if _elsewhere(a, b, ca, cb):
@@ -285,9 +297,11 @@ def _same_count(f: Figure, g: Figure, counting: Mapping[str, str], events: froze
     """The same figure, or the same number of an event both talk about, one counting the
     event itself ("two deaths": ``counting`` maps the stem to its event) and the other who it
     befell ("two workers were killed")."""
-    if f.same_as(g):
+    if not f.same_value(g):
+        return False
+    if f.unit is None or g.unit is None or f.unit == g.unit:  # f.same_as(g)
         return True
-    if not f.same_value(g) or not events:
+    if not events:
         return False
     return counting.get(f.unit or "") in events or counting.get(g.unit or "") in events
 
@@ -608,12 +622,17 @@ def _named_by_others(
     for s in statements:
         by_doc[s.doc].append(s)
     for members in by_doc.values():
+        # each statement's origins and what it names, worked out once an article
+        compared: list[tuple[frozenset[str], frozenset[str]]] | None = None
         for s in members:
             nodes = [n for n in s.nodes if n.type in types]
-            if not nodes or s.keys <= found:
+            keys = s.keys
+            if not nodes or keys <= found:
                 continue
             named = names(nodes)
-            if any(not t.keys & s.keys and named & (t.names | _words_of(t)) for t in members):
+            if compared is None:
+                compared = [(t.keys, t.names | _words_of(t)) for t in members]
+            if any(not theirs & keys and named & words for theirs, words in compared):
                 found |= {n.key for n in nodes}
     return frozenset(found)
 

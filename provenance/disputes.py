@@ -58,12 +58,13 @@ def rival_accounts(
     found: dict[int, list[Evidence]] = defaultdict(list)
     for entries in by_doc.values():
         pairs: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-        for (a, mine), (b, theirs) in combinations(entries, 2):
-            if _keys(mine) & _keys(theirs):
+        accounts = [(n, _Account(mine)) for n, mine in entries]
+        for (a, mine), (b, theirs) in combinations(accounts, 2):
+            if mine.keys & theirs.keys:
                 continue
             reason = _contradiction(mine, theirs, interested[a] and interested[b], rules)
             if reason is not None:
-                shared = len(_terms(mine) & _terms(theirs))
+                shared = len(mine.terms & theirs.terms)
                 pairs[a].append((shared, b, reason))
                 pairs[b].append((shared, a, reason))
         # a claim is set against the account(s) that share most with it, not every one
@@ -333,29 +334,58 @@ def _evidence(reason: str, other: Statement) -> Evidence:
     )
 
 
-def _contradiction(
-    mine: Sequence[Statement], theirs: Sequence[Statement], rivals: bool, rules: Rules
-) -> str | None:
+class _Account:
+    """One claim's asserting statements in one article, and what comparing them with another
+    claim's reads of them, worked out once a claim rather than once a pair of claims (an
+    article's claims are compared two by two); what only some comparisons read is worked out
+    when first asked for."""
+
+    __slots__ = ("statements", "keys", "terms", "events", "_rebuts", "_contrast", "_says")
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.statements = statements
+        self.keys = _keys(statements)
+        self.terms = _terms(statements)
+        self.events = _events(statements)
+        self._rebuts: bool | None = None
+        self._contrast: tuple[str | None] | None = None
+        self._says: bool | None = None
+
+    def rebuts(self, rules: Rules) -> bool:
+        if self._rebuts is None:
+            self._rebuts = _rebuts(self.statements, rules.claims.rebuttals)
+        return self._rebuts
+
+    def contrast(self, rules: Rules) -> str | None:
+        if self._contrast is None:
+            self._contrast = (_contrasted(self.statements, rules),)
+        return self._contrast[0]
+
+    def says_not(self, rules: Rules) -> bool:
+        if self._says is None:
+            self._says = _says(self.statements, set(rules.claims.negations))
+        return self._says
+
+
+def _contradiction(mine: _Account, theirs: _Account, rivals: bool, rules: Rules) -> str | None:
     """Why two claims' statements contradict each other, or None."""
     fighting = set(rules.claims.conflict_events)
-    if rivals and _events(mine) & fighting and _events(theirs) & fighting:
+    if rivals and mine.events & fighting and theirs.events & fighting:
         return "rival sides' accounts of the fighting"
-    shared = _terms(mine) & _terms(theirs)
+    shared = mine.terms & theirs.terms
     if not shared:
         return None
     words = f"{len(shared)}: " + ", ".join(sorted(shared)[:3])
-    rebuttals = rules.claims.rebuttals
-    if _rebuts(mine, rebuttals) or _rebuts(theirs, rebuttals):
+    if mine.rebuts(rules) or theirs.rebuts(rules):
         return f"one calls the other's account false ({words})"
-    contrast = _contrasted(mine, rules) or _contrasted(theirs, rules)
+    contrast = mine.contrast(rules) or theirs.contrast(rules)
     if contrast is None:
         return None
-    negations = set(rules.claims.negations)
-    if _says(mine, negations) != _says(theirs, negations) and len(shared) >= 2:
+    if mine.says_not(rules) != theirs.says_not(rules) and len(shared) >= 2:
         return f"one says not ({words}; {contrast!r})"
-    events = _events(mine) & _events(theirs)
-    mine_figures = [f for s in mine for f in s.figures]
-    their_figures = [f for s in theirs for f in s.figures]
+    events = mine.events & theirs.events
+    mine_figures = [f for s in mine.statements for f in s.figures]
+    their_figures = [f for s in theirs.statements for f in s.figures]
     if events and figures_disagree(mine_figures, their_figures):
         return f"different figures for the same event ({', '.join(sorted(events))})"
     return None

@@ -444,17 +444,32 @@ def _announces(member: ClaimMember, origin: Origin, rules: Rules) -> bool:
     if _announcement(rules.claims.announcements).search(text) is None:
         return False
     words = [re.escape(w) for w in origin.name.split() if w[:1].isupper()]
-    subject = "|".join(["it", "we", r"the (?:company|firm|group|board|agency|authority)", *words])
-    phrases = "|".join(re.escape(p) for p in rules.claims.announcements)
-    pattern = rf"^(?i:{subject})(?:\s+[A-Z][\w&-]*)*\s+(?i:{phrases})\b"
+    # the subject, then the phrase (after any capitalised words): the phrases' pattern is
+    # built once, and tried after each way the subject can start the statement
+    action = _announced_action(rules.claims.announcements)
+    announced = any(
+        (subject := re.match(f"(?i:{word})", text)) is not None
+        and action.match(text, subject.end()) is not None
+        for word in (*_SUBJECTS, *words)
+    )
     # the action alone: with a reason or a second clause it says more than what it will do
-    return re.match(pattern, text) is not None and _MORE_THAN_ACTION.search(text) is None
+    return announced and _MORE_THAN_ACTION.search(text) is None
+
+
+_SUBJECTS = ("it", "we", r"the (?:company|firm|group|board|agency|authority)")
 
 
 @functools.lru_cache(maxsize=8)
 def _announcement(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """An ``announcements`` phrase after a space, anywhere."""
     return re.compile(rf"\s(?i:{'|'.join(re.escape(p) for p in phrases)})\b")
+
+
+@functools.lru_cache(maxsize=8)
+def _announced_action(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """An ``announcements`` phrase after the subject, past any capitalised words ("Brenmark
+    Motors will offer")."""
+    return re.compile(rf"(?:\s+[A-Z][\w&-]*)*\s+(?i:{'|'.join(re.escape(p) for p in phrases)})\b")
 
 
 _MORE_THAN_ACTION = re.compile(

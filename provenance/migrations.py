@@ -508,6 +508,154 @@ def _claim_statements_unreferenced(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS claim_attributions_attribution")
 
 
+# claim_view (above) over the claims keyed by number (migration 13): the same columns
+_NUMBERED_CLAIM_VIEW = """
+    SELECT c.id, c.text, c.severity,
+           (SELECT group_concat(flag, ', ') FROM (
+               SELECT DISTINCT flag FROM flags f WHERE f.claim_number = c.number
+               ORDER BY CASE flag WHEN 'denied' THEN 0 WHEN 'unattributed' THEN 1
+                   WHEN 'anonymous_only' THEN 2 WHEN 'unverified_party_claim' THEN 3
+                   WHEN 'disputed' THEN 4 WHEN 'single_source' THEN 5 ELSE 6 END)) AS flags,
+           (SELECT group_concat(name, '; ') FROM (
+               SELECT name FROM claim_origins o WHERE o.claim_number = c.number
+               ORDER BY o.position)) AS origins,
+           (SELECT count(*) FROM claim_attributions ca WHERE ca.claim_number = c.number)
+               + (SELECT count(*) FROM claim_spans cs WHERE cs.claim_number = c.number)
+               AS statements,
+           (SELECT group_concat(doc_id, ', ') FROM (
+               SELECT DISTINCT d.doc_id FROM documents d WHERE d.id IN (
+                   SELECT document_id FROM claim_attributions WHERE claim_number = c.number
+                   UNION SELECT document_id FROM claim_spans
+                   WHERE claim_number = c.number))) AS documents,
+           c.explanation, c.updated_at
+    FROM claims c
+"""
+
+# each claim table as migration 13 makes it: its columns (the claim's number first), then
+# the rest of its definition
+_NUMBERED_CLAIM_TABLES = (
+    (
+        "claim_attributions",
+        "attribution_id, document_id, position, role, why",
+        """attribution_id TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            why TEXT NOT NULL,
+            PRIMARY KEY (claim_number, attribution_id)""",
+    ),
+    (
+        "claim_spans",
+        'document_id, "start", "end", kind, cue_start, cue_end',
+        """document_id TEXT NOT NULL REFERENCES documents(id),
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            PRIMARY KEY (claim_number, document_id, "start")""",
+    ),
+    (
+        "claim_origins",
+        "position, name, key, source_id, type, relays",
+        """position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            source_id TEXT REFERENCES sources(id),
+            type TEXT,
+            relays TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (claim_number, position)""",
+    ),
+    (
+        "flags",
+        'position, flag, rule, detail, attribution_id, document_id, "start", "end"',
+        """position INTEGER NOT NULL,
+            flag TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            attribution_id TEXT REFERENCES attributions(id),
+            document_id TEXT REFERENCES documents(id),
+            "start" INTEGER,
+            "end" INTEGER,
+            PRIMARY KEY (claim_number, position)""",
+    ),
+)
+
+
+def _claims_numbered(db: Database) -> None:
+    """Claims keyed by a number (``claims.number``, given in the order they are written),
+    and their statements, spans, origins and flags by their claim's number
+    (``claim_number``), in place of the claim's ``id`` (a content hash, kept, a column): each
+    row a refresh stored was written into indexes keyed by that hash (the claim's, and each
+    of its tables' own), a page of each for nearly every claim in a large store; keyed by
+    number, a refresh's claims land one after another at the end of each. The tables keyed
+    by claim have no rowid of their own (the claim's number and the row's place in it are
+    its key). A claim's id is still the hash of its statements, which one claim holds: it is
+    unique without an index, and found through its claim's statements or articles. A store
+    whose claims are numbered already (turned back to an earlier version by hand) is left as
+    it is."""
+    if "number" in db["claims"].columns_dict:
+        return
+    db.execute("DROP VIEW claim_view")
+    db.execute(
+        """CREATE TABLE claims_numbered (
+            number INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            severity INTEGER NOT NULL,
+            explanation TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    # numbered as they were stored: the claims keep the order they are read in
+    db.execute(
+        "INSERT INTO claims_numbered (number, id, text, severity, explanation, updated_at) "
+        "SELECT rowid, id, text, severity, explanation, updated_at FROM claims ORDER BY rowid"
+    )
+    for table, columns, definition in _NUMBERED_CLAIM_TABLES:
+        listed = ", ".join(f"t.{c.strip()}" for c in columns.split(","))
+        for sql in (
+            f"""CREATE TABLE {table}_numbered (
+            claim_number INTEGER NOT NULL REFERENCES claims_numbered(number),
+            {definition}
+        ) WITHOUT ROWID""",
+            f"INSERT INTO {table}_numbered (claim_number, {columns}) "
+            f"SELECT c.rowid, {listed} FROM {table} t JOIN claims c ON c.id = t.claim_id "
+            "ORDER BY 1",
+        ):
+            db.execute(sql)
+    for table, _, _ in _NUMBERED_CLAIM_TABLES:
+        db.execute(f"DROP TABLE {table}")
+    db.execute("DROP TABLE claims")
+    for table in ("claims", *(t for t, _, _ in _NUMBERED_CLAIM_TABLES)):
+        db.execute(f"ALTER TABLE {table}_numbered RENAME TO {table}")
+    for sql in (
+        "CREATE INDEX claims_severity ON claims(severity)",
+        "CREATE INDEX claim_attributions_document_claim "
+        "ON claim_attributions(document_id, claim_number)",
+        "CREATE INDEX claim_spans_document_claim ON claim_spans(document_id, claim_number)",
+        "CREATE INDEX claim_origins_source ON claim_origins(source_id)",
+        "CREATE INDEX flags_flag ON flags(flag, claim_number)",
+        "CREATE INDEX flags_attribution ON flags(attribution_id)",
+        "CREATE INDEX flags_document ON flags(document_id)",
+        f"CREATE VIEW claim_view AS {_NUMBERED_CLAIM_VIEW}",
+    ):
+        db.execute(sql)
+
+
+def _flags_unreferenced(db: Database) -> None:
+    """``flags`` without their references to ``attributions`` and ``documents``, and the
+    indexes by attribution and by article that checking them needed (a page of each of two
+    large indexes keyed by content hashes for nearly every piece of evidence a refresh
+    stored): a flag's evidence is in one of its claim's articles, and every claim holding a
+    statement of an article goes before the article's statements do. ``doctor`` counts a
+    flag whose attribution or article is missing."""
+    _drop_references(db, "flags", "attributions")
+    _drop_references(db, "flags", "documents")
+    db.execute("DROP INDEX IF EXISTS flags_attribution")
+    db.execute("DROP INDEX IF EXISTS flags_document")
+
+
 def _drop_references(db: Database, table: str, parent: str) -> None:
     """Drop ``table``'s references to ``parent`` from its definition, the rows left as they
     are: SQLite's own way to remove a foreign key without copying the table (its schema
@@ -574,6 +722,8 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("blocking keys packed by article", _keys_by_document),
     ("mentions by article", _mentions_by_document),
     ("claim statements checked by their claims", _claim_statements_unreferenced),
+    ("claims keyed by number", _claims_numbered),
+    ("flags checked by their claims", _flags_unreferenced),
 )
 LATEST = len(MIGRATIONS)
 

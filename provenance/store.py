@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 from sqlite_utils import Database
@@ -77,6 +77,8 @@ from provenance.models import (
 )
 from provenance.parses import PARSE_FORMAT, pack_parse, read_parse
 from provenance.rules import Rules, SourceEntry, load_rules, normalise_name, rules_digest
+
+_Item = TypeVar("_Item")
 
 DEFAULT_DB = "provenance.db"
 DB_ENV = "PROVENANCE_DB"
@@ -137,7 +139,8 @@ class _Link:
 
 @dataclass(slots=True)
 class _ClaimRows:
-    """The rows that store one claim, as written (primary key order), ``updated_at`` aside."""
+    """The rows that store one claim, as written (primary key order), its number (given when
+    it is written) and ``updated_at`` aside."""
 
     id: str
     claim: tuple[Any, ...]
@@ -148,18 +151,15 @@ class _ClaimRows:
     keys: list[tuple[Any, ...]] = field(default_factory=list)
 
 
-# the tables of a claim's rows: the table, its columns as written, the field of _ClaimRows
+# the tables of a claim's rows: the table, its columns as written (after the claim's
+# number), the field of _ClaimRows
 _CLAIM_TABLES = (
-    (
-        "claim_attributions",
-        "claim_id, attribution_id, document_id, position, role, why",
-        "attributions",
-    ),
-    ("claim_spans", 'claim_id, document_id, "start", "end", kind, cue_start, cue_end', "spans"),
-    ("claim_origins", "claim_id, position, name, key, source_id, type, relays", "origins"),
+    ("claim_attributions", "attribution_id, document_id, position, role, why", "attributions"),
+    ("claim_spans", 'document_id, "start", "end", kind, cue_start, cue_end', "spans"),
+    ("claim_origins", "position, name, key, source_id, type, relays", "origins"),
     (
         "flags",
-        'claim_id, position, flag, rule, detail, attribution_id, document_id, "start", "end"',
+        'position, flag, rule, detail, attribution_id, document_id, "start", "end"',
         "flags",
     ),
 )
@@ -731,35 +731,45 @@ class Store:
     def stored_documents(self, ids: Iterable[str]) -> list[StoredDocument]:
         """The documents with these ids rebuilt for grouping claims: the text and the
         attributions as the extractor gave them (its source names, not the store's links), in
-        stored order, each with its id. Ids not stored are left out."""
+        stored order, each with its id, in id order. Ids not stored are left out."""
         out: list[StoredDocument] = []
-        for document_id in sorted(set(ids)):
-            rows = self._rows(
-                "SELECT doc_id, path, text FROM documents WHERE id = ?", [document_id]
-            )
-            if not rows:
-                continue
-            text = str(rows[0]["text"])
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ",".join("?" * len(chunk))
+            texts = {
+                str(r["id"]): r
+                for r in self._rows(
+                    f"SELECT id, doc_id, path, text FROM documents WHERE id IN ({marks})", chunk
+                )
+            }
             hops: dict[str, list[Hop]] = {}
             for h in self._rows(
-                'SELECT h.attribution_id, h.name, h.role, h."start", h."end" FROM hops h '
-                "JOIN attributions a ON a.id = h.attribution_id WHERE a.document_id = ? "
-                "ORDER BY h.attribution_id, h.position",
-                [document_id],
+                'SELECT a.document_id, h.attribution_id, h.name, h.role, h."start", h."end" '
+                "FROM hops h JOIN attributions a ON a.id = h.attribution_id "
+                f"WHERE a.document_id IN ({marks}) ORDER BY h.attribution_id, h.position",
+                chunk,
             ):
-                start, end = h["start"], h["end"]
+                start, end, text = h["start"], h["end"], texts[h["document_id"]]["text"]
                 span = Span(start, end, text[start:end]) if start is not None else None
                 hops.setdefault(str(h["attribution_id"]), []).append(
                     Hop(str(h["name"]), str(h["role"]), span)
                 )
-            rows_a = self._rows(
-                "SELECT * FROM attributions WHERE document_id = ? ORDER BY position", [document_id]
-            )
-            attributions = tuple(
-                _extracted(r, text, tuple(hops.get(str(r["id"]), ()))) for r in rows_a
-            )
-            doc = Document(str(rows[0]["doc_id"]), text, rows[0]["path"], attributions)
-            out.append(StoredDocument(document_id, doc, tuple(str(r["id"]) for r in rows_a)))
+            held: dict[str, list[dict[str, Any]]] = {}
+            for r in self._rows(
+                f"SELECT * FROM attributions WHERE document_id IN ({marks}) "
+                "ORDER BY document_id, position",
+                chunk,
+            ):
+                held.setdefault(str(r["document_id"]), []).append(r)
+            for document_id in chunk:
+                if document_id not in texts:
+                    continue
+                row, rows = texts[document_id], held.get(document_id, [])
+                text = str(row["text"])
+                attributions = tuple(
+                    _extracted(r, text, tuple(hops.get(str(r["id"]), ()))) for r in rows
+                )
+                doc = Document(str(row["doc_id"]), text, row["path"], attributions)
+                out.append(StoredDocument(document_id, doc, tuple(str(r["id"]) for r in rows)))
         return out
 
     def stored_parses(self, ids: Iterable[str]) -> dict[str, list[Sentence]]:
@@ -1050,7 +1060,7 @@ class Store:
                     str(r[0])
                     for r in self.db.execute(
                         f"""SELECT DISTINCT b.document_id FROM claim_attributions a
-                        JOIN claim_attributions b ON b.claim_id = a.claim_id
+                        JOIN claim_attributions b ON b.claim_number = a.claim_number
                         WHERE a.document_id IN ({marks})""",
                         chunk,
                     )
@@ -1088,28 +1098,29 @@ class Store:
             }
             if present != set(ids):
                 return -1
-            stored = self._claim_ids_of(ids)
+            stored = self._claims_of(ids)
             made: dict[str, _ClaimRows] = {}
             keyed: set[tuple[str, str]] = set()
             origins: dict[tuple[str, str | None], str | None] = {}
             for claim in claims:
                 rows = self._claim_rows(claim, by_doc, keys, keyed, origins)
                 made.setdefault(rows.id, rows)  # the same statements grouped twice: stored once
-            before = self._stored_claim_rows(sorted(stored & made.keys()))
+            before = self._stored_claim_rows({n: i for n, i in stored.items() if i in made})
             same = {i for i, rows in before.items() if rows == made[i]}
             # a claim stored as it would be written again keeps its rows (their indexes are
             # not written again); only when it was last grouped changes
             written = [r for i, r in made.items() if i not in same]
-            dropped = self._drop_claims(sorted(stored - same))
+            dropped = self._drop_claims(sorted(n for n, i in stored.items() if i not in same))
             self._insert_claim_rows(written, now)
             self._change_keys(
                 dropped,
                 [k for r in written for k in r.keys],
                 {a: d.id for d in documents for a in d.attribution_ids},
             )
-            for chunk in _chunks(sorted(same)):
+            for chunk in _chunks(sorted(n for n, i in stored.items() if i in same)):
                 self.db.execute(
-                    f"UPDATE claims SET updated_at = ? WHERE id IN ({','.join('?' * len(chunk))})",
+                    "UPDATE claims SET updated_at = ? "
+                    f"WHERE number IN ({','.join('?' * len(chunk))})",
                     [now, *chunk],
                 )
             self.db.conn.executemany(
@@ -1205,10 +1216,10 @@ class Store:
             ),
         )
         spans: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        statements: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        statements: dict[str | None, tuple[Any, ...]] = {}
         for position, m in enumerate(claim.members):
             if m.index is None:
-                span = (claim_id, document(m.doc_id), m.sentence.start)
+                span = (document(m.doc_id), m.sentence.start)
                 spans.setdefault(
                     span,
                     (
@@ -1221,16 +1232,13 @@ class Store:
                 )
                 continue
             aid = attribution(m.doc_id, m.index)
-            statements.setdefault(
-                (claim_id, aid), (claim_id, aid, document(m.doc_id), position, m.role, m.why)
-            )
-        rows.spans = sorted(spans.values(), key=lambda r: r[:3])
-        rows.attributions = sorted(statements.values(), key=lambda r: r[:2])
+            statements.setdefault(aid, (aid, document(m.doc_id), position, m.role, m.why))
+        rows.spans = sorted(spans.values(), key=lambda r: r[:2])
+        rows.attributions = sorted(statements.values(), key=lambda r: r[:1])
         for position, origin in enumerate(claim.origins):
             first = claim.members[origin.members[0]] if origin.members else claim.members[0]
             rows.origins.append(
                 (
-                    claim_id,
                     position,
                     origin.name,
                     origin.key,
@@ -1247,7 +1255,6 @@ class Store:
         for position, (name, e) in enumerate(evidence):
             rows.flags.append(
                 (
-                    claim_id,
                     position,
                     name,
                     e.rule,
@@ -1268,48 +1275,54 @@ class Store:
         rows.keys.sort()
         return rows
 
-    def _stored_claim_rows(self, claim_ids: Sequence[str]) -> dict[str, _ClaimRows]:
-        """The rows stored for these claims, as :meth:`_claim_rows` gives them."""
+    def _stored_claim_rows(self, claims: Mapping[int, str]) -> dict[str, _ClaimRows]:
+        """The rows stored for these claims (number -> id), as :meth:`_claim_rows` gives
+        them, by id."""
         out: dict[str, _ClaimRows] = {}
-        for chunk in _chunks(sorted(claim_ids)):
+        by_number: dict[int, _ClaimRows] = {}
+        for chunk in _chunks(sorted(claims)):
             marks = ",".join("?" * len(chunk))
             for r in self.db.execute(
-                f"SELECT id, text, severity, explanation FROM claims WHERE id IN ({marks})", chunk
+                f"SELECT number, id, text, severity, explanation FROM claims "
+                f"WHERE number IN ({marks})",
+                chunk,
             ):
-                out[str(r[0])] = _ClaimRows(str(r[0]), tuple(r))
+                out[str(r[1])] = by_number[int(r[0])] = _ClaimRows(str(r[1]), tuple(r[1:]))
             for table, columns, part in _CLAIM_TABLES:
-                sql = f"SELECT {columns}, claim_id FROM {table} WHERE claim_id IN ({marks})"
+                sql = f"SELECT claim_number, {columns} FROM {table} WHERE claim_number IN ({marks})"
                 for r in self.db.execute(sql, chunk):
-                    row, claim_id = tuple(r[:-1]), r[-1]
-                    if claim_id in out:
-                        getattr(out[claim_id], part).append(row)
+                    getattr(by_number[int(r[0])], part).append(tuple(r[1:]))
         # a statement's keys are its claim's
-        held = self._document_keys(r[2] for c in out.values() for r in c.attributions)
+        held = self._document_keys(r[1] for c in out.values() for r in c.attributions)
         for rows in out.values():
-            for _, attribution, document_id, *_ in rows.attributions:
+            for attribution, document_id, *_ in rows.attributions:
                 found = held.get(document_id, {}).get(attribution, ())
                 rows.keys += ((k, attribution) for k in found)
         for rows in out.values():
-            rows.spans.sort(key=lambda r: r[:3])
-            rows.attributions.sort(key=lambda r: r[:2])
-            rows.origins.sort(key=lambda r: r[1])
-            rows.flags.sort(key=lambda r: r[1])
+            rows.spans.sort(key=lambda r: r[:2])
+            rows.attributions.sort(key=lambda r: r[:1])
+            rows.origins.sort(key=lambda r: r[0])
+            rows.flags.sort(key=lambda r: r[0])
             rows.keys.sort()
         return out
 
     def _insert_claim_rows(self, claims: Sequence[_ClaimRows], now: str) -> None:
-        """Write these claims' rows, a table at a time (their keys aside: see
-        :meth:`_change_keys`)."""
+        """Write these claims' rows, numbered in this order after the last claim stored, a
+        table at a time (their keys aside: see :meth:`_change_keys`)."""
         conn = self.db.conn
+        first = int(self._one("SELECT coalesce(max(number), 0) + 1 FROM claims"))
+        numbered = list(enumerate(claims, first))
         conn.executemany(
-            "INSERT INTO claims (id, text, severity, explanation, updated_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [(*c.claim, now) for c in claims],
+            "INSERT INTO claims (number, id, text, severity, explanation, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(n, *c.claim, now) for n, c in numbered],
         )
         for table, columns, part in _CLAIM_TABLES:
             marks = ",".join("?" * len(columns.split(",")))
-            rows = [row for c in claims for row in getattr(c, part)]
-            conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+            rows = [(n, *row) for n, c in numbered for row in getattr(c, part)]
+            conn.executemany(
+                f"INSERT INTO {table} (claim_number, {columns}) VALUES (?, {marks})", rows
+            )
 
     def _origin_source(
         self,
@@ -1339,49 +1352,52 @@ class Store:
         """Delete every claim holding a statement of these documents (see
         :meth:`_drop_claims`) and their statements' keys, and any key left to these
         documents' own statements (so that their rows can go)."""
-        dropped = self._drop_claims(sorted(self._claim_ids_of(document_ids)))
+        dropped = self._drop_claims(sorted(self._claims_of(document_ids)))
         for document_id, held in self._document_keys(document_ids).items():
             dropped.update(dict.fromkeys(held, document_id))
         self._change_keys(dropped)
 
-    def _claim_ids_of(self, document_ids: Sequence[str]) -> set[str]:
-        """The claims holding a statement of these documents."""
-        claim_ids: set[str] = set()
+    def _claims_of(self, document_ids: Sequence[str]) -> dict[int, str]:
+        """The claims holding a statement of these documents: number -> id."""
+        claims: dict[int, str] = {}
         for chunk in _chunks(list(document_ids)):
             marks = ",".join("?" * len(chunk))
-            claim_ids.update(
-                str(r[0])
+            claims.update(
+                (int(r[0]), str(r[1]))
                 for r in self.db.execute(
-                    f"SELECT claim_id FROM claim_attributions WHERE document_id IN ({marks}) "
-                    f"UNION SELECT claim_id FROM claim_spans WHERE document_id IN ({marks})",
+                    "SELECT number, id FROM claims WHERE number IN ("
+                    f"SELECT claim_number FROM claim_attributions WHERE document_id IN ({marks}) "
+                    "UNION SELECT claim_number FROM claim_spans "
+                    f"WHERE document_id IN ({marks}))",
                     [*chunk, *chunk],
                 )
             )
-        return claim_ids
+        return claims
 
-    def _drop_claims(self, claim_ids: Sequence[str]) -> dict[str, str]:
-        """Delete these claims; return their statements (statement id -> document id), whose
-        keys the caller drops or keeps (see :meth:`_change_keys`). The other documents they
-        held lose their refresh mark, so the next refresh groups them again."""
+    def _drop_claims(self, numbers: Sequence[int]) -> dict[str, str]:
+        """Delete these claims (by number); return their statements (statement id ->
+        document id), whose keys the caller drops or keeps (see :meth:`_change_keys`). The
+        other documents they held lose their refresh mark, so the next refresh groups them
+        again."""
         statements: dict[str, str] = {}
-        for chunk in _chunks(claim_ids):
+        for chunk in _chunks(numbers):
             marks = ",".join("?" * len(chunk))
             self.db.execute(
                 f"DELETE FROM claims_refreshed WHERE document_id IN (SELECT document_id FROM "
-                f"claim_attributions WHERE claim_id IN ({marks}))",
+                f"claim_attributions WHERE claim_number IN ({marks}))",
                 chunk,
             )
             statements.update(
                 (str(r[0]), str(r[1]))
                 for r in self.db.execute(
                     "SELECT attribution_id, document_id FROM claim_attributions "
-                    f"WHERE claim_id IN ({marks})",
+                    f"WHERE claim_number IN ({marks})",
                     chunk,
                 )
             )
             for table in ("flags", "claim_origins", "claim_spans", "claim_attributions"):
-                self.db.execute(f"DELETE FROM {table} WHERE claim_id IN ({marks})", chunk)
-            self.db.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
+                self.db.execute(f"DELETE FROM {table} WHERE claim_number IN ({marks})", chunk)
+            self.db.execute(f"DELETE FROM claims WHERE number IN ({marks})", chunk)
         return statements
 
     def claim_counts(self) -> dict[str, int]:
@@ -1393,11 +1409,11 @@ class Store:
             # as the distinct claims with another flag, without sorting a million flag rows
             "unverified": int(
                 self._one(
-                    """SELECT (SELECT count(*) FROM (SELECT DISTINCT claim_id FROM flags))
-                    - (SELECT count(DISTINCT f.claim_id) FROM flags f
+                    """SELECT (SELECT count(*) FROM (SELECT DISTINCT claim_number FROM flags))
+                    - (SELECT count(DISTINCT f.claim_number) FROM flags f
                        WHERE f.flag = 'corroborated' AND NOT EXISTS (
                            SELECT 1 FROM flags g
-                           WHERE g.claim_id = f.claim_id AND g.flag != 'corroborated'))"""
+                           WHERE g.claim_number = f.claim_number AND g.flag != 'corroborated'))"""
                 )
                 or 0
             ),
@@ -1416,27 +1432,28 @@ class Store:
         if flags:
             marks = ",".join("?" * len(flags))
             where.append(
-                f"EXISTS (SELECT 1 FROM flags f WHERE f.claim_id = c.id AND f.flag IN ({marks}))"
+                "EXISTS (SELECT 1 FROM flags f WHERE f.claim_number = c.number "
+                f"AND f.flag IN ({marks}))"
             )
             params += list(flags)
         else:
             where.append(
-                "EXISTS (SELECT 1 FROM flags f WHERE f.claim_id = c.id "
+                "EXISTS (SELECT 1 FROM flags f WHERE f.claim_number = c.number "
                 "AND f.flag != 'corroborated')"
             )
         if since:
             where.append(
-                """c.id IN (
-                    SELECT ca.claim_id FROM claim_attributions ca
+                """c.number IN (
+                    SELECT ca.claim_number FROM claim_attributions ca
                     JOIN documents d ON d.id = ca.document_id
                     WHERE coalesce(d.published, d.ingested_at) >= ?
-                    UNION SELECT cs.claim_id FROM claim_spans cs
+                    UNION SELECT cs.claim_number FROM claim_spans cs
                     JOIN documents d ON d.id = cs.document_id
                     WHERE coalesce(d.published, d.ingested_at) >= ?)"""
             )
             params += [since, since]
         rows = self._rows(
-            "SELECT c.id, c.text, c.explanation, c.updated_at FROM claims c WHERE "
+            "SELECT c.number, c.id, c.text, c.explanation, c.updated_at FROM claims c WHERE "
             + " AND ".join(where),
             params,
         )
@@ -1444,60 +1461,61 @@ class Store:
         return sorted(found, key=_report_order)
 
     def _claims_by_row(self, rows: list[dict[str, Any]]) -> list[StoredClaim]:
-        ids = [str(r["id"]) for r in rows]
-        evidence: dict[str, list[StoredEvidence]] = {}
-        origins: dict[str, list[StoredOrigin]] = {}
-        members: dict[str, list[tuple[str, str, str]]] = {}
-        spans: dict[str, list[ClaimSpan]] = {}
-        for chunk in _chunks(ids):
+        numbers = [int(r["number"]) for r in rows]
+        evidence: dict[int, list[StoredEvidence]] = {}
+        origins: dict[int, list[StoredOrigin]] = {}
+        members: dict[int, list[tuple[str, str, str]]] = {}
+        spans: dict[int, list[ClaimSpan]] = {}
+        for chunk in _chunks(numbers):
             marks = ",".join("?" * len(chunk))
             for r in self._rows(
-                f"""SELECT f.claim_id, f.flag, f.rule, f.detail, f.attribution_id, d.doc_id,
+                f"""SELECT f.claim_number, f.flag, f.rule, f.detail, f.attribution_id, d.doc_id,
                        f."start", f."end", substr(d.text, f."start" + 1, f."end" - f."start")
                        AS text
                 FROM flags f LEFT JOIN documents d ON d.id = f.document_id
-                WHERE f.claim_id IN ({marks}) ORDER BY f.claim_id, f.position""",
+                WHERE f.claim_number IN ({marks}) ORDER BY f.claim_number, f.position""",
                 chunk,
             ):
                 span = None
                 if r["start"] is not None:
                     span = Span(int(r["start"]), int(r["end"]), str(r["text"] or ""))
-                evidence.setdefault(str(r["claim_id"]), []).append(
+                evidence.setdefault(int(r["claim_number"]), []).append(
                     StoredEvidence(
                         r["flag"], r["rule"], r["detail"], r["doc_id"], r["attribution_id"], span
                     )
                 )
             for r in self._rows(
-                f"SELECT * FROM claim_origins WHERE claim_id IN ({marks}) "
-                "ORDER BY claim_id, position",
+                f"SELECT * FROM claim_origins WHERE claim_number IN ({marks}) "
+                "ORDER BY claim_number, position",
                 chunk,
             ):
-                origins.setdefault(str(r["claim_id"]), []).append(
+                origins.setdefault(int(r["claim_number"]), []).append(
                     StoredOrigin(
                         r["name"], r["type"], tuple(json.loads(r["relays"])), r["source_id"]
                     )
                 )
             for r in self._rows(
-                f"SELECT claim_id, attribution_id, role, why FROM claim_attributions "
-                f"WHERE claim_id IN ({marks}) ORDER BY claim_id, position",
+                f"SELECT claim_number, attribution_id, role, why FROM claim_attributions "
+                f"WHERE claim_number IN ({marks}) ORDER BY claim_number, position",
                 chunk,
             ):
-                members.setdefault(str(r["claim_id"]), []).append(
+                members.setdefault(int(r["claim_number"]), []).append(
                     (str(r["attribution_id"]), str(r["role"]), str(r["why"]))
                 )
             for r in self._rows(
-                f"""SELECT cs.claim_id, cs.document_id, d.doc_id, d.published, cs."start",
+                f"""SELECT cs.claim_number, cs.document_id, d.doc_id, d.published, cs."start",
                        cs."end", cs.kind, cs.cue_start, cs.cue_end,
                        substr(d.text, cs."start" + 1, cs."end" - cs."start") AS text,
                        substr(d.text, cs.cue_start + 1, cs.cue_end - cs.cue_start) AS cue
                 FROM claim_spans cs JOIN documents d ON d.id = cs.document_id
-                WHERE cs.claim_id IN ({marks}) ORDER BY cs.claim_id, d.doc_id, cs."start\"""",
+                WHERE cs.claim_number IN ({marks})
+                ORDER BY cs.claim_number, d.doc_id, cs."start\"""",
                 chunk,
             ):
                 cue = None
                 if r["cue_start"] is not None:
                     cue = Span(int(r["cue_start"]), int(r["cue_end"]), str(r["cue"]))
-                spans.setdefault(str(r["claim_id"]), []).append(
+                spans.setdefault(int(r["claim_number"]), []).append(
                     ClaimSpan(
                         str(r["doc_id"]),
                         str(r["document_id"]),
@@ -1515,22 +1533,22 @@ class Store:
         }
         out: list[StoredClaim] = []
         for r in rows:
-            cid = str(r["id"])
-            found = evidence.get(cid, [])
+            number = int(r["number"])
+            found = evidence.get(number, [])
             out.append(
                 StoredClaim(
-                    id=cid,
+                    id=str(r["id"]),
                     text=str(r["text"]),
                     flags=tuple(
                         sorted({e.flag for e in found}, key=lambda f: severity([f]) + (f,))
                     ),
-                    origins=tuple(origins.get(cid, ())),
+                    origins=tuple(origins.get(number, ())),
                     statements=tuple(
                         ClaimStatement(stored[aid], role, why)
-                        for aid, role, why in members.get(cid, ())
+                        for aid, role, why in members.get(number, ())
                         if aid in stored
                     ),
-                    spans=tuple(spans.get(cid, ())),
+                    spans=tuple(spans.get(number, ())),
                     evidence=tuple(found),
                     explanation=tuple(json.loads(r["explanation"] or "[]")),
                     updated_at=r["updated_at"],
@@ -1824,7 +1842,7 @@ def _stored(r: dict[str, Any], chain: tuple[StoredHop, ...]) -> StoredAttributio
     )
 
 
-def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+def _chunks(items: Sequence[_Item], size: int = 500) -> Iterator[list[_Item]]:
     """``items`` in lists short enough for one ``IN (...)`` (SQLite limits bound values)."""
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
@@ -1931,12 +1949,22 @@ _ORPHANS = (
     ),
 )
 # the same, for the claims (schema version 2 on): a claim's statements are not declared
-# references since migration 12
+# references since migration 12, nor its flags' evidence since migration 14
 _CLAIM_ORPHANS = (
     (
         "claim statements whose attribution is missing",
         "SELECT count(*) FROM claim_attributions c WHERE NOT EXISTS "
         "(SELECT 1 FROM attributions a WHERE a.id = c.attribution_id)",
+    ),
+    (
+        "flags whose attribution is missing",
+        "SELECT count(*) FROM flags f WHERE f.attribution_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM attributions a WHERE a.id = f.attribution_id)",
+    ),
+    (
+        "flags whose article is missing",
+        "SELECT count(*) FROM flags f WHERE f.document_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM documents d WHERE d.id = f.document_id)",
     ),
 )
 _FTS = (("attributions_fts", "attributions"), ("documents_fts", "documents"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 
 from provenance.models import Attribution, Document, Hop, Kind, Span
 
@@ -104,3 +105,23 @@ def towers(doc_id: str = "towers", tail: str = "") -> Document:
             stance="denial",
         ),
     )
+
+
+def table_rows(
+    conn: sqlite3.Connection, table: str, columns: str = "*"
+) -> list[tuple[object, ...]]:
+    """A table's rows, sorted, each claim named by its id whichever way the store keys
+    claims (by id up to migration 12, by number since 13: the number left out), so that a
+    store's rows compare equal before and after a migration, and between two stores."""
+    if columns == "*":
+        names = [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]
+        picked = [
+            "c.id" if n == "claim_number" else f't."{n}"'
+            for n in names
+            if not (table == "claims" and n == "number")
+        ]
+        join = "JOIN claims c ON c.number = t.claim_number" if "claim_number" in names else ""
+        columns = f"{', '.join(picked)} FROM {table} t {join}"
+    else:
+        columns = f"{columns} FROM {table}"
+    return sorted(conn.execute(f"SELECT {columns}").fetchall())

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from builders import outbreak, towers
+from builders import outbreak, table_rows, towers
 from sqlite_utils import Database
 from test_readings import ingested
 from test_store_parses import BATCHES, claim_rows, never, warned
@@ -261,7 +261,7 @@ STORED = (
 
 def everything(db: Path) -> dict[str, list[tuple[object, ...]]]:
     with sqlite3.connect(db) as conn:
-        out = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall()) for t in STORED}
+        out = {t: table_rows(conn, t) for t in STORED}
     out["held"] = list(held(db))
     return out
 

@@ -280,8 +280,8 @@ def test_claims_grouped_as_stored_keep_their_rows_and_equal_a_full_rewrite(
             stored = refresh_claims(store, parse=never).claims
         grouped = store.db.execute(
             "SELECT DISTINCT c.updated_at FROM claims c JOIN claim_attributions ca "
-            "ON ca.claim_id = c.id WHERE ca.document_id IN (SELECT document_id FROM "
-            "claim_attributions WHERE claim_id IN (SELECT claim_id FROM claim_attributions "
+            "ON ca.claim_number = c.number WHERE ca.document_id IN (SELECT document_id FROM "
+            "claim_attributions WHERE claim_number IN (SELECT claim_number FROM claim_attributions "
             "ca JOIN documents d ON d.id = ca.document_id WHERE d.doc_id = 'towers-third'))"
         ).fetchall()
     assert 0 < written[-1] < stored  # the last refresh rewrote some of its claims, not all
@@ -301,17 +301,20 @@ def test_blocking_keys_kept_by_claim_move_to_keys_by_statement(tmp_path: Path) -
     with Store(path, rules=RULES) as store:
         refresher = grouped(store)
         keys = store.db.execute(
-            "SELECT k.key, k.attribution_id, ca.claim_id FROM claim_keys k "
-            "JOIN claim_attributions ca ON ca.attribution_id = k.attribution_id ORDER BY 1, 2"
+            "SELECT k.key, k.attribution_id, c.id FROM claim_keys k "
+            "JOIN claim_attributions ca ON ca.attribution_id = k.attribution_id "
+            "JOIN claims c ON c.number = ca.claim_number ORDER BY 1, 2"
         ).fetchall()
         with write_transaction(store.db):
             store.db.execute("DROP TABLE claim_keys")
             store.db.execute("DROP TABLE claim_key_counts")  # migration 8's
             store.db.execute("DROP TABLE claim_document_keys")  # migration 10's
             store.db.execute("DELETE FROM settings WHERE key = 'claim_keys_common_over'")
+            # (its reference to claims(id) left out: claims are keyed by number since
+            # migration 13)
             store.db.execute(
                 "CREATE TABLE claim_keys (key TEXT NOT NULL, attribution_id TEXT NOT NULL "
-                "REFERENCES attributions(id), claim_id TEXT NOT NULL REFERENCES claims(id), "
+                "REFERENCES attributions(id), claim_id TEXT NOT NULL, "
                 "PRIMARY KEY (key, attribution_id)) WITHOUT ROWID"
             )
             store.db.conn.executemany("INSERT INTO claim_keys VALUES (?, ?, ?)", keys)

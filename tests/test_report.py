@@ -16,7 +16,7 @@ from typing import Any
 
 import builders
 import pytest
-from builders import document, outbreak, said
+from builders import document, outbreak, said, table_rows
 from typer.testing import CliRunner, Result
 
 from provenance.claims_eval import evaluate_claims, from_report
@@ -108,7 +108,7 @@ def ingest(db: Path, *docs: Document, published: str | None = None) -> Refresh:
 
 def rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     with sqlite3.connect(db) as conn:
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall()) for t in CLAIM_TABLES}
+        return {t: table_rows(conn, t) for t in CLAIM_TABLES}
 
 
 def report(*args: str) -> Result:

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import builders
 import pytest
+from sqlite_utils import Database
 from test_claim_keys import back_to_migration_9
 
 from provenance import canonical, export, masthead, migrations
@@ -267,9 +269,7 @@ STORED = {
 
 def stored_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     with sqlite3.connect(path) as conn:
-        return {
-            t: sorted(conn.execute(f"SELECT {c} FROM {t}").fetchall()) for t, c in STORED.items()
-        }
+        return {t: builders.table_rows(conn, t, c) for t, c in STORED.items()}
 
 
 def relayed() -> Document:
@@ -309,13 +309,14 @@ def test_migration_11_keeps_mentions_by_article_and_loses_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "old.db"
-    with as_of(10, monkeypatch), Store(path, rules=RULES) as old:  # as migration 10 left it
+    # as migration 10 left it, without claims (this code writes them keyed by number, as
+    # migration 13 does: see its test)
+    with as_of(10, monkeypatch), Store(path, rules=RULES) as old:
         old.ingest(relayed(), Masthead(outlet="AFP"))
         old.ingest(person_doc("one", "Jana Novak", "talks had failed", tmp_path / "one.txt"))
-        refresh_claims(old, parse=plain_sentences)
         assert old.db.execute("PRAGMA foreign_key_list(attributions)").fetchall()
     before = stored_rows(path)
-    assert len(before["mentions"]) >= 4 and before["claims"]
+    assert len(before["mentions"]) >= 4
     with Store(path, rules=RULES) as store:
         assert store.schema_version() == migrations.LATEST
         assert stored_rows(path) == before
@@ -342,11 +343,14 @@ def test_migration_12_leaves_a_claims_statements_to_the_claim(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "old.db"
-    with as_of(11, monkeypatch), Store(path, rules=RULES) as old:  # as migration 11 left it
+    with Store(path, rules=RULES) as old:
         old.ingest(relayed(), Masthead(outlet="AFP"))
         old.ingest(person_doc("one", "Jana Novak", "talks had failed", tmp_path / "one.txt"))
         old.ingest(person_doc("two", "Jana Novak", "talks had failed again"))
         refresh_claims(old, parse=plain_sentences)
+        with migrations.write_transaction(old.db):  # as migration 11 left it
+            claims_keyed_by_id(old.db, statements_referenced=True)
+            old.db.execute("DELETE FROM migrations WHERE version > 11")
     before = stored_rows(path)
     with Store(path, rules=RULES) as store:
         assert store.schema_version() == migrations.LATEST
@@ -373,6 +377,153 @@ def test_migration_12_leaves_a_claims_statements_to_the_claim(
         )
     health = dict(inspect_database(path).orphans)
     assert health["claim statements whose attribution is missing"] == 1
+
+
+def claims_keyed_by_id(db: Database, *, statements_referenced: bool = False) -> None:
+    """Turn a store's claims back to the layout migrations 2 to 12 left (inside a
+    transaction): each claim keyed by its id, and its rows by that id (``claim_id``);
+    ``statements_referenced``: its statements referencing their attributions, as before
+    migration 12."""
+    referenced = " REFERENCES attributions(id)" if statements_referenced else ""
+    db.execute("DROP VIEW claim_view")
+    db.execute(
+        """CREATE TABLE claims_by_id (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            severity INTEGER NOT NULL,
+            explanation TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        "INSERT INTO claims_by_id SELECT id, text, severity, explanation, updated_at "
+        "FROM claims ORDER BY number"
+    )
+    for table, columns, definition in migrations._NUMBERED_CLAIM_TABLES:
+        definition = definition.replace("claim_number", "claim_id").replace(
+            "attribution_id TEXT NOT NULL,", f"attribution_id TEXT NOT NULL{referenced},"
+        )
+        listed = ", ".join(f"t.{c.strip()}" for c in columns.split(","))
+        db.execute(
+            f"""CREATE TABLE {table}_by_id (
+                claim_id TEXT NOT NULL REFERENCES claims_by_id(id),
+                {definition}
+            )"""
+        )
+        db.execute(
+            f"INSERT INTO {table}_by_id (claim_id, {columns}) SELECT c.id, {listed} "
+            f"FROM {table} t JOIN claims c ON c.number = t.claim_number ORDER BY c.number"
+        )
+    for table, _, _ in migrations._NUMBERED_CLAIM_TABLES:
+        db.execute(f"DROP TABLE {table}")
+    db.execute("DROP TABLE claims")
+    for table in ("claims", *(t for t, _, _ in migrations._NUMBERED_CLAIM_TABLES)):
+        db.execute(f"ALTER TABLE {table}_by_id RENAME TO {table}")
+    for sql in (
+        "CREATE INDEX claims_severity ON claims(severity)",
+        "CREATE INDEX claim_attributions_document_claim "
+        "ON claim_attributions(document_id, claim_id)",
+        "CREATE INDEX claim_spans_document_claim ON claim_spans(document_id, claim_id)",
+        "CREATE INDEX claim_origins_source ON claim_origins(source_id)",
+        "CREATE INDEX flags_flag ON flags(flag, claim_id)",
+        "CREATE INDEX flags_attribution ON flags(attribution_id)",
+        "CREATE INDEX flags_document ON flags(document_id)",
+        f"CREATE VIEW claim_view AS {migrations._CLAIM_VIEW}",
+    ):
+        db.execute(sql)
+    if statements_referenced:
+        db.execute(
+            "CREATE INDEX claim_attributions_attribution ON claim_attributions(attribution_id)"
+        )
+
+
+def test_migration_13_numbers_the_claims_and_loses_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store(path, rules=RULES) as old:
+        old.ingest(relayed(), Masthead(outlet="AFP"))
+        old.ingest(person_doc("one", "Jana Novak", "talks had failed", tmp_path / "one.txt"))
+        old.ingest(person_doc("two", "Jana Novak", "talks had failed again"))
+        refresh_claims(old, parse=plain_sentences)
+        shown = old.claims(["single_source", "corroborated"]), old.claim_counts()
+        with migrations.write_transaction(old.db):  # as migration 12 left it
+            claims_keyed_by_id(old.db)
+            old.db.execute("DELETE FROM migrations WHERE version > 12")
+    before = stored_rows(path)
+    with sqlite3.connect(path) as conn:
+        view = sorted(conn.execute("SELECT * FROM claim_view").fetchall())
+        stored = [r[0] for r in conn.execute("SELECT id FROM claims ORDER BY rowid")]
+    assert len(stored) >= 2 and before["flags"]
+    with Store(path, rules=RULES) as store:
+        assert store.schema_version() == migrations.LATEST
+        assert stored_rows(path) == before
+        assert (store.claims(["single_source", "corroborated"]), store.claim_counts()) == shown
+        assert sorted(store.db.execute("SELECT * FROM claim_view").fetchall()) == view
+        # numbered in the order they were stored; their rows keyed by that number
+        numbered = store.db.execute("SELECT number, id FROM claims ORDER BY number").fetchall()
+        assert numbered == list(enumerate(stored, 1))
+        for table, _, _ in migrations._NUMBERED_CLAIM_TABLES:
+            key = {r[1]: r[5] for r in store.db.execute(f"PRAGMA table_info({table})")}
+            assert key["claim_number"] == 1
+            parents = {r[2] for r in store.db.execute(f"PRAGMA foreign_key_list({table})")}
+            assert "claims" in parents
+        indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+        assert "sqlite_autoindex_claims_1" not in indexes  # no index by id
+        # a refresh numbers its claims after the last one stored
+        store.ingest(person_doc("three", "Jana Novak", "talks would resume"))
+        refresh_claims(store, parse=plain_sentences)
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+        latest = store.db.execute(
+            "SELECT min(c.number) FROM claims c JOIN claim_attributions ca "
+            "ON ca.claim_number = c.number JOIN documents d ON d.id = ca.document_id "
+            "WHERE d.doc_id = 'three'"
+        ).fetchone()[0]
+        assert latest > len(stored)
+    assert all(n == 0 for _, n in inspect_database(path).orphans)
+
+
+def test_migration_14_leaves_a_claims_flags_to_the_claim(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    with as_of(13, monkeypatch), Store(path, rules=RULES) as old:  # as migration 13 left it
+        old.ingest(relayed(), Masthead(outlet="AFP"))
+        old.ingest(person_doc("one", "Jana Novak", "talks had failed", tmp_path / "one.txt"))
+        old.ingest(person_doc("two", "Jana Novak", "talks had failed again"))
+        refresh_claims(old, parse=plain_sentences)
+        parents = {r[2] for r in old.db.execute("PRAGMA foreign_key_list(flags)")}
+        assert parents == {"claims", "attributions", "documents"}
+    before = stored_rows(path)
+    assert any(r[5] is not None for r in before["flags"])  # evidence naming its statement
+    with Store(path, rules=RULES) as store:
+        assert store.schema_version() == migrations.LATEST
+        assert stored_rows(path) == before
+        parents = {r[2] for r in store.db.execute("PRAGMA foreign_key_list(flags)")}
+        assert parents == {"claims"}
+        indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+        assert not {"flags_attribution", "flags_document"} & indexes
+        # an article replaced takes its claims' flags with it, and leaves no orphan
+        changed = person_doc("one", "Jana Novak", "talks had resumed", tmp_path / "one.txt")
+        assert store.ingest(changed).status == "updated"
+        refresh_claims(store, parse=plain_sentences)
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    health = dict(inspect_database(path).orphans)
+    assert health["flags whose attribution is missing"] == 0
+    assert health["flags whose article is missing"] == 0
+    with sqlite3.connect(path) as conn:  # what a buggy writer could leave: still found out
+        (cited,) = conn.execute(
+            "SELECT attribution_id FROM flags WHERE attribution_id IS NOT NULL"
+        ).fetchone()
+        conn.execute("DELETE FROM attributions WHERE id = ?", [cited])
+        conn.execute(
+            "UPDATE flags SET document_id = 'gone' "
+            "WHERE claim_number = (SELECT min(claim_number) FROM flags) AND position = 0"
+        )
+        (citing,) = conn.execute(
+            "SELECT count(*) FROM flags WHERE attribution_id = ?", [cited]
+        ).fetchone()
+    health = dict(inspect_database(path).orphans)
+    assert health["flags whose attribution is missing"] == citing >= 1
+    assert health["flags whose article is missing"] == 1
 
 
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:

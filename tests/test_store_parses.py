@@ -81,7 +81,7 @@ def reference_refresh(store: Store, parse: Reader) -> int:
 def claim_rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     with sqlite3.connect(db) as conn:
         return {
-            table: sorted(conn.execute(f"SELECT {columns} FROM {table}").fetchall())
+            table: builders.table_rows(conn, table, columns)
             for table, columns in CLAIM_ROWS.items()
         }
 
