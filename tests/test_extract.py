@@ -486,6 +486,16 @@ def test_a_surname_named_first_in_an_untagged_apposition_is_a_person() -> None:
     assert told.source_type == "person"
 
 
+def test_a_that_clause_after_an_occasion_is_what_was_said() -> None:
+    # the parser makes "that ..." a relative clause of "the trial"
+    told = one(
+        "They told the court during the trial that their clients had acted in good faith on "
+        "instructions from the management."
+    )
+    assert told.content.text.startswith("their clients had acted in good faith")
+    assert told.cue is not None and told.cue.text == "told"
+
+
 def test_a_written_notice_reads_what_it_quotes() -> None:
     notice = one(
         "The notice, posted on the utility's website, reads: \"There is no evidence that "

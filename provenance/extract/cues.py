@@ -613,9 +613,26 @@ def _clause_in_phrase(verb: Token) -> list[Token]:
             marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
             subject = any(c.dep_ in SUBJECTS and c.lower_ != "that" for c in tok.children)
             clause = tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "relcl") and subject
-            if clause and (marked or _that_is_no_object(tok)):
+            if clause and (marked or _that_is_no_object(tok) or _at_an_occasion(tok, prep)):
                 return [tok]
     return []
+
+
+def _at_an_occasion(clause: Token, prep: Token) -> bool:
+    """'told the court during the trial that their clients had acted in good faith': the
+    parser made the clause a relative clause of the occasion the cue names ("the trial that
+    ..."); after an occasion of speaking, "that" and a subject of its own open what was said."""
+    first = clause.left_edge
+    return (
+        first.lower_ == "that" and clause.head.lemma_ in _OCCASIONS and clause.head.head.i == prep.i
+    )
+
+
+#: occasions one speaks at: "said at a briefing that", "told the court during the trial that"
+_OCCASIONS = frozenset(
+    {"trial", "hearing", "meeting", "interview", "conference", "briefing", "session"}
+    | {"rally", "summit", "debate", "speech", "ceremony", "sitting", "inquest", "inquiry"}
+)
 
 
 def _that_is_no_object(clause: Token) -> bool:

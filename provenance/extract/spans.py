@@ -142,11 +142,22 @@ def _strip_leading(doc: Doc, tokens: list[Token]) -> list[Token]:
     while tokens and (
         tokens[0].dep_ == "mark"
         and tokens[0].lower_ in {"that", "whether", "if"}
+        or _that_taken_for_object(tokens[0])
         or tokens[0].is_punct
         or tokens[0].is_space
     ):
         tokens = tokens[1:]
     return tokens
+
+
+def _that_taken_for_object(tok: Token) -> bool:
+    """A "that" the parser made the object of a clause whose own subject follows it ("that
+    their clients had acted"): the complementiser, misparsed."""
+    return (
+        tok.lower_ == "that"
+        and tok.dep_ == "dobj"
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)
+    )
 
 
 def subtree_without(root: Token, cut: Iterable[Token]) -> list[Token]:
