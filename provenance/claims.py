@@ -462,17 +462,12 @@ def _denial_links(
             and statements[j].attribution.content.start > start
         ]
         # "rejecting a suggestion by the resort's director that ...": the statement it holds
-        span = denial.attribution.content
-        held = [
-            s
-            for s in others
-            if span.start <= s.attribution.content.start and s.attribution.content.end <= span.end
-        ]
-        target: tuple[Statement, str] | None = None
-        if held:
-            target = held[0], f"{denial.role} the statement it holds"
-        else:
-            target = _answered(denial, earlier, rules, max(answered, default=-1), reasons)
+        held = [s for s in others if _within(s, denial)]
+        target = (
+            (held[0], f"{denial.role} the statement it holds")
+            if held
+            else _answered(denial, earlier, rules, max(answered, default=-1), reasons)
+        )
         if target is None and denial.role == "denies":
             later = [s for s in others if s.attribution.content.start > start]
             target = _charged(denial, later, rules)
@@ -579,12 +574,13 @@ def _sweeping(denial: Statement) -> bool:
 def _outermost(statement: Statement, among: Sequence[Statement]) -> Statement:
     """The statement that reports ``statement`` within its own content ("A ministry official
     said inspectors had found fresh tracks"), else ``statement`` itself."""
-    span = statement.attribution.content
-    for s in among:
-        outer = s.attribution.content
-        if s is not statement and outer.start <= span.start and span.end <= outer.end:
-            return s
-    return statement
+    return next((s for s in among if s is not statement and _within(statement, s)), statement)
+
+
+def _within(inner: Statement, outer: Statement) -> bool:
+    """Whether what ``inner`` says lies within what ``outer`` says."""
+    a, b = inner.attribution.content, outer.attribution.content
+    return b.start <= a.start and a.end <= b.end
 
 
 def _discussed(statements: Sequence[Statement], rules: Rules) -> frozenset[str]:

@@ -427,8 +427,14 @@ def _public_body(origin: Origin, rules: Rules) -> bool:
     """An organisation named as a public or civic body ("Regional Security Forum", "State
     Bureau of Criminal Investigation": ``[interest] public_bodies``, by the last word of its
     name before any "of")."""
+    return origin.type == "organisation" and _head_word(origin) in rules.claims.public_bodies
+
+
+def _head_word(origin: Origin) -> str | None:
+    """The last word of an origin's name before any "of", lowercased ("Bureau of
+    Criminal Investigation": bureau), or None for an empty name."""
     words = origin.name.lower().split(" of ")[0].split()
-    return origin.type == "organisation" and bool(words) and words[-1] in rules.claims.public_bodies
+    return words[-1] if words else None
 
 
 def _announces(member: ClaimMember, origin: Origin, rules: Rules) -> bool:
@@ -528,10 +534,10 @@ def _itself(member: ClaimMember, origin: Origin) -> str | None:
 def _by_head_word(member: ClaimMember, origin: Origin) -> str | None:
     """How a body's statement names the body by its head word ("a backlog at the laboratory
     the authority uses", said for the Lindell Water Authority), or None."""
-    head = origin.name.lower().split(" of ")[0].split()[-1:]
-    if not head:
+    head = _head_word(origin)
+    if head is None:
         return None
-    found = re.search(rf"\bthe {re.escape(head[0])}\b", member.content.text, re.IGNORECASE)
+    found = re.search(rf"\bthe {re.escape(head)}\b", member.content.text, re.IGNORECASE)
     return found.group(0) if found else None
 
 
