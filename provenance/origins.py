@@ -409,41 +409,68 @@ def _institution_beside(doc: Document, person: str, role: SpeakerRole, rules: Ru
     spokeswoman Carol Imrie" (a source of the article whose name holds those words), "its
     director, Helena Vorn" (the one that spoke last before), "Pablo Estrada, the head of the
     Corrow province emergency service" (that name, when no source holds it). Only sources of
-    a type the role speaks for, or untyped ones named by the role's words."""
+    a type the role speaks for, or untyped ones named by the role's words. A person who speaks
+    in no such mention may have been introduced so in the running text ("The keepers said
+    they had asked the zoo's director, Anselm Brodo, ...")."""
     before, after = _beside_patterns(role.words)
     for a in doc.attributions:
         if a.speaker is None or not _by(doc, a, person):
             continue
         rest = doc.text[a.speaker.end : a.speaker.end + 160].split("\n")[0]
         found = before.search(a.speaker.text) or after.search(rest)
-        if found is None:
-            continue
-        ref = next(g for g in found.groups() if g is not None).strip()
-        ref = _DETERMINER.sub("", ref)
-        if ref.lower() in _POINTERS:
-            return _pointed_at(doc, a, role, rules)
-        named = _holding(doc, ref, role)
-        if named is not None:
-            return _node_from_attribution(doc, named, rules)
-        ref = _full_name(doc.text, ref) or ref
-        # a name no source holds: an institution by its head word ("Foreign ministry"), or a
-        # name the role is "of" ("the head of the Corrow Province Rescue Service"), not a
-        # title's first words ("Senate Majority Leader")
-        kind = _head_type(ref, rules)
-        titled = found.lastgroup == "titled"
-        proper = ref[:1].isupper() or _proper(ref)
-        named_of = not titled and len(ref.split()) > 1 and proper and kind is None
-        # "Nuvrel's chief executive, Arjun Pell": a name owning the role, though it says
-        # nothing itself
-        owned = (
-            found.group("owner") is not None and (proper or len(ref.split()) > 1) and kind is None
-        )
-        if owned:
-            kind = _owner_type(found.group(0), rules)
-        if kind in role.speaks_for or named_of or owned:
-            return Node(ref, _scoped(ref, doc.doc_id, not _proper(ref)), kind)
-        return None
+        if found is not None:
+            return _beside_node(doc, a, found, role, rules)
+    found = _introduced(doc.text, person, role.words)
+    return _beside_node(doc, None, found, role, rules) if found is not None else None
+
+
+def _beside_node(
+    doc: Document, a: Attribution | None, found: re.Match[str], role: SpeakerRole, rules: Rules
+) -> Node | None:
+    """The institution that a role found beside a name (``found``, a match of
+    :func:`_beside_patterns` or :func:`_introduced`) is of, or None."""
+    ref = next(g for g in found.groups() if g is not None).strip()
+    ref = _DETERMINER.sub("", ref)
+    if ref.lower() in _POINTERS:
+        return _pointed_at(doc, a, role, rules) if a is not None else None
+    named = _holding(doc, ref, role)
+    if named is not None:
+        return _node_from_attribution(doc, named, rules)
+    ref = _full_name(doc.text, ref) or ref
+    # a name no source holds: an institution by its head word ("Foreign ministry"), or a
+    # name the role is "of" ("the head of the Corrow Province Rescue Service"), not a
+    # title's first words ("Senate Majority Leader")
+    kind = _head_type(ref, rules)
+    titled = found.lastgroup == "titled"
+    proper = ref[:1].isupper() or _proper(ref)
+    named_of = not titled and len(ref.split()) > 1 and proper and kind is None
+    # "Nuvrel's chief executive, Arjun Pell": a name owning the role, though it says
+    # nothing itself
+    owned = found.group("owner") is not None and (proper or len(ref.split()) > 1) and kind is None
+    if owned:  # a named body with a director or a spokesman is an organisation, if no more
+        kind = _owner_type(found.group(0), rules) or ("organisation" if proper else None)
+    if kind in role.speaks_for or named_of or owned:
+        return Node(ref, _scoped(ref, doc.doc_id, not _proper(ref)), kind)
     return None
+
+
+def _introduced(text: str, person: str, words: Sequence[str]) -> re.Match[str] | None:
+    """The role by which the running text first introduces ``person``, set off before the
+    name with its owner ("asked the zoo's director, Anselm Brodo, ...": zoo), or None."""
+    at = text.find(person) if " " in person else -1
+    if at < 0:
+        return None
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    return _introduction_pattern(tuple(words)).search(text[start:at])
+
+
+@functools.lru_cache(maxsize=64)
+def _introduction_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    role = "(?i:" + "|".join(re.escape(w) for w in words) + ")"
+    return re.compile(
+        rf"(?:\b[Tt]he\s+)?\b(?P<owner>(?:[A-Z][\w&.-]*\s+){{0,4}}[\w&.-]+)['\u2019]s\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?{role},\s*$"
+    )
 
 
 def _full_name(text: str, word: str) -> str | None:
@@ -630,10 +657,11 @@ def _first_in_role(doc: Document, person: str, words: Sequence[str]) -> int | No
 
 def _owner_before_role(attribution: Attribution, words: Sequence[str]) -> str | None:
     """The capitalised name written just before the role in the speaker mention
-    ("Halvorsen Chief Executive Kari Lunde": halvorsen), lowercased, or None."""
+    ("Halvorsen Chief Executive Kari Lunde", "Thornbury's managing director, Colin Ashby":
+    halvorsen, thornbury), lowercased, or None."""
     speaker = attribution.speaker.text if attribution.speaker else ""
     roles = "|".join(re.escape(w) for w in words)
-    found = re.search(rf"\b([A-Z][\w&-]+)\s+(?i:{roles})\b", speaker)
+    found = re.search(rf"\b([A-Z][\w&-]+)(?:['\u2019]s)?\s+(?i:{roles})\b", speaker)
     if found is None or found.group(1).lower() in _NOT_NAMES:
         return None
     return found.group(1).lower()

@@ -359,3 +359,58 @@ def test_a_described_body_owning_a_role_is_the_origin() -> None:
         ),
     )
     assert name == "avalanche service"
+
+
+def test_a_possessive_owner_before_a_company_role_is_the_company() -> None:
+    # the managing director is Thornbury's, not the company that spoke last before him
+    t = (
+        "Gas leaked at the Thornbury Chemicals site, according to Thornbury. The haulier, "
+        "Brenning Logistics, said the valve was not its own. Thornbury’s managing director, "
+        "Colin Ashby, said the company was sorry."
+    )
+    names = _origin_names(
+        t,
+        ("Gas leaked at the Thornbury Chemicals site", "Thornbury", "Thornbury", "organisation"),
+        (
+            "the valve was not its own",
+            "The haulier, Brenning Logistics",
+            "Brenning Logistics",
+            "company",
+        ),
+        (
+            "the company was sorry",
+            "Thornbury’s managing director, Colin Ashby",
+            "Colin Ashby",
+            "official",
+        ),
+    )
+    assert names == ["Thornbury", "Brenning Logistics", "Thornbury"]
+
+
+def test_a_role_introduced_in_the_running_text_speaks_for_its_owner() -> None:
+    # Brodo is introduced inside the keepers' statement, as the zoo's director: the one
+    # proper name the article gives the zoo is the origin, an organisation
+    t = (
+        "Keepers at Maravel City Zoo said they had asked the zoo's director, Anselm Brodo, for "
+        "help. Brodo said the elephant had the best care."
+    )
+    doc = document(
+        "d",
+        t,
+        said(
+            t,
+            "they had asked the zoo's director, Anselm Brodo, for help",
+            "Keepers at Maravel City Zoo",
+            source="Keepers",
+            source_type=None,
+        ),
+        said(
+            t,
+            "the elephant had the best care",
+            "Brodo",
+            source="Anselm Brodo",
+            source_type="official",
+        ),
+    )
+    origin = statement_origins(doc, 1, RULES)[0]
+    assert (origin.name, origin.type) == ("Maravel City Zoo", "organisation")
