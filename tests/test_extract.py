@@ -908,3 +908,15 @@ def test_a_lone_name_of_a_partnership_named_before_is_a_company() -> None:
     )
     tallis = next(a for a in found if "advisory" in a.content.text)
     assert tallis.source_type == "company"
+
+
+def test_a_participle_speaks_with_its_clauses_subject_not_the_noun_before_its_comma() -> None:
+    # "saying" hangs on "refused": the gallery says it, not the mask a relative clause
+    # describes just before the comma
+    a = by_content(
+        "The Harwell Gallery of Modern Art on Monday refused to return a bronze mask that "
+        "Ostrava says was stolen by soldiers in 1911, saying records in its archive show the "
+        "mask was bought legally.",
+        "records in its archive",
+    )
+    assert a.speaker is not None and a.speaker.text == "The Harwell Gallery of Modern Art"

@@ -37,11 +37,14 @@ def subject_of(verb: Token) -> Token | None:
     shared = _coordinated_before(verb)
     if shared is not None:
         return shared
-    fallback = _adjacent_noun(verb)
+    # a participle's subject is its clause's ("The museum refused to hand back a stool ...,
+    # saying ..."), not the noun before its comma
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    fallback = None if participle and _nearest_subject(verb.head) else _adjacent_noun(verb)
     if fallback is not None and verb.dep_ in ("ROOT", "ccomp", "advcl", "parataxis"):
         return fallback
     # "X said ... and warned", "X told AFP ..., adding that": the subject of the first cue
-    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+    if verb.dep_ == "conj" or participle:
         node = verb.head
         while node is not node.head:
             subj = _nearest_subject(node)
