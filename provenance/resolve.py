@@ -714,10 +714,14 @@ def _description_antecedent(
         # the most salient one: most attributions so far, the latest on a tie
         counts: dict[str, tuple[int, int, Token]] = {}
         for n, (_, head) in enumerate(earlier):
-            if head.i >= speaker.i or head.pos_ != "PROPN" or head.idx < headline:
+            # a name, though the tagger took its last word for a noun ("Nordhaven Seafoods")
+            named = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.is_title)
+            if head.i >= speaker.i or not named or head.idx < headline:
                 continue
             name, head_kind, _ = canonical_source(head, rules)
-            if head_kind == kind and name:
+            if head_kind != kind or not name:
+                continue
+            if head.pos_ == "PROPN" or (len(name.split()) > 1 and name[:1].isupper()):
                 seen = counts.get(name, (0, 0, head))
                 counts[name] = (seen[0] + 1, n, head)
         if counts:
@@ -1023,11 +1027,18 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     titled = [t for t in described_as if _trigger(t, rules) in ("official", "expert")]
     ent = _entity(head)
     described = _descriptor_type(head, toks, rules)
-    if described is None and head.pos_ == "PROPN" and _trigger(head, rules) == "company":
-        described = "company"  # "Kestrel Mobility", "Ardent Holdings": the name says so
-    if head.pos_ == "PROPN" and described in _ORGANISATION_TYPES:
+    # "Kestrel Mobility", "Ardent Holdings": the name says so, though the tagger takes its last
+    # word for a noun ("Nordhaven Seafoods")
+    before = doc[head.i - 1] if head.i > 0 else head
+    noun_named = head.pos_ == "NOUN" and head.is_title and before.pos_ == "PROPN"
+    noun_named = noun_named and before.head.i == head.i
+    a_name = head.pos_ == "PROPN" or noun_named
+    if described is None and a_name and _trigger(head, rules) == "company":
+        described = "company"
+    if a_name and described in _ORGANISATION_TYPES:
         # "Dutch e-scooter maker Kestrel Mobility": the descriptor says what the name is
         words = [t for t in toks if t.pos_ == "PROPN" and _name_start(head) <= t.i <= head.i]
+        words += [head] if noun_named else []
         text_name = _text(doc, words) if words else head.text
         entry = _lookup(text_name, rules)
         if entry is not None:

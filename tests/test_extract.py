@@ -689,7 +689,9 @@ def test_it_is_who_the_sentence_before_is_about_not_the_platform() -> None:
 
 
 def test_company_names_by_their_last_word() -> None:
-    for name in ("Velmar Air", "Altamira Minerals", "Helix Orbital", "Brightmoor FC"):
+    names = ("Velmar Air", "Altamira Minerals", "Helix Orbital", "Brightmoor FC")
+    # names the tagger takes for people: an amusement-ride operator, a fishing firm
+    for name in (*names, "Kessel Amusements", "Nordhaven Seafoods", "Tristate Analytics"):
         found = one(f"{name} said the figures had been checked twice.")
         assert found.source == name and found.source_type == "company", name
 
@@ -920,3 +922,20 @@ def test_a_participle_speaks_with_its_clauses_subject_not_the_noun_before_its_co
         "records in its archive",
     )
     assert a.speaker is not None and a.speaker.text == "The Harwell Gallery of Modern Art"
+
+
+def test_the_company_is_the_named_company_whose_last_word_the_tagger_takes_for_a_noun() -> None:
+    # "Seafoods" is tagged a noun: the name is still a company's, and "the company" is it,
+    # not the coast guard that spoke most
+    text = (
+        "PORT ELLIS, March 4 (Reuters) - Ostland's coast guard seized a foreign trawler inside "
+        "a marine reserve on Sunday, the coast guard said.\n\n"
+        "The trawler is owned by Nordhaven Seafoods, according to the ship registry.\n\n"
+        "Nordhaven Seafoods, which owns six trawlers, said in a statement that the ship had "
+        'been "in transit" to fishing grounds further south.\n\n'
+        '"The vessel did not fish in the reserve," the company said.'
+    )
+    firm = by_content(text, "in transit")
+    assert (firm.source, firm.source_type) == ("Nordhaven Seafoods", "company")
+    quote = by_content(text, "did not fish")
+    assert (quote.source, quote.source_type) == ("Nordhaven Seafoods", "company")
