@@ -525,10 +525,12 @@ def _itself(member: ClaimMember, origin: Origin) -> str | None:
     normally", "we ship", or "the company" as its subject ("the company had received no
     complaint"). Only a company: a rights group's "its researchers" is its work, not its
     interest."""
-    if origin.type != "company":
-        return None
     found = _COMPANY_SELF.search(member.content.text)
-    return found.group(0) if found else None
+    if found is None:
+        return None
+    # an organisation whose spokeswoman says "the company had no record" is a company
+    calls_itself = origin.type == "organisation" and found.group(0).lower().startswith("the ")
+    return found.group(0) if origin.type == "company" or calls_itself else None
 
 
 def _by_head_word(member: ClaimMember, origin: Origin) -> str | None:

@@ -355,3 +355,31 @@ def test_records_and_a_dated_document_are_not_unnamed_groups() -> None:
     assert not described("2023 audit")
     assert described("3 witnesses")
     assert described("social media images")
+
+
+def test_an_organisation_calling_itself_the_company_speaks_about_itself() -> None:
+    # the tagger left "Thornbury" an organisation; its spokeswoman says "the company": a
+    # company's word about itself. A rights group's "its researchers" stays its work.
+    text = "A Thornbury spokeswoman said the company had no record of any complaints."
+    a = said(
+        text,
+        "the company had no record of any complaints",
+        "A Thornbury spokeswoman",
+        source="Thornbury",
+        source_type="organisation",
+    )
+    own = origin("Thornbury", "thornbury", "organisation")
+    flags = flag_claim([member(a, origin="thornbury")], (own,), RULES)
+    assert "unverified_party_claim" in names(flags)
+    text = "Amnesty said its researchers had found no record of any complaints."
+    b = said(
+        text,
+        "its researchers had found no record of any complaints",
+        "Amnesty",
+        source="Amnesty",
+        source_type="organisation",
+    )
+    group = origin("Amnesty", "amnesty", "organisation")
+    assert "unverified_party_claim" not in names(
+        flag_claim([member(b, origin="amnesty")], (group,), RULES)
+    )
