@@ -115,7 +115,7 @@ def group_claims(
     ]
     interested = ["unverified_party_claim" in c.flag_names for c in claims]
     disputes = rival_accounts(groups, statements, interested, rules)
-    for n, evidence in accused_accounts(groups, statements).items():
+    for n, evidence in accused_accounts(groups, statements, rules).items():
         disputes.setdefault(n, []).extend(evidence)
     for n, evidence in answered_accusations(groups, statements).items():
         disputes.setdefault(n, []).extend(evidence)

@@ -223,12 +223,14 @@ def _answer(
 
 
 def accused_accounts(
-    groups: Sequence[Sequence[int]], statements: Sequence[Statement]
+    groups: Sequence[Sequence[int]], statements: Sequence[Statement], rules: Rules
 ) -> dict[int, list[Evidence]]:
     """Claims that are the own account of someone who denies an accusation in the same
     article ("he was at home asleep", by a defendant who denies the arson): the accusation
     contradicts them. An account is the accused's when its every origin is the denier's and it
-    shares a term with what is denied."""
+    shares a term with what is denied, or says that something is not so ("the doses never
+    left the warehouse": ``negations``)."""
+    negations = set(rules.claims.negations)
     by_doc = _by_document(groups, statements)
     found: dict[int, list[Evidence]] = defaultdict(list)
     for group in groups:
@@ -244,7 +246,8 @@ def accused_accounts(
                 own = [statements[i] for i in groups[n] if statements[i].role == "asserts"]
                 if groups[n] is group or not own or any(s.doc != denial.doc for s in own):
                     continue
-                if _keys(own) <= denial.keys and _terms(own) & accused_of:
+                answers = _terms(own) & accused_of or _says(own, negations)
+                if _keys(own) <= denial.keys and answers:
                     who = accusation[0].nodes[0].name if accusation[0].nodes else "another"
                     evidence = _evidence(f"answers an accusation ({who}) it denies", accusation[0])
                     if evidence not in found[n]:

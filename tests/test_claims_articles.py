@@ -897,3 +897,18 @@ def test_an_association_reporting_on_its_own_work_is_no_party_claim() -> None:
     )
     complaints = claim_with(claims, "steady stream")
     assert "unverified_party_claim" not in complaints.flag_names
+
+
+def test_a_deniers_account_saying_something_is_not_so_is_disputed() -> None:
+    # the minister's own account shares no word with the allegation he denies, but says that
+    # something was not so: the allegation contradicts it
+    _, claims = article(
+        "Health Minister Pavel Dorn on Monday denied allegations that he had helped his "
+        "cousin's firm win a hospital contract.\n"
+        "The opposition Green Party alleged last week that Dorn had rewritten the tender so "
+        "that only Kellan Medical could qualify.\n"
+        '"I have never spoken to anyone at Kellan about this tender, and I did not change a '
+        'word of it," Dorn told reporters.\n'
+    )
+    account = claim_with(claims, "never spoken to anyone")
+    assert "disputed" in account.flag_names
