@@ -17,7 +17,10 @@ common knowledge (word lists in ``rules/claims.toml``, ``[unattributed]``):
   shelved the work", "reportedly", ``hearsay``): a claim kept at a distance, also disputed;
 - an **event** the reporter dates, told as done ("Mr Halloran was appointed in 2021"): not one
   yet to come (``not_yet``), nor the reporting itself (``about_reporting``), nor a span of
-  time ("over recent months").
+  time ("over recent months");
+- an **absence**: what a named or described actor has not done, told with "have" or "do"
+  ("Talvar has never published the treaty text", "The memo did not mention job cuts"); not
+  the reporting itself ("did not respond"), nor a pronoun's ("It did not name them").
 
 It is *not* a claim of its own when it restates an attributed statement of the article: the
 same figure, the same words (``restate_content``), a figure continuing the previous sentence's
@@ -61,7 +64,7 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 class Unattributed:
     """A sentence (``index`` into the sentences) that states a claim with no source: the kind
     of claim (``casualty``, ``accusation``, ``figure``, ``record``, ``projection``,
-    ``event``, ``hearsay``) and the word that shows it."""
+    ``event``, ``hearsay``, ``absence``) and the word that shows it."""
 
     index: int
     sentence: Span
@@ -279,6 +282,35 @@ def _kind(
     dated = _dated(words, rules)
     if dated is not None:
         return "event", _span(text, dated)
+    absent = _absence(words, rules)
+    if absent is not None:
+        return "absence", _span(text, absent)
+    return None
+
+
+_NEGATIONS = frozenset({"not", "never", "n't"})
+_DONE = frozenset({"have", "do"})
+
+
+def _absence(words: Sequence[Word], rules: ClaimRules) -> Word | None:
+    """What the reporter says someone has not done ("Talvar has never published the treaty
+    text", "The memo did not mention job cuts"): the negation of a verb told with "have" or
+    "do" and a subject of its own. Not the reporting itself (``about_reporting``: "did not
+    respond"), nor what is yet to come (``not_yet``)."""
+    lemmas = {w.lemma.lower() for w in words}
+    if lemmas & set(rules.not_yet) or lemmas & set(rules.about_reporting):
+        return None
+    for word in words:
+        if word.text.lower() not in _NEGATIONS or word.dep != "neg":
+            continue
+        verb = next((w for w in words if w.start == word.head), None)
+        if verb is None or verb.pos != "VERB" or verb.lemma.lower() in _DONE:
+            continue
+        helpers = [w for w in words if w.head == verb.start and w.dep == "aux"]
+        # a subject named or described, not a pronoun pointing at whoever spoke last
+        subject = any(w.head == verb.start and w.dep == "nsubj" and w.pos != "PRON" for w in words)
+        if subject and any(h.lemma.lower() in _DONE for h in helpers):
+            return word
     return None
 
 

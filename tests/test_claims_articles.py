@@ -912,3 +912,28 @@ def test_a_deniers_account_saying_something_is_not_so_is_disputed() -> None:
     )
     account = claim_with(claims, "never spoken to anyone")
     assert "disputed" in account.flag_names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Talvar has never published the text of the treaty.", True),
+        ("The agency did not inspect the second bridge before it reopened.", True),
+        # a pronoun points at whoever spoke last: what it did not say is about the reporting
+        ("It did not name the companies.", False),
+        ("The ministry did not respond to a request for comment.", False),
+    ],
+)
+def test_what_the_reporter_says_someone_has_not_done_is_unattributed(
+    sentence: str, claim: bool
+) -> None:
+    _, claims = article(f"Rail freight halted in the valley\n{sentence}\n")
+    found = [
+        e.rule
+        for c in claims
+        if "unattributed" in c.flag_names
+        for f in c.flags
+        for e in f.evidence
+        if "absence" in e.rule
+    ]
+    assert bool(found) == claim, [c.text for c in claims]
