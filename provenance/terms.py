@@ -72,9 +72,11 @@ _NAMING_ENTITIES = frozenset(
 _SKIPPED_NUMBERS = frozenset({"TIME", "ORDINAL"})
 #: pronouns that point back to what was said before: "The company denied that."
 POINTERS = frozenset({"that", "this", "it", "them", "these", "those"})
-#: "that was untrue", "this is false": a pointer as the subject of what is said
+#: "that was untrue", "this is false", "the allegation was untrue": a pointer, or a noun for
+#: what was said, as the subject of what is said
 POINTER_SUBJECT = re.compile(
-    r"^(?:that|this|these|those)\s+(?:is|was|are|were|has been|had been)\b"
+    r"^(?:that|this|these|those|the\s+(?:allegations?|accusations?|claims?|charges?|reports?"
+    r"|story|stories|suggestions?))\s+(?:is|was|are|were|has been|had been)\b"
 )
 
 

@@ -937,3 +937,14 @@ def test_what_the_reporter_says_someone_has_not_done_is_unattributed(
         if "absence" in e.rule
     ]
     assert bool(found) == claim, [c.text for c in claims]
+
+
+def test_calling_the_allegation_untrue_denies_it() -> None:
+    # "the allegation" points back at what was said as "that" does
+    _, claims = article(
+        "The Mirror Prize novel was largely written by a paid ghostwriter, a former editor at "
+        "its publisher told the Sentinel.\n"
+        'The author, Tom Rell, said the allegation was "completely untrue".\n'
+    )
+    ghost = claim_with(claims, "paid ghostwriter")
+    assert "denied" in ghost.flag_names
