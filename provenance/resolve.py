@@ -145,7 +145,7 @@ def _surnames(doc: Doc) -> frozenset[str]:
     names: frozenset[str] | None = doc.user_data.get("provenance_surnames")
     if names is None:
         tagged = {e[-1].lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1}
-        names = frozenset(tagged | _untagged_names(doc))
+        names = frozenset(tagged | _untagged_names(doc) | _aged_names(doc))
         doc.user_data["provenance_surnames"] = names
     return names
 
@@ -159,6 +159,21 @@ def _untagged_names(doc: Doc) -> set[str]:
             continue
         first = [c for c in tok.children if c.dep_ == "compound"]
         if len(first) == 1 and _first_name(first[0], tok):
+            found.add(tok.lower_)
+    return found
+
+
+def _aged_names(doc: Doc) -> set[str]:
+    """Last words of names given an age ("said Vera Holub, 67, whose house ..."), whatever
+    the tagger made of them: a name of two words or more, a comma, a number of years, a
+    comma or a full stop."""
+    found = set()
+    for tok in doc[1:-3]:
+        if tok.pos_ != "PROPN" or doc[tok.i - 1].pos_ != "PROPN" or not tok.is_title:
+            continue
+        comma, age, after = doc[tok.i + 1], doc[tok.i + 2], doc[tok.i + 3]
+        aged = age.text.isdigit() and 0 < int(age.text) < 120
+        if comma.text == "," and aged and after.text in (",", ".", ";"):
             found.add(tok.lower_)
     return found
 

@@ -939,3 +939,19 @@ def test_the_company_is_the_named_company_whose_last_word_the_tagger_takes_for_a
     assert (firm.source, firm.source_type) == ("Nordhaven Seafoods", "company")
     quote = by_content(text, "did not fish")
     assert (quote.source, quote.source_type) == ("Nordhaven Seafoods", "company")
+
+
+def test_a_name_given_an_age_is_a_person_whatever_the_tagger_says() -> None:
+    # the tagger takes "Vera Holub" for an organisation and the dateline's country for a
+    # person: "67" makes her a person, and "She" is her
+    text = (
+        "DOLNA BRESKA, Lovenia (AP) - A sinkhole swallowed two houses in the village early "
+        "Sunday.\n\n"
+        "\"We heard the pumps every night for a year. Now my neighbor's house is at the bottom "
+        'of a hole," said Vera Holub, 67, whose own house stands about 30 meters from the '
+        "edge. She said residents had complained to the district council about cracks in walls "
+        "since last spring.\n"
+    )
+    quote = by_content(text, "We heard the pumps")
+    assert (quote.source, quote.source_type) == ("Vera Holub", "person")
+    assert by_content(text, "residents had complained").source == "Vera Holub"
