@@ -66,11 +66,40 @@ _LEMMATIZER = "lemmatizer"
 @Language.component(_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines, datelines and paragraphs stand alone."""
+    starts = [0] if len(doc) else []
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
+            starts.append(token.i)
+    # "DOLNA BRESKA, Lovenia (AP) — A sinkhole ...": the dateline stands alone too, or the
+    # parser takes the place for the sentence's root
+    for start in starts:
+        after = _dateline_end(doc, start)
+        if after is not None:
+            doc[after].is_sent_start = True
     return doc
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_DATELINE_TOKENS = 16
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The first token after a paragraph's dateline ("PORT SALVE, Veldana, March 4 (Reuters)
+    -", "Kessburg (Averland) (AFP) -"): a dash within its first words, after an agency in
+    brackets or a word in capitals, with no line break or full stop before it; else None."""
+    first = doc[start]
+    for token in doc[start + 1 : start + _DATELINE_TOKENS]:
+        if "\n" in token.text or token.text in (".", "!", "?") or "\n" in token.whitespace_:
+            return None
+        if token.text not in _DASHES or token.i + 1 >= len(doc):
+            continue
+        prev = doc[token.i - 1]
+        agency = prev.text == ")" and token.i - 3 >= start and doc[token.i - 3].text == "("
+        shouting = first.is_upper and first.is_alpha and len(first) > 1
+        return token.i + 1 if agency or (shouting and prev.is_upper) else None
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -568,7 +597,7 @@ class Selection:
 
 def paragraph_starts(doc: Doc) -> list[int]:
     """Index of each paragraph's first token (the sentence starts ``paragraph_breaks`` sets)."""
-    starts = [0]
+    starts = [0] if len(doc) else []
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:

@@ -955,3 +955,20 @@ def test_a_name_given_an_age_is_a_person_whatever_the_tagger_says() -> None:
     quote = by_content(text, "We heard the pumps")
     assert (quote.source, quote.source_type) == ("Vera Holub", "person")
     assert by_content(text, "residents had complained").source == "Vera Holub"
+
+
+def test_a_dateline_stands_alone_so_the_lead_parses_as_a_sentence() -> None:
+    # with the dateline in it, the parser took the place for the lead's root and the inverted
+    # "residents ... say" was lost behind the headline and byline
+    text = (
+        "Sinkhole swallows 2 homes\n\nBy Tomasz Reiner\n\n"
+        "DOLNA BRESKA, Lovenia (AP) \u2014 A sinkhole that swallowed two houses in this hillside "
+        "village early Sunday was caused by a limestone quarry pumping groundwater out of the "
+        "rock beneath it, residents and an independent geologist say, but the quarry\u2019s owner "
+        "blames weeks of heavy rain.\n"
+    )
+    lead = by_content(text, "limestone quarry")
+    assert lead.content.text.startswith("A sinkhole that swallowed")
+    assert (
+        lead.speaker is not None and lead.speaker.text == "residents and an independent geologist"
+    )
