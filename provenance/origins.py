@@ -420,6 +420,9 @@ def _institution_beside(doc: Document, person: str, role: SpeakerRole, rules: Ru
         found = before.search(a.speaker.text) or after.search(rest)
         if found is not None:
             return _beside_node(doc, a, found, role, rules)
+        if _bare_role(role.words).match(a.speaker.text):
+            # "said spokeswoman Tessa Rowan", of no body named: the body just spoken of
+            return _pointed_at(doc, a, role, rules)
     found = _introduced(doc.text, person, role.words)
     return _beside_node(doc, None, found, role, rules) if found is not None else None
 
@@ -462,6 +465,13 @@ def _introduced(text: str, person: str, words: Sequence[str]) -> re.Match[str] |
         return None
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
     return _introduction_pattern(tuple(words)).search(text[start:at])
+
+
+@functools.lru_cache(maxsize=64)
+def _bare_role(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A spokesperson's role alone before the name ("spokeswoman Tessa Rowan")."""
+    spokes = "|".join(re.escape(w) for w in words if w.startswith("spokes"))
+    return re.compile(rf"^(?i:{spokes or '(?!)'})\s+[A-Z]")
 
 
 @functools.lru_cache(maxsize=64)

@@ -414,3 +414,23 @@ def test_a_role_introduced_in_the_running_text_speaks_for_its_owner() -> None:
     )
     origin = statement_origins(doc, 1, RULES)[0]
     assert (origin.name, origin.type) == ("Maravel City Zoo", "organisation")
+
+
+def test_a_bare_spokeswoman_speaks_for_the_body_just_spoken_of() -> None:
+    # "spokeswoman Tessa Rowan" names no body: she speaks for the company of the sentence
+    # before, not for herself
+    t = (
+        'Stagepass Holdings denied holding tickets back. "Every seat went on sale at 10 a.m.," '
+        "said spokeswoman Tessa Rowan."
+    )
+    names = _origin_names(
+        t,
+        ("holding tickets back", "Stagepass Holdings", "Stagepass Holdings", "company"),
+        (
+            "Every seat went on sale at 10 a.m.,",
+            "spokeswoman Tessa Rowan",
+            "Tessa Rowan",
+            "official",
+        ),
+    )
+    assert names == ["Stagepass Holdings", "Stagepass Holdings"]
