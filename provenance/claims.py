@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
 
 from provenance.canonical import name_key
 from provenance.disputes import (
@@ -220,10 +221,7 @@ def _candidate_pairs(
         if len(m) > rules.claims.max_block and k.startswith("t:"):
             held = _held(m, n)
             shared += held[a] & held[b]
-    linkable = shared >= rules.claims.min_shared_words
-    for event in sorted(frozenset[str]().union(*(s.events for s in statements))):
-        held = _held([i for i, s in enumerate(statements) if event in s.events], n)
-        linkable |= held[a] & held[b]
+    linkable = (shared >= rules.claims.min_shared_words) | _share_an_event(statements, a, b)
     return a[linkable], b[linkable]
 
 
@@ -236,8 +234,9 @@ def _turned_down(
     """Which pairs (a[i], b[i]) :func:`_related` turns down before scoring them, whatever
     else they share, worked out together rather than a pair at a time (most candidate pairs
     are): both give figures and none of one is one of the other (:func:`_counts_disagree`),
-    one speaks about itself and they share no origin (:func:`_about_themselves`), or they
-    name different things and nothing in common (:func:`_elsewhere`)."""
+    one speaks about itself and they share no origin (:func:`_about_themselves`), they
+    name different things and nothing in common (:func:`_elsewhere`), or they share no event
+    and their terms are not the same content."""
     counting = _counting(rules.claims)
 
     def each(test: Callable[[Statement], object]) -> npt.NDArray[np.bool_]:
@@ -264,7 +263,29 @@ def _turned_down(
     down = no_value | (no_figure & ~(counts[a] | counts[b]))
     unshared((itself[a] | itself[b]) & ~down, list(origins.values()))
     unshared((named[a] | named[b]) & placed[a] & placed[b] & ~down, list(places.values()))
+    # a candidate pair with no event in common shares min_shared_words terms: it is linked
+    # only by the same content, its terms scored together here (in C) rather than one by one
+    at = np.flatnonzero(~_share_an_event(statements, a, b) & ~down)
+    texts = [s.term_text for s in statements]
+    scores = cpdist(
+        [texts[i] for i in a[at].tolist()],
+        [texts[i] for i in b[at].tolist()],
+        scorer=fuzz.token_set_ratio,
+        dtype=np.float64,
+    )
+    down[at[scores < rules.claims.same_content]] = True
     return down
+
+
+def _share_an_event(
+    statements: Sequence[Statement], a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
+) -> npt.NDArray[np.bool_]:
+    """Whether the two of each pair (a[i], b[i]) talk about an event in common."""
+    found = np.zeros(len(a), dtype=np.bool_)
+    for event in sorted(frozenset[str]().union(*(s.events for s in statements))):
+        held = _held([i for i, s in enumerate(statements) if event in s.events], len(statements))
+        found |= held[a] & held[b]
+    return found
 
 
 def _share(
