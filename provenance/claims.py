@@ -34,6 +34,7 @@ joined it (``Claim.explanation``).
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -42,6 +43,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
 
 from provenance.canonical import name_key
 from provenance.disputes import (
@@ -157,9 +159,12 @@ def _position(claim: Claim, order: dict[str, int]) -> tuple[int, int]:
 def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
     compared = [_Compared(s.keys, s.names | s.context) for s in statements]
     counting = _counting(rules.claims)
+    first, second = _candidate_pairs(statements, rules)
+    # most candidate pairs are turned down by what they do not share, found for all at once
+    kept = ~_turned_down(statements, first, second, rules)
     links = [
         _Link(a, b, reason)
-        for a, b in _candidates(statements, rules)
+        for a, b in zip(first[kept].tolist(), second[kept].tolist(), strict=True)
         if (
             reason := _related(
                 statements[a], statements[b], compared[a], compared[b], rules, counting
@@ -181,31 +186,174 @@ def _candidates(statements: Sequence[Statement], rules: Rules) -> list[tuple[int
     """The pairs :func:`_related` could link, in order: those that share a blocking key (a
     name, a figure, a term) held by at most ``max_block`` statements, and share
     ``min_shared_words`` terms or an event (neither the same content nor the same event
-    otherwise). A batch of a thousand articles holds a million or two such pairs, so they are
-    worked out together, with numpy, not a pair at a time."""
+    otherwise)."""
+    a, b = _candidate_pairs(statements, rules)
+    return list(zip(a.tolist(), b.tolist(), strict=True))
+
+
+def _candidate_pairs(
+    statements: Sequence[Statement], rules: Rules
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """:func:`_candidates` as two arrays (first, second). A batch of a thousand articles
+    holds a million or two such pairs, so they are worked out together, with numpy, not a
+    pair at a time."""
     n = len(statements)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
         for key in blocking_keys(s):
             blocks[key].append(i)
     small = [(k, m) for k, m in blocks.items() if 1 < len(m) <= rules.claims.max_block]
-    term_codes = np.sort(_pair_codes([m for k, m in small if k.startswith("t:")], n))
-    other_codes = _pair_codes([m for k, m in small if not k.startswith("t:")], n)
-    pairs = _distinct(np.sort(np.concatenate([other_codes, term_codes])))
+    # each pair a block gives, twice over, plus one when the block is not a term's: sorted
+    # once, the pairs come out in order with the small blocks of terms each came from
+    found = np.concatenate(
+        [
+            _pair_codes([m for k, m in small if k.startswith("t:")], n) * 2,
+            _pair_codes([m for k, m in small if not k.startswith("t:")], n) * 2 + 1,
+        ]
+    )
+    found.sort()
+    first = np.flatnonzero(np.diff(found >> 1, prepend=-1))
     # the terms a pair shares: one for each small block of terms it came from, and the terms
     # held by more statements than that
-    shared = np.zeros(len(pairs), dtype=np.int64)
-    np.add.at(shared, np.searchsorted(pairs, term_codes), 1)
-    a, b = np.divmod(pairs, n)
+    shared = np.add.reduceat(1 - (found & 1), first)
+    a, b = np.divmod(found[first] >> 1, n)
     for k, m in blocks.items():
         if len(m) > rules.claims.max_block and k.startswith("t:"):
             held = _held(m, n)
             shared += held[a] & held[b]
-    linkable = shared >= rules.claims.min_shared_words
+    linkable = (shared >= rules.claims.min_shared_words) | _share_an_event(statements, a, b)
+    return a[linkable], b[linkable]
+
+
+def _turned_down(
+    statements: Sequence[Statement],
+    a: npt.NDArray[np.int64],
+    b: npt.NDArray[np.int64],
+    rules: Rules,
+) -> npt.NDArray[np.bool_]:
+    """Which pairs (a[i], b[i]) :func:`_related` turns down before scoring them, whatever
+    else they share, worked out together rather than a pair at a time (most candidate pairs
+    are): both give figures and none of one is one of the other (:func:`_counts_disagree`),
+    one speaks about itself and they share no origin (:func:`_about_themselves`), they
+    name different things and nothing in common (:func:`_elsewhere`), or they share no event
+    and their terms are not the same content."""
+    counting = _counting(rules.claims)
+
+    def each(test: Callable[[Statement], object]) -> npt.NDArray[np.bool_]:
+        return np.array([bool(test(s)) for s in statements], dtype=np.bool_)
+
+    def unshared(where: npt.NDArray[np.bool_], blocks: Sequence[Sequence[int]]) -> None:
+        """Turn down the pairs ``where`` whose two share none of ``blocks``."""
+        at = np.flatnonzero(where)
+        limit = rules.claims.max_block
+        down[at[~_share(blocks, a[at], b[at], len(statements), limit)]] = True
+
+    itself = each(lambda s: s.self_reference)
+    named, placed = each(lambda s: s.names), each(lambda s: s.names | s.context)
+    # a figure counting an event of its own may be the same count as another thing's
+    counts = each(lambda s: any(counting.get(f.unit or "") in s.events for f in s.figures))
+    origins: dict[str, list[int]] = defaultdict(list)
+    places: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        for key in s.keys:
+            origins[key].append(i)
+        for name in s.names | s.context:
+            places[name].append(i)
+    no_value, no_figure = _figures_apart(statements, a, b)
+    down = no_value | (no_figure & ~(counts[a] | counts[b]))
+    unshared((itself[a] | itself[b]) & ~down, list(origins.values()))
+    unshared((named[a] | named[b]) & placed[a] & placed[b] & ~down, list(places.values()))
+    # a candidate pair with no event in common shares min_shared_words terms: it is linked
+    # only by the same content, its terms scored together here (in C) rather than one by one
+    at = np.flatnonzero(~_share_an_event(statements, a, b) & ~down)
+    texts = [s.term_text for s in statements]
+    scores = cpdist(
+        [texts[i] for i in a[at].tolist()],
+        [texts[i] for i in b[at].tolist()],
+        scorer=fuzz.token_set_ratio,
+        dtype=np.float64,
+    )
+    down[at[scores < rules.claims.same_content]] = True
+    return down
+
+
+def _share_an_event(
+    statements: Sequence[Statement], a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
+) -> npt.NDArray[np.bool_]:
+    """Whether the two of each pair (a[i], b[i]) talk about an event in common."""
+    found = np.zeros(len(a), dtype=np.bool_)
     for event in sorted(frozenset[str]().union(*(s.events for s in statements))):
-        held = _held([i for i, s in enumerate(statements) if event in s.events], n)
-        linkable |= held[a] & held[b]
-    return list(zip(a[linkable].tolist(), b[linkable].tolist(), strict=True))
+        held = _held([i for i, s in enumerate(statements) if event in s.events], len(statements))
+        found |= held[a] & held[b]
+    return found
+
+
+def _share(
+    blocks: Sequence[Sequence[int]],
+    a: npt.NDArray[np.int64],
+    b: npt.NDArray[np.int64],
+    n: int,
+    limit: int,
+) -> npt.NDArray[np.bool_]:
+    """Whether both of each pair (a[i], b[i]), a < b, are members of one of ``blocks`` (each
+    in order, without repeats): a block of more than ``limit`` is checked on its own, the
+    others by their pairs."""
+    codes = a * n + b
+    small = np.sort(_pair_codes([m for m in blocks if 1 < len(m) <= limit], n))
+    found = np.zeros(len(codes), dtype=np.bool_)
+    if len(small):
+        found = small[np.searchsorted(small, codes).clip(max=len(small) - 1)] == codes
+    for members in blocks:
+        if len(members) > limit:
+            held = _held(members, n)
+            found |= held[a] & held[b]
+    return found
+
+
+def _figures_apart(
+    statements: Sequence[Statement], a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """For each pair (a[i], b[i]) whose two give figures: whether no figure of one has the
+    value of one of the other (:meth:`~provenance.terms.Figure.same_value`), and whether none
+    is the same figure (:meth:`~provenance.terms.Figure.same_as`). Values that may be the same
+    are numbered alike, and so are values in a chain of such neighbours; a statement giving
+    more than ``_FIGURES_COMPARED`` figures is never apart."""
+    holders: dict[float, list[tuple[int, int, str | None]]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        if len(s.figures) <= _FIGURES_COMPARED:
+            for k, f in enumerate(s.figures):
+                if math.isfinite(f.value):  # never the same value as any (nor as itself)
+                    holders[f.value].append((i, k, f.unit))
+    width = max([1, *(len(s.figures) for s in statements if len(s.figures) <= _FIGURES_COMPARED)])
+    values = np.full((len(statements), width), -1, dtype=np.int64)
+    units = np.full((len(statements), width), -1, dtype=np.int64)
+    numbered: dict[str, int] = {}
+    number, last = -1, math.nan
+    for value in sorted(holders):
+        if not value - last <= 2e-9 * max(1.0, abs(value), abs(last)):
+            number += 1
+        for i, k, unit in holders[value]:
+            values[i, k] = number
+            if unit is not None:
+                units[i, k] = numbered.setdefault(unit, len(numbered))
+        last = value
+    compared = np.array(
+        [0 < len(s.figures) <= _FIGURES_COMPARED for s in statements], dtype=np.bool_
+    )
+    at = np.flatnonzero(compared[a] & compared[b])
+    va, vb, ua, ub = values[a[at]], values[b[at]], units[a[at]], units[b[at]]
+    same_value = np.zeros(len(at), dtype=np.bool_)
+    same_figure = np.zeros(len(at), dtype=np.bool_)
+    for k in range(width):
+        for m in range(width):
+            hit = (va[:, k] == vb[:, m]) & (va[:, k] >= 0)
+            same_value |= hit
+            same_figure |= hit & ((ua[:, k] == ub[:, m]) | (ua[:, k] < 0) | (ub[:, m] < 0))
+    no_value = np.zeros(len(a), dtype=np.bool_)
+    no_figure = np.zeros(len(a), dtype=np.bool_)
+    no_value[at] = ~same_value
+    no_figure[at] = ~same_figure
+    return no_value, no_figure
 
 
 def _pair_codes(blocks: Sequence[Sequence[int]], n: int) -> npt.NDArray[np.int64]:
@@ -219,11 +367,6 @@ def _pair_codes(blocks: Sequence[Sequence[int]], n: int) -> npt.NDArray[np.int64
         first, second = np.triu_indices(size, 1)
         codes.append((rows[:, first] * n + rows[:, second]).ravel())
     return np.concatenate(codes)
-
-
-def _distinct(codes: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """The distinct numbers of sorted ``codes`` (np.unique hashes them: slower here)."""
-    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
 
 
 def _held(members: Sequence[int], n: int) -> npt.NDArray[np.bool_]:
@@ -315,6 +458,7 @@ def _counts_disagree(
     return not any(_same_count(f, g, counting, events) for f in a for g in b)
 
 
+_FIGURES_COMPARED = 4
 _COUNTING: dict[int, tuple[ClaimRules, dict[str, str]]] = {}
 
 

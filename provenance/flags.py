@@ -437,6 +437,13 @@ def _head_word(origin: Origin) -> str | None:
     return words[-1] if words else None
 
 
+@functools.lru_cache(maxsize=4096)
+def _starting(word: str) -> re.Pattern[str]:
+    """``word`` (a pattern) in any case: compiled once for each origin's name, not left to
+    the ``re`` module's cache, which a batch of a thousand articles' names overflows."""
+    return re.compile(f"(?i:{word})")
+
+
 def _announces(member: ClaimMember, origin: Origin, rules: Rules) -> bool:
     """Whether a statement announces the speaker's own action ("it would appeal the
     decision", "Brenmark will offer free chargers"): its subject is the speaker (``it``,
@@ -454,7 +461,7 @@ def _announces(member: ClaimMember, origin: Origin, rules: Rules) -> bool:
     # built once, and tried after each way the subject can start the statement
     action = _announced_action(rules.claims.announcements)
     announced = any(
-        (subject := re.match(f"(?i:{word})", text)) is not None
+        (subject := _starting(word).match(text)) is not None
         and action.match(text, subject.end()) is not None
         for word in (*_SUBJECTS, *words)
     )

@@ -16,7 +16,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from provenance.canonical import name_key
 from provenance.models import Attribution, Document, Sentence, Span, Word
@@ -89,10 +89,11 @@ class Statement:
     # the reporter's word setting the statement against another in a sentence of its own just
     # before, naming its speaker ("Nordhavn Terminals gave a very different picture.")
     contrast: str | None = None
+    #: its origins' keys (worked out once: grouping compares them across many pairs)
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def keys(self) -> frozenset[str]:
-        return frozenset(n.key for n in self.nodes)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", frozenset(n.key for n in self.nodes))
 
     @property
     def label(self) -> str:

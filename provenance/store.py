@@ -64,6 +64,7 @@ from provenance.models import (
     Evidence,
     Hop,
     Masthead,
+    Origin,
     Sentence,
     SourceSummary,
     Span,
@@ -1101,7 +1102,11 @@ class Store:
             stored = self._claims_of(ids)
             made: dict[str, _ClaimRows] = {}
             keyed: set[tuple[str, str]] = set()
-            origins: dict[tuple[str, str | None], str | None] = {}
+            origins = self._origin_sources(
+                (origin.name, _origin_document(claim, origin, by_doc))
+                for claim in claims
+                for origin in claim.origins
+            )
             for claim in claims:
                 rows = self._claim_rows(claim, by_doc, keys, keyed, origins)
                 made.setdefault(rows.id, rows)  # the same statements grouped twice: stored once
@@ -1236,13 +1241,14 @@ class Store:
         rows.spans = sorted(spans.values(), key=lambda r: r[:2])
         rows.attributions = sorted(statements.values(), key=lambda r: r[:1])
         for position, origin in enumerate(claim.origins):
-            first = claim.members[origin.members[0]] if origin.members else claim.members[0]
             rows.origins.append(
                 (
                     position,
                     origin.name,
                     origin.key,
-                    self._origin_source(origin.name, document(first.doc_id), origins),
+                    self._origin_source(
+                        origin.name, _origin_document(claim, origin, by_doc), origins
+                    ),
                     origin.type,
                     json.dumps(list(origin.relays), ensure_ascii=False),
                 )
@@ -1335,6 +1341,36 @@ class Store:
         if (name, document_id) not in known:
             known[name, document_id] = self._find_origin_source(name, document_id)
         return known[name, document_id]
+
+    def _origin_sources(
+        self, wanted: Iterable[tuple[str, str | None]]
+    ) -> dict[tuple[str, str | None], str | None]:
+        """:meth:`_find_origin_source` for each (name, document id) of ``wanted``, looked up
+        together (a refresh names some twenty thousand)."""
+        pairs = set(wanted)
+        canonical = {}
+        for name, _ in pairs:
+            entry = self.rules.source_index.get(normalise_name(name))
+            if entry is not None:
+                canonical[name] = name_key(entry.canonical)
+        scoped = {(name_key(name), scope or "") for name, scope in pairs}
+        scoped |= {(key, "") for key, _ in scoped} | {(key, "") for key in canonical.values()}
+        found = {
+            (str(key), str(scope)): str(source)
+            for key, scope, source in self.db.execute(
+                "SELECT w.key, w.scope, s.id FROM (SELECT json_extract(value, '$[0]') AS key, "
+                "json_extract(value, '$[1]') AS scope FROM json_each(?)) w "
+                "JOIN sources s ON s.key = w.key AND ifnull(s.document_id, '') = w.scope",
+                [json.dumps(sorted(scoped))],
+            )
+        }
+        out: dict[tuple[str, str | None], str | None] = {}
+        for name, document_id in pairs:
+            key = name_key(name)
+            held = [found.get((key, scope or "")) for scope in dict.fromkeys((document_id, None))]
+            held.append(found.get((canonical[name], "")) if name in canonical else None)
+            out[name, document_id] = next((s for s in held if s is not None), None)
+        return out
 
     def _find_origin_source(self, name: str, document_id: str | None) -> str | None:
         key = name_key(name)
@@ -2041,3 +2077,13 @@ def _fts_health(conn: sqlite3.Connection, index: str, table: str) -> FtsHealth:
         one(f"SELECT count(*) FROM {table} WHERE rowid NOT IN (SELECT id FROM {docsize})"),
         one(f"SELECT count(*) FROM {docsize} WHERE id NOT IN (SELECT rowid FROM {table})"),
     )
+
+
+def _origin_document(
+    claim: Claim, origin: Origin, by_doc: Mapping[str, StoredDocument]
+) -> str | None:
+    """The stored document of an origin's first statement in ``claim`` (its first member's
+    when it names none), whose description of the origin comes first."""
+    first = claim.members[origin.members[0]] if origin.members else claim.members[0]
+    doc = by_doc.get(first.doc_id or "")
+    return doc.id if doc else None

@@ -6,13 +6,25 @@ import itertools
 from collections import Counter
 from dataclasses import replace
 
+import numpy as np
 from builders import document, outbreak, said, towers
 
-from provenance.claims import _candidates, blocking_keys, group_claims
+from provenance.claims import (
+    _candidate_pairs,
+    _candidates,
+    _Compared,
+    _counting,
+    _figures_apart,
+    _related,
+    _turned_down,
+    blocking_keys,
+    group_claims,
+)
 from provenance.models import Claim, Document
 from provenance.readings import read_document
 from provenance.rules import load_rules
 from provenance.sentences import plain_sentences
+from provenance.terms import Figure
 
 RULES = load_rules()
 
@@ -488,3 +500,59 @@ def test_the_pairs_compared_are_those_sharing_a_rare_key_and_terms_or_an_event()
         ]
         assert one_by_one, max_block
         assert _candidates(statements, rules) == one_by_one
+
+
+def test_the_pairs_turned_down_together_are_ones_related_turns_down() -> None:
+    # worked out for all candidate pairs at once (numpy): a pair turned down is one that
+    # _related, a pair at a time, links for no reason
+    docs = [
+        selydove(),
+        towers(),
+        outbreak(),
+        outbreak("eleven"),
+        towers("towers-2", "Councillor Marco Ferri said the towers were never inspected.\n"),
+        replace(selydove(), doc_id="selydove-2"),
+    ]
+    statements = [
+        s
+        for i, d in enumerate(docs)
+        for s in read_document(i, d, plain_sentences(d.text), RULES).statements
+    ]
+    compared = [_Compared(s.keys, s.names | s.context) for s in statements]
+    counting = _counting(RULES.claims)
+    turned = 0
+    for max_block in (RULES.claims.max_block, 2):
+        rules = replace(RULES, claims=replace(RULES.claims, max_block=max_block))
+        first, second = _candidate_pairs(statements, rules)
+        down = _turned_down(statements, first, second, rules)
+        for a, b, no in zip(first.tolist(), second.tolist(), down.tolist(), strict=True):
+            sa, sb, ca, cb = statements[a], statements[b], compared[a], compared[b]
+            assert not no or _related(sa, sb, ca, cb, rules, counting) is None, (a, b)
+            turned += no
+    assert turned
+
+
+def test_figures_apart_as_one_pair_at_a_time() -> None:
+    # values as near as Figure.same_value allows are the same; what each counts decides
+    # whether they are the same figure; a statement with many figures is never apart
+    base = read_document(0, selydove(), plain_sentences(SELYDOVE), RULES).statements[0]
+    given = [
+        (Figure(9, "death", 0, 1),),
+        (Figure(9 + 1e-12, "worker", 0, 1),),
+        (Figure(10, None, 0, 1), Figure(-3.5, "death", 2, 3)),
+        (Figure(9, None, 0, 1),),
+        tuple(Figure(v, None, 0, 1) for v in (1, 2, 3, 4, 5)),
+        (Figure(-3.5 - 1e-12, "death", 0, 1),),
+        (),
+        (Figure(float("nan"), None, 0, 1),),
+    ]
+    statements = [replace(base, figures=f) for f in given]
+    a, b = zip(*itertools.combinations(range(len(given)), 2), strict=True)
+    first, second = np.array(a, dtype=np.int64), np.array(b, dtype=np.int64)
+    no_value, no_figure = _figures_apart(statements, first, second)
+    for i, j, value, figure in zip(a, b, no_value.tolist(), no_figure.tolist(), strict=True):
+        f, g = given[i], given[j]
+        compared = 0 < len(f) <= 4 and 0 < len(g) <= 4
+        assert value == (compared and not any(x.same_value(y) for x in f for y in g)), (i, j)
+        assert figure == (compared and not any(x.same_as(y) for x in f for y in g)), (i, j)
+    assert no_value.any() and (no_figure & ~no_value).any()

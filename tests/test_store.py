@@ -212,6 +212,31 @@ def test_an_older_database_is_upgraded(tmp_path: Path, monkeypatch: pytest.Monke
         assert versions == list(range(1, len(steps) + 1))
 
 
+def test_origin_sources_looked_up_together_as_one_at_a_time(store: Store) -> None:
+    # a refresh looks up the stored source of every origin it names in one query: the same
+    # source as one lookup each (this article's description, else a named one, else the one
+    # the rules' name stands for)
+    described = "A diplomatic source said the talks would fail.\n"
+    a = said(
+        described,
+        "the talks would fail",
+        "A diplomatic source",
+        "diplomatic source",
+        "anonymous",
+        "head noun 'source' (anonymous)",
+    )
+    store.ingest(Document("described", described, None, (a,)))
+    store.ingest(person_doc("one", "Jana Novak", "talks had failed"))
+    store.ingest(person_doc("two", "Kremlin", "talks had failed"))
+    names = [str(r[0]) for r in store.db.execute("SELECT name FROM sources")]
+    documents: list[str | None] = [str(r[0]) for r in store.db.execute("SELECT id FROM documents")]
+    names += ["the Kremlin", "Moscow", "nobody we know", "a diplomatic source"]
+    wanted = [(n, d) for n in names for d in [*documents, None]]
+    found = store._origin_sources(wanted)
+    assert found == {w: store._find_origin_source(*w) for w in wanted}
+    assert sum(v is not None for v in found.values()) > len(documents) + 1
+
+
 def test_migration_9_indexes_only_what_a_query_reads(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     described = "A diplomatic source said the talks would fail.\n"
