@@ -196,6 +196,7 @@ _RECORDS = frozenset(
     {"figures", "filings", "data", "records", "documents", "statements", "reports", "accounts"}
     | {"results", "catalogues", "catalogs", "logs", "files", "emails", "messages", "memos"}
     | {"letters", "notes", "papers", "transcripts", "minutes"}
+    | {"rules", "regulations", "guidelines", "bylaws", "statutes"}
 )
 #: Those who run an event speak for it as a body ("the tournament's organisers", "race
 #: organizers", "arbiters"): a plural of these is not an unnamed group.
@@ -701,10 +702,17 @@ def _distancing(members: Sequence[ClaimMember], rules: Rules) -> list[Evidence]:
 
 def contests(attribution: Attribution, rules: Rules) -> bool:
     """Whether a denial's cue contests rather than denies ("disputed the figure",
-    ``[disputes] contesting``)."""
+    ``[disputes] contesting``), or it rejects a denial ("dismissed the minister's denial"):
+    what it answers is then disputed, not denied."""
     contesting = {stem(w) for w in rules.claims.contesting}
     cue = attribution.cue.text.lower().split() if attribution.cue else []
+    if _OF_A_DENIAL.search(attribution.content.text):
+        return True
     return any(stem(w) in contesting for w in cue)
+
+
+#: what a denial rejects when it rejects a denial: "the minister's denial", "those denials"
+_OF_A_DENIAL = re.compile(r"^(?:\S+\s+){0,3}denials?$", re.IGNORECASE)
 
 
 def _denials(

@@ -383,3 +383,69 @@ def test_an_organisation_calling_itself_the_company_speaks_about_itself() -> Non
     assert "unverified_party_claim" not in names(
         flag_claim([member(b, origin="amnesty")], (group,), RULES)
     )
+
+
+def test_rejecting_a_denial_disputes_what_it_answers_and_denies_nothing() -> None:
+    text = (
+        "The company said it had won the contract fairly. Almeida dismissed the minister's "
+        "denial. Almeida denied the company's account."
+    )
+    account = said(
+        text,
+        "it had won the contract fairly",
+        "The company",
+        source="Meridian",
+        source_type="company",
+    )
+    rejected = said(
+        text,
+        "the minister's denial",
+        "Almeida",
+        source="Patricia Almeida",
+        source_type="person",
+        cue="dismissed",
+        stance="denial",
+    )
+    own = origin("Meridian", "meridian", "company", 0)
+    flags = names(
+        flag_claim(
+            [
+                member(account, origin="meridian"),
+                member(rejected, origin="patricia almeida", index=1),
+            ],
+            (own,),
+            RULES,
+        )
+    )
+    assert "disputed" in flags and "denied" not in flags
+    denial = said(
+        text,
+        "the company's account",
+        "Almeida",
+        source="Patricia Almeida",
+        source_type="person",
+        cue="denied",
+        stance="denial",
+    )
+    flags = names(
+        flag_claim(
+            [
+                member(account, origin="meridian"),
+                member(denial, origin="patricia almeida", index=1),
+            ],
+            (own,),
+            RULES,
+        )
+    )
+    assert "denied" in flags
+
+
+def test_a_bodys_written_rules_are_no_unnamed_group() -> None:
+    from provenance.flags import unnamed
+
+    def described(name: str) -> bool:
+        return unnamed(Origin(name, f"d/{name.lower()}", None))
+
+    assert not described("prize\u2019s rules")
+    assert not described("the league's regulations")
+    assert described("two rule-makers")
