@@ -197,6 +197,7 @@ _RECORDS = frozenset(
     | {"results", "catalogues", "catalogs", "logs", "files", "emails", "messages", "memos"}
     | {"letters", "notes", "papers", "transcripts", "minutes"}
     | {"rules", "regulations", "guidelines", "bylaws", "statutes"}
+    | {"tests", "analyses", "surveys", "studies"}
 )
 #: Those who run an event speak for it as a body ("the tournament's organisers", "race
 #: organizers", "arbiters"): a plural of these is not an unnamed group.

@@ -397,47 +397,24 @@ def test_rejecting_a_denial_disputes_what_it_answers_and_denies_nothing() -> Non
         source="Meridian",
         source_type="company",
     )
-    rejected = said(
-        text,
-        "the minister's denial",
-        "Almeida",
-        source="Patricia Almeida",
-        source_type="person",
-        cue="dismissed",
-        stance="denial",
-    )
     own = origin("Meridian", "meridian", "company", 0)
-    flags = names(
-        flag_claim(
-            [
-                member(account, origin="meridian"),
-                member(rejected, origin="patricia almeida", index=1),
-            ],
-            (own,),
-            RULES,
+
+    def answered_by(content: str, cue: str) -> tuple[str, ...]:
+        answer = said(
+            text,
+            content,
+            "Almeida",
+            source="Patricia Almeida",
+            source_type="person",
+            cue=cue,
+            stance="denial",
         )
-    )
-    assert "disputed" in flags and "denied" not in flags
-    denial = said(
-        text,
-        "the company's account",
-        "Almeida",
-        source="Patricia Almeida",
-        source_type="person",
-        cue="denied",
-        stance="denial",
-    )
-    flags = names(
-        flag_claim(
-            [
-                member(account, origin="meridian"),
-                member(denial, origin="patricia almeida", index=1),
-            ],
-            (own,),
-            RULES,
-        )
-    )
-    assert "denied" in flags
+        members = [member(account, origin="meridian"), member(answer, origin="almeida", index=1)]
+        return names(flag_claim(members, (own,), RULES))
+
+    rejected = answered_by("the minister's denial", "dismissed")
+    assert "disputed" in rejected and "denied" not in rejected
+    assert "denied" in answered_by("the company's account", "denied")
 
 
 def test_a_bodys_written_rules_are_no_unnamed_group() -> None:
@@ -449,3 +426,6 @@ def test_a_bodys_written_rules_are_no_unnamed_group() -> None:
     assert not described("prize\u2019s rules")
     assert not described("the league's regulations")
     assert described("two rule-makers")
+    # tests and studies are records too, not people
+    assert not described("laboratory tests")
+    assert not described("two independent studies")
