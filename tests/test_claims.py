@@ -24,6 +24,7 @@ from provenance.models import Claim, Document
 from provenance.readings import read_document
 from provenance.rules import load_rules
 from provenance.sentences import plain_sentences
+from provenance.statements import Statement
 from provenance.terms import Figure
 
 RULES = load_rules()
@@ -469,9 +470,8 @@ def test_the_same_toll_in_two_places_is_two_claims() -> None:
     assert holding(claims, "brescia", 0) is not holding(claims, "bari", 0)
 
 
-def test_the_pairs_compared_are_those_sharing_a_rare_key_and_terms_or_an_event() -> None:
-    # worked out for all pairs at once (numpy): the same pairs, in the same order, as one
-    # pair at a time, with common keys (held by more than max_block statements) left out
+def _sample_statements() -> list[Statement]:
+    """The statements of six sample articles, two of them copies, read without the model."""
     docs = [
         selydove(),
         towers(),
@@ -480,11 +480,17 @@ def test_the_pairs_compared_are_those_sharing_a_rare_key_and_terms_or_an_event()
         towers("towers-2", "Councillor Marco Ferri said the towers were never inspected.\n"),
         replace(selydove(), doc_id="selydove-2"),
     ]
-    statements = [
+    return [
         s
         for i, d in enumerate(docs)
         for s in read_document(i, d, plain_sentences(d.text), RULES).statements
     ]
+
+
+def test_the_pairs_compared_are_those_sharing_a_rare_key_and_terms_or_an_event() -> None:
+    # worked out for all pairs at once (numpy): the same pairs, in the same order, as one
+    # pair at a time, with common keys (held by more than max_block statements) left out
+    statements = _sample_statements()
     keys = [blocking_keys(s) for s in statements]
     for max_block in (RULES.claims.max_block, 3, 2):
         rules = replace(RULES, claims=replace(RULES.claims, max_block=max_block))
@@ -505,19 +511,7 @@ def test_the_pairs_compared_are_those_sharing_a_rare_key_and_terms_or_an_event()
 def test_the_pairs_turned_down_together_are_ones_related_turns_down() -> None:
     # worked out for all candidate pairs at once (numpy): a pair turned down is one that
     # _related, a pair at a time, links for no reason
-    docs = [
-        selydove(),
-        towers(),
-        outbreak(),
-        outbreak("eleven"),
-        towers("towers-2", "Councillor Marco Ferri said the towers were never inspected.\n"),
-        replace(selydove(), doc_id="selydove-2"),
-    ]
-    statements = [
-        s
-        for i, d in enumerate(docs)
-        for s in read_document(i, d, plain_sentences(d.text), RULES).statements
-    ]
+    statements = _sample_statements()
     compared = [_Compared(s.keys, s.names | s.context) for s in statements]
     counting = _counting(RULES.claims)
     turned = 0
