@@ -66,12 +66,9 @@ _LEMMATIZER = "lemmatizer"
 @Language.component(_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines, datelines and paragraphs stand alone."""
-    starts = [0] if len(doc) else []
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
-            starts.append(token.i)
+    starts = paragraph_starts(doc)
+    for start in starts[1:]:
+        doc[start].is_sent_start = True
     # "DOLNA BRESKA, Lovenia (AP) — A sinkhole ...": the dateline stands alone too, or the
     # parser takes the place for the sentence's root
     for start in starts:
@@ -596,7 +593,8 @@ class Selection:
 
 
 def paragraph_starts(doc: Doc) -> list[int]:
-    """Index of each paragraph's first token (the sentence starts ``paragraph_breaks`` sets)."""
+    """Index of each paragraph's first token: the first of the text, and each one after a line
+    break (``paragraph_breaks`` starts a sentence at each)."""
     starts = [0] if len(doc) else []
     for token in doc[1:]:
         prev = doc[token.i - 1]

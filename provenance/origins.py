@@ -476,6 +476,7 @@ def _bare_role(words: tuple[str, ...]) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=64)
 def _introduction_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """An owner's role ending the text before a name ("the zoo's director, ")."""
     role = "(?i:" + "|".join(re.escape(w) for w in words) + ")"
     return re.compile(
         rf"(?:\b[Tt]he\s+)?\b(?P<owner>(?:[A-Z][\w&.-]*\s+){{0,4}}[\w&.-]+)['\u2019]s\s+"
