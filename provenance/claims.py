@@ -159,9 +159,9 @@ def _position(claim: Claim, order: dict[str, int]) -> tuple[int, int]:
 def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
     compared = [_Compared(s.keys, s.names | s.context) for s in statements]
     counting = _counting(rules.claims)
-    first, second = _candidate_pairs(statements, rules)
+    first, second, evented = _candidate_pairs(statements, rules)
     # most candidate pairs are turned down by what they do not share, found for all at once
-    kept = ~_turned_down(statements, first, second, rules)
+    kept = ~_turned_down(statements, first, second, evented, rules)
     links = [
         _Link(a, b, reason)
         for a, b in zip(first[kept].tolist(), second[kept].tolist(), strict=True)
@@ -187,16 +187,16 @@ def _candidates(statements: Sequence[Statement], rules: Rules) -> list[tuple[int
     name, a figure, a term) held by at most ``max_block`` statements, and share
     ``min_shared_words`` terms or an event (neither the same content nor the same event
     otherwise)."""
-    a, b = _candidate_pairs(statements, rules)
+    a, b, _ = _candidate_pairs(statements, rules)
     return list(zip(a.tolist(), b.tolist(), strict=True))
 
 
 def _candidate_pairs(
     statements: Sequence[Statement], rules: Rules
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """:func:`_candidates` as two arrays (first, second). A batch of a thousand articles
-    holds a million or two such pairs, so they are worked out together, with numpy, not a
-    pair at a time."""
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """:func:`_candidates` as two arrays (first, second), with whether the two of each pair
+    share an event. A batch of a thousand articles holds a million or two such pairs, so
+    they are worked out together, with numpy, not a pair at a time."""
     n = len(statements)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
@@ -221,22 +221,24 @@ def _candidate_pairs(
         if len(m) > rules.claims.max_block and k.startswith("t:"):
             held = _held(m, n)
             shared += held[a] & held[b]
-    linkable = (shared >= rules.claims.min_shared_words) | _share_an_event(statements, a, b)
-    return a[linkable], b[linkable]
+    evented = _share_an_event(statements, a, b)
+    linkable = (shared >= rules.claims.min_shared_words) | evented
+    return a[linkable], b[linkable], evented[linkable]
 
 
 def _turned_down(
     statements: Sequence[Statement],
     a: npt.NDArray[np.int64],
     b: npt.NDArray[np.int64],
+    evented: npt.NDArray[np.bool_],
     rules: Rules,
 ) -> npt.NDArray[np.bool_]:
-    """Which pairs (a[i], b[i]) :func:`_related` turns down before scoring them, whatever
-    else they share, worked out together rather than a pair at a time (most candidate pairs
-    are): both give figures and none of one is one of the other (:func:`_counts_disagree`),
-    one speaks about itself and they share no origin (:func:`_about_themselves`), they
-    name different things and nothing in common (:func:`_elsewhere`), or they share no event
-    and their terms are not the same content."""
+    """Which pairs (a[i], b[i]; ``evented``: whether they share an event) :func:`_related`
+    turns down before scoring them, whatever else they share, worked out together rather
+    than a pair at a time (most candidate pairs are): both give figures and none of one is
+    one of the other (:func:`_counts_disagree`), one speaks about itself and they share no
+    origin (:func:`_about_themselves`), they name different things and nothing in common
+    (:func:`_elsewhere`), or they share no event and their terms are not the same content."""
     counting = _counting(rules.claims)
 
     def each(test: Callable[[Statement], object]) -> npt.NDArray[np.bool_]:
@@ -265,7 +267,7 @@ def _turned_down(
     unshared((named[a] | named[b]) & placed[a] & placed[b] & ~down, list(places.values()))
     # a candidate pair with no event in common shares min_shared_words terms: it is linked
     # only by the same content, its terms scored together here (in C) rather than one by one
-    at = np.flatnonzero(~_share_an_event(statements, a, b) & ~down)
+    at = np.flatnonzero(~evented & ~down)
     texts = [s.term_text for s in statements]
     scores = cpdist(
         [texts[i] for i in a[at].tolist()],
@@ -766,13 +768,12 @@ def _named_by_others(
         compared: list[tuple[frozenset[str], frozenset[str]]] | None = None
         for s in members:
             nodes = [n for n in s.nodes if n.type in types]
-            keys = s.keys
-            if not nodes or keys <= found:
+            if not nodes or s.keys <= found:
                 continue
             named = names(nodes)
             if compared is None:
                 compared = [(t.keys, t.names | _words_of(t)) for t in members]
-            if any(not theirs & keys and named & words for theirs, words in compared):
+            if any(not theirs & s.keys and named & words for theirs, words in compared):
                 found |= {n.key for n in nodes}
     return frozenset(found)
 

@@ -532,14 +532,17 @@ _COMPANY_SELF = re.compile(
 def _itself(member: ClaimMember, origin: Origin) -> str | None:
     """How a company's statement talks about the company: "its services were running
     normally", "we ship", or "the company" as its subject ("the company had received no
-    complaint"). Only a company: a rights group's "its researchers" is its work, not its
-    interest."""
+    complaint"). Only a company, or an organisation calling itself "the company": a rights
+    group's "its researchers" is its work, not its interest."""
+    if origin.type not in ("company", "organisation"):
+        return None
     found = _COMPANY_SELF.search(member.content.text)
     if found is None:
         return None
     # an organisation whose spokeswoman says "the company had no record" is a company
-    calls_itself = origin.type == "organisation" and found.group(0).lower().startswith("the ")
-    return found.group(0) if origin.type == "company" or calls_itself else None
+    if origin.type == "organisation" and not found.group(0).lower().startswith("the "):
+        return None
+    return found.group(0)
 
 
 def _by_head_word(member: ClaimMember, origin: Origin) -> str | None:

@@ -517,8 +517,8 @@ def test_the_pairs_turned_down_together_are_ones_related_turns_down() -> None:
     turned = 0
     for max_block in (RULES.claims.max_block, 2):
         rules = replace(RULES, claims=replace(RULES.claims, max_block=max_block))
-        first, second = _candidate_pairs(statements, rules)
-        down = _turned_down(statements, first, second, rules)
+        first, second, evented = _candidate_pairs(statements, rules)
+        down = _turned_down(statements, first, second, evented, rules)
         for a, b, no in zip(first.tolist(), second.tolist(), down.tolist(), strict=True):
             sa, sb, ca, cb = statements[a], statements[b], compared[a], compared[b]
             assert not no or _related(sa, sb, ca, cb, rules, counting) is None, (a, b)
