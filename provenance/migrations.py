@@ -166,27 +166,35 @@ def _initial_schema(db: Database) -> None:
         db.execute(f"CREATE VIEW {name} AS {sql}")
 
 
-# One row per stored claim: its flags worst first (the order of provenance.flags.SEVERITY),
-# origins, how many statements and which articles.
-_CLAIM_VIEW = """
+def _claim_view(key: str, claim: str) -> str:
+    """One row per stored claim: its flags worst first (the order of
+    provenance.flags.SEVERITY), origins, how many statements and which articles. ``key`` is
+    the column by which the claim tables name a claim, ``claim`` what it holds in ``claims c``
+    (``claim_id``, ``c.id`` before migration 13; ``claim_number``, ``c.number`` from it)."""
+    return f"""
     SELECT c.id, c.text, c.severity,
            (SELECT group_concat(flag, ', ') FROM (
-               SELECT DISTINCT flag FROM flags f WHERE f.claim_id = c.id
+               SELECT DISTINCT flag FROM flags f WHERE f.{key} = {claim}
                ORDER BY CASE flag WHEN 'denied' THEN 0 WHEN 'unattributed' THEN 1
                    WHEN 'anonymous_only' THEN 2 WHEN 'unverified_party_claim' THEN 3
                    WHEN 'disputed' THEN 4 WHEN 'single_source' THEN 5 ELSE 6 END)) AS flags,
            (SELECT group_concat(name, '; ') FROM (
-               SELECT name FROM claim_origins o WHERE o.claim_id = c.id
+               SELECT name FROM claim_origins o WHERE o.{key} = {claim}
                ORDER BY o.position)) AS origins,
-           (SELECT count(*) FROM claim_attributions ca WHERE ca.claim_id = c.id)
-               + (SELECT count(*) FROM claim_spans cs WHERE cs.claim_id = c.id) AS statements,
+           (SELECT count(*) FROM claim_attributions ca WHERE ca.{key} = {claim})
+               + (SELECT count(*) FROM claim_spans cs WHERE cs.{key} = {claim})
+               AS statements,
            (SELECT group_concat(doc_id, ', ') FROM (
                SELECT DISTINCT d.doc_id FROM documents d WHERE d.id IN (
-                   SELECT document_id FROM claim_attributions WHERE claim_id = c.id
-                   UNION SELECT document_id FROM claim_spans WHERE claim_id = c.id))) AS documents,
+                   SELECT document_id FROM claim_attributions WHERE {key} = {claim}
+                   UNION SELECT document_id FROM claim_spans
+                   WHERE {key} = {claim}))) AS documents,
            c.explanation, c.updated_at
     FROM claims c
 """
+
+
+_CLAIM_VIEW = _claim_view("claim_id", "c.id")
 
 
 def _claims_schema(db: Database) -> None:
@@ -509,27 +517,7 @@ def _claim_statements_unreferenced(db: Database) -> None:
 
 
 # claim_view (above) over the claims keyed by number (migration 13): the same columns
-_NUMBERED_CLAIM_VIEW = """
-    SELECT c.id, c.text, c.severity,
-           (SELECT group_concat(flag, ', ') FROM (
-               SELECT DISTINCT flag FROM flags f WHERE f.claim_number = c.number
-               ORDER BY CASE flag WHEN 'denied' THEN 0 WHEN 'unattributed' THEN 1
-                   WHEN 'anonymous_only' THEN 2 WHEN 'unverified_party_claim' THEN 3
-                   WHEN 'disputed' THEN 4 WHEN 'single_source' THEN 5 ELSE 6 END)) AS flags,
-           (SELECT group_concat(name, '; ') FROM (
-               SELECT name FROM claim_origins o WHERE o.claim_number = c.number
-               ORDER BY o.position)) AS origins,
-           (SELECT count(*) FROM claim_attributions ca WHERE ca.claim_number = c.number)
-               + (SELECT count(*) FROM claim_spans cs WHERE cs.claim_number = c.number)
-               AS statements,
-           (SELECT group_concat(doc_id, ', ') FROM (
-               SELECT DISTINCT d.doc_id FROM documents d WHERE d.id IN (
-                   SELECT document_id FROM claim_attributions WHERE claim_number = c.number
-                   UNION SELECT document_id FROM claim_spans
-                   WHERE claim_number = c.number))) AS documents,
-           c.explanation, c.updated_at
-    FROM claims c
-"""
+_NUMBERED_CLAIM_VIEW = _claim_view("claim_number", "c.number")
 
 # each claim table as migration 13 makes it: its columns (the claim's number first), then
 # the rest of its definition
