@@ -463,8 +463,13 @@ def _introduced(text: str, person: str, words: Sequence[str]) -> re.Match[str] |
     at = text.find(person) if " " in person else -1
     if at < 0:
         return None
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    start = _sentence_end_before(text, at) + 1
     return _introduction_pattern(tuple(words)).search(text[start:at])
+
+
+def _sentence_end_before(text: str, at: int) -> int:
+    """Where the sentence before offset ``at`` ends (its ". " or line break), or -1."""
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
 
 
 @functools.lru_cache(maxsize=64)
@@ -562,10 +567,10 @@ def _body_just_before(
     if a.speaker is None:
         return None
     text = doc.text
-    here = max(text.rfind(". ", 0, a.speaker.start), text.rfind("\n", 0, a.speaker.start))
+    here = _sentence_end_before(text, a.speaker.start)
     if here < 0:
         return None
-    start = max(text.rfind(". ", 0, here), text.rfind("\n", 0, here)) + 1
+    start = _sentence_end_before(text, here) + 1
     for found in reversed(list(_BODY.finditer(text[start : here + 1]))):
         phrase = found.group(1)
         kind = _head_type(phrase, rules)
