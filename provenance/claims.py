@@ -794,10 +794,11 @@ def _advocates(statements: Sequence[Statement], rules: Rules) -> dict[str, str]:
 def _defences(statements: Sequence[Statement], rules: Rules) -> dict[str, str]:
     """The statements that give a denier's reason: told after a denial by the same origin in
     the same sentence ("denied any aid was being blocked, saying all consignments were
-    cleared within hours"), by label, with the denial's cue. Whoever denies defends
-    themselves, and the reason is said in their defence. Contesting another's account
-    ("disputed the figure, saying ...") is a defence only by those who speak for themselves
-    (``[interest] types``, ``business_types``), not by an authority."""
+    cleared within hours") or the next ("denied that any birds had been left to suffocate.
+    \"Every operation followed the protocol,\" she said"), by label, with the denial's cue.
+    Whoever denies defends themselves, and the reason is said in their defence. Contesting
+    another's account ("disputed the figure, saying ...") is a defence only by those who speak
+    for themselves (``[interest] types``, ``business_types``), not by an authority."""
     interested = {*rules.claims.interested_types, *rules.claims.business_types}
     denials: dict[tuple[int, int], list[Statement]] = defaultdict(list)
     for s in statements:
@@ -810,7 +811,8 @@ def _defences(statements: Sequence[Statement], rules: Rules) -> dict[str, str]:
     for s in statements:
         if s.role != "asserts":
             continue
-        for denial in denials.get((s.doc, s.sentence), ()):
+        before = (*denials.get((s.doc, s.sentence), ()), *denials.get((s.doc, s.sentence - 1), ()))
+        for denial in before:
             a = denial.attribution
             if denial.keys == s.keys and a.content.start < s.attribution.content.start:
                 found[s.label] = (a.cue or a.content).text

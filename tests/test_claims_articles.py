@@ -561,6 +561,21 @@ def test_a_deniers_reason_is_said_in_its_own_defence() -> None:
     assert "unverified_party_claim" not in gate.flag_names
 
 
+def test_a_deniers_next_sentence_is_said_in_its_own_defence() -> None:
+    # the reason often follows the denial in a quotation of its own, by the same speaker
+    _, claims = article(
+        "Alarms off\n\n"
+        "Dockworkers said the fire alarms at Pier 4 had been switched off for a month.\n"
+        "Harbour master Lena Falk denied that any alarm had been disabled. "
+        '"Every system on the pier was tested in March," she told reporters.\n'
+        "The fire service said the blaze had started in a warehouse.\n"
+    )
+    tested = claim_with(claims, "tested in March")
+    assert any(e.rule == "unverified_party_claim.defence" for f in tested.flags for e in f.evidence)
+    warehouse = claim_with(claims, "started in a warehouse")
+    assert "unverified_party_claim" not in warehouse.flag_names
+
+
 def test_a_side_saying_no_civilian_was_harmed_speaks_on_the_fighting() -> None:
     _, claims = article(
         "Strike on village\n\n"
