@@ -473,6 +473,14 @@ def test_documents_show_what_they_record() -> None:
     tracked = one("Ship-tracking data compiled by the agency showed 34 vessels anchored off Lusk.")
     assert tracked.content.text.startswith("34 vessels anchored")  # what it shows, no "that"
     assert tracked.speaker.text == "Ship-tracking data"
+    accounts = one("The charity's accounts show that its income fell by a third.")
+    assert accounts.speaker.text == "The charity's accounts"
+    recorded = one("The minutes record that the board approved the budget in March.")
+    assert recorded.content.text == "the board approved the budget in March"
+    listed = one("The ship's log lists two calls from the coast guard that night.")
+    assert listed.content.text.startswith("two calls from the coast guard")
+    # only records: the police who record a crime and a company listing its shares say nothing
+    assert extract("Police recorded 30 burglaries in May. The firm lists its shares in Oslo.") == []
 
 
 def test_a_surname_named_first_in_an_untagged_apposition_is_a_person() -> None:
