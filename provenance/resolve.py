@@ -463,6 +463,11 @@ def _is_titled_name(head: Token, rules: Rules) -> bool:
         and _trigger(head.head, rules) in ("official", "expert")
     ):
         return True
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children) and any(
+        c.dep_ == "appos" and c.i > head.i and _trigger(c, rules) in ("official", "expert", "vague")
+        for c in head.children
+    ):
+        return True  # "Ines Porath, a machinery analyst at Nordfin Bank,"
     return any(t.pos_ == "PROPN" for t in before[-2:]) and any(
         _trigger(t, rules) == "official" for t in before
     )
@@ -1241,11 +1246,19 @@ def _fuller_name(name: str, doc: Doc) -> str:
 
 
 def _descriptor_type(head: Token, toks: list[Token], rules: Rules) -> str | None:
-    """The type a common-noun descriptor before a name gives it ("maker" -> company)."""
+    """The type a common-noun descriptor before a name gives it ("maker" -> company), or an
+    organisation's description set after it ("Veltrac, the Kelvanian manufacturer,")."""
     for t in toks:
         if t.i < head.i and t.pos_ == "NOUN" and t.dep_ == "compound":
             kind = _trigger(t, rules)
             if kind is not None:
+                return kind
+    if head.ent_type_ == "ORG":
+        return None  # the tagger knew it for an organisation: "an industry group" says no more
+    for t in head.children:
+        if t.dep_ == "appos" and t.i > head.i and t.pos_ == "NOUN":
+            kind = _trigger(t, rules)
+            if kind in _ORGANISATION_TYPES:
                 return kind
     return None
 

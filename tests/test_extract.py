@@ -483,6 +483,26 @@ def test_documents_show_what_they_record() -> None:
     assert extract("Police recorded 30 burglaries in May. The firm lists its shares in Oslo.") == []
 
 
+def test_an_untagged_name_described_after_it_as_a_company_is_one() -> None:
+    text = (
+        "Boat recall\n\n"
+        "Dravik, the Norwegian manufacturer, said the recall covered 300 boats. "
+        "The company said nobody had been hurt.\n"
+    )
+    assert by_content(text, "300 boats").source_type == "company"
+    assert by_content(text, "nobody had been hurt").source == "Dravik"
+
+
+def test_a_name_described_after_it_by_a_trade_is_a_person_pronouns_can_point_at() -> None:
+    text = (
+        "Harvest losses\n\n"
+        "Veltra's product chief, Lena Brauer, said every update was tested before release.\n\n"
+        "Ines Porath, a machinery analyst at Nordfin Bank who covers the company, said it could "
+        'lose market share. "Farmers forgive a breakdown," she said.\n'
+    )
+    assert by_content(text, "Farmers forgive").source == "Ines Porath"
+
+
 def test_a_surname_named_first_in_an_untagged_apposition_is_a_person() -> None:
     text = (
         "Zoo row\n\n"
