@@ -352,7 +352,10 @@ def _affiliated(doc: Document, index: int, rules: Rules) -> Node | None:
     person = _surname_owner(doc, attribution.source or "") or attribution.source
     if not person:
         return None
-    for role in rules.claims.roles:
+    # a role written beside the name says whose it is ("union chairman Goran Petric"): tried
+    # before a role that speaks for the company the article is about
+    roles = sorted(rules.claims.roles, key=lambda r: not r.beside_name)
+    for role in roles:
         if role.beside_name:
             beside = _institution_beside(doc, person, role, rules)
             if beside is not None:
@@ -611,7 +614,8 @@ _POINTERS = frozenset(
 def _holding(doc: Document, ref: str, role: SpeakerRole) -> Attribution | None:
     """The article's source whose name holds every word of ``ref`` ("department" in "Tamsett
     County Health Department") or whose initials it is ("VCA"), of a type the role speaks for
-    or untyped; the fullest name, one named first."""
+    or untyped; a typed one before an untyped one ("Veltrac", not "Posts on a Veltrac owners'
+    forum"), then the fullest name, one named first."""
     words = {w.lower() for w in re.findall(r"[\w&-]+", ref)} - _NOT_NAMES
     acronym = ref if re.fullmatch(r"[A-Z]{2,6}", ref) else None
     found: list[Attribution] = []
@@ -626,7 +630,7 @@ def _holding(doc: Document, ref: str, role: SpeakerRole) -> Attribution | None:
         initials = "".join(w[0] for w in names if w[:1].isupper())
         if (words and words <= {w.lower() for w in names}) or acronym == initials:
             found.append(b)
-    return max(found, key=lambda b: len(b.source or ""), default=None)
+    return max(found, key=lambda b: (b.source_type is not None, len(b.source or "")), default=None)
 
 
 #: what a described written source's name ends on: a record of a body, not the body

@@ -97,6 +97,41 @@ def test_a_chief_executive_speaks_for_the_company_named_before() -> None:
     assert [statement_origins(doc, i, RULES)[0].name for i in range(3)] == ["Kestrel Mobility"] * 3
 
 
+def test_a_role_beside_the_name_is_of_the_body_it_names() -> None:
+    # "union chairman" is the union's, though a company spoke before him; "Veltra's head of
+    # product" is Veltra's, not that of an untyped source whose name holds the word
+    t = (
+        "Dravik Foods said its output would fall. The farmers' union said no one had been paid. "
+        "Posts on a Veltra owners' forum say tractors failed. Every unit was tested, Veltra "
+        "said. No update reached tractors, Veltra's head of product, Lena Brauer, said. "
+        "We want the law applied, union chairman Goran Petric said."
+    )
+    doc = document(
+        "d",
+        t,
+        said(t, "its output would fall", "Dravik Foods", source_type="company"),
+        said(t, "no one had been paid", "The farmers' union", source="farmers' union"),
+        said(t, "tractors failed", "Posts on a Veltra owners' forum"),
+        said(t, "Every unit was tested", "Veltra", source_type="company"),
+        said(
+            t,
+            "No update reached tractors",
+            "Veltra's head of product, Lena Brauer",
+            source="Lena Brauer",
+            source_type="person",
+        ),
+        said(
+            t,
+            "We want the law applied",
+            "union chairman Goran Petric",
+            source="Goran Petric",
+            source_type="person",
+        ),
+    )
+    assert statement_origins(doc, 4, RULES)[0].name == "Veltra"
+    assert statement_origins(doc, 5, RULES)[0].name == "farmers' union"
+
+
 def test_a_coordinated_speaker_names_several_origins() -> None:
     t = (
         "Both countries, along with NATO and the United States, are sounding the alarm over "
