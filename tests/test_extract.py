@@ -503,6 +503,11 @@ def test_a_name_described_after_it_by_a_trade_is_a_person_pronouns_can_point_at(
     assert by_content(text, "Farmers forgive").source == "Ines Porath"
 
 
+def test_posts_on_a_forum_are_by_people_the_article_does_not_name() -> None:
+    posts = one("Posts on a Veltra owners' forum say the tractors failed too.")
+    assert posts.source_type == "anonymous"
+
+
 def test_a_surname_named_first_in_an_untagged_apposition_is_a_person() -> None:
     text = (
         "Zoo row\n\n"

@@ -304,7 +304,7 @@ def test_a_company_announcing_its_own_action_is_no_party_claim() -> None:
     # with a reason or a second clause it says more and is its own word again
     t = (
         "Quorra said it would appeal the decision. Quorra said it would appeal because the "
-        "fine was unlawful."
+        "fine was unlawful. Quorra said it had withdrawn the app."
     )
     own = origin("Quorra Technologies", "quorra technologies", "company")
 
@@ -315,6 +315,8 @@ def test_a_company_announcing_its_own_action_is_no_party_claim() -> None:
 
     assert "unverified_party_claim" not in flags("it would appeal the decision")
     assert "unverified_party_claim" in flags("it would appeal because the fine was unlawful")
+    # done already: "it had withdrawn the app", "has suspended the certificate"
+    assert "unverified_party_claim" not in flags("it had withdrawn the app")
 
 
 def test_people_of_a_place_or_a_workplace_are_unnamed_a_bodys_people_are_not() -> None:
