@@ -20,6 +20,9 @@ Two statements are linked (thresholds in ``rules/claims.toml``, ``[grouping]``) 
 - **a denial and what it denies**: a denial and the nearest earlier statement by another
   origin (``denial_window`` sentences back) that shares a word with it, or that names the
   denier when the denial points back ("dismissed the accusations");
+- **a confirmation and what it confirms**: a confirmation ("confirmed the offer", "was
+  confirmed by two other dealers") and the earlier statement by another origin that shares
+  most words with it (two, unless what is confirmed is named in a few words);
 - **one statement split in two**: the same cue and speaker.
 
 Statements are only compared when they share a name, a figure or a term that at most
@@ -179,7 +182,43 @@ def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
         links += _split_links(statements, members)
         links += _headline_links(statements, members)
         links += _denial_links(statements, members, rules)
+        links += _confirmation_links(statements, members, rules)
     return links
+
+
+def _confirmation_links(
+    statements: Sequence[Statement], members: Sequence[int], rules: Rules
+) -> list[_Link]:
+    """A confirmation by one origin joins the earlier statement by another that it confirms:
+    the one sharing most words with it (as :func:`_most_shared`), two words at least unless
+    what is confirmed is named in a few words ("The nine-day wait was confirmed by two other
+    dealers", "Veltrac confirmed the offer"). A second origin saying the same thing: the claim
+    may be corroborated."""
+    links: list[_Link] = []
+    for i in members:
+        s = statements[i]
+        if s.role != "asserts" or s.attribution.stance != "confirming":
+            continue
+        start = s.attribution.content.start
+        earlier = [
+            statements[j]
+            for j in members
+            if statements[j].role == "asserts"
+            and not statements[j].keys & s.keys
+            and statements[j].attribution.content.start < start
+        ]
+        shared = _most_shared(s, earlier, rules)
+        named = len(s.attribution.content.text.split()) <= _NAMED_IN_FEW_WORDS
+        if shared is None or (len(shared[1]) < 2 and not named):
+            continue
+        target, words = shared
+        j = members[[statements[m] for m in members].index(target)]
+        links.append(_Link(j, i, f"confirms it (shared words: {', '.join(sorted(words))})"))
+    return links
+
+
+#: what a confirmation names in this many words or fewer ("the offer") needs one shared word
+_NAMED_IN_FEW_WORDS = 4
 
 
 def _candidates(statements: Sequence[Statement], rules: Rules) -> list[tuple[int, int]]:

@@ -576,6 +576,23 @@ def test_a_deniers_next_sentence_is_said_in_its_own_defence() -> None:
     assert "unverified_party_claim" not in warehouse.flag_names
 
 
+def test_a_confirmation_joins_what_it_confirms() -> None:
+    _, claims = article(
+        "Ferry halted\n\n"
+        "Nordline Ferries said the morning crossing had been cancelled because of a fault in "
+        "the loading ramp.\n"
+        "The port authority confirmed the fault.\n"
+        "The harbour master said the ramp would be repaired by Friday.\n"
+    )
+    cancelled = claim_with(claims, "crossing had been cancelled")
+    assert [o.name for o in cancelled.origins] == ["Nordline Ferries", "port authority"]
+    assert "corroborated" in cancelled.flag_names
+    assert "confirms it" in " ".join(cancelled.explanation)
+    # the next statement, by a third origin and no confirmation, stays a claim of its own
+    repaired = claim_with(claims, "repaired by Friday")
+    assert [o.name for o in repaired.origins] == ["harbour master"]
+
+
 def test_a_side_saying_no_civilian_was_harmed_speaks_on_the_fighting() -> None:
     _, claims = article(
         "Strike on village\n\n"
