@@ -616,7 +616,30 @@ def _is_definite(tok: Token) -> bool:
     )
 
 
+def _owned(tok: Token) -> bool:
+    """Whether a possessive ("Thornleigh's", "its") owns the token."""
+    return any(
+        c.dep_ in ("poss", "nmod") and any(g.tag_ == "POS" for g in c.children)
+        for c in tok.children
+    ) or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
+
+
 def _appositive_name(tok: Token) -> Token | None:
+    if tok.pos_ == "PROPN" and _owned(tok):
+        # "Thornleigh's MP, Diane Mercer,": a title the tagger took for a name, owned by a
+        # place or a body, set beside a person's full name
+        return next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "appos"
+                and c.pos_ == "PROPN"
+                and c.ent_type_ == "PERSON"
+                and c.i > tok.i
+                and any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children)
+            ),
+            None,
+        )
     if tok.pos_ != "NOUN":
         return None
     for child in tok.children:

@@ -508,6 +508,12 @@ def test_posts_on_a_forum_are_by_people_the_article_does_not_name() -> None:
     assert posts.source_type == "anonymous"
 
 
+def test_a_title_the_tagger_took_for_a_name_is_the_person_set_beside_it() -> None:
+    # "MP" tagged a proper noun, and its initials would match a Martin Pell spoken of before
+    mp = one("Thornleigh's MP, Diane Mercer, said she had written to the regulator.")
+    assert mp.source == "Diane Mercer"
+
+
 def test_a_surname_named_first_in_an_untagged_apposition_is_a_person() -> None:
     text = (
         "Zoo row\n\n"
