@@ -670,8 +670,9 @@ class Store:
         return Trace(a, sentence, doc["byline"], doc["path"], others)
 
     def sources(self, source_type: str | None = None) -> list[SourceSummary]:
-        """Every source with its counts, most statements first. ``source_type`` is a type or
-        a word of one: ``anonymous`` also lists ``anonymous official``."""
+        """Every source with its counts, most statements first, then by name and by the
+        article a description belongs to. ``source_type`` is a type or a word of one:
+        ``anonymous`` also lists ``anonymous official``."""
         where, params = "", []
         if source_type:
             where = "WHERE s.type = ? OR ' ' || s.type || ' ' LIKE ?"
@@ -684,7 +685,7 @@ class Store:
             LEFT JOIN sources p ON p.id = s.parent_id
             LEFT JOIN documents d ON d.id = s.document_id
             {where}
-            GROUP BY s.id ORDER BY statements DESC, s.name""",
+            GROUP BY s.id ORDER BY statements DESC, s.name, only_in, s.id""",
             params,
         )
         return [_summary(r) for r in rows]
