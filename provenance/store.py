@@ -85,6 +85,7 @@ DEFAULT_DB = "provenance.db"
 DB_ENV = "PROVENANCE_DB"
 TABLES = ("documents", "sources", "mentions", "attributions", "hops")
 _ID_CHARS = 16
+_DOCUMENT_PREFIX = 6  # characters of the document id opening its rows' ids
 _MAX_ALIASES = 50
 _SEARCH_POOL = 200  # full-text candidates re-ranked by rapidfuzz
 _BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another's transaction, per attempt
@@ -115,10 +116,24 @@ def _hash_id(*parts: object) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:_ID_CHARS]
 
 
+def _in_document(document_id: str, row_hash: str) -> str:
+    """The id of a row that belongs to one document: the document id's first
+    ``_DOCUMENT_PREFIX`` characters, then the first characters of the row's own hash (the
+    whole id of the row in stores written by older code).
+
+    An article's rows are then neighbours in every index keyed by their ids, so its
+    transaction dirties a page or two of each, not a page a row (random ids spread a large
+    store's writes over ever more pages). Stores written before keep their ids: nothing
+    reads an id's parts.
+    """
+    return document_id[:_DOCUMENT_PREFIX] + row_hash[: _ID_CHARS - _DOCUMENT_PREFIX]
+
+
 def attribution_id(document_id: str, a: Attribution) -> str:
-    """Hash of the document id, the content span and the cue span."""
+    """The document id's first 6 characters, then a hash of the document id, the content
+    span and the cue span."""
     cue = (a.cue.start, a.cue.end) if a.cue else (None, None)
-    return _hash_id(document_id, a.content.start, a.content.end, *cue)
+    return _in_document(document_id, _hash_id(document_id, a.content.start, a.content.end, *cue))
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,6 +508,8 @@ class Store:
         parent_id: str | None = None,
     ) -> str:
         source_id = _hash_id("source", key, document_id)
+        if document_id is not None:  # a description, a source of this article only
+            source_id = _in_document(document_id, source_id)
         self.db.execute(
             "INSERT INTO sources (id, name, type, parent_id, aliases, person, document_id, key, "
             "block, evidence) VALUES (?, ?, ?, ?, '[]', ?, ?, ?, ?, ?)",
@@ -616,6 +633,7 @@ class Store:
         wanted = id_or_query.strip()
         others = 0
         found: list[StoredAttribution] = []
+        ids: list[str] = []
         if re.fullmatch(r"[0-9a-f]{6,16}", wanted):
             ids = [
                 str(r["id"])
@@ -631,6 +649,11 @@ class Store:
             matches = self._matches(wanted, _SEARCH_POOL)
             found = self._attributions_by_id(matches[:1])
             others = max(0, len(matches) - 1)
+        if not found and len(ids) > 1:
+            raise StoreError(
+                f"more than one attribution has an id starting {wanted!r}. Give more of the id: "
+                "the attributions of one article share its first 6 characters"
+            )
         if not found:
             raise StoreError(
                 f"no attribution with id or words {wanted!r}. Find one with "
@@ -647,8 +670,9 @@ class Store:
         return Trace(a, sentence, doc["byline"], doc["path"], others)
 
     def sources(self, source_type: str | None = None) -> list[SourceSummary]:
-        """Every source with its counts, most statements first. ``source_type`` is a type or
-        a word of one: ``anonymous`` also lists ``anonymous official``."""
+        """Every source with its counts, most statements first, then by name and by the
+        article a description belongs to. ``source_type`` is a type or a word of one:
+        ``anonymous`` also lists ``anonymous official``."""
         where, params = "", []
         if source_type:
             where = "WHERE s.type = ? OR ' ' || s.type || ' ' LIKE ?"
@@ -661,7 +685,7 @@ class Store:
             LEFT JOIN sources p ON p.id = s.parent_id
             LEFT JOIN documents d ON d.id = s.document_id
             {where}
-            GROUP BY s.id ORDER BY statements DESC, s.name""",
+            GROUP BY s.id ORDER BY statements DESC, s.name, only_in, s.id""",
             params,
         )
         return [_summary(r) for r in rows]
@@ -1704,7 +1728,9 @@ class _DocumentWriter:
     def _mention(self, span: Span | None, role: str, source_id: str | None) -> str | None:
         if span is None:
             return None
-        mention_id = _hash_id(self.document_id, "mention", span.start, span.end)
+        mention_id = _in_document(
+            self.document_id, _hash_id(self.document_id, "mention", span.start, span.end)
+        )
         self.db.execute(
             'INSERT OR IGNORE INTO mentions (id, document_id, "start", "end", text, role, '
             "source_id) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -614,6 +614,72 @@ def test_trace_by_id_prefix_or_words(store: Store) -> None:
         store.trace("zeppelin")
 
 
+def test_an_articles_rows_have_ids_opening_with_its_own(store: Store) -> None:
+    # so that an article's rows are neighbours in every index keyed by their ids
+    article = store.ingest(relayed()).document_id
+    ids = {
+        table: [str(r[0]) for r in store.db.execute(f"SELECT id FROM {table}{where}")]
+        for table, where in (
+            ("attributions", ""),
+            ("mentions", ""),
+            ("sources", " WHERE document_id IS NOT NULL"),
+        )
+    }
+    assert [len(v) for v in ids.values()] == [2, 4, 1]
+    assert {i[:6] for v in ids.values() for i in v} == {article[:6]}
+    assert {len(i) for v in ids.values() for i in v} == {16}
+    named = [
+        str(r[0]) for r in store.db.execute("SELECT id FROM sources WHERE name = ?", ["Jana Novak"])
+    ]
+    assert len(named) == 1 and not named[0].startswith(article[:6])  # a source of every article
+
+
+def test_ids_are_the_same_for_the_same_text(tmp_path: Path) -> None:
+    rows = []
+    for name in ("one.db", "two.db"):
+        with Store(tmp_path / name, rules=RULES) as s:
+            s.ingest(relayed())
+            rows.append(
+                [
+                    s.db.execute(f"SELECT id FROM {t} ORDER BY id").fetchall()
+                    for t in ("attributions", "mentions", "sources")
+                ]
+            )
+    assert rows[0] == rows[1]
+
+
+def test_trace_needs_more_than_the_articles_part_of_an_id(store: Store) -> None:
+    store.ingest(relayed())
+    ids = sorted(str(r[0]) for r in store.db.execute("SELECT id FROM attributions"))
+    assert ids[0][:6] == ids[1][:6]
+    with pytest.raises(StoreError, match="more than one attribution has an id starting"):
+        store.trace(ids[0][:6])
+    for a in ids:
+        assert store.trace(a[:10]).attribution.id == a
+
+
+def test_ids_of_older_code_live_beside_the_new(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as m:  # ids as older code made them: the row's hash
+        m.setattr(store_module, "_in_document", lambda _, row_hash: row_hash)
+        old = store.ingest(person_doc("old", "Jana Novak", "the port will reopen", tmp_path / "o"))
+    (old_id,) = [str(r[0]) for r in store.db.execute("SELECT id FROM attributions")]
+    assert not old_id.startswith(old.document_id[:6])
+    store.ingest(relayed())
+    assert store.trace(old_id).attribution.content.text == "the port will reopen"
+    assert store.trace(old_id[:8]).attribution.id == old_id
+    refresh_claims(store, parse=plain_sentences)
+    changed = store.ingest(person_doc("old", "Jana Novak", "the port is shut", tmp_path / "o"))
+    assert changed.status == "updated"
+    refresh_claims(store, parse=plain_sentences)
+    ids = {str(r[0]) for r in store.db.execute("SELECT id FROM attributions")}
+    assert old_id not in ids and len(ids) == 3
+    assert sum(i.startswith(changed.document_id[:6]) for i in ids) == 1
+    assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert all(n == 0 for _, n in inspect_database(store.path).orphans)
+
+
 def test_sentence_around_stays_in_its_paragraph() -> None:
     text = 'First one. "We won," she said. Last.\nNext paragraph.'
     s = sentence_around(text, text.index("We"), text.index("said") + 4)
