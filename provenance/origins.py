@@ -617,6 +617,8 @@ def _holding(doc: Document, ref: str, role: SpeakerRole) -> Attribution | None:
     or untyped; a typed one before an untyped one ("Veltrac", not "Posts on a Veltrac owners'
     forum"), then the fullest name, one named first."""
     words = {w.lower() for w in re.findall(r"[\w&-]+", ref)} - _NOT_NAMES
+    if words <= _PLACE_WORDS:
+        return None  # "County Commissioner Brent Hollis": a title, no body of the county's
     acronym = ref if re.fullmatch(r"[A-Z]{2,6}", ref) else None
     found: list[Attribution] = []
     for b in doc.attributions:
@@ -631,6 +633,13 @@ def _holding(doc: Document, ref: str, role: SpeakerRole) -> Attribution | None:
         if (words and words <= {w.lower() for w in names}) or acronym == initials:
             found.append(b)
     return max(found, key=lambda b: (b.source_type is not None, len(b.source or "")), default=None)
+
+
+#: words for a place's level that a title opens with ("County Commissioner", "State Senator")
+_PLACE_WORDS = frozenset(
+    {"county", "city", "state", "town", "district", "regional", "national", "federal"}
+    | {"provincial", "municipal", "local"}
+)
 
 
 #: what a described written source's name ends on: a record of a body, not the body

@@ -132,6 +132,32 @@ def test_a_role_beside_the_name_is_of_the_body_it_names() -> None:
     assert statement_origins(doc, 5, RULES)[0].name == "farmers' union"
 
 
+def test_a_title_opening_with_a_place_level_is_no_body_of_that_place() -> None:
+    t = (
+        "She died in the fire, the Tallow County Coroner's Office said. He had asked for a "
+        "review, County Commissioner Brent Hollis said."
+    )
+    doc = document(
+        "d",
+        t,
+        said(
+            t,
+            "She died in the fire",
+            "the Tallow County Coroner's Office",
+            source="Tallow County Coroner's Office",
+            source_type="government",
+        ),
+        said(
+            t,
+            "He had asked for a review",
+            "County Commissioner Brent Hollis",
+            source="Brent Hollis",
+            source_type="official",
+        ),
+    )
+    assert statement_origins(doc, 1, RULES)[0].name == "Brent Hollis"
+
+
 def test_a_coordinated_speaker_names_several_origins() -> None:
     t = (
         "Both countries, along with NATO and the United States, are sounding the alarm over "
