@@ -261,7 +261,9 @@ def antecedent_of(
         if subject is not None:  # "The Israeli military gave a different account. ..., it said"
             return subject
         for _, head in reversed(earlier):
-            if head.i < speaker.i and not _is_person(head) and head.lower_ not in _GROUP_PRONOUNS:
+            # a company the tagger took for a person, by its name ("Redvale Homes") is an "it"
+            thing = not _is_person(head) or _trigger(head, rules) in _ORGANISATION_TYPES
+            if head.i < speaker.i and thing and head.lower_ not in _GROUP_PRONOUNS:
                 return head
         return None
     if low in _COUNTED and not any(c.dep_ == "prep" for c in speaker.children):

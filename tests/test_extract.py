@@ -473,6 +473,10 @@ def test_documents_show_what_they_record() -> None:
     tracked = one("Ship-tracking data compiled by the agency showed 34 vessels anchored off Lusk.")
     assert tracked.content.text.startswith("34 vessels anchored")  # what it shows, no "that"
     assert tracked.speaker.text == "Ship-tracking data"
+    inverted = one(
+        "The Pennock Oak was placed under a preservation order in 1987, council records show."
+    )
+    assert inverted.speaker.text == "council records"  # parsed as a compound of "show"
     accounts = one("The charity's accounts show that its income fell by a third.")
     assert accounts.speaker.text == "The charity's accounts"
     recorded = one("The minutes record that the board approved the budget in March.")
@@ -512,6 +516,30 @@ def test_a_title_the_tagger_took_for_a_name_is_the_person_set_beside_it() -> Non
     # "MP" tagged a proper noun, and its initials would match a Martin Pell spoken of before
     mp = one("Thornleigh's MP, Diane Mercer, said she had written to the regulator.")
     assert mp.source == "Diane Mercer"
+
+
+def test_the_day_a_study_was_published_on_is_no_source() -> None:
+    study = one(
+        "Bee colonies lost half their foragers, according to a study published on Wednesday in "
+        "the Journal of Pollinator Ecology."
+    )
+    assert study.via == () and study.source == "study"
+
+
+def test_a_company_set_off_by_a_relative_clause_the_parser_misread_speaks() -> None:
+    # "which has planning permission" parsed as a verb "planning" with the company its subject
+    text = (
+        "Oak felled\n\n"
+        "A 400-year-old oak was cut down by contractors, residents of Pennock Green have told "
+        "the Gazette.\n\n"
+        "Redvale Homes, which has planning permission for 64 houses on the neighbouring field, "
+        "said the tree had been \u201cdangerous and dying\u201d. It said it had acted on the "
+        "advice of a consultant.\n"
+    )
+    dying = by_content(text, "dangerous and dying")
+    assert dying.source == "Redvale Homes" and dying.source_type == "company"
+    # the tagger took "Redvale Homes" for a person; "it" is still the company
+    assert by_content(text, "acted on the advice").source == "Redvale Homes"
 
 
 def test_a_surname_named_first_in_an_untagged_apposition_is_a_person() -> None:

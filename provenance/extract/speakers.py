@@ -37,6 +37,9 @@ def subject_of(verb: Token) -> Token | None:
     shared = _coordinated_before(verb)
     if shared is not None:
         return shared
+    named = _name_before_relative(verb)
+    if named is not None:
+        return named
     # a participle's subject is its clause's ("The museum refused to hand back a stool ...,
     # saying ..."), not the noun before its comma
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
@@ -59,6 +62,23 @@ def subject_of(verb: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return _nearest_subject(node)
     return None
+
+
+def _name_before_relative(verb: Token) -> Token | None:
+    """The name that opens the sentence of a subjectless cue, set off by a relative clause
+    ("Redvale Homes, which has planning permission for 64 houses, said ...", where the parser
+    took "has planning" for a verb of its own and the name for its subject)."""
+    sent = verb.sent
+    i = sent.start + (1 if sent[0].lower_ == "the" else 0)
+    start = i
+    while i < verb.i and verb.doc[i].pos_ == "PROPN":
+        i += 1
+    if i == start or i + 1 >= verb.i:
+        return None
+    comma, relative = verb.doc[i], verb.doc[i + 1]
+    if comma.text != "," or relative.lower_ not in ("which", "who"):
+        return None
+    return verb.doc[i - 1]
 
 
 def _coordinated_before(verb: Token) -> Token | None:
@@ -119,9 +139,11 @@ def _adjacent_noun(verb: Token) -> Token | None:
     if i < verb.sent.start:
         return None
     prev = verb.doc[i]
+    # "..., council records show.": the parser hung "records" on the verb as a compound
+    on_verb = prev.dep_ == "compound" and prev.head.i == verb.i
     if (
         prev.pos_ in ("NOUN", "PROPN")
-        and prev.dep_ not in ("compound", "amod", "poss", "pobj")
+        and (prev.dep_ not in ("compound", "amod", "poss", "pobj") or on_verb)
         and prev.text not in QUOTE_CHARS
     ):
         return prev
@@ -286,7 +308,8 @@ def chain_sources(head: Token) -> list[Token]:
                 # "based on health ministry figures"; "based on data from Alphaliner"
                 found.extend(chain_sources(obj) or [obj])
             elif child.lower_ == "on" and head.lemma_ in _AIRED:
-                found.append(obj)  # "a statement read on state television"
+                if obj.ent_type_ not in ("DATE", "TIME"):  # "published on Wednesday": when
+                    found.append(obj)  # "a statement read on state television"
             elif child.lower_ in ("of", "on"):
                 found.extend(chain_sources(obj))
     return found
