@@ -54,6 +54,7 @@ from provenance.disputes import (
     answered_accusations,
     pointed_account,
     pointed_accounts,
+    points_at_a_figure,
     rival_accounts,
 )
 from provenance.flags import Stakes, add_evidence, advocate_word, contests, flag_claim
@@ -651,7 +652,8 @@ def _denial_links(
         target = (
             (held[0], f"{denial.role} the statement it holds")
             if held
-            else _answered(denial, earlier, rules, max(answered, default=-1), reasons)
+            else _figure_answered(denial, earlier, rules)
+            or _answered(denial, earlier, rules, max(answered, default=-1), reasons)
         )
         if target is None and denial.role == "denies":
             later = [s for s in others if s.attribution.content.start > start]
@@ -660,6 +662,23 @@ def _denial_links(
             j = members[[statements[m] for m in members].index(target[0])]
             links.append(_Link(j, i, target[1]))
     return links
+
+
+def _figure_answered(
+    denial: Statement, earlier: Sequence[Statement], rules: Rules
+) -> tuple[Statement, str] | None:
+    """What a denial pointing at a figure ("rejected the estimate") answers: the latest
+    earlier statement that gives one, within three times ``denial_window`` sentences (as an
+    accusation is looked for), not one that talks about the estimate ("Its estimate was
+    drawn from voter rolls")."""
+    if not points_at_a_figure(denial.attribution.content.text):
+        return None
+    window = 3 * rules.claims.denial_window
+    figured = [s for s in earlier if s.figures and denial.sentence - s.sentence <= window]
+    if not figured:
+        return None
+    found = max(figured, key=lambda s: s.attribution.content.start)
+    return found, f"{denial.role} the figure before it (points at it)"
 
 
 def _answered(

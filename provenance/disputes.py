@@ -187,6 +187,11 @@ _FIGURE_POINTER = re.compile(
 _FIGURE_REACH = 2  # sentences back
 
 
+def points_at_a_figure(text: str) -> bool:
+    """Whether what is said points at a figure ("the estimate", "that toll")."""
+    return _FIGURE_POINTER.match(text) is not None
+
+
 def answered_accusations(
     groups: Sequence[Sequence[int]], statements: Sequence[Statement]
 ) -> dict[int, list[Evidence]]:

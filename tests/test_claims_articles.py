@@ -593,6 +593,18 @@ def test_a_confirmation_joins_what_it_confirms() -> None:
     assert [o.name for o in repaired.origins] == ["harbour master"]
 
 
+def test_rejecting_the_estimate_denies_the_figure_not_what_is_said_of_the_estimate() -> None:
+    _, claims = article(
+        "Census row\n\n"
+        "The census missed at least 60,000 residents of Korrin, a monitoring group said on "
+        "Thursday.\n"
+        "Its estimate was drawn from voter rolls and parish registers, the group said.\n"
+        "The statistics bureau rejected the estimate.\n"
+    )
+    assert "denied" in claim_with(claims, "60,000 residents").flag_names
+    assert "denied" not in claim_with(claims, "voter rolls").flag_names
+
+
 def test_a_side_saying_no_civilian_was_harmed_speaks_on_the_fighting() -> None:
     _, claims = article(
         "Strike on village\n\n"
