@@ -6,6 +6,7 @@ blocking keys kept by claim (before migration 7) move to keys by statement."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -161,6 +162,29 @@ def test_a_refresh_keeps_the_readings_it_made_for_the_next(
             store.ingest(doc, Masthead(outlet="AFP"), plain_sentences(doc.text))
         refresh_claims(store, parse=never)
         assert sorted(reads.docs) == sorted(d.doc_id for d in BATCHES[1])  # not the joined
+
+
+def test_a_refresh_holds_the_cycle_collector_off_and_leaves_it_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collecting: list[bool] = []
+    original = provenance.refresh.group_claims
+
+    def grouping(*args: Any, **kwargs: Any) -> Any:
+        collecting.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(provenance.refresh, "group_claims", grouping)
+    try:
+        for enabled in (True, False):
+            gc.enable() if enabled else gc.disable()
+            with Store(tmp_path / f"{enabled}.db", rules=RULES) as store:
+                ingested(store, BATCHES[0], ClaimRefresher())
+                assert refresh_claims(store, parse=never).claims > 0
+                assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+    assert collecting == [False, False]
 
 
 def _spoiled(store: Store) -> None:
