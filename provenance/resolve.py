@@ -1132,6 +1132,8 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         return strip_determiner(text), trig, f"head noun '{head.text}' ({trig})"
     for t in toks:
         if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") and t.ent_iob_ == "B":
+            if _participle_agent(t):
+                continue  # "A post-mortem report ..., seen by the BBC": who saw it
             e = _entity(t)
             if (
                 t.ent_type_ in ("GPE", "NORP")
@@ -1153,6 +1155,13 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
         return strip_determiner(ent.text), ent_kind, f"named entity {ent.label_}"
     return strip_determiner(text), None, "mention text"
+
+
+def _participle_agent(tok: Token) -> bool:
+    """Whether a name is the agent of a participle ("seen by the BBC", "obtained by Reuters"):
+    who saw or got the thing, not its name."""
+    by = tok.head
+    return by.lower_ == "by" and by.dep_ in ("agent", "prep") and by.head.tag_ == "VBN"
 
 
 def _employer(head: Token, rules: Rules) -> tuple[str, str, str] | None:

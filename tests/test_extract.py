@@ -542,6 +542,17 @@ def test_a_company_set_off_by_a_relative_clause_the_parser_misread_speaks() -> N
     assert by_content(text, "acted on the advice").source == "Redvale Homes"
 
 
+def test_the_outlet_that_saw_a_document_is_not_its_name() -> None:
+    text = (
+        "Whales died on Skerra.\n\n"
+        "A preliminary post-mortem report on two of the whales, seen by the BBC, found "
+        "bleeding in the inner ears of both animals.\n"
+    )
+    report = by_content(text, "bleeding in the inner ears")
+    assert report.source is not None and report.source.endswith("seen by the BBC")
+    assert report.source_type != "media"
+
+
 def test_a_surname_named_first_in_an_untagged_apposition_is_a_person() -> None:
     text = (
         "Zoo row\n\n"
