@@ -553,6 +553,22 @@ def test_the_outlet_that_saw_a_document_is_not_its_name() -> None:
     assert report.source_type != "media"
 
 
+def test_a_cue_the_tagger_took_for_a_noun_before_a_that_clause() -> None:
+    # "state" an apposition of "terms"; "record" a noun with "Minutes" hung on it
+    terms = one(
+        "Veltra's warranty terms, published on its website, state that only authorised dealers "
+        "may install software."
+    )
+    assert terms.speaker.text == "Veltra's warranty terms"
+    assert terms.content.text == "only authorised dealers may install software"
+    minutes = one(
+        "Minutes of a board meeting in March 2021, which the Examiner has seen, record that "
+        "trustees approved \u201ca strategic review\u201d with a budget of \u00a315,000."
+    )
+    assert minutes.content.text.startswith("trustees approved")  # not "that trustees"
+    assert minutes.speaker.text.startswith("Minutes of a board meeting")
+
+
 def test_a_surname_named_first_in_an_untagged_apposition_is_a_person() -> None:
     text = (
         "Zoo row\n\n"

@@ -33,6 +33,7 @@ from provenance.extract.speakers import (
     _postposed_relcl,
     chain_sources,
     mention_tokens,
+    noun_subject,
     subject_of,
     subject_start,
 )
@@ -236,7 +237,17 @@ def _verb_tagged_noun(tok: Token) -> bool:
     """'Emails seen by the Courier show that ...': the tagger took the cue for a noun, the
     parser still gave it a subject and a clause, as a verb has."""
     deps = {c.dep_ for c in tok.children}
-    return tok.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
+    if tok.pos_ != "NOUN" or "ccomp" not in deps:
+        return False
+    if "nsubj" in deps:
+        return True
+    # "Minutes of the meeting, which the Examiner has seen, record that ...": the subject hung
+    # on it as an unknown dependent; "Veltrac's warranty terms, published on its website, state
+    # that ...": the cue set beside its subject as an apposition. Only before a "that" clause.
+    that = any(
+        c.left_edge.lower_ == "that" for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+    )
+    return that and noun_subject(tok) is not None
 
 
 def _misparsed_as_noun(tok: Token) -> bool:

@@ -151,11 +151,12 @@ def _strip_leading(doc: Doc, tokens: list[Token]) -> list[Token]:
 
 
 def _that_taken_for_object(tok: Token) -> bool:
-    """A "that" the parser made the object of a clause whose own subject follows it ("that
-    their clients had acted"): the complementiser, misparsed."""
+    """A "that" the parser made the object or the subject of a clause whose own subject
+    follows it ("that their clients had acted", "that trustees approved"): the
+    complementiser, misparsed."""
     return (
         tok.lower_ == "that"
-        and tok.dep_ == "dobj"
+        and tok.dep_ in ("dobj", "nsubj")
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)
     )
 

@@ -34,6 +34,8 @@ def subject_of(verb: Token) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if verb.pos_ == "NOUN":  # a cue the tagger took for a noun
+        return noun_subject(verb)
     shared = _coordinated_before(verb)
     if shared is not None:
         return shared
@@ -61,6 +63,19 @@ def subject_of(verb: Token) -> Token | None:
             node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return _nearest_subject(node)
+    return None
+
+
+def noun_subject(verb: Token) -> Token | None:
+    """The subject of a cue the tagger took for a noun, where the parser did not make it one:
+    a noun hung on it before it as an unknown dependent ("Minutes ..., record that"), or the
+    noun it stands beside as an apposition ("warranty terms, ..., state that")."""
+    for child in verb.children:
+        if child.dep_ == "dep" and child.i < verb.i and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    head = verb.head
+    if verb.dep_ == "appos" and head.i < verb.i and head.pos_ in ("NOUN", "PROPN"):
+        return head
     return None
 
 
