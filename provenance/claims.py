@@ -213,13 +213,23 @@ def _confirmation_links(
         if shared is None or (len(shared[1]) < 2 and not named):
             continue
         target, words = shared
-        j = members[[statements[m] for m in members].index(target)]
-        links.append(_Link(j, i, f"confirms it (shared words: {', '.join(sorted(words))})"))
+        links.append(
+            _Link(
+                _index_of(statements, members, target),
+                i,
+                f"confirms it (shared words: {', '.join(sorted(words))})",
+            )
+        )
     return links
 
 
 #: what a confirmation names in this many words or fewer ("the offer") needs one shared word
 _NAMED_IN_FEW_WORDS = 4
+
+
+def _index_of(statements: Sequence[Statement], members: Sequence[int], target: Statement) -> int:
+    """The index into ``statements`` of ``target``, one of the ``members``."""
+    return next(m for m in members if statements[m] is target)
 
 
 def _candidates(statements: Sequence[Statement], rules: Rules) -> list[tuple[int, int]]:
@@ -659,8 +669,7 @@ def _denial_links(
             later = [s for s in others if s.attribution.content.start > start]
             target = _charged(denial, later, rules)
         if target is not None:
-            j = members[[statements[m] for m in members].index(target[0])]
-            links.append(_Link(j, i, target[1]))
+            links.append(_Link(_index_of(statements, members, target[0]), i, target[1]))
     return links
 
 
@@ -668,17 +677,22 @@ def _figure_answered(
     denial: Statement, earlier: Sequence[Statement], rules: Rules
 ) -> tuple[Statement, str] | None:
     """What a denial pointing at a figure ("rejected the estimate") answers: the latest
-    earlier statement that gives one, within three times ``denial_window`` sentences (as an
+    earlier statement that gives one, within ``_FAR`` times ``denial_window`` sentences (as an
     accusation is looked for), not one that talks about the estimate ("Its estimate was
     drawn from voter rolls")."""
     if not points_at_a_figure(denial.attribution.content.text):
         return None
-    window = 3 * rules.claims.denial_window
+    window = _FAR * rules.claims.denial_window
     figured = [s for s in earlier if s.figures and denial.sentence - s.sentence <= window]
     if not figured:
         return None
     found = max(figured, key=lambda s: s.attribution.content.start)
     return found, f"{denial.role} the figure before it (points at it)"
+
+
+#: how many times ``denial_window`` a denial looks back for what it points at by kind (an
+#: accusation, a figure), further than for what shares its words
+_FAR = 3
 
 
 def _answered(
@@ -714,7 +728,7 @@ def _answered(
         accusations = [
             s
             for s in earlier
-            if s.attribution.stance == "accusing" and denial.sentence - s.sentence <= 3 * window
+            if s.attribution.stance == "accusing" and denial.sentence - s.sentence <= _FAR * window
         ]
         if accusations:
             return accusations[-1], f"{denial.role} the accusation before it (points back to it)"

@@ -102,6 +102,12 @@ def _named_company(tok: Token, rules: Rules) -> Token | None:
     return None
 
 
+def _name_of_words(tok: Token) -> bool:
+    """Whether a proper noun ends a name of more than one word: a proper noun compounded
+    before it ("Ana" in "Ana Ruiz")."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
 def _full_organisation(tok: Token) -> Entity | None:
     """The organisation a lone name is short for: "Brenmark said" (which the tagger takes
     for a person) after "Shares in Brenmark Mobility fell", or that the article names as
@@ -109,7 +115,7 @@ def _full_organisation(tok: Token) -> Entity | None:
     ent = _entity(tok)
     if tok.pos_ != "PROPN" or (ent is not None and len(ent) > 1):
         return None
-    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+    if _name_of_words(tok):
         return None  # not alone: "Quillon Falls Memorial Hospital", however the tagger cut it
     found: dict[str, Entity] | None = tok.doc.user_data.get("provenance_organisations")
     if found is None:
@@ -313,8 +319,10 @@ def _human(tok: Token) -> bool:
 
 
 def _seen_by(tok: Token) -> Token | None:
-    """The document an outlet saw ("a ministry document seen by Reuters, which said"): the
-    parser hangs the relative clause on the outlet; what said it is the document."""
+    """The document an outlet saw ("a ministry document seen by Reuters, which said": the
+    parser hangs the relative clause on the outlet; what said it is the document), or None
+    when ``tok`` is no such outlet. An outlet that saw a document is never its name ("A
+    post-mortem report ..., seen by the BBC")."""
     by = tok.head if tok.dep_ == "pobj" else None
     seen = by.head if by is not None and by.lower_ == "by" else None
     if seen is not None and seen.tag_ == "VBN" and seen.dep_ in ("acl", "relcl"):
@@ -458,18 +466,20 @@ def _is_titled_name(head: Token, rules: Rules) -> bool:
     if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC"):
         return False
     before = [t for t in mention_tokens(head) if t.i < head.i]
-    if (
-        head.dep_ == "appos"  # "Aldmark's digital affairs minister, Petra Lunde,"
+    if _name_of_words(head) and (
+        # "Aldmark's digital affairs minister, Petra Lunde,"
+        head.dep_ == "appos"
         and head.head.pos_ == "NOUN"
-        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
         and _trigger(head.head, rules) in ("official", "expert")
+        # "Ines Porath, a machinery analyst at Nordfin Bank,"
+        or any(
+            c.dep_ == "appos"
+            and c.i > head.i
+            and _trigger(c, rules) in ("official", "expert", "vague")
+            for c in head.children
+        )
     ):
         return True
-    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children) and any(
-        c.dep_ == "appos" and c.i > head.i and _trigger(c, rules) in ("official", "expert", "vague")
-        for c in head.children
-    ):
-        return True  # "Ines Porath, a machinery analyst at Nordfin Bank,"
     return any(t.pos_ == "PROPN" for t in before[-2:]) and any(
         _trigger(t, rules) == "official" for t in before
     )
@@ -638,7 +648,7 @@ def _appositive_name(tok: Token) -> Token | None:
                 and c.pos_ == "PROPN"
                 and c.ent_type_ == "PERSON"
                 and c.i > tok.i
-                and any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children)
+                and _name_of_words(c)
             ),
             None,
         )
@@ -1132,7 +1142,7 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         return strip_determiner(text), trig, f"head noun '{head.text}' ({trig})"
     for t in toks:
         if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") and t.ent_iob_ == "B":
-            if _participle_agent(t):
+            if _seen_by(t) is not None:
                 continue  # "A post-mortem report ..., seen by the BBC": who saw it
             e = _entity(t)
             if (
@@ -1155,13 +1165,6 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
         return strip_determiner(ent.text), ent_kind, f"named entity {ent.label_}"
     return strip_determiner(text), None, "mention text"
-
-
-def _participle_agent(tok: Token) -> bool:
-    """Whether a name is the agent of a participle ("seen by the BBC", "obtained by Reuters"):
-    who saw or got the thing, not its name."""
-    by = tok.head
-    return by.lower_ == "by" and by.dep_ in ("agent", "prep") and by.head.tag_ == "VBN"
 
 
 def _employer(head: Token, rules: Rules) -> tuple[str, str, str] | None:
