@@ -1215,8 +1215,8 @@ class Store:
         """The rows that store ``claim`` (its id from its statements), as written: a row whose
         primary key an earlier row holds is left out (``keyed``: the blocking keys written
         so far in this transaction, (key, attribution id)). ``origins``: the stored source
-        of each origin named so far in this transaction, by (name, document id) (the same
-        origin heads many claims of an article, and sources do not change meanwhile)."""
+        of each origin of the claims written, by (name, document id), looked up together
+        beforehand (:meth:`_origin_sources`; sources do not change meanwhile)."""
 
         def attribution(doc_id: str | None, index: int | None) -> str | None:
             doc = by_doc.get(doc_id or "")
@@ -1270,9 +1270,7 @@ class Store:
                     position,
                     origin.name,
                     origin.key,
-                    self._origin_source(
-                        origin.name, _origin_document(claim, origin, by_doc), origins
-                    ),
+                    origins[origin.name, _origin_document(claim, origin, by_doc)],
                     origin.type,
                     json.dumps(list(origin.relays), ensure_ascii=False),
                 )
@@ -1354,23 +1352,12 @@ class Store:
                 f"INSERT INTO {table} (claim_number, {columns}) VALUES (?, {marks})", rows
             )
 
-    def _origin_source(
-        self,
-        name: str,
-        document_id: str | None,
-        known: dict[tuple[str, str | None], str | None],
-    ) -> str | None:
-        """The stored source an origin names: this article's description, else a named one
-        (``known``: those found already, by name and article)."""
-        if (name, document_id) not in known:
-            known[name, document_id] = self._find_origin_source(name, document_id)
-        return known[name, document_id]
-
     def _origin_sources(
         self, wanted: Iterable[tuple[str, str | None]]
     ) -> dict[tuple[str, str | None], str | None]:
-        """:meth:`_find_origin_source` for each (name, document id) of ``wanted``, looked up
-        together (a refresh names some twenty thousand)."""
+        """The stored source each origin names, by (name, document id) of ``wanted``: that
+        article's description, else a named source of that key, else the canonical name's
+        (sources.toml) source; looked up together (a refresh names some twenty thousand)."""
         pairs = set(wanted)
         canonical = {}
         for name, _ in pairs:
@@ -1397,6 +1384,7 @@ class Store:
         return out
 
     def _find_origin_source(self, name: str, document_id: str | None) -> str | None:
+        """:meth:`_origin_sources` for one (name, document id), a query at a time."""
         key = name_key(name)
         for scope in dict.fromkeys((document_id, None)):
             row = self._source_by_key(key, scope)
