@@ -69,6 +69,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     starts = paragraph_starts(doc)
     for start in starts[1:]:
         doc[start].is_sent_start = True
+    # inside a line, a sentence starts only after a word that can end one ("The group, Count
+    # Us Fairly, said": the parser split after "Us"; "“We got this wrong and ...”")
+    paragraph = set(starts)
+    for token in doc[1:]:
+        if token.i not in paragraph and not _can_end(doc[token.i - 1].text):
+            token.is_sent_start = False
     # "DOLNA BRESKA, Lovenia (AP) — A sinkhole ...": the dateline stands alone too, or the
     # parser takes the place for the sentence's root
     for start in starts:
@@ -79,6 +85,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_ENDINGS = frozenset(".!?;:\u2026\"'\u201d\u2019)]")
+
+
+def _can_end(word: str) -> bool:
+    """Whether a sentence can end with ``word``: a full stop, a question or exclamation mark,
+    an ellipsis, a colon or semicolon, or a closing quotation mark or bracket after one."""
+    return bool(word) and word[-1] in _ENDINGS
+
+
 _DATELINE_TOKENS = 16
 
 

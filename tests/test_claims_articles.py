@@ -605,6 +605,20 @@ def test_rejecting_the_estimate_denies_the_figure_not_what_is_said_of_the_estima
     assert "denied" not in claim_with(claims, "voter rolls").flag_names
 
 
+def test_rejecting_the_estimate_answers_the_first_figure_its_source_gave() -> None:
+    # the group's later figures (volunteers, villages) back its estimate: the rejection
+    # answers the estimate itself
+    _, claims = article(
+        "Census row\n\n"
+        "The census missed at least 60,000 residents of Korrin, a monitoring group said on "
+        "Thursday.\n"
+        "The group said its 212 volunteers had visited 94 villages after the count closed.\n"
+        "The statistics bureau rejected the estimate.\n"
+    )
+    assert "denied" in claim_with(claims, "60,000 residents").flag_names
+    assert "denied" not in claim_with(claims, "212 volunteers").flag_names
+
+
 def test_a_side_saying_no_civilian_was_harmed_speaks_on_the_fighting() -> None:
     _, claims = article(
         "Strike on village\n\n"

@@ -157,6 +157,21 @@ def test_stray_quotation_mark_never_swallows_the_rest() -> None:
         assert "\n" not in a.content.text or a.fragments
 
 
+def test_a_sentence_starts_inside_a_line_only_after_a_word_that_can_end_one() -> None:
+    from provenance.nlp import sentences
+
+    text = (
+        "Bills row\n\n"
+        "\u201cWe got this wrong and we are putting it right,\u201d chief executive Marcus "
+        "Thayne said on a call with analysts. \u201cBut the figure of 30,000 includes "
+        "customers who were billed correctly.\u201d\n"
+    )
+    found = [s.text.strip() for s in sentences(text)]
+    assert found[1].startswith("\u201cWe got this wrong and we are putting it right")
+    assert found[1].endswith("analysts.")
+    assert len(found) == 3
+
+
 def test_spans_always_index_the_text() -> None:
     text = (
         (SHARED / "seeds" / "afp-selydove.txt").read_text(encoding="utf-8")
@@ -540,6 +555,87 @@ def test_a_company_set_off_by_a_relative_clause_the_parser_misread_speaks() -> N
     assert dying.source == "Redvale Homes" and dying.source_type == "company"
     # the tagger took "Redvale Homes" for a person; "it" is still the company
     assert by_content(text, "acted on the advice").source == "Redvale Homes"
+
+
+def test_according_to_after_a_noun_phrase_set_off_speaks_for_the_clause() -> None:
+    # the parser hangs "according to" on "times", an adverbial noun phrase of "escaped"
+    text = (
+        "Salmon escape\n\n"
+        "More than 50,000 farmed salmon escaped from a pen in the fjord during a storm on 14 "
+        "October, five times the number the company has reported to regulators, according to "
+        "the Vard River Owners Association.\n"
+    )
+    escaped = by_content(text, "five times the number")
+    assert escaped.content.text.startswith("More than 50,000 farmed salmon escaped")
+    assert escaped.source == "Vard River Owners Association"
+
+
+def test_a_company_named_by_its_trade_is_a_company() -> None:
+    # "Renewables", "Aqua", "Securities": names the tagger may take for people's
+    text = (
+        "Blades cracked\n\n"
+        "Westmark Renewables said it had found cracks in three more blades.\n\n"
+        "Nordhav Aqua said about 9,800 fish were lost.\n"
+    )
+    assert by_content(text, "found cracks").source_type == "company"
+    assert by_content(text, "9,800 fish").source_type == "company"
+
+
+_MARKS = (
+    "Marks row\n\n"
+    "Lecturers at Castlemere University were told to round up borderline marks, according to "
+    "internal emails seen by The Chronicle.\n\n"
+    "The share of firsts rose from 19 per cent to 41 per cent, according to data published by "
+    "the Higher Education Standards Board. The board said it would look at the emails. It said "
+    "its inquiry would take six weeks. Employers have long used degree classes to sift "
+    "applications.\n\n"
+    "Three lecturers, who asked not to be named, told The Chronicle they had been pressed to "
+    "raise marks. One said she had been asked to look again at 14 dissertations. \u201cNobody "
+    "ever orders you to change a mark,\u201d she said.\n\n"
+    "Degree classes matter to employers. Graduates with firsts earn more. The gap has grown "
+    "since 2015. Ministers have promised a review. The review has not started.\n\n"
+    "The university said the claims were false.\n"
+    "The university spin-off Veridex Diagnostics said its test was sound.\n"
+)
+
+
+def test_a_description_finds_the_name_ending_in_its_word_far_before_it() -> None:
+    # "the university" is Castlemere University, named eleven sentences before, not the
+    # board that spoke since
+    found = by_content(_MARKS, "the claims were false")
+    assert (found.source, found.source_type) == ("Castlemere University", "organisation")
+    # the nearest noun before a name says what it is: a spin-off, not a university
+    assert by_content(_MARKS, "its test was sound").source_type == "company"
+
+
+def test_one_of_a_group_and_the_she_after_it_are_of_that_group() -> None:
+    # "Three lecturers ... One said she ... '...,' she said": not The Chronicle they told
+    assert by_content(_MARKS, "look again").source == "Three lecturers"
+    assert by_content(_MARKS, "Nobody ever orders").source == "Three lecturers"
+
+
+def test_a_refusal_joined_to_what_was_said_is_the_speakers() -> None:
+    # the parser joins "declined" to "adjusted", inside what was said
+    text = (
+        "Drone\n\n"
+        "An Aerolift spokesman said the company had adjusted the route in February but "
+        "declined to say whether the new path still crossed the school grounds.\n"
+    )
+    said = by_content(text, "adjusted the route")
+    assert said.content.text == "the company had adjusted the route in February"
+
+
+def test_as_reported_by_an_outlet_attributes_the_clause_before_it() -> None:
+    text = (
+        "Drone\n\n"
+        "The city had asked Aerolift in January to move its flights away from schools, as "
+        "first reported by local broadcaster Radio Velmora.\n"
+    )
+    found = by_content(text, "move its flights")
+    assert found.content.text == (
+        "The city had asked Aerolift in January to move its flights away from schools"
+    )
+    assert found.source == "Radio Velmora"
 
 
 def test_the_outlet_that_saw_a_document_is_not_its_name() -> None:

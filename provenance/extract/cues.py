@@ -53,7 +53,11 @@ def clause_content(
             continue
         if child.dep_ == "advcl" and _holds_cue(child, rules):
             cut.append(child)  # another attribution
-        elif child.dep_ == "conj" and child.lemma_ in rules.verbs and child.i > cue.i:
+        elif (
+            child.dep_ == "conj"
+            and child.i > cue.i
+            and (child.lemma_ in rules.verbs or _speaker_refuses(child))
+        ):
             cut.append(child)
             cut.extend(
                 c for c in root.children if c.dep_ == "cc" and c.i < child.i and c.i > root.i
@@ -67,6 +71,44 @@ def clause_content(
     toks = [t for t in toks if not _in_subtree(t, cue) or t.i in in_root]
     toks = _strip_leading(doc, sorted(toks, key=lambda t: t.i))
     span = char_span(toks)
+    if span is None:
+        return None
+    start, end = trim(doc_text(doc), *span)
+    return (start, end) if end > start else None
+
+
+#: verbs by which the speaker, not what it says, declines to go on ("said the company had
+#: adjusted the route but declined to say whether ...")
+_REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _speaker_refuses(verb: Token) -> bool:
+    """A verb joined to what was said that is the speaker's refusal to say more: "declined"
+    or "refused" with no subject of its own and a verb after it ("to say", "to comment")."""
+    return (
+        verb.lemma_.lower() in _REFUSALS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
+def _reported_as(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """What a passive cue in an "as" clause with its agent vouches for: the clause it hangs on
+    ("The city had asked Aerolift to move its flights, as first reported by Radio Velmora"),
+    or None."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    toks = subtree_without(verb.head, [verb])
+    if any(t.i > verb.right_edge.i and not (t.is_punct or t.is_space) for t in toks) or (
+        verb.i < verb.head.i
+    ):
+        return None  # only a clause closing the sentence ("The plan, as reported by X, would")
+    toks = contiguous(toks, verb.head)
+    span = char_span(_strip_leading(doc, sorted(toks, key=lambda t: t.i)))
     if span is None:
         return None
     start, end = trim(doc_text(doc), *span)
@@ -342,6 +384,10 @@ def _from_verb(
         # '"We are ready," Interfax quoted Lavrov as saying': the words before are Lavrov's
         speaker, relay = parts[1], parts[2]
     if speaker is None or _nobody(speaker):
+        return
+    reported = _reported_as(doc, verb)
+    if reported is not None:
+        yield make(reported, "as-reported-by", 0.75)
         return
     comps = _complements(verb, speaker)
     after_that = None if comps else _that_clause_after(doc, verb)
@@ -909,6 +955,7 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             cue_span = (tok.idx, last.idx + len(last.text))
             if head is None:
                 continue
+            head = _clause_of(head, tok)
             sent = tok.sent
             # "..., according to Xinhua, citing local officials": the cited are the origin
             cites = [c for c in head.children if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS]
@@ -931,6 +978,27 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 for o in origins
             ]
             yield cand
+
+
+#: how a noun phrase set off after a clause hangs on it ("escaped ..., five times the number
+#: reported, according to X": "times" is an adverbial noun phrase of "escaped")
+_SET_OFF = frozenset({"npadvmod", "appos"})
+
+
+def _clause_of(head: Token, cue: Token) -> Token:
+    """What ``..., according to X`` speaks for when the parser hangs it on a noun phrase set
+    off by a comma after the clause ("More than 50,000 salmon escaped ..., five times the
+    number reported, according to X"): the clause, not the noun phrase alone."""
+    while (
+        head.dep_ in _SET_OFF
+        and head.pos_ in ("NOUN", "PROPN", "NUM")
+        and head.head is not head
+        and head.head.i < head.i < cue.i
+        and cue.i > 0
+        and cue.doc[cue.i - 1].text == ","
+    ):
+        head = head.head
+    return head
 
 
 def _hop_role(named: Token) -> str:
