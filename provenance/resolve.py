@@ -223,13 +223,17 @@ def antecedent_of(
             head
             for said, head in reversed(earlier)
             if head.i < speaker.i
-            and head.tag_ not in ("NNS", "NNPS")  # "he" is no "regional rescue officials"
-            and _described_organisation(head, rules) is None
             and (
-                _is_person(head)
-                or _is_titled_name(head, rules)
-                or _trigger(head, rules) in ("official", "anonymous official")
-                or _described_person(said, rules)
+                # "Three lecturers ... One said she ... '...,' she said": one of them
+                said.lower_ in _ONE_OF
+                or head.tag_ not in ("NNS", "NNPS")  # "he" is no "regional rescue officials"
+                and _described_organisation(head, rules) is None
+                and (
+                    _is_person(head)
+                    or _is_titled_name(head, rules)
+                    or _trigger(head, rules) in ("official", "anonymous official")
+                    or _described_person(said, rules)
+                )
             )
         ]
         # "University President Helen Vasquez-Orr was asked whether ... . 'There is no
@@ -272,7 +276,8 @@ def antecedent_of(
             if head.i < speaker.i and thing and head.lower_ not in _GROUP_PRONOUNS:
                 return head
         return None
-    if low in _COUNTED and not any(c.dep_ == "prep" for c in speaker.children):
+    if (low in _COUNTED or low == "one") and not any(c.dep_ == "prep" for c in speaker.children):
+        # "Three lecturers ... told The Chronicle ... One said": one of them
         # "Passengers described a frightening flight. Several told reporters ...": of them
         return _counted_from(speaker)
     if _of_them(speaker):
@@ -568,6 +573,9 @@ def _named_next(speaker: Token) -> Token | None:
 
 
 _COUNTED = frozenset({"several", "some", "many", "others", "most", "few"})
+#: a speaker that is one of a group named before ("Three lecturers ... One said"): a "he" or
+#: "she" after it can be that one
+_ONE_OF = frozenset({"one", "another"})
 
 
 _PART_WORDS = frozenset(
@@ -762,6 +770,14 @@ def _description_antecedent(
     for n in range(here, hi):
         for tok in sents[n]:
             if tok.i > speaker.i and matches(tok):
+                return tok
+    # "the university" far from "Lecturers at Castlemere University": a name ending in its
+    # word, named earlier in the article, before the one that spoke most
+    if institution:
+        for tok in reversed(doc[: speaker.i]):
+            if tok.idx < headline:
+                break
+            if tok.pos_ == "PROPN" and tok.lower_ == lemma and tok.ent_type_ == "ORG":
                 return tok
     # "the company", "the court", "the agency": the last organisation of that kind to speak,
     # else the organisation last named before it
@@ -1285,11 +1301,15 @@ def _fuller_name(name: str, doc: Doc) -> str:
 def _descriptor_type(head: Token, toks: list[Token], rules: Rules) -> str | None:
     """The type a common-noun descriptor before a name gives it ("maker" -> company), or an
     organisation's description set after it ("Veltrac, the Kelvanian manufacturer,")."""
-    for t in toks:
-        if t.i < head.i and t.pos_ == "NOUN" and t.dep_ == "compound":
-            kind = _trigger(t, rules)
-            if kind is not None:
-                return kind
+    # the nearest common noun before the name says what it is: "the university spin-off
+    # Veridex Diagnostics" is a spin-off, not a university
+    nouns = [
+        t for t in toks if t.i < head.i and t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod")
+    ]
+    if nouns:
+        kind = _trigger(max(nouns, key=lambda t: t.i), rules)
+        if kind is not None:
+            return kind
     if head.ent_type_ == "ORG":
         return None  # the tagger knew it for an organisation: "an industry group" says no more
     for t in head.children:

@@ -327,6 +327,42 @@ def test_its_director_speaks_for_the_institution_the_statement_names() -> None:
     assert names[1] == "regional mining inspectorate"
 
 
+def test_a_chief_operating_officer_speaks_for_the_company_named_before() -> None:
+    t = (
+        "Aerolift Logistics said a bird had struck the drone. The signal was lost after that, "
+        "chief operating officer Marten Kovic said."
+    )
+    names = _origin_names(
+        t,
+        ("a bird had struck the drone", "Aerolift Logistics", "Aerolift Logistics", "company"),
+        (
+            "The signal was lost after that",
+            "chief operating officer Marten Kovic",
+            "Marten Kovic",
+            "person",
+        ),
+    )
+    assert names == ["Aerolift Logistics", "Aerolift Logistics"]
+
+
+def test_its_vice_chancellor_speaks_for_the_university() -> None:
+    t = (
+        "Castlemere University said the claims were false. Every mark is checked, its "
+        "vice-chancellor, Professor Alan Reddish, said."
+    )
+    names = _origin_names(
+        t,
+        ("the claims were false", "Castlemere University", "Castlemere University", "organisation"),
+        (
+            "Every mark is checked",
+            "its vice-chancellor, Professor Alan Reddish",
+            "Alan Reddish",
+            "person",
+        ),
+    )
+    assert names == ["Castlemere University", "Castlemere University"]
+
+
 def test_the_head_of_an_institution_after_the_name_speaks_for_it() -> None:
     t = "Two workers died, said Pablo Ruiz, the head of the Corrow Province Rescue Service."
     (name,) = _origin_names(t, ("Two workers died", "Pablo Ruiz", "Pablo Ruiz", "official"))
