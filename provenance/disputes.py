@@ -17,10 +17,12 @@ part. Police put the figure at 48,000."). And a figure is disputed by a later st
 another origin that sets itself against "the official figure" on the same event.
 
 Each claim of such a pair is disputed, with the other as evidence; a claim is set against the
-accounts sharing most with it only. Also disputed: an accused's own account on what they deny
-(:func:`accused_accounts`) and an accusation that another origin answers
-(:func:`answered_accusations`). Everything is within one article, so the work grows with the
-article, not the database. The word lists are in ``rules/claims.toml``, ``[disputes]``.
+accounts sharing most with it only, and a rebuttal against the one account it answers (sharing
+most with it, the nearest on a tie), not every account it shares a word with. Also disputed: an
+accused's own account on what they deny (:func:`accused_accounts`) and an accusation that
+another origin answers (:func:`answered_accusations`). Everything is within one article, so the
+work grows with the article, not the database. The word lists are in ``rules/claims.toml``,
+``[disputes]``.
 
 >>> # "the minister said customers get 20 hours", "the forum said many customers were not
 >>> # receiving 20 hours" -> both disputed ("one says not: customer, hour")
@@ -39,6 +41,7 @@ from provenance.statements import Statement
 from provenance.terms import figures_disagree, first_word
 
 _WORD = re.compile(r"[\w']+")
+_REBUTS = "one calls the other's account false"
 
 
 def rival_accounts(
@@ -58,22 +61,35 @@ def rival_accounts(
     found: dict[int, list[Evidence]] = defaultdict(list)
     for entries in by_doc.values():
         pairs: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        rebuttals: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         accounts = [(n, _Account(mine)) for n, mine in entries]
         for (a, mine), (b, theirs) in combinations(accounts, 2):
             if mine.keys & theirs.keys:
                 continue
             reason = _contradiction(mine, theirs, interested[a] and interested[b], rules)
-            if reason is not None:
+            if reason is not None and reason.startswith(_REBUTS):
+                shared = len(mine.terms & theirs.terms)
+                rebutter, target = (a, b) if mine.rebuts(rules) else (b, a)
+                rebuttals[rebutter].append((shared, target, reason))
+            elif reason is not None:
                 shared = len(mine.terms & theirs.terms)
                 pairs[a].append((shared, b, reason))
                 pairs[b].append((shared, a, reason))
+        # a rebuttal ("not true", "no record of") answers one account: of those it could
+        # answer, the one sharing most with it, the nearest on a tie
+        for a, candidates in rebuttals.items():
+            own = _of(entries, a)
+            shared, b, reason = max(
+                candidates, key=lambda c: (c[0], -_distance(own, _of(entries, c[1])))
+            )
+            pairs[a].append((shared, b, reason))
+            pairs[b].append((shared, a, reason))
         # a claim is set against the account(s) that share most with it, not every one
         for a, candidates in pairs.items():
             best = max(shared for shared, _, _ in candidates)
             for shared, b, reason in candidates:
                 if shared == best:
-                    other = next(s for n, s in entries if n == b)
-                    found[a].append(_evidence(reason, other[0]))
+                    found[a].append(_evidence(reason, _of(entries, b)[0]))
         pairs_found = [*_set_against(entries), *_other_figures(entries), *_official(entries)]
         for a, b, reason in pairs_found:
             other = next(s for n, s in entries if n == b)
@@ -385,7 +401,7 @@ def _contradiction(mine: _Account, theirs: _Account, rivals: bool, rules: Rules)
         return None
     words = f"{len(shared)}: " + ", ".join(sorted(shared)[:3])
     if mine.rebuts(rules) or theirs.rebuts(rules):
-        return f"one calls the other's account false ({words})"
+        return f"{_REBUTS} ({words})"
     contrast = mine.contrast(rules) or theirs.contrast(rules)
     if contrast is None:
         return None
@@ -397,6 +413,16 @@ def _contradiction(mine: _Account, theirs: _Account, rivals: bool, rules: Rules)
     if events and figures_disagree(mine_figures, their_figures):
         return f"different figures for the same event ({', '.join(sorted(events))})"
     return None
+
+
+def _of(entries: Sequence[tuple[int, list[Statement]]], n: int) -> list[Statement]:
+    """The statements of claim ``n`` among an article's ``entries``."""
+    return next(s for m, s in entries if m == n)
+
+
+def _distance(mine: Sequence[Statement], theirs: Sequence[Statement]) -> int:
+    """How many sentences apart the nearest statements of two accounts are."""
+    return min(abs(s.sentence - t.sentence) for s in mine for t in theirs)
 
 
 def _contrasted(statements: Sequence[Statement], rules: Rules) -> str | None:

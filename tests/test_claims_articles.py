@@ -1006,3 +1006,30 @@ def test_calling_the_allegation_untrue_denies_it() -> None:
     )
     ghost = claim_with(claims, "paid ghostwriter")
     assert "denied" in ghost.flag_names
+
+
+def test_a_rebuttal_answers_one_account_not_every_one_sharing_a_word() -> None:
+    # "false" answers the union's account of the software; the budget documents' date and
+    # cost share "software" with it too, but nobody rebuts them
+    _, claims = article(
+        "Dispatch delay\n\n"
+        "The county's new dispatch software went live in June at a cost of $2.3 million, "
+        "county budget documents show.\n\n"
+        "The dispatchers' union said the software had been freezing several times a week since "
+        "June.\n\n"
+        "Dispatchline Systems, which makes the software, said the claims about its software "
+        "were false.\n"
+    )
+    assert "disputed" in claim_with(claims, "freezing several times").flag_names
+    assert "disputed" not in claim_with(claims, "went live in June").flag_names
+
+
+def test_no_record_of_and_not_aware_of_any_rebut_an_account() -> None:
+    _, claims = article(
+        "Hazing\n\n"
+        "Tom Albers said he emailed coach Brian Holt about the hazing on Dec. 12 and got no "
+        "reply.\n\n"
+        "Holt's attorney, Gregory Sand, said his client had no record of an email from "
+        "Albers.\n"
+    )
+    assert "disputed" in claim_with(claims, "emailed coach Brian Holt").flag_names
