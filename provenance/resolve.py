@@ -215,7 +215,9 @@ def antecedent_of(
     low = speaker.lower_
     if low in _RELATIVE and cue is not None and cue.dep_ == "relcl":
         if low == "who":
-            return _who(cue.head)
+            # "another parent, Tom Albers, who said": the name set beside the description
+            who = _who(cue.head)
+            return _appositive_name(who) or who
         return _seen_by(cue.head) or cue.head
     if low in _PERSON_PRONOUNS:
         wanted = "f" if low in ("she", "her") else "m"
@@ -288,6 +290,16 @@ def antecedent_of(
         return named
     if speaker.pos_ == "NOUN" and _is_definite(speaker) and not _has_proper(speaker):
         return _description_antecedent(speaker, earlier, rules)
+    if speaker.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.pos_ == "NOUN" and _is_definite(c) for c in speaker.children
+    ):
+        # "the country's air accident investigators said" in the lede
+        sents = list(doc.sents)
+        here = next(n for n, s in enumerate(sents) if s.start <= speaker.i < s.end)
+        if here < _LEDE_SENTENCES:
+            named = _named_after_lede(speaker, sents[here + 1 : here + 2], opening=False)
+            if named is not None:
+                return named
     introduced = _named_next(speaker)
     if introduced is not None:
         return introduced
@@ -818,17 +830,34 @@ def _description_antecedent(
             if tok.idx >= headline and named and _trigger(tok, rules) == kind:
                 return tok
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
-        # the lede's "the national consumer safety regulator said", then "The Product Safety
-        # Commission said in a statement": the organisation the next sentence opens with
-        for sent in sents[here + 1 : here + 2]:
-            first = next((t for t in sent if not t.is_punct and not t.is_space), None)
-            if first is None:
-                continue
-            if first.lower_ == "the" and first.i + 1 < sent.end:
-                first = doc[first.i + 1]
-            opening = _entity(first)
-            if opening is not None and opening.label_ == "ORG" and opening.root.dep_ == "nsubj":
-                return opening.root
+        return _named_after_lede(speaker, sents[here + 1 : here + 2])
+    return None
+
+
+def _named_after_lede(
+    speaker: Token, following: list[Entity], opening: bool = True
+) -> Token | None:
+    """The organisation a description in the lede turns out to be, in the sentence after it:
+    the one that sentence opens with ("the national consumer safety regulator said", then "The
+    Product Safety Commission said in a statement"; unless not ``opening``), or one speaking
+    there that is named in two of the description's words ("the country's air accident
+    investigators said", then "..., the Air Accident Investigation Board said")."""
+    doc = speaker.doc
+    for sent in following:
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is None:
+            continue
+        if first.lower_ == "the" and first.i + 1 < sent.end:
+            first = doc[first.i + 1]
+        named = _entity(first)
+        if opening and named is not None and named.label_ == "ORG" and named.root.dep_ == "nsubj":
+            return named.root
+        described = {t.lower_[:6] for t in mention_tokens(speaker) if t.is_alpha}
+        for ent in _ents(doc):
+            if sent.start <= ent.start < sent.end and ent.label_ == "ORG":
+                words = {t.lower_[:6] for t in ent if t.is_alpha and len(t) > 2}
+                if ent.root.dep_ == "nsubj" and len(words & described) >= 2:
+                    return ent.root
     return None
 
 
@@ -1194,7 +1223,11 @@ def _employer(head: Token, rules: Rules) -> tuple[str, str, str] | None:
             continue
         for obj in prep.children:
             org = _entity(obj) if obj.dep_ == "pobj" else None
-            if org is None or org.label_ != "ORG":
+            # "Kerrow Securities", a name the tagger missed, ended by a company's word
+            missed = (org is None or org.label_ != "ORG") and obj.dep_ == "pobj"
+            if missed and obj.pos_ == "PROPN" and _trigger(obj, rules) in _ORGANISATION_TYPES:
+                org = obj.doc[_name_start(obj) : obj.i + 1]
+            if org is None or (org.label_ != "ORG" and org.root.pos_ != "PROPN"):
                 continue
             entry = _lookup(org.text, rules)
             if entry is not None:

@@ -638,6 +638,42 @@ def test_as_reported_by_an_outlet_attributes_the_clause_before_it() -> None:
     assert found.source == "Radio Velmora"
 
 
+def test_analysts_at_a_firm_the_tagger_missed_speak_for_the_firm() -> None:
+    text = (
+        "Turbines\n\n"
+        "Analysts at Kerrow Securities estimated in a note to clients that replacing every "
+        "blade could cost Brennic up to 180m pounds.\n"
+    )
+    found = by_content(text, "replacing every blade")
+    assert found.source == "Kerrow Securities"
+    # "clients that replacing every blade" was parsed as a relative clause of "clients": the
+    # clause's subject is still what was said
+    assert found.content.text.startswith("replacing every blade could cost")
+
+
+def test_the_ledes_described_investigators_are_the_board_named_next() -> None:
+    text = (
+        "Drone\n\n"
+        "VELMORA, Lusovia, March 4 (Reuters) - A parcel-delivery drone lost its satellite "
+        "signal and fell onto the roof of a primary school last week, the country's air "
+        "accident investigators said on Tuesday.\n\n"
+        "No one was hurt in the crash, but pieces of the aircraft landed in the school "
+        "playground, the Air Accident Investigation Board said in a preliminary report.\n"
+    )
+    lede = by_content(text, "lost its satellite signal")
+    assert lede.source == "Air Accident Investigation Board"
+
+
+def test_who_after_a_description_and_a_name_is_the_name() -> None:
+    text = (
+        "Hazing\n\n"
+        "Her account was echoed by another parent, Tom Albers, who said his son had been made "
+        "to stand under a shower in his clothes.\n"
+    )
+    found = by_content(text, "stand under a shower")
+    assert (found.source, found.source_type) == ("Tom Albers", "person")
+
+
 def test_the_outlet_that_saw_a_document_is_not_its_name() -> None:
     text = (
         "Whales died on Skerra.\n\n"

@@ -62,12 +62,13 @@ def clause_content(
             cut.extend(
                 c for c in root.children if c.dep_ == "cc" and c.i < child.i and c.i > root.i
             )
-    toks = subtree_without(root, cut)
+    misread = _misread_subject(root)
+    toks = subtree_without(root, cut) + misread
     if after_cue is True:
         toks = [t for t in toks if t.i > cue.i]
     elif after_cue is False:
         toks = [t for t in toks if t.i < cue.i]
-    in_root = {x.i for x in root.subtree}  # built once, not once per token
+    in_root = {x.i for x in root.subtree} | {x.i for x in misread}  # built once
     toks = [t for t in toks if not _in_subtree(t, cue) or t.i in in_root]
     toks = _strip_leading(doc, sorted(toks, key=lambda t: t.i))
     span = char_span(toks)
@@ -113,6 +114,23 @@ def _reported_as(doc: Doc, verb: Token) -> tuple[int, int] | None:
         return None
     start, end = trim(doc_text(doc), *span)
     return (start, end) if end > start else None
+
+
+def _misread_subject(root: Token) -> list[Token]:
+    """The subject of a subjectless clause that the parser hung on the noun before it as a
+    relative clause ("estimated in a note to clients that replacing every blade could cost":
+    "that replacing every blade" taken for a clause of "clients"), without the "that"."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children):
+        return []
+    before = root.left_edge.i - 1
+    if before < 1:
+        return []
+    doc = root.doc
+    for relcl in (t for t in doc[max(0, before - 8) : before + 1] if t.dep_ == "relcl"):
+        that = relcl.left_edge
+        if relcl.right_edge.i == before and that.lower_ == "that" and that.dep_ == "nsubj":
+            return [t for t in relcl.subtree if t.i != that.i]
+    return []
 
 
 def _holds_cue(tok: Token, rules: Rules) -> bool:
