@@ -743,7 +743,11 @@ def _description_antecedent(
     doc = speaker.doc
     lemma = speaker.lemma_.lower()
     if _is_document(speaker, rules):
-        issuer = _issuer(speaker, earlier, rules) or _last_institution(speaker, earlier, rules)
+        issuer = (
+            _its_own(speaker, earlier)
+            or _issuer(speaker, earlier, rules)
+            or _last_institution(speaker, earlier, rules)
+        )
         if issuer is not None:
             return issuer
     sents = list(doc.sents)
@@ -910,6 +914,25 @@ def _is_document(tok: Token, rules: Rules) -> bool:
     return lemma in _VOICES or any(
         lemma in ch.words for ch in rules.channels if ch.kind == "document"
     )
+
+
+def _its_own(speaker: Token, earlier: list[tuple[Token, Token]]) -> Token | None:
+    """Whose "its" document is when the sentence's clause names it: "Brennic supplies turbines
+    to 14 wind farms, according to its latest annual report" (Brennic's report, not the
+    institution that spoke last)."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in speaker.children):
+        return None
+    resolved = {s.i: h for s, h in earlier}
+    for verb in speaker.ancestors:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "prep":  # "according" is no verb
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # a name, though the tagger took it for a noun ("Brennic supplies")
+        named = subject is not None and (subject.pos_ == "PROPN" or subject.is_title)
+        if subject is not None and named and subject.i < speaker.i:
+            return resolved.get(subject.i, subject)
+        return None
+    return None
 
 
 def _last_institution(

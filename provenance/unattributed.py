@@ -385,7 +385,45 @@ def _needs_source(figure: Figure, words: Sequence[Word], rules: ClaimRules) -> b
     units = {stem(u) for u in (*rules.counts, *rules.currencies)} | {"percent"}
     inside = [w for w in words if w.start >= figure.start and w.end <= figure.end]
     money = any(w.entity in ("MONEY", "PERCENT") for w in inside)
-    return money or figure.unit in units
+    return money or figure.unit in units or _counted_before(figure, words)
+
+
+#: nouns that a figure after them counts ("a population of about 4,600", "a workforce of 900")
+_COUNTED_BEFORE = frozenset({"population", "workforce", "staff", "membership", "turnout"})
+#: words between such a noun's "of" and its figure
+_ABOUT = frozenset(
+    {
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "roughly",
+        "over",
+        "more",
+        "than",
+        "just",
+        "under",
+        "fewer",
+        "less",
+        "up",
+        "to",
+        "at",
+        "least",
+    }
+)
+
+
+def _counted_before(figure: Figure, words: Sequence[Word]) -> bool:
+    """A figure that counts the noun before it ("a population of about 4,600")."""
+    before = [w for w in words if w.end <= figure.start]
+    while before and before[-1].text.lower() in _ABOUT:
+        before.pop()
+    return (
+        len(before) >= 2
+        and before[-1].text.lower() == "of"
+        and before[-2].lemma.lower() in _COUNTED_BEFORE
+    )
 
 
 def _counts_things(figure: Figure, words: Sequence[Word], rules: ClaimRules) -> bool:

@@ -674,6 +674,18 @@ def test_who_after_a_description_and_a_name_is_the_name() -> None:
     assert (found.source, found.source_type) == ("Tom Albers", "person")
 
 
+def test_its_report_is_that_of_the_clauses_subject() -> None:
+    # "its" is Brennic's, the subject of what the report vouches for, not the institution
+    # that spoke last
+    text = (
+        "Turbines\n\n"
+        "The Offshore Safety Executive said it had opened an investigation. Brennic supplies "
+        "turbines to 14 offshore wind farms in northern Europe, according to its latest annual "
+        "report.\n"
+    )
+    assert by_content(text, "14 offshore wind farms").source == "Brennic"
+
+
 def test_the_outlet_that_saw_a_document_is_not_its_name() -> None:
     text = (
         "Whales died on Skerra.\n\n"

@@ -162,3 +162,21 @@ def test_a_passive_with_nobody_doing_it_is_no_account_and_a_clock_time_dates_an_
     )
     found = unattributed_claims(text, sentences(text), [], RULES)
     assert [(u.kind, u.cue.text) for u in found] == [("event", "July"), ("event", "2")]
+
+
+def test_a_figure_after_the_noun_it_counts_needs_a_source() -> None:
+    text = (
+        "Headline\nSummary line here.\n"
+        "Tornsay has a population of about 4,600.\n"
+        "The ferry from the mainland takes about 40 minutes."
+    )
+    assert kinds(text) == [("figure", "4,600")]
+
+
+def test_it_is_claimed_is_hearsay() -> None:
+    text = (
+        "Headline\nSummary line here.\n"
+        "It is claimed that at least two departments altered marks after examiners approved "
+        "them."
+    )
+    assert kinds(text) == [("hearsay", "It is claimed")]
