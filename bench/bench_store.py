@@ -488,6 +488,7 @@ def build(
     ``jobs`` processes and stored as a refresh stores them (one transaction a story)."""
     pools = Pools(base)
     times: list[float] = []
+    cpu_times: list[float] = []
     total = stories = 0
     started = time.perf_counter()
     with Store(path, rules=rules) as store:
@@ -495,9 +496,10 @@ def build(
             s = story(seeds, pools, stories, base, rules)
             for article in articles(s, range(s.copies)):
                 masthead = read_masthead(article.doc.text, rules, article.outlet)
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 result = store.ingest(article.doc, masthead, article.story.sentences)
                 times.append(time.perf_counter() - t0)
+                cpu_times.append(time.process_time() - c0)
                 assert result.status == "new", result
                 total += result.attributions
             stories += 1
@@ -512,7 +514,7 @@ def build(
     return {
         "stories": stories,
         "attributions": total,
-        "ingest": _rates(times, total),
+        "ingest": _rates(times, total) | _cpu_rates(cpu_times),
         "ingest_seconds": round(ingested - started, 1),
         "claims_seconds": round(time.perf_counter() - ingested, 1),
         "rows": counts,
@@ -602,6 +604,22 @@ def _rates(times: Sequence[float], attributions: int) -> dict[str, Any]:
         # the medians are less moved by other programs on a shared machine
         "first_10pct_median_ms": round(statistics.median(times[:tenth]) * 1000, 2),
         "last_10pct_median_ms": round(statistics.median(times[-tenth:]) * 1000, 2),
+    }
+
+
+def _cpu_rates(cpu_times: Sequence[float]) -> dict[str, Any]:
+    """The first and last 10% of an ingest as documents per second of the process's CPU time:
+    what the store's work costs as it grows, whatever else the machine runs (wall time on a
+    shared machine moves with the load by more than the drift it measures)."""
+    tenth = max(1, len(cpu_times) // 10)
+    first, last = cpu_times[:tenth], cpu_times[-tenth:]
+    if not sum(first) or not sum(last):
+        return {}
+    first_rate, last_rate = len(first) / sum(first), len(last) / sum(last)
+    return {
+        "cpu_first_10pct_docs_per_s": round(first_rate, 1),
+        "cpu_last_10pct_docs_per_s": round(last_rate, 1),
+        "cpu_last_over_first": round(last_rate / first_rate, 3),
     }
 
 
@@ -1059,6 +1077,11 @@ def show(f: dict[str, Any]) -> None:
     )
     if "deciles_docs_per_s" in i:
         print("  docs/s by tenth of the build: " + " ".join(map(str, i["deciles_docs_per_s"])))
+    if "cpu_last_over_first" in i:
+        print(
+            f"  by CPU time: first 10% {i['cpu_first_10pct_docs_per_s']} docs/s, last 10% "
+            f"{i['cpu_last_10pct_docs_per_s']} docs/s (last/first {i['cpu_last_over_first']})"
+        )
     if "questions" not in f:
         return
     q = f["questions"]
