@@ -903,9 +903,30 @@ def _headline_end(doc: Doc) -> int:
     if found is None:
         text = doc_text(doc)
         line = text.split("\n", 1)[0].rstrip()
-        plain = "\n" not in text or not line or line[-1] in ".!?\"\u201d'"
-        found = doc.user_data["provenance_headline_end"] = 0 if plain else len(line)
+        plain = "\n" not in text or not line or line[-1] in _ENDS
+        found = 0 if plain else _byline_end(text, len(line))
+        doc.user_data["provenance_headline_end"] = found
     return found
+
+
+_ENDS = ".!?\"\u201d'"
+#: a line after the headline this short, with no full stop, is its byline or the writer's title
+_BYLINE_WORDS = 8
+
+
+def _byline_end(text: str, end: int) -> int:
+    """Where the lines under a headline that name its writer end ("By Nadia Forsythe, Banking
+    Correspondent", "Associated Press"): short lines with no full stop, before the first
+    paragraph; else ``end``, the headline's."""
+    at = end
+    for line in text[end:].split("\n"):
+        stripped = line.strip()
+        if stripped and (len(stripped.split()) > _BYLINE_WORDS or stripped[-1] in _ENDS):
+            break
+        at += len(line) + 1
+        if stripped:
+            end = at - 1
+    return end
 
 
 def _is_document(tok: Token, rules: Rules) -> bool:
