@@ -686,6 +686,60 @@ def test_its_report_is_that_of_the_clauses_subject() -> None:
     assert by_content(text, "14 offshore wind farms").source == "Brennic"
 
 
+def test_the_byline_under_the_headline_is_nobody_a_description_points_at() -> None:
+    text = (
+        "Zorvane shares slide as outage enters fifth day\n\n"
+        "By Nadia Forsythe, Banking Correspondent\n\n"
+        "Shares in Zorvane fell 9 per cent on Friday after the lender admitted that more than "
+        "200,000 customers still could not log in to its mobile app.\n"
+    )
+    assert by_content(text, "200,000 customers").source != "Nadia Forsythe"
+
+
+def test_a_mutual_is_a_company() -> None:
+    text = (
+        "Outage\n\n"
+        "Shares in Calder Mutual fell 9 per cent on Friday after the lender admitted that more "
+        "than 200,000 customers still could not log in to its mobile app.\n"
+    )
+    found = by_content(text, "200,000 customers")
+    assert (found.source, found.source_type) == ("Calder Mutual", "company")
+
+
+def test_the_one_said_to_have_told_is_the_speaker() -> None:
+    text = (
+        "Outage\n\n"
+        "Chief executive Ruth Galloway is reported to have told staff in an internal message "
+        "on Wednesday that the switch had been brought forward by three weeks.\n"
+    )
+    found = by_content(text, "brought forward")
+    assert found.source == "Ruth Galloway"
+    assert found.content.text == "the switch had been brought forward by three weeks"
+
+
+def test_told_in_a_phone_call_that_is_what_was_told() -> None:
+    # the parser hung "that she had ..." on "call" as a relative clause
+    text = (
+        "Shelter\n\n"
+        "Oyelaran's predecessor, Gail Thurman, who retired in 2023, told the Courier in a brief "
+        "phone call that she had never once been asked to make the numbers look good.\n"
+    )
+    found = by_content(text, "never once been asked")
+    assert found.content.text == "she had never once been asked to make the numbers look good"
+    assert found.source == "Gail Thurman"
+
+
+def test_being_told_is_no_cue_of_ones_own() -> None:
+    text = (
+        "Shelter\n\n"
+        "Commissioner Linda Garrow said she had asked about transfers at two budget hearings "
+        "and been told both times that every dog had been accounted for.\n"
+    )
+    found = by_content(text, "every dog had been accounted for")
+    assert found.source == "Linda Garrow" and found.cue is not None and found.cue.text == "said"
+    assert found.content.text.endswith("every dog had been accounted for")
+
+
 def test_the_outlet_that_saw_a_document_is_not_its_name() -> None:
     text = (
         "Whales died on Skerra.\n\n"

@@ -56,7 +56,11 @@ def clause_content(
         elif (
             child.dep_ == "conj"
             and child.i > cue.i
-            and (child.lemma_ in rules.verbs or _speaker_refuses(child))
+            # a cue of its own speaker ("and added that"), not "and been told that ..."
+            and (
+                (child.lemma_ in rules.verbs and subject_of(child) is not None)
+                or _speaker_refuses(child)
+            )
         ):
             cut.append(child)
             cut.extend(
@@ -430,7 +434,10 @@ def _from_verb(
         span = clause_content(
             doc, comp, verb, rules, after_cue=after if verb.dep_ == "relcl" else None
         )
-        if span and _that_is_no_object(comp):  # the conjunction is not what was said
+        # the conjunction is not what was said (nor, in a clause the parser hung on the
+        # occasion, "told the Courier in a phone call that she had ...", its first word)
+        opens = comp.dep_ in ("relcl", "acl") and comp.left_edge.lower_ == "that"
+        if span and (_that_is_no_object(comp) or opens):
             that = comp.left_edge
             span = trim(doc_text(doc), that.idx + len(that.text), span[1])
         if span:
@@ -707,6 +714,8 @@ def _at_an_occasion(clause: Token, prep: Token) -> bool:
 _OCCASIONS = frozenset(
     {"trial", "hearing", "meeting", "interview", "conference", "briefing", "session"}
     | {"rally", "summit", "debate", "speech", "ceremony", "sitting", "inquest", "inquiry"}
+    # and the means: "told the Courier in a brief phone call that", "said in an email that"
+    | {"call", "email", "letter", "message", "note", "post", "statement", "filing", "address"}
 )
 
 

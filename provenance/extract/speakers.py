@@ -29,11 +29,18 @@ def subject_of(verb: Token) -> Token | None:
     nearest = _nearest_subject(verb)
     if nearest is not None:
         return _real_subject(nearest)
+    raised = _raised_subject(verb)
+    if raised is not None:  # "Galloway is reported to have told staff that ..."
+        return raised
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if verb.lemma_.lower() == "tell" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "she had asked ... and been told that every dog had been accounted for": the one
+        # told, not the one telling
+        return None
     if verb.pos_ == "NOUN":  # a cue the tagger took for a noun
         return noun_subject(verb)
     shared = _coordinated_before(verb)
@@ -108,6 +115,19 @@ def _coordinated_before(verb: Token) -> Token | None:
         if joined and subject is not None and subject.i < child.i:
             return _real_subject(subject)
     return None
+
+
+#: passive verbs that lend their subject to the verb after "to" ("X is said to have told")
+_RAISING = frozenset({"say", "report", "believe", "understand", "think", "know", "allege"})
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """The subject of a cue after a passive of hearsay: "Galloway is reported to have told
+    staff that ...", "The minister is said to have warned": the one said to have spoken."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in _RAISING or head.tag_ != "VBN":
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _nearest_subject(verb: Token) -> Token | None:
