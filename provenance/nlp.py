@@ -66,25 +66,33 @@ _LEMMATIZER = "lemmatizer"
 @Language.component(_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines, datelines and paragraphs stand alone."""
+    if not len(doc):
+        return doc
     starts = paragraph_starts(doc)
-    for start in starts[1:]:
-        doc[start].is_sent_start = True
     # inside a line, a sentence starts only after a word that can end one ("The group, Count
-    # Us Fairly, said": the parser split after "Us"; "“We got this wrong and ...”")
-    paragraph = set(starts)
-    for token in doc[1:]:
-        if token.i not in paragraph and not _can_end(doc[token.i - 1].text):
-            token.is_sent_start = False
+    # Us Fairly, said": the parser split after "Us"; "“We got this wrong and ...”"); set for
+    # every token at once, as setting each token's start one by one costs more than the rest
+    # of this pass
+    values: Any = doc.to_array([SENT_START])  # uint64, one row a token
+    ends = [_can_end(t.text) for t in doc]
+    for i in range(1, len(doc)):
+        if not ends[i - 1]:
+            values[i] = _NOT_START
+    for start in starts[1:]:
+        values[start] = 1
     # "DOLNA BRESKA, Lovenia (AP) — A sinkhole ...": the dateline stands alone too, or the
     # parser takes the place for the sentence's root
     for start in starts:
         after = _dateline_end(doc, start)
         if after is not None:
-            doc[after].is_sent_start = True
+            values[after] = 1
+    doc.from_array([SENT_START], values)
     return doc
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+#: "not a sentence start" (-1) as the unsigned attribute arrays of spaCy hold it
+_NOT_START = numpy.uint64(2**64 - 1)
 _ENDINGS = frozenset(".!?;:\u2026\"'\u201d\u2019)]")
 
 
