@@ -56,6 +56,7 @@ from provenance.disputes import (
     pointed_accounts,
     points_at_a_figure,
     rival_accounts,
+    says_not,
 )
 from provenance.flags import Stakes, add_evidence, advocate_word, contests, flag_claim
 from provenance.models import Claim, ClaimMember, Document, Sentence
@@ -161,7 +162,7 @@ def _position(claim: Claim, order: dict[str, int]) -> tuple[int, int]:
 
 
 def _links(statements: Sequence[Statement], rules: Rules) -> list[_Link]:
-    compared = [_Compared(s.keys, s.names | s.context) for s in statements]
+    compared = _compared(statements, rules)
     counting = _counting(rules.claims)
     first, second, evented = _candidate_pairs(statements, rules)
     # most candidate pairs are turned down by what they do not share, found for all at once
@@ -449,6 +450,16 @@ class _Compared:
 
     keys: frozenset[str]
     places: frozenset[str]
+    negated: bool  # it says that something is not so
+
+
+def _compared(statements: Sequence[Statement], rules: Rules) -> list[_Compared]:
+    """Each statement's :class:`_Compared`."""
+    negations = frozenset(rules.claims.negations)
+    return [
+        _Compared(s.keys, s.names | s.context, says_not(s.attribution.content.text, negations))
+        for s in statements
+    ]
 
 
 def _related(
@@ -468,7 +479,9 @@ def _related(
         return None
     if _elsewhere(a, b, ca, cb):
         return None
-    if len(shared) >= rules.claims.min_shared_words:
+    # "customers get 20 hours" and "customers were not receiving 20 hours" share their words
+    # but say the opposite: never the same content
+    if len(shared) >= rules.claims.min_shared_words and ca.negated == cb.negated:
         score = fuzz.token_set_ratio(a.term_text, b.term_text)
         if score >= rules.claims.same_content:
             words = ", ".join(sorted(shared))

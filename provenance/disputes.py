@@ -7,9 +7,9 @@ from different origins contradict each other (:func:`rival_accounts`) when
   they talk about the same thing (they share a term: "Band A customers", "the strike") and
 - one calls the other's account false ("not supported by the data", "propaganda"); or
 - the reporter sets them against each other ("disputed the figure", "painted a different
-  picture") and one says it is not so while the other does not ("customers get 20 hours of
-  supply" against "many customers were not receiving the 20 hours"), or they give different
-  figures for the same event.
+  picture", a sentence opening with "But") and one says it is not so while the other does not
+  ("customers get 20 hours of supply" against "many customers were not receiving the 20
+  hours"), or they give different figures for the same event.
 
 Also set against each other: a statement about "the figure" (the number, the toll) that gives
 another value just after another origin's figure ("Organisers said 210,000 people had taken
@@ -441,6 +441,10 @@ def _contrasted(statements: Sequence[Statement], rules: Rules) -> str | None:
         marker = first_word(outside, rules.claims.contrasts, whole=False)
         if marker is not None:
             return marker
+        # "But the standards board's figures show ...": the sentence's first word
+        opening = _WORD.match(sentence.text.lstrip())
+        if opening is not None and opening.group().lower() in rules.claims.contrast_openers:
+            return opening.group().lower()
     return None
 
 
@@ -454,10 +458,14 @@ def _events(statements: Sequence[Statement]) -> frozenset[str]:
 
 def _says(statements: Sequence[Statement], negations: set[str]) -> bool:
     """Whether the statements say that something is not so."""
+    return any(says_not(s.attribution.content.text, negations) for s in statements)
+
+
+def says_not(text: str, negations: set[str] | frozenset[str]) -> bool:
+    """Whether ``text`` says that something is not so (a word of ``negations``, "-n't")."""
     return any(
         w in negations or w.endswith("n't")
-        for s in statements
-        for w in _WORD.findall(s.attribution.content.text.lower().replace("\u2019", "'"))
+        for w in _WORD.findall(text.lower().replace("\u2019", "'"))
     )
 
 

@@ -205,6 +205,7 @@ class ClaimRules:
     negations: tuple[str, ...] = ()
     rebuttals: tuple[str, ...] = ()
     contrasts: tuple[str, ...] = ()
+    contrast_openers: tuple[str, ...] = ()
     contesting: tuple[str, ...] = ()
     distancing_phrases: tuple[str, ...] = ()
     distancing_modifiers: tuple[str, ...] = ()
@@ -850,6 +851,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("disputes", "negations", "negations", _WORDS),
     ("disputes", "rebuttals", "rebuttals", _PHRASES),
     ("disputes", "contrasts", "contrasts", _PHRASES),
+    ("disputes", "contrast_openers", "contrast_openers", _WORDS),
     ("disputes", "contesting", "contesting", _WORDS),
     ("unattributed", "figure_events", "figure_events", _WORDS),
     ("unattributed", "accusations", "accusations", _WORDS),

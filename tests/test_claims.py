@@ -12,7 +12,7 @@ from builders import document, outbreak, said, towers
 from provenance.claims import (
     _candidate_pairs,
     _candidates,
-    _Compared,
+    _compared,
     _counting,
     _figures_apart,
     _related,
@@ -512,7 +512,7 @@ def test_the_pairs_turned_down_together_are_ones_related_turns_down() -> None:
     # worked out for all candidate pairs at once (numpy): a pair turned down is one that
     # _related, a pair at a time, links for no reason
     statements = _sample_statements()
-    compared = [_Compared(s.keys, s.names | s.context) for s in statements]
+    compared = _compared(statements, RULES)
     counting = _counting(RULES.claims)
     turned = 0
     for max_block in (RULES.claims.max_block, 2):

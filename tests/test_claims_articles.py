@@ -1033,3 +1033,31 @@ def test_no_record_of_and_not_aware_of_any_rebut_an_account() -> None:
         "Albers.\n"
     )
     assert "disputed" in claim_with(claims, "emailed coach Brian Holt").flag_names
+
+
+def test_a_sentence_opening_with_but_sets_its_statement_against_the_one_before() -> None:
+    with_but = (
+        "Power cuts\n\n"
+        "The energy ministry said households in the eastern region now get 20 hours of supply "
+        "a day.\n"
+        "But the consumer forum said many families in the eastern region were not receiving "
+        "the promised hours.\n"
+    )
+    _, claims = article(with_but)
+    assert "disputed" in claim_with(claims, "get 20 hours").flag_names
+    assert "disputed" in claim_with(claims, "not receiving").flag_names
+    # the same two statements with no word of the reporter's setting them apart
+    _, claims = article(with_but.replace("But the consumer", "The consumer"))
+    assert "disputed" not in claim_with(claims, "get 20 hours").flag_names
+
+
+def test_a_statement_and_its_negation_are_never_the_same_content() -> None:
+    _, claims = article(
+        "Power cuts\n\n"
+        "The energy ministry said customers in the region get 20 hours of supply a day.\n"
+        "The consumer forum said many customers in the region were not receiving 20 hours of "
+        "supply.\n"
+    )
+    get = claim_with(claims, "get 20 hours")
+    assert "corroborated" not in get.flag_names
+    assert [o.name for o in get.origins] == ["energy ministry"]
