@@ -67,12 +67,13 @@ def rival_accounts(
             if mine.keys & theirs.keys:
                 continue
             reason = _contradiction(mine, theirs, interested[a] and interested[b], rules)
-            if reason is not None and reason.startswith(_REBUTS):
-                shared = len(mine.terms & theirs.terms)
+            if reason is None:
+                continue
+            shared = len(mine.terms & theirs.terms)
+            if reason.startswith(_REBUTS):
                 rebutter, target = (a, b) if mine.rebuts(rules) else (b, a)
                 rebuttals[rebutter].append((shared, target, reason))
-            elif reason is not None:
-                shared = len(mine.terms & theirs.terms)
+            else:
                 pairs[a].append((shared, b, reason))
                 pairs[b].append((shared, a, reason))
         # a rebuttal ("not true", "no record of") answers one account: of those it could
@@ -92,8 +93,7 @@ def rival_accounts(
                     found[a].append(_evidence(reason, _of(entries, b)[0]))
         pairs_found = [*_set_against(entries), *_other_figures(entries), *_official(entries)]
         for a, b, reason in pairs_found:
-            other = next(s for n, s in entries if n == b)
-            evidence = _evidence(reason, other[0])
+            evidence = _evidence(reason, _of(entries, b)[0])
             if evidence not in found[a]:
                 found[a].append(evidence)
     return found

@@ -294,8 +294,7 @@ def antecedent_of(
         c.dep_ == "poss" and c.pos_ == "NOUN" and _is_definite(c) for c in speaker.children
     ):
         # "the country's air accident investigators said" in the lede
-        sents = list(doc.sents)
-        here = next(n for n, s in enumerate(sents) if s.start <= speaker.i < s.end)
+        sents, here = _sentences_at(speaker)
         if here < _LEDE_SENTENCES:
             named = _named_after_lede(speaker, sents[here + 1 : here + 2], opening=False)
             if named is not None:
@@ -559,8 +558,7 @@ def _named_next(speaker: Token) -> Token | None:
     of ...", "who fled"), never "a spokesman"."""
     if speaker.pos_ != "NOUN" or _has_proper(speaker):
         return None
-    sents = list(speaker.doc.sents)
-    here = next(n for n, s in enumerate(sents) if s.start <= speaker.i < s.end)
+    sents, here = _sentences_at(speaker)
     if here >= _LEDE_SENTENCES:
         return None
     dets = [c.lower_ for c in speaker.children if c.dep_ == "det"]
@@ -622,8 +620,7 @@ def _counted_from(speaker: Token) -> Token | None:
 def _last_plural_before(speaker: Token, wanted: Callable[[Token], bool]) -> Token | None:
     """The last plural noun before ``speaker`` that is ``wanted``, in its sentence or the one
     before."""
-    sents = list(speaker.doc.sents)
-    here = next(n for n, s in enumerate(sents) if s.start <= speaker.i < s.end)
+    sents, here = _sentences_at(speaker)
     for sent in reversed(sents[max(0, here - 1) : here + 1]):
         for tok in reversed([t for t in sent if t.i < speaker.i]):
             if tok.tag_ in ("NNS", "NNPS") and wanted(tok):
@@ -637,6 +634,18 @@ def _titled(tok: Token) -> Token | None:
     if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
         return tok.head
     return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def _sentences_at(tok: Token) -> tuple[list[Entity], int]:
+    """The sentences of ``tok``'s document and the index of the one that holds it."""
+    sents = list(tok.doc.sents)
+    return sents, next(n for n, s in enumerate(sents) if s.start <= tok.i < s.end)
+
+
+def _named_as(tok: Token, lemma: str) -> bool:
+    """Whether ``tok`` ends an organisation's name with the word ``lemma`` ("Castlemere
+    University" for "the university")."""
+    return tok.pos_ == "PROPN" and tok.lower_ == lemma and tok.ent_type_ == "ORG"
 
 
 def _is_definite(tok: Token) -> bool:
@@ -750,8 +759,7 @@ def _description_antecedent(
         )
         if issuer is not None:
             return issuer
-    sents = list(doc.sents)
-    here = next(n for n, s in enumerate(sents) if s.start <= speaker.i < s.end)
+    sents, here = _sentences_at(speaker)
     lo = max(0, here - rules.thresholds.coref_back)
     hi = min(len(sents), here + rules.thresholds.coref_forward + 1)
 
@@ -770,7 +778,7 @@ def _description_antecedent(
             return False
         if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and not _is_definite(tok):
             return True
-        if tok.pos_ == "PROPN" and tok.lower_ == lemma and tok.ent_type_ == "ORG":
+        if _named_as(tok, lemma):
             return True
         person = _is_person(tok) or _is_titled_name(tok, rules)
         if person and tok.dep_ != "compound" and not institution and a_person:
@@ -793,7 +801,7 @@ def _description_antecedent(
         for tok in reversed(doc[: speaker.i]):
             if tok.idx < headline:
                 break
-            if tok.pos_ == "PROPN" and tok.lower_ == lemma and tok.ent_type_ == "ORG":
+            if _named_as(tok, lemma):
                 return tok
     # "the company", "the court", "the agency": the last organisation of that kind to speak,
     # else the organisation last named before it
@@ -943,17 +951,17 @@ def _its_own(speaker: Token, earlier: list[tuple[Token, Token]]) -> Token | None
     institution that spoke last)."""
     if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in speaker.children):
         return None
-    resolved = {s.i: h for s, h in earlier}
-    for verb in speaker.ancestors:
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "prep":  # "according" is no verb
-            continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        # a name, though the tagger took it for a noun ("Brennic supplies")
-        named = subject is not None and (subject.pos_ == "PROPN" or subject.is_title)
-        if subject is not None and named and subject.i < speaker.i:
-            return resolved.get(subject.i, subject)
+    verb = next(
+        # the clause's verb: "according" is tagged a verb too
+        (v for v in speaker.ancestors if v.pos_ in ("VERB", "AUX") and v.dep_ != "prep"),
+        None,
+    )
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    if subject is None or subject.i >= speaker.i:
         return None
-    return None
+    if subject.pos_ != "PROPN" and not subject.is_title:
+        return None  # a name, though the tagger may take it for a noun ("Brennic supplies")
+    return {s.i: h for s, h in earlier}.get(subject.i, subject)
 
 
 def _last_institution(

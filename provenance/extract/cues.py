@@ -582,9 +582,7 @@ def _declined(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ != "xcomp" or not any(c.dep_ == "ccomp" for c in verb.children):
         return False
-    return head.lemma_.lower() in ("decline", "refuse") or any(
-        c.dep_ == "neg" for c in head.children
-    )
+    return head.lemma_.lower() in _REFUSALS or any(c.dep_ == "neg" for c in head.children)
 
 
 def _negated(verb: Token, speaker: Token | None) -> bool:
@@ -1016,13 +1014,12 @@ def _clause_of(head: Token, cue: Token) -> Token:
     """What ``..., according to X`` speaks for when the parser hangs it on a noun phrase set
     off by a comma after the clause ("More than 50,000 salmon escaped ..., five times the
     number reported, according to X"): the clause, not the noun phrase alone."""
+    if cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return head
     while (
         head.dep_ in _SET_OFF
         and head.pos_ in ("NOUN", "PROPN", "NUM")
-        and head.head is not head
         and head.head.i < head.i < cue.i
-        and cue.i > 0
-        and cue.doc[cue.i - 1].text == ","
     ):
         head = head.head
     return head
