@@ -13,7 +13,7 @@ anonymous, ``analysts`` -> vague, ...).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -288,6 +288,9 @@ def antecedent_of(
     named = _appositive_name(speaker) or _name_given(speaker)
     if named is not None:  # "His lawyer, Sofie Wauters, said" / "The company, Acciaierie Mella,"
         return named
+    body = _spoken_for(speaker, earlier, rules)
+    if body is not None:  # "A spokesman said", "a council spokeswoman said"
+        return body
     if speaker.pos_ == "NOUN" and _is_definite(speaker) and not _has_proper(speaker):
         return _description_antecedent(speaker, earlier, rules)
     if speaker.pos_ == "NOUN" and any(
@@ -308,6 +311,53 @@ def antecedent_of(
         full = _full_name(speaker, rules)
         return full if full is not None and full.i != speaker.i else None
     return None
+
+
+def _spoken_for(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules) -> Token | None:
+    """The body an unnamed spokesperson speaks for: "a council spokeswoman" the council
+    the article names ("Brennick City Council"), as "the council" would be; a bare "A
+    spokesman" the organisation the sentence before is about ("Fenline Trains strongly
+    denies ... . A spokesman said"), else the last organisation to speak. Not one who is
+    named, nor one "for" or "of" a body of their own ("a spokesman for the opposition")."""
+    if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in _SPOKESPEOPLE:
+        return None
+    if _has_proper(speaker) or _is_definite(speaker) or _appositive_name(speaker) is not None:
+        return None
+    if any(c.dep_ in ("prep", "poss", "appos") for c in speaker.children):
+        return None
+    body = [c for c in speaker.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
+    if body:
+        named = _description_antecedent(body[-1], earlier, rules)
+        return named if named is not None and named.i != body[-1].i else None
+    if any(c.dep_ in ("compound", "amod", "nmod") for c in speaker.children):
+        return None
+    subject = _subject_before(speaker, rules)
+    if subject is not None:
+        if subject.pos_ == "NOUN" and _is_definite(subject):  # "The collective disputes it."
+            return _description_antecedent(subject, earlier, rules) or subject
+        return subject
+    for _, head in reversed(earlier):
+        organisation = head.ent_type_ == "ORG" or _trigger(head, rules) in _ORGANISATION_TYPES
+        if head.i < speaker.i and organisation and not _is_person(head):
+            return head
+    return None
+
+
+def _subject_before(speaker: Token, rules: Rules) -> Token | None:
+    """The organisation the sentence before is about: the subject of its main verb, whether
+    or not it speaks there ("Fenline Trains strongly denies ...", "The collective disputes
+    that figure.")."""
+    start = speaker.sent.start
+    if start == 0:
+        return None
+    for tok in speaker.doc[start - 1].sent.root.children:
+        organisation = tok.ent_type_ == "ORG" or _trigger(tok, rules) in _ORGANISATION_TYPES
+        if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and organisation:
+            return tok
+    return None
+
+
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 def _who(tok: Token) -> Token:
@@ -1191,6 +1241,7 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         # "Dutch e-scooter maker Kestrel Mobility": the descriptor says what the name is
         words = [t for t in toks if t.pos_ == "PROPN" and _name_start(head) <= t.i <= head.i]
         words += [head] if noun_named else []
+        words += _of_name(head, toks)
         text_name = _text(doc, words) if words else head.text
         entry = _lookup(text_name, rules)
         if entry is not None:
@@ -1403,6 +1454,19 @@ def _descriptor_type(head: Token, toks: list[Token], rules: Rules) -> str | None
             if kind in _ORGANISATION_TYPES:
                 return kind
     return None
+
+
+def _of_name(head: Token, toks: Sequence[Token]) -> list[Token]:
+    """The words of a name that run on past its head with "of" ("Bank of Marrovia", "Society
+    of Authors"): "of" and the proper nouns after it, when the mention holds them."""
+    held = {t.i for t in toks}
+    doc, at = head.doc, head.i + 1
+    if at + 1 >= len(doc) or doc[at].lower_ != "of" or at not in held:
+        return []
+    end = at + 1
+    while end < len(doc) and end in held and doc[end].pos_ == "PROPN":
+        end += 1
+    return list(doc[at:end]) if end > at + 1 else []
 
 
 def _name_start(head: Token) -> int:

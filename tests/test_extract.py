@@ -318,6 +318,38 @@ def test_a_spokeswoman_speaks_for_the_organisation_named_before_her() -> None:
     assert extract(text)[-1].source == "Corvia Air"
 
 
+def test_an_unnamed_spokesman_speaks_for_the_organisation_the_sentence_before_is_about() -> None:
+    text = (
+        "Fenline Trains strongly denies manipulating its figures. A spokesman said every "
+        "service removed from the timetable had been taken out for a genuine reason.\n"
+    )
+    assert by_content(text, "every service removed").source == "Fenline Trains"
+
+
+def test_a_council_spokeswoman_speaks_for_the_council_the_article_names() -> None:
+    text = (
+        "Brennick City Council approved the plan on Monday.\nResidents objected to it.\n"
+        "A council spokeswoman said the plan was sound.\n"
+    )
+    assert by_content(text, "the plan was sound").source == "Brennick City Council"
+
+
+def test_a_spokesman_for_another_body_is_not_taken_for_the_one_before() -> None:
+    text = (
+        "Fenline Trains denies the claim.\nA spokesman for the opposition said it was a disgrace.\n"
+    )
+    assert by_content(text, "a disgrace").source != "Fenline Trains"
+
+
+def test_a_name_running_on_with_of_is_kept_whole() -> None:
+    text = (
+        "The Bank of Marrovia said its gross reserves stood at $9.2 billion.\n"
+        "The central bank said in a statement that its reserves were adequate.\n"
+    )
+    assert by_content(text, "$9.2 billion").source == "Bank of Marrovia"
+    assert by_content(text, "reserves were adequate").source == "Bank of Marrovia"
+
+
 def test_the_ledes_description_is_the_person_named_next() -> None:
     text = (
         "A café owner accused of setting fire to a rival's restaurant told a jury on Wednesday "
