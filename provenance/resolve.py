@@ -571,7 +571,43 @@ def _gender(head: Token, earlier: list[tuple[Token, Token]]) -> str | None:
         if ent
         else [_surname(head)]
     )
-    return next((known[n] for n in names if n in known), None)
+    found = next((known[n] for n in names if n in known), None)
+    if found is None:
+        told = _said_of_themselves(head.doc)
+        found = next((told[n] for n in names if n in told), None)
+    return found
+
+
+def _said_of_themselves(doc: Doc) -> dict[str, str]:
+    """Surname -> 'f' or 'm' from what a named person is reported to say of themselves
+    ("Mark Ojo tells the BBC his daughter was almost hit", "Sarah Kinsella says she measured
+    it"): the subject of what was said, or its owner, is the speaker's pronoun. A name
+    given both is left out."""
+    found: dict[str, str] | None = doc.user_data.get("provenance_said_of_themselves")
+    if found is None:
+        seen: dict[str, set[str]] = {}
+        for verb in doc:
+            if verb.dep_ not in ("ccomp", "parataxis") or verb.head.pos_ not in ("VERB", "AUX"):
+                continue
+            speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and speaker.pos_ == "NOUN":  # "Another parent, Mark Ojo,"
+                speaker = next((c for c in speaker.children if c.dep_ == "appos"), None)
+            if speaker is None or speaker.pos_ != "PROPN" or speaker.ent_type_ != "PERSON":
+                continue
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                continue
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            word = (subject if subject.pos_ == "PRON" else owner or subject).lower_
+            if word in _SHE or word in _HE:
+                seen.setdefault(_surname(speaker), set()).add("f" if word in _SHE else "m")
+        found = {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+        doc.user_data["provenance_said_of_themselves"] = found
+    return found
+
+
+_SHE = frozenset({"she", "her"})
+_HE = frozenset({"he", "his"})
 
 
 def _honorifics(doc: Doc) -> dict[str, str]:

@@ -350,6 +350,15 @@ def test_a_name_running_on_with_of_is_kept_whole() -> None:
     assert by_content(text, "reserves were adequate").source == "Bank of Marrovia"
 
 
+def test_she_is_not_a_man_who_spoke_of_his_own_daughter() -> None:
+    text = (
+        "Another parent, Mark Ojo, tells BBC Radio his 12-year-old daughter was almost hit by "
+        "a van.\n\nCllr Judith Amory says the council sympathises with families.\n\n"
+        '"A review will be finished by the end of term," she says.\n'
+    )
+    assert by_content(text, "A review will be finished").source == "Judith Amory"
+
+
 def test_the_ledes_description_is_the_person_named_next() -> None:
     text = (
         "A café owner accused of setting fire to a rival's restaurant told a jury on Wednesday "
