@@ -324,7 +324,7 @@ def pointed_account(statement: Statement) -> bool:
 
 
 #: "disputed that account", "rejected those figures": a pointer and one word or two
-_POINTED = re.compile(r"^(?:that|this|these|those)(?:\s+[\w-]+){1,2}$")
+_POINTED = re.compile(r"^(?:that|this|these|those|both)(?:\s+[\w-]+){1,2}$")
 
 
 def _start(statement: Statement) -> int:

@@ -228,6 +228,8 @@ def antecedent_of(
             and (
                 # "Three lecturers ... One said she ... '...,' she said": one of them
                 said.lower_ in _ONE_OF
+                # "A spokesman said ... , he added": the spokesman, for the body he speaks for
+                or said.lower_ == ("spokeswoman" if wanted == "f" else "spokesman")
                 or head.tag_ not in ("NNS", "NNPS")  # "he" is no "regional rescue officials"
                 and _described_organisation(head, rules) is None
                 and (
@@ -1268,14 +1270,18 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     # "Kestrel Mobility", "Ardent Holdings": the name says so, though the tagger takes its last
     # word for a noun ("Nordhaven Seafoods")
     before = doc[head.i - 1] if head.i > 0 else head
-    noun_named = head.pos_ == "NOUN" and head.is_title and before.pos_ == "PROPN"
-    noun_named = noun_named and before.head.i == head.i
+    # "Fenline Trains", tagged two nouns and a person's name: capitalised words of one entity
+    entity_words = before.is_title and bool(head.ent_type_) and before.ent_type_ == head.ent_type_
+    noun_named = head.pos_ == "NOUN" and head.is_title
+    noun_named = noun_named and (before.pos_ == "PROPN" or entity_words) and before.head.i == head.i
     a_name = head.pos_ == "PROPN" or noun_named
     if described is None and a_name and _trigger(head, rules) == "company":
         described = "company"
     if a_name and described in _ORGANISATION_TYPES:
         # "Dutch e-scooter maker Kestrel Mobility": the descriptor says what the name is
         words = [t for t in toks if t.pos_ == "PROPN" and _name_start(head) <= t.i <= head.i]
+        if noun_named and not words and entity_words:
+            words = [before]
         words += [head] if noun_named else []
         words += _of_name(head, toks)
         text_name = _text(doc, words) if words else head.text

@@ -1061,3 +1061,12 @@ def test_a_statement_and_its_negation_are_never_the_same_content() -> None:
     get = claim_with(claims, "get 20 hours")
     assert "corroborated" not in get.flag_names
     assert [o.name for o in get.origins] == ["energy ministry"]
+
+
+def test_a_group_disputing_both_points_disputes_the_account_before() -> None:
+    _, claims = article(
+        "The council says the route along Cleeve Lane measures 2.8 miles and has been assessed "
+        "as safe.\n\nParents dispute both points.\n"
+    )
+    route = claim_with(claims, "measures 2.8 miles")
+    assert "disputed" in route.flag_names, [c.text for c in claims]

@@ -359,6 +359,20 @@ def test_she_is_not_a_man_who_spoke_of_his_own_daughter() -> None:
     assert by_content(text, "A review will be finished").source == "Judith Amory"
 
 
+def test_a_company_named_by_two_capitalised_nouns_and_its_spokesman() -> None:
+    text = (
+        "Three members of staff told The Sentinel that managers drew up a list of trains to "
+        "be removed.\n\n\u201cNobody pretended it was about passengers,\u201d one said.\n\n"
+        "Fenline Trains strongly denies manipulating its figures. A spokesman said every "
+        "service removed had been taken out for a genuine reason.\n\n"
+        "The company had always been open with the department, he added.\n\n"
+        "The company said it had paid \u00a32.3m in penalties last year.\n"
+    )
+    assert by_content(text, "manipulating").source_type == "company"
+    assert by_content(text, "always been open").source == "Fenline Trains"
+    assert by_content(text, "paid \u00a32.3m").source == "Fenline Trains"
+
+
 def test_the_ledes_description_is_the_person_named_next() -> None:
     text = (
         "A café owner accused of setting fire to a rival's restaurant told a jury on Wednesday "

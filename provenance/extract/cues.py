@@ -855,14 +855,21 @@ def _passive_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return char_span(list(subject.subtree))
 
 
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+
+
 def _object_content(
     doc: Doc, verb: Token, *, quote_only: bool, pointing: bool = False
 ) -> tuple[int, int] | None:
     """'announced a fresh drive', 'called the report "a fairy tale"': the object (and its
     predicate); for quote-only cues, only when quoted words are in it. With ``pointing`` (a
     denial), a pronoun that points back is the object too: "The company denied that."."""
+    # "Parents dispute both points": the parser may take the object of a denial for an
+    # adverbial noun when its determiner is "both"
+    wanted = ("dobj", "npadvmod") if pointing and not _has_object(verb) else ("dobj",)
     for child in verb.children:
-        if child.dep_ != "dobj" or child.i < verb.i:
+        if child.dep_ not in wanted or child.i < verb.i:
             continue
         if pointing and child.pos_ == "PRON" and child.lower_ in POINTERS:
             return child.idx, child.idx + len(child.text)
