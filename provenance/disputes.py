@@ -38,7 +38,7 @@ from itertools import combinations
 from provenance.models import Evidence
 from provenance.rules import Rules
 from provenance.statements import Statement
-from provenance.terms import figures_disagree, first_word
+from provenance.terms import figures_disagree, first_word, stem
 
 _WORD = re.compile(r"[\w']+")
 _REBUTS = "one calls the other's account false"
@@ -404,7 +404,7 @@ def _contradiction(mine: _Account, theirs: _Account, rivals: bool, rules: Rules)
         return f"{_REBUTS} ({words})"
     contrast = mine.contrast(rules) or theirs.contrast(rules)
     if contrast is None:
-        return None
+        return _measured_apart(mine, theirs, shared, rules)
     if mine.says_not(rules) != theirs.says_not(rules) and len(shared) >= 2:
         return f"one says not ({words}; {contrast!r})"
     events = mine.events & theirs.events
@@ -413,6 +413,23 @@ def _contradiction(mine: _Account, theirs: _Account, rivals: bool, rules: Rules)
     if events and figures_disagree(mine_figures, their_figures):
         return f"different figures for the same event ({', '.join(sorted(events))})"
     return None
+
+
+def _measured_apart(
+    mine: _Account, theirs: _Account, shared: frozenset[str], rules: Rules
+) -> str | None:
+    """Two origins giving one thing different measures, each one figure of the same unit
+    ("the route measures 2.8 miles", "she measured it and found it was 3.2 miles"), with a
+    word in common besides the unit: one or the other is wrong."""
+    a = [f for s in mine.statements for f in s.figures]
+    b = [f for s in theirs.statements for f in s.figures]
+    if len(a) != 1 or len(b) != 1 or a[0].unit is None or a[0].unit != b[0].unit:
+        return None
+    if stem(a[0].unit) not in {stem(w) for w in rules.claims.measures}:
+        return None
+    if a[0].same_value(b[0]) or not shared - {a[0].unit, stem(a[0].unit)}:
+        return None
+    return f"different measures of one thing ({a[0].value:g} and {b[0].value:g} {a[0].unit})"
 
 
 def _of(entries: Sequence[tuple[int, list[Statement]]], n: int) -> list[Statement]:

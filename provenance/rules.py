@@ -206,6 +206,7 @@ class ClaimRules:
     rebuttals: tuple[str, ...] = ()
     contrasts: tuple[str, ...] = ()
     contrast_openers: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()
     contesting: tuple[str, ...] = ()
     distancing_phrases: tuple[str, ...] = ()
     distancing_modifiers: tuple[str, ...] = ()
@@ -852,6 +853,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("disputes", "rebuttals", "rebuttals", _PHRASES),
     ("disputes", "contrasts", "contrasts", _PHRASES),
     ("disputes", "contrast_openers", "contrast_openers", _WORDS),
+    ("disputes", "measures", "measures", _WORDS),
     ("disputes", "contesting", "contesting", _WORDS),
     ("unattributed", "figure_events", "figure_events", _WORDS),
     ("unattributed", "accusations", "accusations", _WORDS),

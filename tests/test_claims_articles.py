@@ -1070,3 +1070,21 @@ def test_a_group_disputing_both_points_disputes_the_account_before() -> None:
     )
     route = claim_with(claims, "measures 2.8 miles")
     assert "disputed" in route.flag_names, [c.text for c in claims]
+
+
+def test_two_origins_giving_one_route_different_lengths_dispute_each_other() -> None:
+    _, claims = article(
+        "The council says the route along Cleeve Lane measures 2.8 miles.\n\n"
+        "Sarah Kinsella, whose sons walk the route, says her surveyor's wheel measured the "
+        "lane at 3.2 miles.\n"
+    )
+    council = claim_with(claims, "measures 2.8 miles")
+    assert "disputed" in council.flag_names, [c.text for c in claims]
+
+
+def test_different_counts_of_different_things_dispute_nothing() -> None:
+    _, claims = article(
+        "The operator said 30 ships were waiting at anchor off the port.\n\n"
+        "A port official said 12 ships had been diverted to Valdera.\n"
+    )
+    assert not any("disputed" in c.flag_names for c in claims), [c.text for c in claims]
