@@ -1088,3 +1088,22 @@ def test_different_counts_of_different_things_dispute_nothing() -> None:
         "A port official said 12 ships had been diverted to Valdera.\n"
     )
     assert not any("disputed" in c.flag_names for c in claims), [c.text for c in claims]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "it strongly disagrees with the auditor's characterisation",
+        "the auditor's letter overstates the problem",
+        "the auditor's letter is flawed",
+    ],
+)
+def test_a_party_that_disagrees_with_an_account_disputes_it(answer: str) -> None:
+    _, claims = article(
+        "Pendle Marsh said there were matters relating to the valuation of the stock that "
+        "remain unresolved.\n\n"
+        f"Larkspur said in a statement that {answer} and that its stock had been valued in "
+        "line with its policies.\n"
+    )
+    auditor = claim_with(claims, "remain unresolved")
+    assert "disputed" in auditor.flag_names, [(c.text, c.flag_names) for c in claims]
