@@ -333,30 +333,42 @@ def _spoken_for(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
         return named if named is not None and named.i != body[-1].i else None
     if any(c.dep_ in ("compound", "amod", "nmod") for c in speaker.children):
         return None
-    subject = _subject_before(speaker, rules)
+    subject = _subject_before(speaker, earlier, rules)
     if subject is not None:
         if subject.pos_ == "NOUN" and _is_definite(subject):  # "The collective disputes it."
             return _description_antecedent(subject, earlier, rules) or subject
         return subject
     for _, head in reversed(earlier):
-        organisation = head.ent_type_ == "ORG" or _trigger(head, rules) in _ORGANISATION_TYPES
-        if head.i < speaker.i and organisation and not _is_person(head):
+        if head.i < speaker.i and _an_organisation(head, rules) and not _is_person(head):
             return head
     return None
 
 
-def _subject_before(speaker: Token, rules: Rules) -> Token | None:
+def _subject_before(
+    speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
+) -> Token | None:
     """The organisation the sentence before is about: the subject of its main verb, whether
     or not it speaks there ("Fenline Trains strongly denies ...", "The collective disputes
     that figure.")."""
     start = speaker.sent.start
     if start == 0:
         return None
+    resolved = {said.i: head for said, head in earlier}
     for tok in speaker.doc[start - 1].sent.root.children:
-        organisation = tok.ent_type_ == "ORG" or _trigger(tok, rules) in _ORGANISATION_TYPES
-        if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and organisation:
+        if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        tok = resolved.get(tok.i, tok)  # "Stanwick denied ...": whom it was resolved to
+        if _an_organisation(tok, rules):
             return tok
     return None
+
+
+def _an_organisation(tok: Token, rules: Rules) -> bool:
+    """Whether a mention names an organisation: tagged one, headed by an organisation's word,
+    or resolved to one ("Stanwick", short for "Stanwick Partners")."""
+    if tok.ent_type_ == "ORG" or _trigger(tok, rules) in _ORGANISATION_TYPES:
+        return True
+    return tok.pos_ == "PROPN" and canonical_source(tok, rules)[1] in _ORGANISATION_TYPES
 
 
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})

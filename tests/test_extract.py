@@ -373,6 +373,16 @@ def test_a_company_named_by_two_capitalised_nouns_and_its_spokesman() -> None:
     assert by_content(text, "paid \u00a32.3m").source == "Fenline Trains"
 
 
+def test_a_spokesman_speaks_for_the_company_short_named_in_the_sentence_before() -> None:
+    text = (
+        "Stanwick Partners has made an offer for the group.\n\n"
+        "The Packaging and Print Workers' Union said Stanwick had closed two plants.\n\n"
+        "Stanwick denied that it planned to break up the company. A spokesman said it had a "
+        "long record of investing in the businesses it buys.\n"
+    )
+    assert by_content(text, "long record of investing").source == "Stanwick Partners"
+
+
 def test_the_ledes_description_is_the_person_named_next() -> None:
     text = (
         "A café owner accused of setting fire to a rival's restaurant told a jury on Wednesday "
