@@ -383,6 +383,24 @@ def test_a_spokesman_speaks_for_the_company_short_named_in_the_sentence_before()
     assert by_content(text, "long record of investing").source == "Stanwick Partners"
 
 
+def test_a_that_clause_the_parser_coordinated_with_the_cue_is_what_was_reported() -> None:
+    text = (
+        "The Sunday Ledger reported yesterday, citing people close to the talks, that Stanwick "
+        "had made three approaches since October, each at a higher price.\n"
+    )
+    a = by_content(text, "three approaches")
+    assert a.content.text.startswith("Stanwick had made three approaches")
+    assert a.source == "Sunday Ledger"
+
+
+def test_a_second_that_clause_after_and_is_no_attribution_of_its_own() -> None:
+    text = (
+        "The Health Ministry said in a statement read on state television that 57 cases had been "
+        'confirmed by laboratory tests and that no deaths had been "directly linked" to cholera.\n'
+    )
+    assert len(extract(text)) <= 1
+
+
 def test_the_ledes_description_is_the_person_named_next() -> None:
     text = (
         "A café owner accused of setting fire to a rival's restaurant told a jury on Wednesday "

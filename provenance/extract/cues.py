@@ -613,6 +613,19 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
         if g.dep_ == "ccomp"
     ]
     if not comps:
+        # "reported yesterday, citing people close to the talks, that Stanwick had made three
+        # approaches": a "that" clause the parser coordinated with the cue, when the cue has
+        # no clause of its own (else it is that clause's second half: "said that A and that B")
+        comps = [
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.i > verb.i
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            and not any(t.dep_ == "cc" for t in verb.doc[verb.i + 1 : c.i])
+        ]
+    if not comps:
         comps = _clause_in_phrase(verb)
     if not comps and verb.dep_ not in ("ccomp", "parataxis"):
         # "denied receiving any warning", "admitted taking the money", "claimed to have
