@@ -265,7 +265,7 @@ def antecedent_of(
             if (
                 tok.pos_ in ("NOUN", "PROPN")
                 and tok.dep_ not in ("compound", "amod")
-                and (tok.ent_type_ == "ORG" or _trigger(tok, rules) in _ORGANISATION_TYPES)
+                and _tagged_organisation(tok, rules)
             ):
                 if tok.pos_ == "NOUN" and _is_definite(tok) and not _has_proper(tok):
                     # "The court said ..., money it said ...": follow "the court" back too
@@ -323,7 +323,7 @@ def _spoken_for(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
     named, nor one "for" or "of" a body of their own ("a spokesman for the opposition")."""
     if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in _SPOKESPEOPLE:
         return None
-    if _has_proper(speaker) or _is_definite(speaker) or _appositive_name(speaker) is not None:
+    if _has_proper(speaker) or _is_definite(speaker):  # the caller took an appositive name
         return None
     if any(c.dep_ in ("prep", "poss", "appos") for c in speaker.children):
         return None
@@ -364,11 +364,17 @@ def _subject_before(
 
 
 def _an_organisation(tok: Token, rules: Rules) -> bool:
-    """Whether a mention names an organisation: tagged one, headed by an organisation's word,
-    or resolved to one ("Stanwick", short for "Stanwick Partners")."""
-    if tok.ent_type_ == "ORG" or _trigger(tok, rules) in _ORGANISATION_TYPES:
+    """Whether a mention names an organisation: :func:`_tagged_organisation`, or resolved to
+    one ("Stanwick", short for "Stanwick Partners")."""
+    if _tagged_organisation(tok, rules):
         return True
     return tok.pos_ == "PROPN" and canonical_source(tok, rules)[1] in _ORGANISATION_TYPES
+
+
+def _tagged_organisation(tok: Token, rules: Rules) -> bool:
+    """Whether the tagger or the word says a mention is an organisation: an ORG entity, or
+    a head an organisation's trigger word in ``sources.toml`` ("the court", "the company")."""
+    return tok.ent_type_ == "ORG" or _trigger(tok, rules) in _ORGANISATION_TYPES
 
 
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -431,8 +437,11 @@ def _last_subject(
             if tok.dep_ == "nsubjpass" and root.lemma_.lower() in _ASKED and _is_person(tok):
                 return tok
             continue
-        organisation = tok.ent_type_ == "ORG" or _trigger(tok, rules) in _ORGANISATION_TYPES
-        if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and organisation:
+        if (
+            tok.dep_ == "nsubj"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and _tagged_organisation(tok, rules)
+        ):
             return tok
     return None
 
