@@ -680,10 +680,37 @@ def _denial_links(
         )
         if target is None and denial.role == "denies":
             later = [s for s in others if s.attribution.content.start > start]
-            target = _charged(denial, later, rules)
+            target = _charged(denial, later, rules) or _wrongdoing_answered(denial, earlier, rules)
         if target is not None:
             links.append(_Link(_index_of(statements, members, target[0]), i, target[1]))
     return links
+
+
+def _wrongdoing_answered(
+    denial: Statement, earlier: Sequence[Statement], rules: Rules
+) -> tuple[Statement, str] | None:
+    """What a denial of wrongdoing in general answers ("Copper Lantern denies breaking the
+    law", ``[disputes] wrongdoing``): what the article accuses the denier of, the first
+    earlier statement by another origin that names the denier, else what the article opens
+    with (its first statement after the headline), however far back."""
+    if denial.role != "denies" or not denies_wrongdoing(denial.attribution.content.text, rules):
+        return None
+    ordered = sorted(earlier, key=lambda s: s.attribution.content.start)
+    aliases = _aliases(denial, rules)
+    for s in ordered:
+        if mentioned := _naming(s, aliases):
+            return s, f"denies wrongdoing: what it is accused of (names {mentioned!r})"
+    opening = next((s for s in ordered if not s.headline), None)
+    if opening is not None:
+        return opening, "denies wrongdoing: what the article opens with"
+    return None
+
+
+def denies_wrongdoing(text: str, rules: Rules) -> bool:
+    """Whether what is denied is wrongdoing in general ("any wrongdoing", "breaking the law"),
+    not a particular act."""
+    what = re.sub(r"^(?:any|all)\s+", "", text.lower().strip(" .,;:"))
+    return what in rules.claims.wrongdoing
 
 
 def _figure_answered(

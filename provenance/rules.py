@@ -207,6 +207,7 @@ class ClaimRules:
     contrasts: tuple[str, ...] = ()
     contrast_openers: tuple[str, ...] = ()
     measures: tuple[str, ...] = ()
+    wrongdoing: tuple[str, ...] = ()
     contesting: tuple[str, ...] = ()
     distancing_phrases: tuple[str, ...] = ()
     distancing_modifiers: tuple[str, ...] = ()
@@ -854,6 +855,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("disputes", "contrasts", "contrasts", _PHRASES),
     ("disputes", "contrast_openers", "contrast_openers", _WORDS),
     ("disputes", "measures", "measures", _WORDS),
+    ("disputes", "wrongdoing", "wrongdoing", _PHRASES),
     ("disputes", "contesting", "contesting", _WORDS),
     ("unattributed", "figure_events", "figure_events", _WORDS),
     ("unattributed", "accusations", "accusations", _WORDS),

@@ -1107,3 +1107,38 @@ def test_a_party_that_disagrees_with_an_account_disputes_it(answer: str) -> None
     )
     auditor = claim_with(claims, "remain unresolved")
     assert "disputed" in auditor.flag_names, [(c.text, c.flag_names) for c in claims]
+
+
+def test_a_denial_of_wrongdoing_answers_what_the_article_accuses_the_denier_of() -> None:
+    # "breaking the law" shares no word with anything; the accusation never names the chain,
+    # so it answers what the article opens with, six sentences back
+    _, claims = article(
+        "Cafe chain 'kept tips', staff say\n\n"
+        "A cafe chain with 20 branches used tips left by customers to pay its managers' "
+        "bonuses, according to payroll records seen by the Herald.\n"
+        "The records show that baristas received about half of the tips collected.\n"
+        "Three baristas told the Herald they had never been told how tips were shared.\n"
+        '"We just got whatever was in the envelope," one said.\n'
+        "The union said it had heard from staff at six branches.\n"
+        "Bean Street denies breaking the law.\n"
+    )
+    opening = claim_with(claims, "used tips left by customers")
+    assert {"denied", "disputed"} <= set(opening.flag_names)
+    assert any(m.role == "denies" for m in opening.members)
+    union = claim_with(claims, "heard from staff at six branches")
+    assert "denied" not in union.flag_names
+
+
+def test_a_denial_of_wrongdoing_answers_the_first_statement_naming_the_denier() -> None:
+    _, claims = article(
+        "Chess cheating row\n\n"
+        "Organisers of the Dunmore Open said a spectator had been seen passing notes to "
+        "Pavel Holt during the final round.\n"
+        "The arbiters said Holt had been stripped of the title.\n"
+        "Tournament rules forbid players from leaving the hall without an arbiter.\n"
+        "Holt, 24, denies wrongdoing.\n"
+    )
+    notes = claim_with(claims, "passing notes")
+    assert "denied" in notes.flag_names
+    stripped = claim_with(claims, "stripped of the title")
+    assert "denied" not in stripped.flag_names
