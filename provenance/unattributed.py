@@ -101,7 +101,7 @@ def unattributed_claims(
         if any(s < span.end and e > span.start for s, e in covered):  # holds an attribution
             # "Gas has not flowed since May 2023, when Serevia accused Talmar of ...": the
             # clause before the attribution is the reporter's
-            lead = _leading_clause(whole, covered)
+            lead = _leading_clause(whole, covered) or _joined_lead(whole, attributions, covered)
             if lead is None:
                 continue
             sentence = lead
@@ -200,6 +200,41 @@ def _leading_clause(sentence: Sentence, cuts: Sequence[tuple[int, int]]) -> Sent
                 sentence.text[: lead[-1].end - sentence.start],
                 tuple(lead),
             )
+    return None
+
+
+def _joined_lead(
+    sentence: Sentence, attributions: Sequence[Attribution], covered: Sequence[tuple[int, int]]
+) -> Sentence | None:
+    """The words of a sentence before "and" and a cue joined to an earlier verb, its speaker
+    the subject of both ("Sandcove Leisure bought the park in March last year and says the
+    increase reflects ...", "... after Larkspur posted a record profit of £41m and told
+    investors that ..."): the reporter tells the first; its subject a name, at least
+    ``_LEAD_WORDS`` words, and none of them said by anyone."""
+    words = list(sentence.words)
+    starts = {w.start: n for n, w in enumerate(words)}
+    for a in attributions:
+        if a.cue is None or a.speaker is None or a.cue.start not in starts:
+            continue
+        at = starts[a.cue.start]
+        cue = words[at]
+        if cue.dep != "conj" or cue.head not in starts or cue.head >= cue.start:
+            continue
+        if at < 1 or words[at - 1].text.lower() != "and" or words[starts[cue.head]].pos != "VERB":
+            continue
+        # a named actor's deed ("Larkspur posted"), not a person's or a group's method ("She
+        # cut her price target", "Researchers measured emissions")
+        if not any(w.dep == "nsubj" and w.head == cue.head and w.pos == "PROPN" for w in words):
+            continue
+        lead = words[: at - 1]
+        if len([w for w in lead if any(c.isalpha() for c in w.text)]) < _LEAD_WORDS:
+            continue
+        end = lead[-1].end
+        speaker = a.speaker
+        said = [(s, e) for s, e in covered if (s, e) != (speaker.start, speaker.end)]
+        if any(s < end and e > sentence.start for s, e in said):
+            continue
+        return Sentence(sentence.start, end, sentence.text[: end - sentence.start], tuple(lead))
     return None
 
 

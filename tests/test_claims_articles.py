@@ -106,6 +106,11 @@ def test_a_headline_with_an_unnamed_speaker_adds_no_origin() -> None:
             "figure",
         ),
         ("It is the fourth large outage in Norvik blamed on storms since 2020.", "accusation"),
+        (
+            "Harwell Leisure bought the Penfold caravan park in March last year and says the "
+            "new fees reflect its investment in roads.",
+            "event",
+        ),
     ],
 )
 def test_the_reporter_voice_in_a_clause_or_a_passive_is_unattributed(
@@ -1142,3 +1147,15 @@ def test_a_denial_of_wrongdoing_answers_the_first_statement_naming_the_denier() 
     assert "denied" in notes.flag_names
     stripped = claim_with(claims, "stripped of the title")
     assert "denied" not in stripped.flag_names
+
+
+def test_what_a_speaker_said_after_and_leaves_no_claim_before_it_in_a_persons_voice() -> None:
+    # "She cut her price target ... and estimated that ...": a person's own act, told with
+    # what she said; not the reporter's claim
+    _, claims = article(
+        "Brenmark shares fall\n"
+        "An analyst at Varde Bank, Ida Moen, said the recall was serious.\n"
+        "She cut her price target on the stock to 18 euros from 26 and estimated that a full "
+        "recall could cost Brenmark as much as 85 million euros.\n"
+    )
+    assert not [c for c in claims if "unattributed" in c.flag_names], [c.text for c in claims]
