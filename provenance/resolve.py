@@ -13,13 +13,21 @@ anonymous, ``analysts`` -> vague, ...).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from provenance.extract import Candidate, _text, chain_sources, doc_text, mention_tokens
+from provenance.extract import (
+    Candidate,
+    _text,
+    chain_sources,
+    doc_text,
+    doc_tokens,
+    mention_tokens,
+)
 from provenance.models import Attribution, Hop, Span
 from provenance.rules import Rules, SourceEntry, normalise_name
 
@@ -94,9 +102,10 @@ def _named_company(tok: Token, rules: Rules) -> Token | None:
     if tok.pos_ != "PROPN" or _is_person(tok):
         return None
     doc = tok.doc
-    for t in doc:
+    tokens = doc_tokens(doc)
+    for t in tokens:
         if t.i != tok.i and t.text == tok.text and t.i + 1 < len(doc):
-            after = doc[t.i + 1]
+            after = tokens[t.i + 1]
             if after.pos_ == "PROPN" and after.i != tok.i and _trigger(after, rules) == "company":
                 return after
     return None
@@ -160,7 +169,7 @@ def _untagged_names(doc: Doc) -> set[str]:
     """Last words of a first name and a surname set off as an apposition that the tagger
     left untagged ("A veterinarian who volunteered at the zoo, Dorota Vell, said")."""
     found = set()
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title:
             continue
         first = [c for c in tok.children if c.dep_ == "compound"]
@@ -174,10 +183,11 @@ def _aged_names(doc: Doc) -> set[str]:
     the tagger made of them: a name of two words or more, a comma, a number of years, a
     comma or a full stop."""
     found = set()
-    for tok in doc[1:-3]:
-        if tok.pos_ != "PROPN" or doc[tok.i - 1].pos_ != "PROPN" or not tok.is_title:
+    tokens = doc_tokens(doc)
+    for tok in tokens[1:-3]:
+        if tok.pos_ != "PROPN" or tokens[tok.i - 1].pos_ != "PROPN" or not tok.is_title:
             continue
-        comma, age, after = doc[tok.i + 1], doc[tok.i + 2], doc[tok.i + 3]
+        comma, age, after = tokens[tok.i + 1], tokens[tok.i + 2], tokens[tok.i + 3]
         aged = age.text.isdigit() and 0 < int(age.text) < 120
         if comma.text == "," and aged and after.text in (",", ".", ";"):
             found.add(tok.lower_)
@@ -192,7 +202,7 @@ def _first_name(tok: Token, surname: Token) -> bool:
 def _person_heads(doc: Doc, before: int, rules: Rules) -> list[Token]:
     """Heads of mentions that denote people, before char offset ``before``, nearest last."""
     heads = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.idx >= before:
             break
         if tok.pos_ not in ("PROPN", "NOUN"):
@@ -609,7 +619,7 @@ def _said_of_themselves(doc: Doc) -> dict[str, str]:
     found: dict[str, str] | None = doc.user_data.get("provenance_said_of_themselves")
     if found is None:
         seen: dict[str, set[str]] = {}
-        for verb in doc:
+        for verb in doc_tokens(doc):
             if verb.dep_ not in ("ccomp", "parataxis") or verb.head.pos_ not in ("VERB", "AUX"):
                 continue
             speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -638,7 +648,7 @@ def _honorifics(doc: Doc) -> dict[str, str]:
     found: dict[str, str] | None = doc.user_data.get("provenance_honorifics")
     if found is None:
         found = {}
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.lower_ in _FEMALE or tok.lower_ in _MALE:
                 name = next((t for t in doc[tok.i + 1 : tok.i + 4] if t.pos_ == "PROPN"), None)
                 while (
@@ -746,9 +756,15 @@ def _titled(tok: Token) -> Token | None:
 
 
 def _sentences_at(tok: Token) -> tuple[list[Entity], int]:
-    """The sentences of ``tok``'s document and the index of the one that holds it."""
-    sents = list(tok.doc.sents)
-    return sents, next(n for n, s in enumerate(sents) if s.start <= tok.i < s.end)
+    """The sentences of ``tok``'s document and the index of the one that holds it (the
+    sentences listed once a document: spaCy builds them again on each ``doc.sents``)."""
+    doc = tok.doc
+    found: tuple[list[Entity], list[int]] | None = doc.user_data.get("provenance_sentences")
+    if found is None:
+        sents = list(doc.sents)
+        found = doc.user_data["provenance_sentences"] = (sents, [s.start for s in sents])
+    sents, starts = found
+    return sents, bisect_right(starts, tok.i) - 1
 
 
 def _named_as(tok: Token, lemma: str) -> bool:
@@ -881,6 +897,9 @@ def _description_antecedent(
     a_person = kind in ("official", "anonymous official") or lemma in _PEOPLE_VOICES
 
     def matches(tok: Token) -> bool:
+        # every test below needs a noun, a name or a person
+        if tok.pos_ not in ("NOUN", "PROPN") and tok.ent_type_ != "PERSON":
+            return False
         if tok.i == speaker.i or tok.dep_ in ("compound",) and not _is_person(tok.head):
             return False
         if tok.idx < headline <= speaker.idx:  # "Regulator Widens ... Probe" names nobody
@@ -895,19 +914,19 @@ def _description_antecedent(
             return any(t.lemma_.lower() == lemma for t in mention_tokens(tok) if t.i != tok.i)
         return False
 
+    tokens = doc_tokens(doc)
     for n in range(here, lo - 1, -1):
-        toks = [t for t in sents[n] if t.i < speaker.i]
-        for tok in reversed(toks):
+        for tok in reversed(tokens[sents[n].start : min(sents[n].end, speaker.i)]):
             if matches(tok):
                 return tok
     for n in range(here, hi):
-        for tok in sents[n]:
-            if tok.i > speaker.i and matches(tok):
+        for tok in tokens[max(sents[n].start, speaker.i + 1) : sents[n].end]:
+            if matches(tok):
                 return tok
     # "the university" far from "Lecturers at Castlemere University": a name ending in its
     # word, named earlier in the article, before the one that spoke most
     if institution:
-        for tok in reversed(doc[: speaker.i]):
+        for tok in reversed(tokens[: speaker.i]):
             if tok.idx < headline:
                 break
             if _named_as(tok, lemma):

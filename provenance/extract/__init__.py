@@ -25,7 +25,7 @@ from provenance.extract.cues import (
     _verb_candidates,
 )
 from provenance.extract.quoting import _attach_quotes
-from provenance.extract.spans import Candidate, _overlap, _text, doc_text
+from provenance.extract.spans import Candidate, _overlap, _text, doc_text, doc_tokens
 from provenance.extract.speakers import chain_sources, mention_tokens, subject_of
 from provenance.models import Attribution
 from provenance.quotes import find_quotes
@@ -170,6 +170,7 @@ __all__ = [
     "attributions_from_doc",
     "chain_sources",
     "doc_text",
+    "doc_tokens",
     "find_candidates",
     "mention_tokens",
     "subject_of",

@@ -24,6 +24,7 @@ from provenance.extract.spans import (
     char_span,
     contiguous,
     doc_text,
+    doc_tokens,
     span_of,
     subtree_without,
     trim,
@@ -73,7 +74,8 @@ def clause_content(
     elif after_cue is False:
         toks = [t for t in toks if t.i < cue.i]
     in_root = {x.i for x in root.subtree} | {x.i for x in misread}  # built once
-    toks = [t for t in toks if not _in_subtree(t, cue) or t.i in in_root]
+    in_cue = {x.i for x in cue.subtree}
+    toks = [t for t in toks if t.i not in in_cue or t.i in in_root]
     toks = _strip_leading(doc, sorted(toks, key=lambda t: t.i))
     span = char_span(toks)
     if span is None:
@@ -161,7 +163,7 @@ class _LexiconHits:
         self.phrases: list[Token] = []
         self.nouns: list[Token] = []
         self.words: dict[str, list[Token]] = {p.words[0]: [] for p in rules.prepositions}
-        for tok in doc:
+        for tok in doc_tokens(doc):
             lemma = tok.lemma_.lower()
             if lemma in rules.verbs:
                 self.verbs.append(tok)

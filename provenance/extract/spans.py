@@ -63,15 +63,25 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, built once: spaCy rebuilds the string from every token on each access."""
     cached = doc.user_data.get("provenance_text")
     if cached is None:
-        cached = doc.user_data["provenance_text"] = doc.text
+        cached = doc.user_data["provenance_text"] = "".join(t.text_with_ws for t in doc_tokens(doc))
     return str(cached)
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The document's tokens, made once: spaCy makes a new token object each time one is
+    looked up, and the passes over a whole document (the cue lexicon's, the names') would
+    each make them all again."""
+    tokens: list[Token] | None = doc.user_data.get("provenance_tokens")
+    if tokens is None:
+        tokens = doc.user_data["provenance_tokens"] = list(doc)
+    return tokens
 
 
 def token_starts(doc: Doc) -> list[int]:
     """Character offset of every token, built once per document (for bisection)."""
     starts: list[int] | None = doc.user_data.get("provenance_token_starts")
     if starts is None:
-        starts = doc.user_data["provenance_token_starts"] = [t.idx for t in doc]
+        starts = doc.user_data["provenance_token_starts"] = [t.idx for t in doc_tokens(doc)]
     return starts
 
 

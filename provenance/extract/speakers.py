@@ -18,6 +18,7 @@ from provenance.extract.spans import (
     COMPLEMENTS,
     SUBJECTS,
     contiguous,
+    doc_tokens,
     subtree_without,
 )
 
@@ -211,7 +212,8 @@ def mention_tokens(head: Token, *, coordinated: bool = True) -> list[Token]:
     found = memo.get(key)
     if found is None:
         found = memo[key] = tuple(t.i for t in _mention_tokens(head, coordinated))
-    return [doc[i] for i in found]
+    tokens = doc_tokens(doc)
+    return [tokens[i] for i in found]
 
 
 def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
