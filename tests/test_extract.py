@@ -36,6 +36,33 @@ def test_postposed_cue_gives_reported_speech_with_speaker() -> None:
     assert a.cue is not None and a.cue.text == "said"
 
 
+def test_two_clauses_the_parser_hangs_on_one_cue_are_one_statement() -> None:
+    # the parser makes "most of it borrowed ..." a second clause of "said"
+    a = one("Another worker said she had paid £6,000, most of it borrowed from relatives.")
+    assert a.content.text == "she had paid £6,000, most of it borrowed from relatives"
+    assert a.kind == "indirect"
+
+
+def test_two_statements_of_one_speaker_in_two_sentences_stay_two() -> None:
+    found = extract(
+        "The ministry said the road would reopen on Monday. It said two lanes were closed."
+    )
+    assert [a.content.text for a in found] == [
+        "the road would reopen on Monday",
+        "two lanes were closed",
+    ]
+
+
+def test_records_the_parser_took_for_a_subject_of_a_participle_still_show() -> None:
+    # the parser reads "Invoices shared ..." as the sentence's verb and leaves "show" hanging
+    a = one(
+        "Invoices shared with the Herald by three of the cleaners show payments of between "
+        '£4,000 and £7,500, each marked "final".'
+    )
+    assert a.speaker is not None and a.speaker.text == "Invoices"
+    assert a.content.text.startswith("payments of between £4,000 and £7,500")
+
+
 def test_direct_quote_in_curly_marks_with_inverted_cue() -> None:
     a = one("\u201cWe will not sign this deal,\u201d said Foreign Minister Lena Berg.")
     assert a.kind == "direct"

@@ -106,7 +106,42 @@ def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
     ]
     cands = _dedupe(cands)
     cands = _attach_quotes(doc, cands, quotes, rules)
-    return _dedupe([_clipped(text, c) for c in cands])
+    return _joined(text, _dedupe([_clipped(text, c) for c in cands]))
+
+
+#: what may lie between two parts of one statement: no sentence ends there
+_PART_GAP = re.compile(r"[^.!?\n]{0,20}")
+
+
+def _joined(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """One statement per cue: two contents of one cue and one speaker, a few words apart in
+    one sentence ("said she had paid £8,200, most of it borrowed from her brother": the
+    parser hangs both on the cue), are one statement, from the first's start to the second's
+    end."""
+    out: list[Candidate] = []
+    for c in cands:
+        last = next(
+            (k for k in reversed(out) if c.cue_span is not None and k.cue_span == c.cue_span),
+            None,
+        )
+        if (
+            last is not None
+            and last.speaker_span == c.speaker_span
+            and not last.fragments
+            and not c.fragments
+            and last.content[1] <= c.content[0]
+            and _PART_GAP.fullmatch(text, last.content[1], c.content[0])
+        ):
+            kind = last.kind if last.kind == c.kind else "mixed"
+            out[out.index(last)] = replace(
+                last,
+                kind=kind,
+                content=(last.content[0], c.content[1]),
+                confidence=max(last.confidence, c.confidence),
+            )
+            continue
+        out.append(c)
+    return out
 
 
 def _across_semicolon(text: str, c: Candidate) -> bool:

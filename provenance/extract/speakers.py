@@ -33,6 +33,9 @@ def subject_of(verb: Token) -> Token | None:
     raised = _raised_subject(verb)
     if raised is not None:  # "Galloway is reported to have told staff that ..."
         return raised
+    relative = _misread_relative_subject(verb)
+    if relative is not None:  # "Invoices shared with the paper by two workers show ..."
+        return relative
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -199,6 +202,20 @@ def _adjacent_noun(verb: Token) -> Token | None:
             ):
                 return anc
     return None
+
+
+def _misread_relative_subject(verb: Token) -> Token | None:
+    """The subject of a verb the parser left hanging ("dep") on a participle it took for the
+    main verb: in "Invoices shared with the paper by two workers show payments of ...",
+    "shared ... workers" describes the invoices, which are what "show" says it of; the
+    participle's noun subject is the verb's."""
+    head = verb.head
+    if verb.dep_ != "dep" or verb.tag_ not in ("VBP", "VBZ") or head.i > verb.i:
+        return None
+    if head.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("dobj", "ccomp") for c in head.children):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ == "NOUN" else None
 
 
 def mention_tokens(head: Token, *, coordinated: bool = True) -> list[Token]:
