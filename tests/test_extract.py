@@ -63,6 +63,18 @@ def test_records_the_parser_took_for_a_subject_of_a_participle_still_show() -> N
     assert a.content.text.startswith("payments of between £4,000 and £7,500")
 
 
+def test_a_participle_joined_to_a_passive_is_no_cue_of_the_reporter() -> None:
+    # "charged" here is what happened to the clerk, not an accusation by the paper
+    a = one(
+        "The Valden Post reported on Monday that a clerk had been arrested in May and charged "
+        "with selling voter records."
+    )
+    assert a.content.text == (
+        "a clerk had been arrested in May and charged with selling voter records"
+    )
+    assert a.stance == "neutral"
+
+
 def test_direct_quote_in_curly_marks_with_inverted_cue() -> None:
     a = one("\u201cWe will not sign this deal,\u201d said Foreign Minister Lena Berg.")
     assert a.kind == "direct"

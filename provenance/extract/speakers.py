@@ -59,6 +59,10 @@ def subject_of(verb: Token) -> Token | None:
     fallback = None if participle and _nearest_subject(verb.head) else _adjacent_noun(verb)
     if fallback is not None and verb.dep_ in ("ROOT", "ccomp", "advcl", "parataxis"):
         return fallback
+    # "the engineer had been arrested and charged with ...": a participle joined to a passive
+    # is passive too; whoever reports it did not do it
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head):
+        return None
     # "X said ... and warned", "X told AFP ..., adding that": the subject of the first cue
     if verb.dep_ == "conj" or participle:
         node = verb.head
@@ -202,6 +206,10 @@ def _adjacent_noun(verb: Token) -> Token | None:
             ):
                 return anc
     return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _misread_relative_subject(verb: Token) -> Token | None:
