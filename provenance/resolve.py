@@ -1391,6 +1391,12 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     if ent is not None and len(ent) == 1 and ent[0].lower_ in _surnames(head.doc):
         # "Santangeli wrote", after "Paolo Santangeli": the person, whatever the tagger says
         return ent.text, "person", f"surname of a person named in the article ({ent.label_})"
+    if ent is not None and ent.label_ in _NOT_NAMES and head.pos_ == "PROPN":
+        # "Korvala Today": a name whose last word the tagger took for a date is the name
+        start = _name_start(head)
+        if start < head.i:
+            name = doc[start : head.i + 1].text
+            return name, None, f"proper name ('{head.text}' tagged {ent.label_})"
     if ent is not None:
         ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
         return strip_determiner(ent.text), ent_kind, f"named entity {ent.label_}"
@@ -1549,6 +1555,10 @@ def _of_name(head: Token, toks: Sequence[Token]) -> list[Token]:
     while end < len(doc) and end in held and doc[end].pos_ == "PROPN":
         end += 1
     return list(doc[at:end]) if end > at + 1 else []
+
+
+#: entity labels that name no one: a proper noun under one of them is a mislabelled name
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 def _name_start(head: Token) -> int:

@@ -182,6 +182,11 @@ def test_pronoun_and_description_resolve_to_the_named_person() -> None:
     assert found[1].coref is not None and "Clara Vidal" in found[1].coref.text
 
 
+def test_a_name_whose_last_word_the_tagger_took_for_a_date_is_kept_whole() -> None:
+    a = one("Korvala Today reported on Monday that the plant would close.")
+    assert a.source == "Korvala Today"
+
+
 def test_place_name_stands_for_its_government() -> None:
     assert one("Beijing said the drills were routine.").source == "Chinese government"
 
