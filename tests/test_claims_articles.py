@@ -1159,3 +1159,15 @@ def test_what_a_speaker_said_after_and_leaves_no_claim_before_it_in_a_persons_vo
         "recall could cost Brenmark as much as 85 million euros.\n"
     )
     assert not [c for c in claims if "unattributed" in c.flag_names], [c.text for c in claims]
+
+
+def test_a_barrister_or_a_solicitor_argues_a_clients_case() -> None:
+    _, claims = article(
+        "Car dealer on trial\n\n"
+        "A car dealer sold at least 30 cars with wound-back mileage, a court heard on Monday.\n"
+        "Prosecutors said Tom Harlan had bought the cars at auction.\n"
+        "Harlan's barrister, Rosa Greenfield, said her client had never altered an odometer.\n"
+        "His co-accused's solicitor, Ian Mott, told the court his client had kept full records.\n"
+    )
+    for words in ("never altered an odometer", "kept full records"):
+        assert "unverified_party_claim" in claim_with(claims, words).flag_names, words
