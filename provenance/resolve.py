@@ -293,10 +293,10 @@ def antecedent_of(
     if (low in _COUNTED or low == "one") and not any(c.dep_ == "prep" for c in speaker.children):
         # "Three lecturers ... told The Chronicle ... One said": one of them
         # "Passengers described a frightening flight. Several told reporters ...": of them
-        return _counted_from(speaker)
+        return _group_that_spoke(speaker, earlier) or _counted_from(speaker)
     if _of_them(speaker):
         # "..., citing two people who have seen the accounts. One of them said": those people
-        return _group_before(speaker, rules)
+        return _group_that_spoke(speaker, earlier) or _group_before(speaker, rules)
     named = _appositive_name(speaker) or _name_given(speaker)
     if named is not None:  # "His lawyer, Sofie Wauters, said" / "The company, Acciaierie Mella,"
         return named
@@ -728,6 +728,22 @@ def _group_before(speaker: Token, rules: Rules) -> Token | None:
     """The last plural mention of people or sources before ``speaker``, in its sentence or the
     one before ("citing two people who have seen the accounts")."""
     return _last_plural_before(speaker, lambda tok: _trigger(tok, rules) is not None)
+
+
+def _group_that_spoke(speaker: Token, earlier: list[tuple[Token, Token]]) -> Token | None:
+    """The group whose words came just before, in the sentence or the one before ("Two
+    caseworkers at the centre ... said .... One of them said"; "Four waiters told the paper
+    that tips were kept back. One, who has worked there since 2019, said"): of a group that has
+    just spoken, one speaks next, whatever other plural comes between."""
+    if not earlier:
+        return None
+    said, head = earlier[-1]
+    if said.i >= speaker.i or said.tag_ not in ("NNS", "NNPS"):
+        return None
+    sents, here = _sentences_at(speaker)
+    if said.i < sents[max(0, here - 1)].start:
+        return None
+    return head
 
 
 def _counted_from(speaker: Token) -> Token | None:

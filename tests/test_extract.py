@@ -187,6 +187,19 @@ def test_a_name_whose_last_word_the_tagger_took_for_a_date_is_kept_whole() -> No
     assert a.source == "Korvala Today"
 
 
+def test_one_of_a_group_that_has_just_spoken_is_of_that_group() -> None:
+    found = extract(
+        "Two clerks at the depot, who spoke on condition that they were not named, said the "
+        "number of parcels waiting had passed 9,000 in March.\n\n"
+        'One of them said: "We are not allowed to tell callers how long the queue is."\n\n'
+        "Four porters told the paper that tips were kept back. One, who has worked there since "
+        "2019, said she had never been shown the figures.\n"
+    )
+    sources = {a.content.text[:20]: a.source for a in found}
+    assert sources["We are not allowed t"] == "Two clerks at the depot"
+    assert sources["she had never been s"] == "Four porters"
+
+
 def test_place_name_stands_for_its_government() -> None:
     assert one("Beijing said the drills were routine.").source == "Chinese government"
 
