@@ -151,7 +151,7 @@ def read_statements(
                 role=_role(a, rules),
                 self_reference=itself[0] if itself else None,
                 action=itself[1] if itself else None,
-                distancing=_distancing(disclaimers, here, found, a.source or "", common)
+                distancing=_distancing(disclaimers, here, found, _person(a), common)
                 + tuple(span for span, term in notes if term in found),
                 contrast=_contrast_before(sentences, here, said, a, nodes, rules),
             )
@@ -471,6 +471,15 @@ def _phrases_in(sentence: Sentence, phrases: Sequence[str]) -> list[tuple[int, i
         if _outside(start, end, kept):
             kept.append((start, end))
     return sorted(kept)
+
+
+def _person(a: Attribution) -> str:
+    """The speaker's name when a person's ("Marchuk's claim" doubts what Marchuk said), else
+    nothing: the last word of "a letter to the regulator seen by Reuters" names no speaker."""
+    return a.source or "" if a.source_type in _PEOPLE else ""
+
+
+_PEOPLE = frozenset({"person", "official", "expert"})
 
 
 def _distancing(

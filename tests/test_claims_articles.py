@@ -1171,3 +1171,19 @@ def test_a_barrister_or_a_solicitor_argues_a_clients_case() -> None:
     )
     for words in ("never altered an odometer", "kept full records"):
         assert "unverified_party_claim" in claim_with(claims, words).flag_names, words
+
+
+def test_the_outlet_that_saw_a_record_and_could_not_verify_another_account_doubts_only_that() -> (
+    None
+):
+    # "Reuters" ends the first source's name and opens the disclaimer: no doubt cast on it
+    _, claims = article(
+        "Toy magnets recalled\n\n"
+        "Doctors at Lanmere General first raised the alarm in March, according to a letter to "
+        "the regulator seen by Reuters.\n"
+        "Two people familiar with the inquiry said the maker had been asked to change the "
+        "design in 2023. The people spoke on condition of anonymity, and Reuters could not "
+        "independently verify their account.\n"
+    )
+    assert "disputed" not in claim_with(claims, "first raised the alarm").flag_names
+    assert "disputed" in claim_with(claims, "asked to change the design").flag_names
