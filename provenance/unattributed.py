@@ -208,9 +208,10 @@ def _joined_lead(
 ) -> Sentence | None:
     """The words of a sentence before "and" and a cue joined to an earlier verb, its speaker
     the subject of both ("Sandcove Leisure bought the park in March last year and says the
-    increase reflects ...", "... after Larkspur posted a record profit of £41m and told
-    investors that ..."): the reporter tells the first; its subject a name, at least
-    ``_LEAD_WORDS`` words, and none of them said by anyone."""
+    increase reflects ..."): the reporter tells the first; its subject a name, at least
+    ``_LEAD_WORDS`` words, and none of them said by anyone. (Where the parser hangs the cue on
+    another verb, "... comes eight months after Larkspur posted a record profit and told
+    investors that ...", nothing is found.)"""
     words = list(sentence.words)
     starts = {w.start: n for n, w in enumerate(words)}
     for a in attributions:
