@@ -693,7 +693,7 @@ def _wrongdoing_answered(
     law", ``[disputes] wrongdoing``): what the article accuses the denier of, the first
     earlier statement by another origin that names the denier, else what the article opens
     with (its first statement after the headline), however far back."""
-    if denial.role != "denies" or not denies_wrongdoing(denial.attribution.content.text, rules):
+    if not _denies_wrongdoing(denial.attribution.content.text, rules):
         return None
     ordered = sorted(earlier, key=lambda s: s.attribution.content.start)
     aliases = _aliases(denial, rules)
@@ -706,7 +706,7 @@ def _wrongdoing_answered(
     return None
 
 
-def denies_wrongdoing(text: str, rules: Rules) -> bool:
+def _denies_wrongdoing(text: str, rules: Rules) -> bool:
     """Whether what is denied is wrongdoing in general ("any wrongdoing", "breaking the law"),
     not a particular act."""
     what = re.sub(r"^(?:any|all)\s+", "", text.lower().strip(" .,;:"))

@@ -34,9 +34,10 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import combinations
+from typing import Any
 
 from provenance.models import Evidence
-from provenance.rules import Rules
+from provenance.rules import Rules, once_for
 from provenance.statements import Statement
 from provenance.terms import figures_disagree, first_word, stem
 
@@ -425,11 +426,23 @@ def _measured_apart(
     b = [f for s in theirs.statements for f in s.figures]
     if len(a) != 1 or len(b) != 1 or a[0].unit is None or a[0].unit != b[0].unit:
         return None
-    if stem(a[0].unit) not in {stem(w) for w in rules.claims.measures}:
+    if stem(a[0].unit) not in _measure_stems(rules):
         return None
     if a[0].same_value(b[0]) or not shared - {a[0].unit, stem(a[0].unit)}:
         return None
     return f"different measures of one thing ({a[0].value:g} and {b[0].value:g} {a[0].unit})"
+
+
+def _measure_stems(rules: Rules) -> frozenset[str]:
+    """The stems of ``[disputes] measures``, worked out once for the loaded rules (not once a
+    pair of claims)."""
+    found: frozenset[str] = once_for(
+        _MEASURES, rules.claims, lambda: frozenset(stem(w) for w in rules.claims.measures)
+    )
+    return found
+
+
+_MEASURES: dict[int, tuple[Any, Any]] = {}
 
 
 def _of(entries: Sequence[tuple[int, list[Statement]]], n: int) -> list[Statement]:

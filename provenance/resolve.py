@@ -360,17 +360,28 @@ def _subject_before(
     """The organisation the sentence before is about: the subject of its main verb, whether
     or not it speaks there ("Fenline Trains strongly denies ...", "The collective disputes
     that figure.")."""
-    start = speaker.sent.start
-    if start == 0:
+    before = _sentence_before(speaker)
+    if before is None:
         return None
-    resolved = {said.i: head for said, head in earlier}
-    for tok in speaker.doc[start - 1].sent.root.children:
+    for tok in before.root.children:
         if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        tok = resolved.get(tok.i, tok)  # "Stanwick denied ...": whom it was resolved to
+        tok = _as_resolved(tok, earlier)  # "Stanwick denied ...": whom it was resolved to
         if _an_organisation(tok, rules):
             return tok
     return None
+
+
+def _sentence_before(speaker: Token) -> Entity | None:
+    """The sentence before ``speaker``'s, or None in the first."""
+    start = speaker.sent.start
+    return speaker.doc[start - 1].sent if start > 0 else None
+
+
+def _as_resolved(tok: Token, earlier: list[tuple[Token, Token]]) -> Token:
+    """Whom ``tok`` was resolved to when it spoke before (``earlier`` pairs a speaker with
+    its resolved head; the latest where it spoke more than once), else ``tok`` itself."""
+    return next((head for said, head in reversed(earlier) if said.i == tok.i), tok)
 
 
 def _an_organisation(tok: Token, rules: Rules) -> bool:
@@ -435,11 +446,8 @@ def _last_subject(
     """The organisation (or, with ``person``, the person) the sentence before is about, as
     the subject of its main verb ("The Israeli military gave a different account."), when
     nobody speaks in that sentence (then the last to speak is who "it" is)."""
-    start = speaker.sent.start
-    if start == 0:
-        return None
-    before = speaker.doc[start - 1].sent
-    if any(before.start <= said.i < before.end for said, _ in earlier):
+    before = _sentence_before(speaker)
+    if before is None or any(before.start <= said.i < before.end for said, _ in earlier):
         return None
     root = before.root
     for tok in root.children:
@@ -1105,7 +1113,7 @@ def _its_own(speaker: Token, earlier: list[tuple[Token, Token]]) -> Token | None
         return None
     if subject.pos_ != "PROPN" and not subject.is_title:
         return None  # a name, though the tagger may take it for a noun ("Brennic supplies")
-    return {s.i: h for s, h in earlier}.get(subject.i, subject)
+    return _as_resolved(subject, earlier)
 
 
 def _last_institution(
@@ -1126,7 +1134,6 @@ def _last_institution(
 
 def _issuer(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules) -> Token | None:
     """'The statement added ...' -> whoever 'said in a statement' before it."""
-    resolved = {s.i: h for s, h in earlier}
     lemma = speaker.lemma_.lower()
     for tok in reversed(speaker.doc[: speaker.i]):
         if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
@@ -1134,7 +1141,7 @@ def _issuer(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules) ->
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         for child in verb.children:
             if child.dep_ == "nsubj":
-                return resolved.get(child.i, child)
+                return _as_resolved(child, earlier)
         return None
     # "Vale has sued the podcaster ... The lawsuit says": whoever did what issues it
     verbs = {v for ch in rules.channels if lemma in ch.words for v in ch.issued_by}
@@ -1142,7 +1149,7 @@ def _issuer(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules) ->
         if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
-                return resolved.get(subject.i, subject)
+                return _as_resolved(subject, earlier)
     return None
 
 

@@ -476,7 +476,7 @@ def _phrases_in(sentence: Sentence, phrases: Sequence[str]) -> list[tuple[int, i
 def _person(a: Attribution) -> str:
     """The speaker's name when a person's ("Marchuk's claim" doubts what Marchuk said), else
     nothing: the last word of "a letter to the regulator seen by Reuters" names no speaker."""
-    return a.source or "" if a.source_type in _PEOPLE else ""
+    return (a.source or "") if a.source_type in _PEOPLE else ""
 
 
 _PEOPLE = frozenset({"person", "official", "expert"})

@@ -41,7 +41,7 @@ def subject_of(verb: Token) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    if verb.lemma_.lower() == "tell" and any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.lemma_.lower() == "tell" and _passive(verb):
         # "she had asked ... and been told that every dog had been accounted for": the one
         # told, not the one telling
         return None
