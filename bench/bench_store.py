@@ -777,9 +777,8 @@ def _report_once(store: Store, flags: list[str], since: str | None) -> dict[str,
         "table_s": None,
     }
     if len(found) <= TABLE_AT_MOST:
-        console = Console(record=True, width=140, file=io.StringIO())
-        console.print(claims_table(found, f"{len(found)} claims"))
-        console.export_text()
+        console = Console(width=140, file=io.StringIO(), color_system=None)  # as `report -o`
+        console.print(claims_table(found, f"{len(found)} claims", 140))
         figures["table_s"] = round(time.perf_counter() - t2, 3)
     return figures
 

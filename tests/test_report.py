@@ -5,6 +5,7 @@ articles carry the ``model`` marker."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import sqlite3
@@ -337,6 +338,25 @@ def test_markdown_and_table_show_claims_flags_and_origins(db: Path, tmp_path: Pa
     assert written.exit_code == 0 and written.stdout == ""
     assert "Marco Ferri" in out.read_text(encoding="utf-8")
     assert "written to" in written.stderr
+
+
+@pytest.mark.parametrize("width", [50, 80, 100, 140, 211])
+def test_the_table_shares_its_width_as_rich_would_without_measuring(db: Path, width: int) -> None:
+    from rich.console import Console
+
+    from provenance.report import claims_table
+
+    with Store(db) as store:
+        claims = store.claims()
+
+    def rendered(table: Any) -> str:
+        console = Console(width=width, file=io.StringIO(), color_system=None)
+        console.print(table)
+        return str(console.file.getvalue())
+
+    shared = rendered(claims_table(claims, "unverified", width))
+    assert shared == rendered(claims_table(claims, "unverified"))
+    assert "Marco Ferri" in shared and max(map(len, shared.splitlines())) == width
 
 
 def test_a_missing_database_is_an_error_not_a_new_file(tmp_path: Path) -> None:
