@@ -311,7 +311,7 @@ def antecedent_of(
         # "the country's air accident investigators said" in the lede
         sents, here = _sentences_at(speaker)
         if here < _LEDE_SENTENCES:
-            named = _named_after_lede(speaker, sents[here + 1 : here + 2], opening=False)
+            named = _named_after_lede(speaker, sents[here + 1 : here + 2], rules, opening=False)
             if named is not None:
                 return named
     introduced = _named_next(speaker)
@@ -399,15 +399,19 @@ def _tagged_organisation(tok: Token, rules: Rules) -> bool:
 
 
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _who(tok: Token) -> Token:
     """The person "who" is: the noun the clause hangs on, or, where the parser hangs it on a
-    place after the person ("a nurse in the capital who said"), the noun before that place."""
+    place after the person ("a nurse in the capital who said"; "Marcus Inwood, an electrician
+    from Dunmere, who said"), the noun before that place."""
     found = tok
     for _ in range(2):
-        if found.pos_ == "PROPN" or found.ent_type_ == "PERSON" or found.dep_ != "pobj":
+        if found.ent_type_ == "PERSON" or found.dep_ != "pobj":
             break
+        if found.pos_ == "PROPN" and found.ent_type_ not in _PLACES:
+            break  # a name that is no place
         prep = found.head
         if prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN"):
             break
@@ -994,12 +998,12 @@ def _description_antecedent(
             if tok.idx >= headline and named and _trigger(tok, rules) == kind:
                 return tok
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
-        return _named_after_lede(speaker, sents[here + 1 : here + 2])
+        return _named_after_lede(speaker, sents[here + 1 : here + 2], rules)
     return None
 
 
 def _named_after_lede(
-    speaker: Token, following: list[Entity], opening: bool = True
+    speaker: Token, following: list[Entity], rules: Rules, opening: bool = True
 ) -> Token | None:
     """The organisation a description in the lede turns out to be, in the sentence after it:
     the one that sentence opens with ("the national consumer safety regulator said", then "The
@@ -1014,7 +1018,15 @@ def _named_after_lede(
         if first.lower_ == "the" and first.i + 1 < sent.end:
             first = doc[first.i + 1]
         named = _entity(first)
-        if opening and named is not None and named.label_ == "ORG" and named.root.dep_ == "nsubj":
+        if (
+            opening
+            and named is not None
+            and named.label_ == "ORG"
+            and named.root.dep_ == "nsubj"
+            # not another kind of body: "the agriculture ministry denied ...", then "Halden
+            # Foods denied ..."
+            and _compatible(canonical_source(named.root, rules)[1], _trigger(speaker, rules))
+        ):
             return named.root
         described = {t.lower_[:6] for t in mention_tokens(speaker) if t.is_alpha}
         for ent in _ents(doc):
@@ -1411,6 +1423,9 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
                 return entry.canonical, entry.type, f"alias '{e.text}' in sources.toml"
     if trig is not None:
         return strip_determiner(text), trig, f"head noun '{head.text}' ({trig})"
+    if head.lemma_.lower() in _MULTITUDES and len(toks) > 1:
+        # "Hundreds of customers", not the number the recogniser takes it for
+        return strip_determiner(text), None, f"mention text ('{head.text}' counts them)"
     if ent is not None and len(ent) == 1 and ent[0].lower_ in _surnames(head.doc):
         # "Santangeli wrote", after "Paolo Santangeli": the person, whatever the tagger says
         return ent.text, "person", f"surname of a person named in the article ({ent.label_})"

@@ -1224,6 +1224,27 @@ def test_who_after_a_place_is_the_person_before_it_and_the_next_quote_is_theirs(
     assert idiot.source == "Jonas Reiter" and idiot.speaker.text == "Jonas Reiter"
 
 
+def test_who_after_a_named_place_is_the_person_before_it() -> None:
+    text = (
+        '"I was on hold for three hours," said Marcus Inwood, a self-employed electrician from '
+        "Dunmere, who said his mortgage payment had been taken twice.\n"
+    )
+    assert by_content(text, "mortgage payment").source == "Marcus Inwood"
+
+
+def test_hundreds_of_a_group_are_that_group_not_a_number() -> None:
+    a = one("Hundreds of customers have complained that they cannot reach the bank by phone.")
+    assert a.source == "Hundreds of customers"
+
+
+def test_a_body_described_in_the_lede_is_not_another_kind_named_after_it() -> None:
+    text = (
+        "The agriculture ministry denied that the cull had been delayed.\n"
+        "Halden Foods denied that it had sold infected birds.\n"
+    )
+    assert by_content(text, "the cull had been delayed").source == "agriculture ministry"
+
+
 def test_a_date_hung_on_the_speaker_is_not_part_of_who_spoke() -> None:
     regulator = one(
         "Carvenia's medicines regulator on Tuesday ordered pharmacies to pull the drug, saying "
