@@ -127,6 +127,9 @@ def flag_claim(
         found["unverified_party_claim"] = [party]
     denials, contested = _denials(members, origins, rules)
     disputes = _distancing(members, rules) + contested
+    answer = _outright_answer(party, members, origins[0], rules, stakes) if party else None
+    if answer is not None:
+        disputes.append(answer)
     if denials and origins:
         disputes.append(_denial_disputes(denials[0], "denied by another party"))
     if disputes:
@@ -682,6 +685,52 @@ def idiomatic(content: str, rules: Rules) -> bool:
     do, not a claim the writer keeps at a distance."""
     first = (re.findall(r"[\w-]+", content.lower()) or [""])[0]
     return first in rules.claims.idioms
+
+
+# an interested party's reasons that answer an accusation: what it gives in denying, or says
+# for its business or institution
+_ANSWERING = frozenset(
+    f"unverified_party_claim.{kind}" for kind in ("defence", "business", "institution")
+)
+
+
+def _outright_answer(
+    party: Evidence,
+    members: Sequence[ClaimMember],
+    origin: Origin,
+    rules: Rules,
+    stakes: Stakes | None,
+) -> Evidence | None:
+    """A party that denies something in the article, answering it outright in its own
+    defence ("Every culling operation followed the protocol", "Government officials are not
+    involved", ``[disputes] outright``): the accusation it answers says otherwise, so what it
+    says is disputed. Its other reasons ("the mine employs 2,300 people") are not."""
+    if party.rule not in _ANSWERING or stakes is None or origin.key not in stakes.deniers:
+        return None
+    for m in members:
+        a = m.attribution
+        word = _outright_word(a.content.text, rules) if a is not None else None
+        if word is not None:
+            detail = f"{origin.name} denies an accusation and answers it outright ({word!r})"
+            return _member_evidence("disputed.outright-answer", detail, m)
+    return None
+
+
+def _outright_word(text: str, rules: Rules) -> str | None:
+    """The first word of ``text`` that makes it an outright statement (``[disputes]
+    outright``: "all", "every", "not", "never", a verb ending in "n't"), if any.
+
+    >>> # _outright_word("Every operation followed the protocol", rules) -> 'every'
+    """
+    words = frozenset(rules.claims.outright)
+    for found in _WORD.finditer(text.lower().replace("\u2019", "'")):
+        word = found.group(0)
+        if word in words or (word.endswith("n't") and "n't" in words):
+            return str(word)
+    return None
+
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 def _distancing(members: Sequence[ClaimMember], rules: Rules) -> list[Evidence]:

@@ -208,6 +208,7 @@ class ClaimRules:
     contrast_openers: tuple[str, ...] = ()
     measures: tuple[str, ...] = ()
     wrongdoing: tuple[str, ...] = ()
+    outright: tuple[str, ...] = ()
     contesting: tuple[str, ...] = ()
     distancing_phrases: tuple[str, ...] = ()
     distancing_modifiers: tuple[str, ...] = ()
@@ -856,6 +857,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("disputes", "contrast_openers", "contrast_openers", _WORDS),
     ("disputes", "measures", "measures", _WORDS),
     ("disputes", "wrongdoing", "wrongdoing", _PHRASES),
+    ("disputes", "outright", "outright", _WORDS),
     ("disputes", "contesting", "contesting", _WORDS),
     ("unattributed", "figure_events", "figure_events", _WORDS),
     ("unattributed", "accusations", "accusations", _WORDS),

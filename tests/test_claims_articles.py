@@ -1149,6 +1149,24 @@ def test_a_denial_of_wrongdoing_answers_the_first_statement_naming_the_denier() 
     assert "denied" not in stripped.flag_names
 
 
+def test_a_denier_answering_outright_in_its_own_defence_is_disputed() -> None:
+    _, claims = article(
+        "Farmers accuse ministry over cull\n\n"
+        "Farmers in Brenovo said veterinary teams had left infected birds in sheds for days.\n"
+        "The agriculture ministry denied that the cull had been delayed, saying every operation "
+        "had followed the European protocol.\n"
+        "Halden Foods denied that it had sold infected birds, saying its plant in Orvik "
+        "employed 400 people.\n"
+    )
+    outright = claim_with(claims, "every operation had followed")
+    assert {"unverified_party_claim", "disputed"} <= set(outright.flag_names)
+    (flag,) = [f for f in outright.flags if f.name == "disputed"]
+    assert flag.evidence[0].rule == "disputed.outright-answer"
+    assert outright.origins[0].name == "agriculture ministry"  # not the company after it
+    reason = claim_with(claims, "employed 400 people")  # a reason, not the contrary
+    assert "disputed" not in reason.flag_names
+
+
 def test_what_a_speaker_said_after_and_leaves_no_claim_before_it_in_a_persons_voice() -> None:
     # "She cut her price target ... and estimated that ...": a person's own act, told with
     # what she said; not the reporter's claim
