@@ -680,7 +680,11 @@ def _denial_links(
         )
         if target is None and denial.role == "denies":
             later = [s for s in others if s.attribution.content.start > start]
-            target = _charged(denial, later, rules) or _wrongdoing_answered(denial, earlier, rules)
+            target = (
+                _charged(denial, later, rules)
+                or _wrongdoing_answered(denial, earlier, rules)
+                or _said_of_denier(denial, earlier, later, rules)
+            )
         if target is not None:
             links.append(_Link(_index_of(statements, members, target[0]), i, target[1]))
     return links
@@ -703,6 +707,30 @@ def _wrongdoing_answered(
     opening = next((s for s in ordered if not s.headline), None)
     if opening is not None:
         return opening, "denies wrongdoing: what the article opens with"
+    return None
+
+
+def _said_of_denier(
+    denial: Statement,
+    earlier: Sequence[Statement],
+    later: Sequence[Statement],
+    rules: Rules,
+) -> tuple[Statement, str] | None:
+    """What a denial with nothing before it to answer answers, as a last resort: the first
+    statement by another origin after it, within ``denial_window`` sentences, that names the
+    denier in what it says or in who says it ("It denied using automated software. Two former
+    SlotSwift employees said the company ran scripts ...")."""
+    if denial.headline:
+        return None  # "Player denies fixing claims": the story's answer, no name to go by
+    window = rules.claims.denial_window
+    aliases = _aliases(denial, rules)
+    for s in (s for s in later if s.sentence - denial.sentence <= window):
+        speaker = s.attribution.speaker
+        said = s.attribution.content.text + " " + (speaker.text if speaker is not None else "")
+        # a name, written as one: not "a player" for "Player"
+        named = {w.lower() for w in re.findall(r"\b[A-Z][\w-]+", said)} & aliases
+        if named:
+            return s, f"{denial.role} what is said of it next (names {sorted(named)[0]!r})"
     return None
 
 

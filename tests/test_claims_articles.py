@@ -1149,6 +1149,22 @@ def test_a_denial_of_wrongdoing_answers_the_first_statement_naming_the_denier() 
     assert "denied" not in stripped.flag_names
 
 
+def test_a_denial_before_what_is_said_of_the_denier_answers_it() -> None:
+    _, claims = article(
+        "Test slots resold\n\n"
+        "Learners are paying up to £300 for driving test slots, instructors said.\n"
+        "One resale website, SlotSwift, said it was a legitimate booking service. It denied "
+        "using automated software.\n"
+        "Two former SlotSwift employees said the company ran scripts that refreshed the "
+        "booking page hundreds of times a minute.\n"
+    )
+    scripts = claim_with(claims, "ran scripts")
+    assert {"denied", "disputed"} <= set(scripts.flag_names)
+    assert any(m.role == "denies" for m in scripts.members)
+    learners = claim_with(claims, "up to £300")
+    assert "denied" not in learners.flag_names
+
+
 def test_a_denier_answering_outright_in_its_own_defence_is_disputed() -> None:
     _, claims = article(
         "Farmers accuse ministry over cull\n\n"
