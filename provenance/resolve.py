@@ -882,11 +882,12 @@ def _is_acronym(tok: Token) -> bool:
 
 
 def _expansion(tok: Token) -> Token | None:
-    """'ITA' -> the head of 'the International Testing Agency' named earlier."""
+    """'ITA' -> the head of 'the International Testing Agency' named earlier (its article
+    no initial, though capitalised: "The Coastal Rescue Trust (CRT)")."""
     for ent in _ents(tok.doc):
         if ent.end > tok.i or len(ent) < 2:
             continue
-        initials = "".join(t.text[0] for t in ent if t.text[:1].isupper())
+        initials = "".join(t.text[0] for t in ent if t.text[:1].isupper() and t.pos_ != "DET")
         if initials == tok.text:
             return ent.root
     return None

@@ -1245,6 +1245,14 @@ def test_a_body_described_in_the_lede_is_not_another_kind_named_after_it() -> No
     assert by_content(text, "the cull had been delayed").source == "agriculture ministry"
 
 
+def test_an_acronym_after_a_capitalised_article_expands_to_the_name() -> None:
+    text = (
+        "The Coastal Rescue Trust (CRT) says its Porthellan station will shut in October.\n\n"
+        "The CRT says recruitment was paused during a national review.\n"
+    )
+    assert by_content(text, "recruitment was paused").source == "Coastal Rescue Trust"
+
+
 def test_a_date_hung_on_the_speaker_is_not_part_of_who_spoke() -> None:
     regulator = one(
         "Carvenia's medicines regulator on Tuesday ordered pharmacies to pull the drug, saying "
