@@ -1017,7 +1017,9 @@ def report(
     try:
         with _open_store(db) as store:
             found = store.claims(flags, since)
-            pending = store.claim_counts()["pending"]
+            # only the pending articles: counting every claim and flag (claim_counts) takes
+            # a third of a second on a store of a million statements
+            pending = len(store.pending_claim_documents())
             current = store.claims_follow_rules()
     except ProvenanceError as exc:
         raise fail(str(exc)) from None
