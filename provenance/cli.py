@@ -986,6 +986,15 @@ def report(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=1,
+            help="Only the N worst claims (the title still says how many there are in all).",
+        ),
+    ] = None,
 ) -> None:
     """The claims still unverified (any flag but corroborated), worst first.
 
@@ -998,6 +1007,8 @@ def report(
       provenance report
 
       provenance report --flag denied --flag disputed --since 2024-10-01
+
+      provenance report --since 2024-10-01 --limit 20
 
       provenance report --format html --output unverified.html
     """
@@ -1043,6 +1054,9 @@ def report(
     title = f"{len(found)} {kind}{'' if len(found) == 1 else 's'}"
     title += f" flagged {' or '.join(flags)}" if flags else ""
     title += f" since {since}" if since else ""
+    if limit is not None and limit < len(found):
+        found = found[:limit]  # worst first: the worst N
+        title += f", the worst {limit} shown"
     if fmt is ReportFormat.json:
         text = json.dumps(to_json(found), ensure_ascii=False, indent=2) + "\n"
     elif fmt is ReportFormat.markdown:

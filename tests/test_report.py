@@ -340,6 +340,21 @@ def test_markdown_and_table_show_claims_flags_and_origins(db: Path, tmp_path: Pa
     assert "written to" in written.stderr
 
 
+def test_limit_keeps_the_worst_claims_and_says_how_many_there_are(db: Path) -> None:
+    every = report_json(db)
+    assert len(every) == 3
+    assert report_json(db, "--limit", "2") == every[:2]
+    assert report_json(db, "--limit", "5") == every
+    markdown = report("--db", str(db), "--format", "markdown", "-n", "1")
+    assert markdown.exit_code == 0
+    assert markdown.stdout.startswith("# 3 unverified claims, the worst 1 shown\n")
+    assert "## 1. " in markdown.stdout and "## 2. " not in markdown.stdout
+    table = report("--db", str(db), "--limit", "1")
+    assert table.exit_code == 0 and "3 unverified claims, the worst 1 shown" in table.stdout
+    nothing = report("--db", str(db), "--limit", "0")
+    assert nothing.exit_code == 2 and "--limit" in nothing.output
+
+
 @pytest.mark.parametrize("width", [50, 80, 100, 140, 211])
 def test_the_table_shares_its_width_as_rich_would_without_measuring(db: Path, width: int) -> None:
     from rich.console import Console
