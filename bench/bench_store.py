@@ -53,7 +53,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import datetime as dt
-import io
 import itertools
 import json
 import multiprocessing
@@ -75,8 +74,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-
 from provenance.api import extract_parsed
 from provenance.claims import blocking_keys, group_claims
 from provenance.claims_report import to_json
@@ -93,7 +90,7 @@ from provenance.models import (
     Word,
 )
 from provenance.readings import pack_reading, read_document, reading_version
-from provenance.report import claims_table
+from provenance.report import claims_text
 from provenance.rules import Rules, load_rules, normalise_name
 from provenance.store import Store, attribution_id, content_hash
 from provenance.terms import STOP
@@ -777,8 +774,7 @@ def _report_once(store: Store, flags: list[str], since: str | None) -> dict[str,
         "table_s": None,
     }
     if len(found) <= TABLE_AT_MOST:
-        console = Console(width=140, file=io.StringIO(), color_system=None)  # as `report -o`
-        console.print(claims_table(found, f"{len(found)} claims", 140))
+        claims_text(found, f"{len(found)} claims")  # as `report --output` writes it
         figures["table_s"] = round(time.perf_counter() - t2, 3)
     return figures
 

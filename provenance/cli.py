@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -1014,7 +1013,7 @@ def report(
     """
     from provenance.claims_report import to_html, to_json, to_markdown
     from provenance.flags import FLAGS
-    from provenance.report import claims_table
+    from provenance.report import claims_table, claims_text
 
     flags = list(dict.fromkeys(flag or []))
     unknown = [f for f in flags if f not in FLAGS]
@@ -1067,11 +1066,7 @@ def report(
         out.print(claims_table(found, title, out.width))
         return
     else:
-        # plain text straight into a buffer: recording the styles to strip them again
-        # (export_text) takes a third longer on a report of a thousand claims
-        buffer = io.StringIO()
-        Console(width=140, file=buffer, color_system=None).print(claims_table(found, title, 140))
-        text = buffer.getvalue()
+        text = claims_text(found, title)
     if output is None:
         sys.stdout.write(text)
         return

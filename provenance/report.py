@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
@@ -305,6 +307,14 @@ def claims_table(claims: list[StoredClaim], title: str, width: int | None = None
         evidence = "\n".join(f"{escape(e.rule)}: {_cut(e.detail, 120)}" for e in claim.evidence)
         table.add_row(str(n), flags, "\n".join(lines), origins or "\u2014", evidence)
     return table
+
+
+def claims_text(claims: list[StoredClaim], title: str, width: int = 140) -> str:
+    """:func:`claims_table` as plain text ``width`` columns wide (``report --output``): printed
+    straight into a buffer, not recorded with its styles to strip them again."""
+    buffer = io.StringIO()
+    Console(width=width, file=buffer, color_system=None).print(claims_table(claims, title, width))
+    return buffer.getvalue()
 
 
 def _claim_widths(width: int, digits: int) -> tuple[int, ...] | None:

@@ -374,8 +374,8 @@ def _subject_before(
 
 def _sentence_before(speaker: Token) -> Entity | None:
     """The sentence before ``speaker``'s, or None in the first."""
-    start = speaker.sent.start
-    return speaker.doc[start - 1].sent if start > 0 else None
+    sents, here = _sentences_at(speaker)
+    return sents[here - 1] if here > 0 else None
 
 
 def _as_resolved(tok: Token, earlier: list[tuple[Token, Token]]) -> Token:
@@ -854,7 +854,7 @@ def _appositive_name(tok: Token) -> Token | None:
                     and name.doc[name.left_edge.i - 1].text == ","
                     and name.i + 1 < len(name.doc)
                     and name.doc[name.i + 1].text == ","
-                    and name.ent_type_ not in ("GPE", "LOC", "FAC")
+                    and name.ent_type_ not in _PLACES
                 ):
                     return name
     # "A doctor at the only clinic in nearby Tasbur, Nadim Orak, told": hung deeper still; a

@@ -120,20 +120,24 @@ def _joined(text: str, cands: list[Candidate]) -> list[Candidate]:
     end."""
     out: list[Candidate] = []
     for c in cands:
-        last = next(
-            (k for k in reversed(out) if c.cue_span is not None and k.cue_span == c.cue_span),
-            None,
+        # the latest statement of the same cue
+        at = (
+            None
+            if c.cue_span is None
+            else next(
+                (n for n in range(len(out) - 1, -1, -1) if out[n].cue_span == c.cue_span), None
+            )
         )
         if (
-            last is not None
-            and last.speaker_span == c.speaker_span
+            at is not None
+            and (last := out[at]).speaker_span == c.speaker_span
             and not last.fragments
             and not c.fragments
             and last.content[1] <= c.content[0]
             and _PART_GAP.fullmatch(text, last.content[1], c.content[0])
         ):
             kind = last.kind if last.kind == c.kind else "mixed"
-            out[out.index(last)] = replace(
+            out[at] = replace(
                 last,
                 kind=kind,
                 content=(last.content[0], c.content[1]),
