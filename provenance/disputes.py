@@ -30,6 +30,7 @@ work grows with the article, not the database. The word lists are in ``rules/cla
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -60,11 +61,13 @@ def rival_accounts(
         for doc in sorted({s.doc for s in asserting}):
             by_doc[doc].append((n, [s for s in asserting if s.doc == doc]))
     found: dict[int, list[Evidence]] = defaultdict(list)
+    fighting = frozenset(rules.claims.conflict_events)
     for entries in by_doc.values():
         pairs: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         rebuttals: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         accounts = [(n, _Account(mine)) for n, mine in entries]
-        for (a, mine), (b, theirs) in combinations(accounts, 2):
+        for i, j in _comparable(accounts, interested, fighting):
+            (a, mine), (b, theirs) = accounts[i], accounts[j]
             if mine.keys & theirs.keys:
                 continue
             reason = _contradiction(mine, theirs, interested[a] and interested[b], rules)
@@ -98,6 +101,24 @@ def rival_accounts(
             if evidence not in found[a]:
                 found[a].append(evidence)
     return found
+
+
+def _comparable(
+    accounts: Sequence[tuple[int, _Account]], interested: Sequence[bool], fighting: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The pairs of an article's accounts (by place, in order) that :func:`_contradiction`
+    can find contradicting each other: those sharing a term, and two interested parties'
+    accounts of the fighting; not every pair of a long article's accounts."""
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, (_, account) in enumerate(accounts):
+        for term in account.terms:
+            holders[term].append(i)
+    pairs = {(i, j) for held in holders.values() for i, j in combinations(held, 2)}
+    sides = [
+        i for i, (n, account) in enumerate(accounts) if interested[n] and account.events & fighting
+    ]
+    pairs.update(combinations(sides, 2))
+    return sorted(pairs)
 
 
 def _set_against(entries: Sequence[tuple[int, list[Statement]]]) -> list[tuple[int, int, str]]:
@@ -493,10 +514,17 @@ def _says(statements: Sequence[Statement], negations: set[str]) -> bool:
 
 def says_not(text: str, negations: set[str] | frozenset[str]) -> bool:
     """Whether ``text`` says that something is not so (a word of ``negations``, "-n't")."""
-    return any(
-        w in negations or w.endswith("n't")
-        for w in _WORD.findall(text.lower().replace("\u2019", "'"))
-    )
+    found = _negation(frozenset(negations)).search(text.lower().replace("\u2019", "'"))
+    return found is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _negation(negations: frozenset[str]) -> re.Pattern[str]:
+    """A word of ``negations``, or a word ending in "n't", as a whole word (a run of word
+    characters and apostrophes): one search of a statement instead of a test of each word."""
+    words = "|".join(re.escape(w) for w in sorted(negations, key=len, reverse=True))
+    alternatives = f"(?<![\\w'])(?:{words})(?![\\w'])|" if words else ""
+    return re.compile(f"{alternatives}n't(?![\\w'])")
 
 
 def _rebuts(statements: Sequence[Statement], rebuttals: Sequence[str]) -> bool:

@@ -606,7 +606,15 @@ def _speaks_for(mention: str, origin: Origin, institution: Institution) -> str |
     """The word showing that the speaker speaks for ``institution``, or None."""
     if origin.type in institution.types:
         return origin.type
-    return first_word(mention.lower(), institution.speakers)
+    return _speaker_word(mention.lower(), institution.speakers)
+
+
+@functools.lru_cache(maxsize=8192)
+def _speaker_word(mention: str, speakers: tuple[str, ...]) -> str | None:
+    """:func:`first_word` of ``speakers`` in a lowercased mention, kept: each claim's mention
+    is tried against every ``[[institution]]``, and a refresh reads the same stored
+    statements' mentions again."""
+    return first_word(mention, speakers)
 
 
 def _organisation_words(mention: str, phrase: str) -> set[str]:
