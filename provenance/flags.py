@@ -29,10 +29,11 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from provenance.canonical import name_key
 from provenance.models import Attribution, ClaimMember, Evidence, Flag, Origin, Span
-from provenance.rules import Institution, Party, Rules
+from provenance.rules import Institution, Party, Rules, once_for
 from provenance.terms import first_word, stem
 
 FLAGS = (
@@ -647,12 +648,31 @@ def _party(origin: Origin, own: Sequence[ClaimMember], rules: Rules) -> Party | 
     speakers = {
         name_key(m.attribution.source) for m in own if m.attribution and m.attribution.source
     }
-    for party in rules.claims.parties:
-        keys = {name_key(s) for s in party.sources}
-        people = {name_key(p) for p in party.people}
+    for party, keys, people in _party_keys(rules):
         if origin.key in keys or name_key(origin.name) in people or speakers & people:
             return party
     return None
+
+
+def _party_keys(rules: Rules) -> list[tuple[Party, frozenset[str], frozenset[str]]]:
+    """Each ``[[party]]`` with its sources' and its people's keys, worked out once for the
+    loaded rules (not once a claim)."""
+    found: list[tuple[Party, frozenset[str], frozenset[str]]] = once_for(
+        _PARTY_KEYS,
+        rules.claims,
+        lambda: [
+            (
+                party,
+                frozenset(name_key(s) for s in party.sources),
+                frozenset(name_key(p) for p in party.people),
+            )
+            for party in rules.claims.parties
+        ],
+    )
+    return found
+
+
+_PARTY_KEYS: dict[int, tuple[Any, Any]] = {}
 
 
 def _party_word(member: ClaimMember, party: Party) -> str | None:
