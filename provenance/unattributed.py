@@ -528,7 +528,7 @@ def _restates(
         shared = own_terms & st.terms
         if any(_same_figure(f, g, bool(shared)) for f in claimed for g in st.figures):
             return True
-        if st.sentence == index - 1 and shared and _same_unit(own_figures, st.figures):
+        if st.sentence == index - 1 and shared and _continues(claimed, own_figures, st.figures):
             return True
         if st.sentence == 0 and index > 1:
             continue  # a headline's statement is summed up by the lede, not told again later
@@ -573,6 +573,19 @@ def same_claim(sentences: Sequence[Sentence], found: Sequence[Unattributed]) -> 
             groups.append([n])
             values.append(set(own))
     return groups
+
+
+def _continues(
+    claimed: Sequence[Figure], own: Sequence[Figure], previous: Sequence[Figure]
+) -> bool:
+    """Whether the figure a sentence claims continues the previous sentence's attributed
+    figures: in their unit, or as a part of them beside a figure in their unit ("Two-thirds of
+    the gains -- or 324 square kilometres"). Another unit tells something else: "shares have
+    fallen 22% ..., and its profit dropped to £41m" after a report's pay of £6.8m."""
+    if _same_unit(claimed, previous):
+        return True
+    part = any(f.unit in _FRACTIONS for f in claimed)
+    return part and _same_unit(own, previous)
 
 
 def _same_unit(own: Sequence[Figure], previous: Sequence[Figure]) -> bool:

@@ -180,3 +180,20 @@ def test_it_is_claimed_is_hearsay() -> None:
         "them."
     )
     assert kinds(text) == [("hearsay", "It is claimed")]
+
+
+def test_a_figure_in_another_unit_after_an_attributed_figure_tells_something_else() -> None:
+    # the previous sentence's figures are in pounds; the fall of 22% is the reporter's own,
+    # though the sentence goes on to figures in pounds
+    text = (
+        "Headline\nSummary line here.\nThe annual report shows the bonus rising to £6.8m, "
+        "largely because of profit targets.\nThe shares have fallen 22% over the past year, "
+        "and profit dropped to £41m."
+    )
+    attribution = said(
+        text,
+        "the bonus rising to £6.8m, largely because of profit targets",
+        "The annual report",
+        cue="shows",
+    )
+    assert kinds(text, attribution) == [("figure", "22")]
