@@ -23,7 +23,8 @@ common knowledge (word lists in ``rules/claims.toml``, ``[unattributed]``):
   the reporting itself ("did not respond"), nor a pronoun's ("It did not name them").
 
 It is *not* a claim of its own when it restates an attributed statement of the article: the
-same figure, the same words (``restate_content``), a figure continuing the previous sentence's
+same figure (every figure of it that needs a source: one no statement gives makes it a claim),
+the same words (``restate_content``), a figure continuing the previous sentence's
 attributed figures in the same unit ("Two-thirds of the gains -- or 324 square kilometres"), or
 a headline or first paragraph sharing ``lede_shared_words`` words with a statement.
 
@@ -123,6 +124,15 @@ def unattributed_claims(
         told = cue if kind == "figure" else None
         if not _restates(i, sentence, statements, rules, events, phrases, told):
             found.append(Unattributed(i, span, kind, cue))
+        elif kind == "figure":
+            # "The numbers 4, 11 ... were drawn ..., when 212 tickets shared a jackpot of 9.4
+            # million": a figure no statement gives makes it a claim of its own
+            for other in _needing_source(text, sentence, rules):
+                if other != cue and not _restates(
+                    i, sentence, statements, rules, events, phrases, other
+                ):
+                    found.append(Unattributed(i, span, kind, other))
+                    break
     return found
 
 
@@ -322,6 +332,19 @@ def _kind(
     if absent is not None:
         return "absence", _span(text, absent)
     return None
+
+
+def _needing_source(text: str, sentence: Sentence, rules: ClaimRules) -> list[Span]:
+    """The figures of a sentence that need a source, as :func:`_kind` tells them: amounts,
+    percentages and counts of people, then counts of things."""
+    words = list(sentence.words)
+    found = figures(words)
+    public = {stem(p) for p in rules.public_record}
+    if any(stem(w.lemma) in public for w in words):
+        return []
+    picked = [f for f in found if _needs_source(f, words, rules)]
+    picked += [f for f in found if f not in picked and _counts_things(f, words, rules)]
+    return [Span(f.start, f.end, text[f.start : f.end]) for f in picked]
 
 
 _NEGATIONS = frozenset({"not", "never", "n't"})

@@ -197,3 +197,13 @@ def test_a_figure_in_another_unit_after_an_attributed_figure_tells_something_els
         cue="shows",
     )
     assert kinds(text, attribution) == [("figure", "22")]
+
+
+def test_a_figure_no_statement_gives_makes_a_claim_beside_one_a_statement_gave() -> None:
+    # the four machines are the operator's, told again; the 212 tickets are the reporter's
+    text = (
+        "Headline\nSummary line here.\nThe operator said four machines had been checked.\n"
+        "The four machines drew the numbers, and 212 tickets shared the jackpot."
+    )
+    attribution = said(text, "four machines had been checked", "The operator")
+    assert kinds(text, attribution) == [("figure", "212")]
