@@ -1056,6 +1056,18 @@ def test_rejecting_a_plan_is_a_decision_not_a_denial() -> None:
     assert extract("A judge dismissed the lawsuit in March.") == []
 
 
+def test_a_companys_reported_results_are_its_accounts_not_its_words() -> None:
+    text = (
+        "Copper Lantern, owned by the private equity firm Halberd Capital since 2020, reported "
+        "revenue of £118m in its most recent accounts."
+    )
+    assert extract(text) == []
+    assert extract("The chain reported a pre-tax loss of £4m for the year.") == []
+    assert extract("Sarlot reported ticket sales of 2.3 billion korun last year.") == []
+    deaths = one("The ministry reported 12 deaths on Monday.")  # a count it gives: its words
+    assert deaths.content.text == "12 deaths"
+
+
 def test_a_surname_the_tagger_calls_a_nationality_is_the_person() -> None:
     # the tagger labels the bare "Santangeli" NORP; it is the agent named before, not a
     # vague group of people
