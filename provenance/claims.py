@@ -683,7 +683,7 @@ def _denial_links(
             target = (
                 _charged(denial, later, rules)
                 or _wrongdoing_answered(denial, earlier, rules)
-                or _said_of_denier(denial, earlier, later, rules)
+                or _said_of_denier(denial, later, rules)
             )
         if target is not None:
             links.append(_Link(_index_of(statements, members, target[0]), i, target[1]))
@@ -711,10 +711,7 @@ def _wrongdoing_answered(
 
 
 def _said_of_denier(
-    denial: Statement,
-    earlier: Sequence[Statement],
-    later: Sequence[Statement],
-    rules: Rules,
+    denial: Statement, later: Sequence[Statement], rules: Rules
 ) -> tuple[Statement, str] | None:
     """What a denial with nothing before it to answer answers, as a last resort: the first
     statement by another origin after it, within ``denial_window`` sentences, that names the

@@ -70,7 +70,8 @@ def rival_accounts(
             (a, mine), (b, theirs) = accounts[i], accounts[j]
             if mine.keys & theirs.keys:
                 continue
-            reason = _contradiction(mine, theirs, interested[a] and interested[b], rules)
+            rivals = interested[a] and interested[b]
+            reason = _contradiction(mine, theirs, rivals, fighting, rules)
             if reason is None:
                 continue
             shared = len(mine.terms & theirs.terms)
@@ -413,9 +414,11 @@ class _Account:
         return self._says
 
 
-def _contradiction(mine: _Account, theirs: _Account, rivals: bool, rules: Rules) -> str | None:
-    """Why two claims' statements contradict each other, or None."""
-    fighting = set(rules.claims.conflict_events)
+def _contradiction(
+    mine: _Account, theirs: _Account, rivals: bool, fighting: frozenset[str], rules: Rules
+) -> str | None:
+    """Why two claims' statements contradict each other, or None (``fighting``: the rules'
+    ``conflict_events``)."""
     if rivals and mine.events & fighting and theirs.events & fighting:
         return "rival sides' accounts of the fighting"
     shared = mine.terms & theirs.terms
