@@ -74,12 +74,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
     # every token at once, as setting each token's start one by one costs more than the rest
     # of this pass
     values: Any = doc.to_array([SENT_START])  # uint64, one row a token
-    ends = [_can_end(t.text) for t in doc]
+    words = [t.text for t in doc]
+    ends = [_can_end(w) for w in words]
     for i in range(1, len(doc)):
         if not ends[i - 1]:
             values[i] = _NOT_START
     for start in starts[1:]:
         values[start] = 1
+    for i in range(2, len(doc)):
+        if words[i - 1].lower() in _FIGURE_ABBREVIATIONS and _after_figure_abbreviation(doc, i):
+            values[i] = 1
     # "DOLNA BRESKA, Lovenia (AP) — A sinkhole ...": the dateline stands alone too, or the
     # parser takes the place for the sentence's root
     for start in starts:
@@ -103,6 +107,41 @@ def _can_end(word: str) -> bool:
 
 
 _DATELINE_TOKENS = 16
+#: abbreviations that follow a figure and keep their full stop as one token ("£1.5m.", "9
+#: p.m."), and the capitalised words after a time that go on its sentence ("9 p.m. Friday")
+_FIGURE_ABBREVIATIONS = frozenset({"m.", "a.m.", "p.m."})
+_AFTER_A_TIME = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "jan", "feb", "mar", "apr"),
+        *("jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *("et", "edt", "est", "ct", "cdt", "cst", "pt", "pdt", "pst", "gmt", "bst", "cet"),
+        *("utc", "local", "eastern", "central", "pacific", "mountain"),
+    }
+)
+_OPENING_MARKS = frozenset({'"', "'", "\u201c", "\u2018"})
+
+
+def _after_figure_abbreviation(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` starts a sentence after a figure's abbreviation that ends the one
+    before ("... a minimum price of £1.5m. Harrowgate & Lyle declined", "at 9 p.m. The
+    police said"): the tokenizer keeps the full stop inside the abbreviation, and the parser
+    then often runs the two sentences together. A capitalised word or an opening quotation
+    mark after it starts a sentence, but a day, month or time zone after a time does not."""
+    abbreviation, figure, token = doc[i - 1], doc[i - 2], doc[i]
+    if abbreviation.lower_ not in _FIGURE_ABBREVIATIONS or not abbreviation.whitespace_:
+        return False
+    if not any(c.isdigit() for c in figure.text):
+        return False
+    if abbreviation.lower_ == "m." and figure.whitespace_:
+        return False  # "5 m." is five metres, perhaps mid-sentence; "£1.5m." is a sum
+    if token.text in _OPENING_MARKS:
+        return True
+    first = token.text[:1]
+    if not (first.isalpha() and first.isupper()):
+        return False
+    return abbreviation.lower_ == "m." or token.lower_ not in _AFTER_A_TIME
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
