@@ -23,6 +23,7 @@ from provenance.extract.cues import (
     _according_candidates,
     _noun_candidates,
     _verb_candidates,
+    closing_according,
 )
 from provenance.extract.quoting import _attach_quotes
 from provenance.extract.spans import Candidate, _overlap, _text, doc_text, doc_tokens
@@ -83,10 +84,17 @@ def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
     ]
     # an "according to" that hangs on a cue verb is that attribution's channel, not another one
     cue_verbs = {c.cue.i for c in cands if c.cue is not None and c.rule != "according-to"}
+    # ... and so does one set off at the end of the sentence that a cue verb reports ("A
+    # spokesman said the government ... would cover the cost, according to RTN")
+    relayed = {t.i for i in cue_verbs for t in closing_according(doc[i])}
     cands = [
         c
         for c in cands
-        if not (c.rule == "according-to" and c.cue is not None and c.cue.head.i in cue_verbs)
+        if not (
+            c.rule == "according-to"
+            and c.cue is not None
+            and (c.cue.head.i in cue_verbs or c.cue.i in relayed)
+        )
     ]
     for c in cands:
         _add_chain_and_channel(doc, c, rules)

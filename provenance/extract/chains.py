@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # spaCy types for the checker only: this package never import
 else:
     Doc = Token = Any
 
+from provenance.extract.cues import closing_according
 from provenance.extract.spans import (
     _CHANNEL_PREPS,
     _CITE_LEMMAS,
@@ -93,7 +94,8 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 toks = mention_tokens(obj)
                 cand.via.append((_text(doc, toks), span_of(toks), "origin"))
-    for child in verb.children:
+    closing = closing_according(verb)
+    for child in [*(c for c in verb.children if c.i not in {t.i for t in closing}), *closing]:
         if child.dep_ == "prep" and child.lower_ == "according":
             objs = [
                 o for t in child.subtree for o in [t] if o.dep_ == "pobj" and o.head.lower_ == "to"

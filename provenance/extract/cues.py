@@ -206,6 +206,26 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                     cue.stance,
                 )
             continue
+        tail = _tail_cue_tagged_noun(tok) if cue is not None and not cue.quote_only else None
+        if cue is not None and tail is not None:
+            speaker, comma = tail
+            if not cue.subjects or speaker.lemma_.lower() in cue.subjects:
+                first = doc[tok.sent.start]
+                span = char_span([t for t in doc[first.i : comma.i] if not t.is_space])
+                if span is not None:
+                    cue_span = (tok.idx, tok.idx + len(tok.text))
+                    yield _make(
+                        doc,
+                        "indirect",
+                        trim(doc_text(doc), *span),
+                        tok,
+                        cue_span,
+                        speaker,
+                        "postposed-tagged-noun",
+                        0.6,
+                        cue.stance,
+                    )
+            continue
         if (
             cue is None
             or tok.pos_ not in ("VERB", "AUX")
@@ -316,6 +336,26 @@ def _verb_tagged_noun(tok: Token) -> bool:
     return that and noun_subject(tok) is not None
 
 
+def _tail_cue_tagged_noun(tok: Token) -> tuple[Token, Token] | None:
+    """'..., after he refused to pay $900 in fines, Kessler County property records show.': at
+    the very end of a sentence, after a comma and a noun phrase, the tagger took the cue for a
+    noun compounded with its subject. The subject's last word and the comma, or None."""
+    doc, sent = tok.doc, tok.sent
+    if tok.pos_ != "NOUN" or tok.lower_ not in (tok.lemma_.lower(), f"{tok.lemma_.lower()}s"):
+        return None
+    if not all(t.is_punct or t.is_space for t in doc[tok.i + 1 : sent.end]):
+        return None
+    k = tok.i - 1
+    while k > sent.start and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
+        k -= 1
+    subject = doc[tok.i - 1]
+    if k == tok.i - 1 or doc[k].text != "," or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if k - sent.start < 4:
+        return None  # too little before the comma to be what was said
+    return subject, doc[k]
+
+
 def _misparsed_as_noun(tok: Token) -> bool:
     """ "Prosecutors allege Mr Hale poured petrol": the tagger took the cue for a noun in one
     long compound ("Prosecutors allege Mr Hale") that is the subject of what was said. A cue
@@ -389,7 +429,10 @@ def _from_verb(
         return cand
 
     if verb.dep_ == "acl" and speaker is not None and speaker.head.dep_ == "agent":
-        # "the gains announced by Moscow": what was said is the noun the verb modifies
+        # "the gains announced by Moscow": what was said is the noun the verb modifies (not a
+        # record that carried it: "A video of that meeting, posted by a resident, shows ...")
+        if verb.head.lemma_.lower() in _VEHICLES:
+            return
         span = char_span(subtree_without(verb.head, [verb]))
         if span:
             yield make(span, "passive-agent", 0.6, weak=True)
@@ -472,6 +515,17 @@ def _from_verb(
 
 _AUXILIARIES = frozenset(
     {"had", "has", "have", "was", "were", "is", "are", "would", "will", "could"}
+)
+
+
+#: what words travel in rather than what they say: "a video posted by a resident", "the
+#: letter published by the council" (the noun a cue's participle modifies)
+_VEHICLES = frozenset(
+    {
+        *("video", "footage", "photo", "photograph", "image", "picture", "recording", "clip"),
+        *("post", "message", "letter", "email", "memo", "document", "report", "statement"),
+        *("study", "survey", "map", "chart", "file", "book", "article", "podcast", "tweet"),
+    }
 )
 
 
@@ -888,8 +942,8 @@ def _object_content(
             continue
         if pointing and child.pos_ == "PRON" and child.lower_ in POINTERS:
             return child.idx, child.idx + len(child.text)
-        if child.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if child.pos_ not in ("NOUN", "PROPN", "NUM"):
+            continue  # "shows at least eight of the fined homeowners speaking": a count too
         toks = [t for t in child.subtree if t.dep_ != "relcl"]
         for pred in (c for c in verb.children if c.dep_ == "oprd" and c.i > child.i):
             toks += list(pred.subtree)
@@ -1044,7 +1098,35 @@ def _clause_of(head: Token, cue: Token) -> Token:
         and head.head.i < head.i < cue.i
     ):
         head = head.head
+    # "... fined since March for violations ranging from trash cans to a mailbox painted the
+    # wrong shade, according to fine notices": set off at the end, it speaks for the whole
+    # of a coordination it closes (the parser made "painted" a second clause of "fined")
+    while head.dep_ == "conj" and head.head.i < head.i < cue.i and _closes_sentence(cue):
+        head = head.head
     return head
+
+
+def closing_according(verb: Token) -> list[Token]:
+    """The "according" of each "according to X" set off at the end of ``verb``'s sentence
+    that speaks for a clause ``verb`` reports: "A spokesman said the government would cover
+    the cost, according to RTN" (RTN passed on what the spokesman said)."""
+    found = []
+    for tok in verb.sent:
+        if tok.lower_ != "according" or tok.dep_ != "prep" or tok.i == 0:
+            continue
+        if tok.doc[tok.i - 1].text != "," or not _closes_sentence(tok):
+            continue
+        clause = _clause_of(tok.head, tok)
+        if clause.dep_ == "ccomp" and clause.head.i == verb.i:
+            found.append(tok)
+    return found
+
+
+def _closes_sentence(cue: Token) -> bool:
+    """Whether the phrase ``cue`` opens runs to the end of its sentence (its final
+    punctuation, a closing quotation mark or spaces aside)."""
+    last = max(t.i for t in cue.subtree)
+    return all(t.is_punct or t.is_space for t in cue.doc[last + 1 : cue.sent.end])
 
 
 def _hop_role(named: Token) -> str:
