@@ -1447,7 +1447,9 @@ def test_a_sum_in_millions_ends_its_sentence_so_the_next_one_parses_alone() -> N
 def test_a_time_before_a_day_stays_in_its_sentence() -> None:
     from provenance.nlp import parse
 
-    doc = parse("Polls close at 9 p.m. Friday, officials said. Counting starts at 10 p.m. The count")
+    doc = parse(
+        "Polls close at 9 p.m. Friday, officials said. Counting starts at 10 p.m. The count"
+    )
     starts = [s.text for s in doc.sents]
     assert starts[0] == "Polls close at 9 p.m. Friday, officials said."
     assert starts[-1] == "The count"
@@ -1467,7 +1469,7 @@ def test_according_to_closing_a_coordination_speaks_for_all_of_it() -> None:
 
 def test_according_to_closing_what_a_cue_reports_is_its_relay_not_another_attribution() -> None:
     text = (
-        "A spokesman for the health ministry said the government \"does not negotiate with "
+        'A spokesman for the health ministry said the government "does not negotiate with '
         "criminals\" and would cover the cost of restoring the hospitals' systems, according to "
         "the national broadcaster RTN.\n"
     )
