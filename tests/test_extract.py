@@ -1505,6 +1505,16 @@ def test_a_video_posted_by_someone_is_the_record_that_shows_not_their_words() ->
     ]
 
 
+def test_a_newsletter_named_after_its_description_is_media_not_a_person() -> None:
+    # the recogniser takes "Freight Signal" for a person: the description says what it is
+    text = (
+        "The industry newsletter Freight Signal reported on Tuesday that the authority had "
+        "modelled a loss of up to 15% of container transits.\n"
+    )
+    found = by_content(text, "modelled a loss")
+    assert (found.source, found.source_type) == ("Freight Signal", "media")
+
+
 def test_a_dateline_stands_alone_so_the_lead_parses_as_a_sentence() -> None:
     # with the dateline in it, the parser took the place for the lead's root and the inverted
     # "residents ... say" was lost behind the headline and byline
