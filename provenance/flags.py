@@ -202,6 +202,11 @@ _RECORDS = frozenset(
     | {"letters", "notes", "papers", "transcripts", "minutes"}
     | {"rules", "regulations", "guidelines", "bylaws", "statutes"}
     | {"tests", "analyses", "surveys", "studies"}
+    | {"notices", "payslips", "invoices", "receipts", "dashboards", "timelines", "trackers"}
+    | {"spreadsheets", "archives"}
+    | {"books", "logbooks", "registers", "ledgers", "diaries", "databases", "manifests"}
+    | {"timesheets", "contracts", "estimates", "forecasts", "projections", "valuations"}
+    | {"presentations", "slides", "maps", "charts", "tables"}
 )
 #: Those who run an event speak for it as a body ("the tournament's organisers", "race
 #: organizers", "arbiters"): a plural of these is not an unnamed group.

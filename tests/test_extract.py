@@ -887,8 +887,10 @@ def test_the_outlet_that_saw_a_document_is_not_its_name() -> None:
         "bleeding in the inner ears of both animals.\n"
     )
     report = by_content(text, "bleeding in the inner ears")
-    assert report.source is not None and report.source.endswith("seen by the BBC")
+    assert report.source == "preliminary post-mortem report on two of the whales"
     assert report.source_type != "media"
+    # the outlet passed the document on
+    assert [(h.name, h.role) for h in report.chain][-1] == ("the BBC", "relay")
 
 
 def test_a_cue_the_tagger_took_for_a_noun_before_a_that_clause() -> None:
@@ -1513,6 +1515,68 @@ def test_a_newsletter_named_after_its_description_is_media_not_a_person() -> Non
     )
     found = by_content(text, "modelled a loss")
     assert (found.source, found.source_type) == ("Freight Signal", "media")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker"),
+    [
+        (
+            "An internal presentation seen by this site, dated January, shows that Dashly "
+            "expected the new formula to cut its courier costs by \u00a341m a year.\n",
+            "expected the new formula",
+            "An internal presentation",
+        ),
+        (
+            "An email exchange seen by the Gazette shows that a race official approved the "
+            "proposed detour.\n",
+            "race official",
+            "An email exchange",
+        ),
+        (
+            "A timeline compiled by the council's emergency planning team, which has been seen "
+            "by the Chronicle, shows the alert was sent at 8.02am.\n",
+            "the alert was sent",
+            "A timeline",
+        ),
+        (
+            "Two invoices seen by The Sentinel, addressed to Fenwick & Lowe and dated June and "
+            "September last year, show payments totalling \u00a318,000 to a freelance writer for "
+            "\u201cmanuscript development\u201d.\n",
+            "payments totalling",
+            "Two invoices",
+        ),
+        (
+            "Photographs of the stump taken by residents and seen by the Gazette show pale, "
+            "solid timber with a single small cavity near the bark.\n",
+            "solid timber",
+            "Photographs of the stump",
+        ),
+        (
+            "Log books kept at the station, seen by the BBC, record 16 launches in the same "
+            "year.\n",
+            "16 launches",
+            "Log books",
+        ),
+        (
+            "A valuation report for the Plough, seen by Pub Trade Weekly, assumes weekly food "
+            "takings of \u00a39,200, more than three times the pub\u2019s average.\n",
+            "weekly food takings",
+            "A valuation report for the Plough",
+        ),
+        (
+            "Learner drivers are paying up to \u00a3300 for test appointments that cost \u00a362 "
+            "to book because automated software snaps up almost every new slot, according to "
+            "driving instructors in the Hallowmere region.\n",
+            "Learner drivers are paying",
+            "driving instructors in the Hallowmere region",
+        ),
+    ],
+)
+def test_documents_and_groups_whose_cue_the_parser_hides(
+    text: str, needle: str, speaker: str
+) -> None:
+    found = by_content(text, needle)
+    assert found.speaker is not None and found.speaker.text == speaker
 
 
 def test_a_dateline_stands_alone_so_the_lead_parses_as_a_sentence() -> None:

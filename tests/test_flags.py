@@ -431,3 +431,11 @@ def test_a_bodys_written_rules_are_no_unnamed_group() -> None:
     # tests and studies are records too, not people
     assert not described("laboratory tests")
     assert not described("two independent studies")
+
+
+def test_records_are_no_unnamed_source_but_images_posted_by_nobody_are() -> None:
+    from provenance.flags import unnamed
+
+    for name in ("fine notices", "Payslips", "Internal dashboards", "Log books"):
+        assert not unnamed(Origin(name, f"d/{name.lower()}", None)), name
+    assert unnamed(Origin("Images", "d/image", None))

@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # spaCy types for the checker only: this package never import
 else:
     Doc = Token = Any
 
-from provenance.extract.cues import closing_according
+from provenance.extract.cues import _SEEN_BY, closing_according
 from provenance.extract.spans import (
     _CHANNEL_PREPS,
     _CITE_LEMMAS,
@@ -54,6 +54,7 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
                     toks = mention_tokens(obj)
                     stop = next((t.i for t in toks if t.text in {",", "--", "\u2014"}), None)
                     cand.channel = _text(doc, [t for t in toks if stop is None or t.i < stop])
+    _add_outlet_that_saw(doc, cand)
     cited = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS]
     cited += [  # "reported, citing X, that ...", where "citing" hangs on the clause
         g
@@ -157,3 +158,23 @@ def _short_outlet(doc: Doc, tok: Token, rules: Rules) -> str:
         if _outlet(t, rules):
             return t.text
     return _text(doc, mention_tokens(tok))
+
+
+def _add_outlet_that_saw(doc: Doc, cand: Candidate) -> None:
+    """A document speaker's outlet: "A valuation report for the Plough, seen by Pub Trade
+    Weekly, assumes ...", "Log books kept at the station, seen by the BBC, record ...": the
+    outlet that saw it passed it on (a relay); it is no part of the document's name."""
+    speaker = cand.speaker
+    if speaker is None or speaker.pos_ not in ("NOUN", "PROPN"):
+        return
+    for seen in speaker.subtree:
+        if seen.i < speaker.i or seen.dep_ not in ("acl", "relcl") or seen.tag_ != "VBN":
+            continue
+        if seen.lemma_.lower() not in _SEEN_BY:
+            continue
+        for agent in (c for c in seen.children if c.dep_ == "agent"):
+            for outlet in (c for c in agent.children if c.dep_ == "pobj"):
+                toks = mention_tokens(outlet)
+                name = _text(doc, toks)
+                if all(name != v[0] for v in cand.via):
+                    cand.via.append((name, span_of(toks), "relay"))

@@ -209,7 +209,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         tail = _tail_cue_tagged_noun(tok) if cue is not None and not cue.quote_only else None
         if cue is not None and tail is not None:
             speaker, comma = tail
-            if not cue.subjects or speaker.lemma_.lower() in cue.subjects:
+            if not cue.subjects or _subject_among(speaker, cue.subjects):
                 first = doc[tok.sent.start]
                 span = char_span([t for t in doc[first.i : comma.i] if not t.is_space])
                 if span is not None:
@@ -226,6 +226,36 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                         cue.stance,
                     )
             continue
+        record = _record_lost_to_the_parser(tok, cue.subjects) if cue is not None else None
+        if cue is not None and record is not None:
+            toks = [t for t in doc[tok.i + 1 : tok.sent.end] if not t.is_space]
+            while toks and toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS:
+                toks = toks[:-1]
+            if toks and toks[0].lower_ == "that":
+                toks = toks[1:]
+            span = char_span(toks)
+            if span is not None:
+                cue_span = (tok.idx, tok.idx + len(tok.text))
+                cand = _make(
+                    doc,
+                    "indirect",
+                    trim(doc_text(doc), *span),
+                    tok,
+                    cue_span,
+                    record,
+                    "record-subject-misparsed",
+                    0.6,
+                    cue.stance,
+                )
+                # the record is named up to its first participle ("Photographs of the stump")
+                named = doc[tok.sent.start : record.i + 1]
+                for t in doc[record.i + 1 : tok.i]:
+                    if t.tag_ == "VBN" or t.is_punct:
+                        break
+                    named = doc[tok.sent.start : t.i + 1]
+                cand.speaker_span = (named[0].idx, named[-1].idx + len(named[-1].text))
+                yield cand
+            continue
         if (
             cue is None
             or tok.pos_ not in ("VERB", "AUX")
@@ -241,7 +271,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         phrase = _phrase_at(tok, rules)
         if cue.subjects:
             subject = subject_of(tok)
-            if subject is None or subject.lemma_.lower() not in cue.subjects:
+            if subject is None or not _subject_among(subject, cue.subjects):
                 continue  # "the study found", not "police found a body"
         if cue.objects and not any(
             c.dep_ == "dobj" and c.lemma_.lower() in cue.objects for c in tok.children
@@ -334,6 +364,51 @@ def _verb_tagged_noun(tok: Token) -> bool:
         c.left_edge.lower_ == "that" for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
     )
     return that and noun_subject(tok) is not None
+
+
+def _subject_among(subject: Token, subjects: tuple[str, ...]) -> bool:
+    """Whether a subject is one of a cue's ``subjects``, by its own lemma or a noun
+    compounded with it ("An email exchange ... shows": an email)."""
+    return subject.lemma_.lower() in subjects or any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in subjects
+        for c in subject.children
+    )
+
+
+def _record_lost_to_the_parser(tok: Token, subjects: tuple[str, ...]) -> Token | None:
+    """'Two invoices seen by The Sentinel, addressed to Fenwick & Lowe and dated June, show
+    payments ...', 'Photographs of the stump taken by residents and seen by the Gazette show
+    pale, solid timber': a record cue (one with ``subjects``) after a long subject that the
+    parser did not make its subject (it hung the cue on a noun, or on the subject's own
+    participle). The record opening the sentence (its head word, one of ``subjects``), or
+    None."""
+    if not subjects or tok.dep_ == "ROOT" or tok.i == tok.sent.start:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    if tok.tag_ not in ("VB", "VBZ", "VBP", "VBD", "NN", "NNS") or tok.pos_ not in ("VERB", "NOUN"):
+        return None
+    lemma = tok.lemma_.lower()
+    if tok.lower_ not in (lemma, f"{lemma}s", f"{lemma}ed", f"{lemma[:-1]}ed"):
+        return None
+    sent = tok.sent
+    head = None
+    for t in sent:  # the sentence's first noun, after its determiners and modifiers
+        if t.pos_ in ("NOUN", "PROPN"):
+            if t.dep_ == "compound":
+                continue
+            head = t
+            break
+        if t.pos_ not in ("DET", "NUM", "ADJ", "PRON") and t.text not in QUOTE_CHARS:
+            return None
+    if head is None or head.i >= tok.i - 2 or not _subject_among(head, subjects):
+        return None
+    between = tok.doc[head.i + 1 : tok.i]
+    if not any(t.tag_ == "VBN" for t in between):
+        return None  # only a subject lengthened by participles ("seen by", "taken by")
+    if any(t.tag_ in ("VBZ", "VBP", "VBD") or t.lower_ in ("who", "which") for t in between):
+        return None  # a verb of its own between: another clause, not a long subject
+    return head
 
 
 def _tail_cue_tagged_noun(tok: Token) -> tuple[Token, Token] | None:
@@ -1049,6 +1124,15 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             objs = [c for c in last.children if c.dep_ == "pobj"] or [
                 c for c in tok.children if c.dep_ == "pobj"
             ]
+            # "according to driving instructors": the parser took the first word for a gerund
+            # and who spoke for its object
+            objs = objs or [
+                o
+                for c in last.children
+                if c.dep_ == "pcomp" and c.tag_ == "VBG"
+                for o in c.children
+                if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")
+            ]
             if not objs:
                 continue
             source = objs[0]
@@ -1071,6 +1155,9 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             cand = _make(
                 doc, "indirect", (s, e), tok, cue_span, source, "according-to", 0.8, prep_cue.stance
             )
+            gerund = source.head
+            if source.dep_ == "dobj" and gerund.dep_ == "pcomp" and cand.speaker_span:
+                cand.speaker_span = (gerund.idx, cand.speaker_span[1])  # "driving instructors"
             origins = chain_sources(source) + [
                 o for c in cites for o in c.children if c.dep_ == "advcl" and o.dep_ == "dobj"
             ]

@@ -254,12 +254,13 @@ def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
         or (c.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "citing")
         or (c.dep_ == "prep" and c.i > head.i and _when(c))
     ]
-    # "An official at the Centre, who spoke on condition of anonymity": an aside set off by a
-    # comma deeper in the phrase goes too
+    # "An official at the Centre, who spoke on condition of anonymity", "A valuation report
+    # for the Plough, seen by Pub Trade Weekly,": an aside set off by a comma deeper in the
+    # phrase goes too
     cut += [
         t
         for t in head.subtree
-        if t.dep_ == "relcl" and t.head.i != head.i and t.head.i > head.i and _set_off(t)
+        if t.dep_ in ("relcl", "acl") and t.head.i != head.i and t.head.i > head.i and _set_off(t)
     ]
     toks = subtree_without(head, cut)
     toks = contiguous(toks, head)
