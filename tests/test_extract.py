@@ -1552,6 +1552,18 @@ def test_a_newsletter_named_after_its_description_is_media_not_a_person() -> Non
             "Photographs of the stump",
         ),
         (
+            "The tests, carried out by the Brevik Isotope Laboratory, found traces of "
+            "caesium-137 in all six bottles that were opened.\n",
+            "traces of caesium-137",
+            "The tests",
+        ),
+        (
+            "CCTV from the village post office, seen by The Sun, shows two figures in dark "
+            "hoodies walking along the High Street.\n",
+            "two figures in dark hoodies",
+            "CCTV",
+        ),
+        (
             "Log books kept at the station, seen by the BBC, record 16 launches in the same "
             "year.\n",
             "16 launches",
@@ -1577,6 +1589,20 @@ def test_documents_and_groups_whose_cue_the_parser_hides(
 ) -> None:
     found = by_content(text, needle)
     assert found.speaker is not None and found.speaker.text == speaker
+
+
+def test_a_tabloid_cue_after_a_quotation_names_the_person_after_it() -> None:
+    # "fumed" is no speech verb to the parser: it took the speaker for its object
+    text = (
+        "\u201cWhoever did this knew exactly what they were doing,\u201d fumed the "
+        "chairwoman, Pauline Oakes, 71.\n\n"
+        "\u201cWe\u2019ve spent eight months and \u00a36,000 on those flowers.\u201d\n"
+    )
+    first, second = extract(text)
+    assert first.cue is not None and first.cue.text == "fumed"
+    assert first.source == "Pauline Oakes"
+    assert second.source == "Pauline Oakes"  # the next paragraph's quotation continues her
+    assert first.stance == "asserting"
 
 
 def test_a_dateline_stands_alone_so_the_lead_parses_as_a_sentence() -> None:
