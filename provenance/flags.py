@@ -480,7 +480,12 @@ def _announces(member: ClaimMember, origin: Origin, rules: Rules) -> bool:
     return announced and _MORE_THAN_ACTION.search(text) is None
 
 
-_SUBJECTS = ("it", "we", r"the (?:company|firm|group|board|agency|authority)")
+_SUBJECTS = (
+    "it",
+    "we",
+    r"the (?:company|firm|group|board|agency|authority|council|ministry|department|police)",
+    r"(?:police |its )?(?:officers|detectives|investigators|police)",
+)
 
 
 @functools.lru_cache(maxsize=8)

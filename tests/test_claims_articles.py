@@ -1221,3 +1221,15 @@ def test_the_outlet_that_saw_a_record_and_could_not_verify_another_account_doubt
     )
     assert "disputed" not in claim_with(claims, "first raised the alarm").flag_names
     assert "disputed" in claim_with(claims, "asked to change the design").flag_names
+
+
+def test_police_saying_officers_are_investigating_announce_their_own_work() -> None:
+    # an institution telling what it is doing is the authority on that, not a side
+    _, claims = article(
+        "Forty hanging baskets were cut down in Little Ashby overnight.\n"
+        "Midshire Police said officers were investigating an incident of criminal damage in "
+        "the village and appealed for witnesses.\n"
+    )
+    work = claim_with(claims, "officers were investigating")
+    assert "unverified_party_claim" not in work.flag_names
+    assert "single_source" in work.flag_names
