@@ -269,13 +269,42 @@ def _value(run: Sequence[Word]) -> float | None:
 
 
 def _unit(words: Sequence[Word], after: int) -> str | None:
-    """What a number counts: the next noun, across at most two modifiers ("square")."""
+    """What a number counts: the next noun, across at most two modifiers ("square"), or the
+    noun of a partitive "of" ("12 of the baskets", "120 of the country's most dangerous
+    inmates")."""
+    if after < len(words) and words[after].text.lower() == "of" and words[after].pos:
+        return _partitive_unit(words, after + 1)
     for word in words[after : after + 3]:
         if word.text in ("%", "per cent"):
             return "percent"
         if word.pos == "NOUN" or _plain_noun(word):
             return stem(word.lemma or word.text)
         if word.pos not in ("ADJ", "NOUN", "PROPN", "NUM") or not word.pos:
+            return None
+    return None
+
+
+def _partitive_unit(words: Sequence[Word], start: int) -> str | None:
+    """The noun after a partitive "of": past a determiner, a possessor ("the country's") and
+    modifiers, within six words; None when a name or another kind of word comes first."""
+    scan = words[start : start + 6]
+    for k, word in enumerate(scan):
+        after = scan[k + 1].text.lower() if k + 1 < len(scan) else ""
+        if after in ("'s", "\u2019s", "'", "\u2019"):
+            continue  # a possessor, not what is counted
+        if word.pos == "NOUN":
+            return stem(word.lemma or word.text)
+        if word.pos not in (
+            "DET",
+            "ADJ",
+            "ADV",
+            "PART",
+            "PROPN",
+            "NUM",
+        ) and word.text.lower() not in (
+            "'s",
+            "\u2019s",
+        ):
             return None
     return None
 

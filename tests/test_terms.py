@@ -103,3 +103,18 @@ def test_first_word_is_the_first_of_the_words_in_their_order_not_in_the_text() -
     assert first_word(text, ["port", "a.b"]) is None  # escaped, not a pattern
     assert first_word(text, ()) is None
     assert doctest.testmod(provenance.terms).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Volunteers had already replanted 12 of the baskets by last night.", "basket"),
+        ("The wing houses about 120 of the country's most dangerous inmates.", "inmat"),
+        ("Two of them said so.", None),
+    ],
+)
+def test_a_partitive_counts_the_noun_after_of(text: str, unit: str | None) -> None:
+    from provenance.nlp import sentences
+
+    (found,) = figures([w for s in sentences(text) for w in s.words])
+    assert found.unit == unit
