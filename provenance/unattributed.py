@@ -347,9 +347,13 @@ def _needing_source(text: str, sentence: Sentence, rules: ClaimRules) -> list[Sp
 
 def _public_record(words: Sequence[Word], rules: ClaimRules) -> bool:
     """Whether a sentence's figures are public record ("the index closed 0.4% lower",
-    ``public_record``), no one's claim."""
+    ``public_record``), no one's claim: the word comes before the first figure, as what the
+    figure is of ("The courts cost $385,000 ..., paid for from the city's parks bond" is
+    the reporter's figure)."""
     public = {stem(p) for p in rules.public_record}
-    return any(stem(w.lemma) in public for w in words)
+    found = figures(words)
+    first = found[0].start if found else None
+    return any(stem(w.lemma) in public and (first is None or w.start < first) for w in words)
 
 
 _NEGATIONS = frozenset({"not", "never", "n't"})

@@ -47,6 +47,15 @@ def test_money_and_counts_need_a_source_a_market_index_does_not() -> None:
     assert kinds(text) == [("figure", "two billion"), ("figure", "240")]
 
 
+def test_a_public_record_word_after_the_figures_is_not_what_they_are_of() -> None:
+    text = (
+        "Headline\nSummary line here.\n"
+        "The courts cost 385,000 dollars to build and were paid for from the city's parks bond.\n"
+        "Bond yields rose to 4.2 percent on Friday."
+    )
+    assert kinds(text) == [("figure", "385,000")]
+
+
 def test_a_sentence_with_a_reporting_verb_is_someones_account() -> None:
     text = "Headline\nSummary line here.\nThe agency said in a report that 400 people had died."
     assert kinds(text) == []
