@@ -1605,6 +1605,18 @@ def test_a_tabloid_cue_after_a_quotation_names_the_person_after_it() -> None:
     assert first.stance == "asserting"
 
 
+def test_described_as_a_quotation_when_the_parser_reads_the_object_as_a_time() -> None:
+    # "this season" parsed as a time adverbial and the quotation hung elsewhere
+    text = (
+        "Winters have warmed by 1.8 degrees since 1960, said Irena Vogt, a climatologist at "
+        'the institute, who described this season as "exceptional, but no longer '
+        'unthinkable".\n'
+    )
+    found = by_content(text, "exceptional")
+    assert found.content.text == 'this season as "exceptional, but no longer unthinkable"'
+    assert found.source == "Irena Vogt"
+
+
 def test_a_dateline_stands_alone_so_the_lead_parses_as_a_sentence() -> None:
     # with the dateline in it, the parser took the place for the lead's root and the inverted
     # "residents ... say" was lost behind the headline and byline

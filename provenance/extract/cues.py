@@ -3,6 +3,7 @@ prepositional content."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -1012,6 +1013,8 @@ def _object_content(
     # "Parents dispute both points": the parser may take the object of a denial for an
     # adverbial noun when its determiner is "both"
     wanted = ("dobj", "npadvmod") if pointing and not _has_object(verb) else ("dobj",)
+    if quote_only and not _has_object(verb):
+        wanted = ("dobj", "npadvmod")  # "described this season as '...'": read as a time
     for child in verb.children:
         if child.dep_ not in wanted or child.i < verb.i:
             continue
@@ -1026,10 +1029,27 @@ def _object_content(
         if span is None:
             continue
         s, e = trim(doc_text(doc), *span)
+        if quote_only:
+            e = _as_quoted_end(doc_text(doc), e, verb.sent.end_char)
         if quote_only and not any(ch in QUOTE_CHARS for ch in doc_text(doc)[s:e]):
             return None
         return s, e
     return None
+
+
+_CLOSES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
+_AS_QUOTED = re.compile("\\s+as\\s+([\"\u201c\u2018'])")
+
+
+def _as_quoted_end(text: str, end: int, limit: int) -> int:
+    """Where an object's content ends when "as" and a quotation follow it ("described this
+    season as \u201cexceptional, but no longer unthinkable\u201d"), the parser having hung
+    the quotation elsewhere: after its closing mark (within the sentence); else ``end``."""
+    found = _AS_QUOTED.match(text, end)
+    if found is None:
+        return end
+    close = text.find(_CLOSES[found.group(1)], found.end(), limit)
+    return close + 1 if close > 0 else end
 
 
 def _make(
