@@ -290,23 +290,18 @@ def _partitive_unit(words: Sequence[Word], start: int) -> str | None:
     scan = words[start : start + 6]
     for k, word in enumerate(scan):
         after = scan[k + 1].text.lower() if k + 1 < len(scan) else ""
-        if after in ("'s", "\u2019s", "'", "\u2019"):
+        if after in _POSSESSIVE_S or after in ("'", "\u2019"):
             continue  # a possessor, not what is counted
         if word.pos == "NOUN":
             return stem(word.lemma or word.text)
-        if word.pos not in (
-            "DET",
-            "ADJ",
-            "ADV",
-            "PART",
-            "PROPN",
-            "NUM",
-        ) and word.text.lower() not in (
-            "'s",
-            "\u2019s",
-        ):
+        if word.pos not in _BEFORE_THE_COUNTED and word.text.lower() not in _POSSESSIVE_S:
             return None
     return None
+
+
+_POSSESSIVE_S = frozenset({"'s", "\u2019s"})
+#: what stands between a partitive "of" and the counted noun ("of the country's most ...")
+_BEFORE_THE_COUNTED = frozenset({"DET", "ADJ", "ADV", "PART", "PROPN", "NUM"})
 
 
 def _plain_noun(word: Word) -> bool:

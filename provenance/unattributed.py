@@ -306,7 +306,7 @@ def _kind(
     for word in words:
         if stem(word.lemma) in accusations and word.pos in ("VERB", ""):
             return "accusation", _span(text, word)
-    on_record = _public_record(words, rules)
+    on_record = _public_record(words, found, rules)
     if counted and not on_record:
         first = counted[0]
         return "figure", Span(first.start, first.end, text[first.start : first.end])
@@ -337,21 +337,20 @@ def _needing_source(text: str, sentence: Sentence, rules: ClaimRules) -> list[Sp
     """The figures of a sentence that need a source, as :func:`_kind` tells them: amounts,
     percentages and counts of people, then counts of things."""
     words = list(sentence.words)
-    if _public_record(words, rules):
-        return []
     found = figures(words)
+    if _public_record(words, found, rules):
+        return []
     picked = [f for f in found if _needs_source(f, words, rules)]
     picked += [f for f in found if f not in picked and _counts_things(f, words, rules)]
     return [Span(f.start, f.end, text[f.start : f.end]) for f in picked]
 
 
-def _public_record(words: Sequence[Word], rules: ClaimRules) -> bool:
-    """Whether a sentence's figures are public record ("the index closed 0.4% lower",
-    ``public_record``), no one's claim: the word comes before the first figure, as what the
-    figure is of ("The courts cost $385,000 ..., paid for from the city's parks bond" is
-    the reporter's figure)."""
+def _public_record(words: Sequence[Word], found: Sequence[Figure], rules: ClaimRules) -> bool:
+    """Whether a sentence's figures (``found``) are public record ("the index closed 0.4%
+    lower", ``public_record``), no one's claim: the word comes before the first figure, as
+    what the figure is of ("The courts cost $385,000 ..., paid for from the city's parks
+    bond" is the reporter's figure)."""
     public = {stem(p) for p in rules.public_record}
-    found = figures(words)
     first = found[0].start if found else None
     return any(stem(w.lemma) in public and (first is None or w.start < first) for w in words)
 

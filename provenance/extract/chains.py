@@ -95,8 +95,9 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 toks = mention_tokens(obj)
                 cand.via.append((_text(doc, toks), span_of(toks), "origin"))
-    closing = closing_according(verb)
-    for child in [*(c for c in verb.children if c.i not in {t.i for t in closing}), *closing]:
+    # a closing "according to" that speaks for the clause the cue reports is never a child
+    # of the cue itself, so none is met twice
+    for child in [*verb.children, *closing_according(verb)]:
         if child.dep_ == "prep" and child.lower_ == "according":
             objs = [
                 o for t in child.subtree for o in [t] if o.dep_ == "pobj" and o.head.lower_ == "to"

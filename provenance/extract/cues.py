@@ -193,19 +193,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             speaker = doc[tok.i - 1]
             span = char_span([t for t in doc[tok.i + 1 : tok.sent.end] if not t.is_space])
             if span is not None:
-                span = trim(doc_text(doc), *span)
-                cue_span = (tok.idx, tok.idx + len(tok.text))
-                yield _make(
-                    doc,
-                    "indirect",
-                    span,
-                    tok,
-                    cue_span,
-                    speaker,
-                    "verb-tagged-noun",
-                    0.6,
-                    cue.stance,
-                )
+                yield _repaired(doc, tok, span, speaker, "verb-tagged-noun", cue.stance)
             continue
         tail = _tail_cue_tagged_noun(tok) if cue is not None and not cue.quote_only else None
         if cue is not None and tail is not None:
@@ -214,18 +202,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 first = doc[tok.sent.start]
                 span = char_span([t for t in doc[first.i : comma.i] if not t.is_space])
                 if span is not None:
-                    cue_span = (tok.idx, tok.idx + len(tok.text))
-                    yield _make(
-                        doc,
-                        "indirect",
-                        trim(doc_text(doc), *span),
-                        tok,
-                        cue_span,
-                        speaker,
-                        "postposed-tagged-noun",
-                        0.6,
-                        cue.stance,
-                    )
+                    yield _repaired(doc, tok, span, speaker, "postposed-tagged-noun", cue.stance)
             continue
         record = _record_lost_to_the_parser(tok, cue.subjects) if cue is not None else None
         if cue is not None and record is not None:
@@ -236,18 +213,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 toks = toks[1:]
             span = char_span(toks)
             if span is not None:
-                cue_span = (tok.idx, tok.idx + len(tok.text))
-                cand = _make(
-                    doc,
-                    "indirect",
-                    trim(doc_text(doc), *span),
-                    tok,
-                    cue_span,
-                    record,
-                    "record-subject-misparsed",
-                    0.6,
-                    cue.stance,
-                )
+                cand = _repaired(doc, tok, span, record, "record-subject-misparsed", cue.stance)
                 # the record is named up to its first participle ("Photographs of the stump")
                 named = doc[tok.sent.start : record.i + 1]
                 for t in doc[record.i + 1 : tok.i]:
@@ -365,6 +331,16 @@ def _verb_tagged_noun(tok: Token) -> bool:
         c.left_edge.lower_ == "that" for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
     )
     return that and noun_subject(tok) is not None
+
+
+def _repaired(
+    doc: Doc, cue: Token, span: tuple[int, int], speaker: Token, rule: str, stance: str
+) -> Candidate:
+    """An attribution found by repairing the parse around a one-word cue: what was said
+    (``span``, trimmed here) and who said it, as that repair (``rule``) reads them."""
+    cue_span = (cue.idx, cue.idx + len(cue.text))
+    content = trim(doc_text(doc), *span)
+    return _make(doc, "indirect", content, cue, cue_span, speaker, rule, 0.6, stance)
 
 
 def _subject_among(subject: Token, subjects: tuple[str, ...]) -> bool:
