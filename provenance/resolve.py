@@ -1561,13 +1561,24 @@ def _fuller_name(name: str, doc: Doc) -> str:
     return min(fuller, key=len) if fuller else name
 
 
+#: descriptors of a publication that the tagger reads as adjectives ("the daily Keralodayam")
+_NOUN_LIKE = frozenset({"daily", "weekly", "fortnightly", "monthly", "quarterly"})
+
+
 def _descriptor_type(head: Token, toks: list[Token], rules: Rules) -> str | None:
     """The type a common-noun descriptor before a name gives it ("maker" -> company), or an
     organisation's description set after it ("Veltrac, the Kelvanian manufacturer,")."""
     # the nearest common noun before the name says what it is: "the university spin-off
     # Veridex Diagnostics" is a spin-off, not a university
+    # "The Malayalam daily Keralodayam": a descriptor the tagger took for an adjective
     nouns = [
-        t for t in toks if t.i < head.i and t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod")
+        t
+        for t in toks
+        if t.i < head.i
+        and (
+            (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod"))
+            or (t.dep_ == "amod" and t.lower_ in _NOUN_LIKE)
+        )
     ]
     if nouns:
         kind = _trigger(max(nouns, key=lambda t: t.i), rules)
@@ -1602,10 +1613,28 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONE
 
 def _name_start(head: Token) -> int:
     """Index of the first proper noun of the name that ends at ``head``."""
-    i = head.i
-    while i - 1 >= 0 and head.doc[i - 1].pos_ == "PROPN" and head.doc[i - 1].head.i in (head.i, i):
-        i -= 1
+    doc, i = head.doc, head.i
+    while i - 1 >= 0:
+        before = doc[i - 1]
+        if before.pos_ == "PROPN" and before.head.i in (head.i, i):
+            i -= 1
+        elif (
+            # "Giornale di Brescia", "Diário do Sul": a particle inside a name of its own
+            before.lower_ in _NAME_PARTICLES
+            and i - 2 >= 0
+            and doc[i - 2].pos_ == "PROPN"
+            and doc[i - 2].is_title
+        ):
+            i -= 2
+        else:
+            break
     return i
+
+
+#: lowercase words that join the parts of a foreign name ("Giornale di Brescia")
+_NAME_PARTICLES = frozenset(
+    {"di", "del", "della", "de", "da", "do", "dos", "das", "du", "des", "der", "van", "von"}
+)
 
 
 def _person_name(ent: Any, rules: Rules) -> str:

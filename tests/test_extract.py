@@ -448,6 +448,30 @@ def test_a_that_clause_the_parser_coordinated_with_the_cue_is_what_was_reported(
     a = by_content(text, "three approaches")
     assert a.content.text.startswith("Stanwick had made three approaches")
     assert a.source == "Sunday Ledger"
+    # "citing" hangs on the coordinated clause: the people cited are still the outlet's relay
+    assert list(a.via) == ["people close to the talks"]
+
+
+def test_a_foreign_name_keeps_its_particle() -> None:
+    # "Giornale di Brescia": "di" is part of the daily's name, not where it ends
+    text = (
+        "Local daily Giornale di Brescia reported, citing people familiar with the "
+        "investigation, that one of the suspect towers belonged to a steelworks.\n"
+    )
+    a = by_content(text, "suspect towers")
+    assert (a.source, a.source_type) == ("Giornale di Brescia", "media")
+
+
+def test_a_daily_named_after_its_description_relays_the_source_it_cites() -> None:
+    # the tagger reads "daily" as an adjective, and "had reported ... that" is parsed as two
+    # coordinated clauses: the daily is media, and the police officer its cited source
+    text = (
+        "The Malayalam daily Keralodayam had reported in January, citing a police officer, "
+        "that the Kottuvally police had closed a forgery complaint for want of evidence.\n"
+    )
+    a = by_content(text, "closed a forgery complaint")
+    assert (a.source, a.source_type) == ("Keralodayam", "media")
+    assert list(a.via) == ["a police officer"]
 
 
 def test_a_second_that_clause_after_and_is_no_attribution_of_its_own() -> None:

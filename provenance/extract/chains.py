@@ -56,10 +56,11 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
                     cand.channel = _text(doc, [t for t in toks if stop is None or t.i < stop])
     _add_outlet_that_saw(doc, cand)
     cited = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS]
-    cited += [  # "reported, citing X, that ...", where "citing" hangs on the clause
+    cited += [  # "reported, citing X, that ...", where "citing" hangs on the clause (one
+        # the parser may have coordinated with the cue: "had reported, citing X, that ...")
         g
         for c in verb.children
-        if c.dep_ in ("ccomp", "advcl")
+        if c.dep_ in ("ccomp", "advcl") or (c.dep_ == "conj" and _that_clause(c))
         for g in c.children
         if g.dep_ == "advcl" and g.lemma_ in _CITE_LEMMAS and g.i < c.i
     ]
@@ -179,3 +180,10 @@ def _add_outlet_that_saw(doc: Doc, cand: Candidate) -> None:
                 name = _text(doc, toks)
                 if all(name != v[0] for v in cand.via):
                     cand.via.append((name, span_of(toks), "relay"))
+
+
+def _that_clause(clause: Token) -> bool:
+    """Whether "that" opens ``clause`` (a verb or auxiliary)."""
+    return clause.pos_ in ("VERB", "AUX") and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in clause.children
+    )
