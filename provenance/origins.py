@@ -457,7 +457,29 @@ def _beside_node(
         kind = _owner_type(found.group(0), rules) or ("organisation" if proper else None)
     if kind in role.speaks_for or named_of or owned:
         return Node(ref, _scoped(ref, doc.doc_id, not _proper(ref)), kind)
+    # "Northway president Kevin Doucette": a short name before the title that the article
+    # gives in full elsewhere ("Northway Snow Services") is the body the role is of
+    fuller = _fuller_name(doc.text, ref, role.words) if titled and kind is None else None
+    if fuller is not None:
+        # a named body with a president or a spokesman is an organisation, if no more
+        return Node(
+            fuller, _scoped(fuller, doc.doc_id, False), _head_type(fuller, rules) or "organisation"
+        )
     return None
+
+
+def _fuller_name(text: str, word: str, roles: Sequence[str]) -> str | None:
+    """The one longer name in ``text`` that a capitalised ``word`` opens ("Northway" ->
+    "Northway Snow Services"), none of its words a role, or None."""
+    if not re.fullmatch(r"[A-Z][\w&-]+", word) or word.lower() in _PLACE_WORDS:
+        return None
+    titles = {r.lower() for r in roles}
+    names = {
+        m.group(0)
+        for m in re.finditer(rf"\b{re.escape(word)}(?: [A-Z][\w&-]+){{1,3}}", text)
+        if not {w.lower() for w in m.group(0).split()} & titles
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 def _introduced(text: str, person: str, words: Sequence[str]) -> re.Match[str] | None:
@@ -627,8 +649,10 @@ def _holding(doc: Document, ref: str, role: SpeakerRole) -> Attribution | None:
         if b.source_type is None and not _proper(b.source) and len(b.source.split()) < 2:
             continue
         names = re.findall(r"[\w&-]+", b.source)
-        if b.source_type is None and names[-1].lower() in _WRITINGS:
-            continue  # "the authority's own complaint log" is no authority
+        if b.source_type is None and _written_head(names) in _WRITINGS:
+            # "the authority's own complaint log", "The city's contract with Northway Snow
+            # Services": a writing, no authority or company
+            continue
         initials = "".join(w[0] for w in names if w[:1].isupper())
         if (words and words <= {w.lower() for w in names}) or acronym == initials:
             found.append(b)
@@ -646,7 +670,18 @@ _PLACE_WORDS = frozenset(
 _WRITINGS = frozenset(
     {"log", "logs", "record", "records", "report", "document", "documents", "data", "minutes"}
     | {"notice", "letter", "email", "emails", "memo", "filing", "filings", "accounts", "figures"}
+    | {"contract", "contracts", "agreement"}
 )
+#: words after which a document's name goes on to say what it is of or with ("The city's
+#: contract with Northway", "Records at the county library")
+_OF_WHAT = frozenset({"of", "with", "between", "from", "for", "by", "on", "at", "in", "about"})
+
+
+def _written_head(names: Sequence[str]) -> str:
+    """The head word of a source's name, lowercase: its last word before a preposition."""
+    words = [w.lower() for w in names]
+    cut = next((i for i, w in enumerate(words) if w in _OF_WHAT and i), len(words))
+    return words[cut - 1]
 
 
 @functools.lru_cache(maxsize=64)

@@ -531,3 +531,32 @@ def test_a_bare_spokeswoman_speaks_for_the_body_just_spoken_of() -> None:
         ),
     )
     assert names == ["Stagepass Holdings", "Stagepass Holdings"]
+
+
+def test_a_short_name_before_a_title_is_the_body_the_article_names_in_full() -> None:
+    # "Northway president Kevin Doucette": the company, named in full before; "The city's
+    # contract with Northway Snow Services" holds the name but is a writing, no company
+    t = (
+        "The city's contract with Northway Snow Services says the company must clear every "
+        "street within 36 hours. In an emailed statement, Northway president Kevin Doucette "
+        "said the company had 42 plows on the road throughout the storm."
+    )
+    doc = document(
+        "d",
+        t,
+        said(
+            t,
+            "the company must clear every street within 36 hours",
+            "The city's contract with Northway Snow Services",
+            source="city's contract with Northway Snow Services",
+        ),
+        said(
+            t,
+            "the company had 42 plows on the road throughout the storm",
+            "Northway president Kevin Doucette",
+            source="Kevin Doucette",
+            source_type="official",
+        ),
+    )
+    origin = statement_origins(doc, 1, RULES)[0]
+    assert (origin.name, origin.type) == ("Northway Snow Services", "organisation")
