@@ -253,21 +253,61 @@ def _proper(name: str) -> bool:
 
 
 def _surname_owner(doc: Document, name: str) -> str | None:
-    """The one longer name in the article that ends with this bare surname, if exactly one."""
+    """The one longer name in the article that ends with this bare surname, if exactly one:
+    a source's ("Pieter Aalders" said ...), else one the running text gives ("Pieter Aalders,
+    who started the company, ...")."""
     if len(name.split()) != 1 or not name[:1].isupper():
         return None
-    owners = _surname_owners(doc).get(name, ())
+    owners = _surname_owners(doc).get(name) or _named_in_text(doc.text, name)
     return next(iter(owners)) if len(owners) == 1 else None
 
 
 @_per_object
 def _surname_owners(doc: Document) -> dict[str, frozenset[str]]:
-    """The longer names of the article's sources, by their last word."""
+    """The longer names of the article's sources that are a person's name, by their last
+    word (not "people close to Aalders")."""
     owners: dict[str, set[str]] = {}
     for a in doc.attributions:
-        if a.source and len(a.source.split()) > 1:
+        if a.source and len(a.source.split()) > 1 and _a_full_name(a.source):
             owners.setdefault(a.source.split()[-1], set()).add(a.source)
     return {surname: frozenset(names) for surname, names in owners.items()}
+
+
+def _a_full_name(name: str) -> bool:
+    """Every word capitalised (or an initial), none a determiner or honorific: "Pieter
+    Aalders", "R. Venugopal", not "people close to Aalders" or "The Aalders"."""
+    words = [w for w in name.split() if w not in _NAME_DASHES]  # "Okonkwo - Reyes"
+    return all(re.fullmatch(r"[A-Z][\w'\u2019.-]*", w) for w in words) and (
+        words[0].lower().rstrip(".") not in _NOT_FIRST_NAMES
+    )
+
+
+def _named_in_text(text: str, surname: str) -> frozenset[str]:
+    """The full names the running text gives that end with ``surname`` ("Pieter Aalders"),
+    none for a word the text also writes in lowercase (a noun opening a sentence)."""
+    if re.search(rf"\b{re.escape(surname.lower())}\b", text):
+        return frozenset()
+    # not an organisation's name that a possessive goes on with ("Porthellan Fishermen's
+    # Association" for "Fishermen")
+    found = re.finditer(
+        rf"\b((?:[A-Z][\w'\u2019-]+\.? ){{1,2}}){re.escape(surname)}\b(?!['\u2019])", text
+    )
+    return frozenset(
+        m.group(0)
+        for m in found
+        if m.group(1).split()[0].lower().rstrip(".") not in _NOT_FIRST_NAMES
+    )
+
+
+_NAME_DASHES = frozenset({"-", "\u2013"})
+#: capitalised words that open no personal name: determiners, honorifics, sentence openers
+_NOT_FIRST_NAMES = frozenset(
+    {"the", "a", "an", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame"}
+    | {"but", "and", "in", "at", "on", "for", "when", "after", "before", "as", "if", "its"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"president", "minister", "mayor", "governor", "senator", "judge", "justice", "chief"}
+    | {"coach", "captain", "general", "director", "chancellor", "councillor", "councilor"}
+)
 
 
 def _relay_key(name: str, doc_id: str, rules: Rules) -> str | None:

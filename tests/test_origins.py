@@ -560,3 +560,24 @@ def test_a_short_name_before_a_title_is_the_body_the_article_names_in_full() -> 
     )
     origin = statement_origins(doc, 1, RULES)[0]
     assert (origin.name, origin.type) == ("Northway Snow Services", "organisation")
+
+
+def test_a_bare_surname_is_the_person_the_running_text_names_in_full() -> None:
+    # "Aalders told the Financial Times": the person the text introduced as "Pieter Aalders",
+    # not "people close to Aalders", a later source ending with the same word
+    t = (
+        "Pieter Aalders, who started the company in 2009, was told of the decision on Monday. "
+        '"Unanimous is simply not true," Aalders told the Financial Times. People close to '
+        "Aalders said he had sounded out investors."
+    )
+    names = _origin_names(
+        t,
+        ("Unanimous is simply not true,", "Aalders", "Aalders", None),
+        (
+            "he had sounded out investors",
+            "People close to Aalders",
+            "people close to Aalders",
+            "vague",
+        ),
+    )
+    assert names[0] == "Pieter Aalders"
