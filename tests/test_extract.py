@@ -506,6 +506,29 @@ def test_a_that_clause_hung_inside_the_cues_phrase_is_what_was_said() -> None:
     assert a.source == "BIS counter-intelligence service"
 
 
+def test_a_that_clause_hung_on_the_participle_of_a_writing_is_what_was_said() -> None:
+    # the parser hangs the clause on "produced", which describes the certificate
+    text = (
+        "Dr. Anil Kurup, a geriatrician who treated Mr. Nair from 2016, stated in a certificate "
+        'produced before the court that his patient had been "fully oriented and clear in his '
+        'wishes" when he examined him.\n'
+    )
+    a = by_content(text, "fully oriented")
+    assert a.content.text.startswith("his patient had been")
+    assert a.source == "Anil Kurup"
+
+
+def test_counsel_submitting_a_clause_is_an_attribution_but_a_submitted_report_is_not() -> None:
+    text = (
+        "Senior counsel R. Venugopal, appearing for the nephews, submitted that Ms. Saraswathi "
+        'had "isolated" the headmaster from his family in his last years.\n'
+        "The company submitted its accounts to the registry on Monday.\n"
+    )
+    found = extract(text)
+    assert [a.source for a in found] == ["R. Venugopal"]
+    assert found[0].content.text.startswith("Ms. Saraswathi had")
+
+
 def test_a_clause_misparsed_as_object_and_stray_predicate_is_what_was_said() -> None:
     text = (
         "She briefed her counterparts on a report by the BIS counter-intelligence service, "

@@ -816,6 +816,10 @@ def _clause_in_phrase(verb: Token) -> list[Token]:
             clause = tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "relcl") and subject
             if clause and (marked or _that_is_no_object(tok) or _at_an_occasion(tok, prep)):
                 return [tok]
+            # "stated in a certificate produced before the court that his patient had been
+            # fully oriented": the clause hangs on the participle that describes the writing
+            if tok.dep_ == "ccomp" and tok.head.dep_ == "acl" and marked and subject:
+                return [tok]
     return []
 
 
