@@ -231,7 +231,7 @@ def _scoped(name: str, doc_id: str, described: bool) -> str:
 
 def _node_from_attribution(doc: Document, attribution: Attribution, rules: Rules) -> Node:
     name = attribution.source or (attribution.speaker.text if attribution.speaker else "")
-    name = _surname_owner(doc, name) or name
+    name = _surname_owner(doc, name) or _acronym_owner(doc, name) or name
     entry = _listed(name, rules)
     if entry is not None:
         return _listed_node(entry, rules)
@@ -271,6 +271,25 @@ def _surname_owners(doc: Document) -> dict[str, frozenset[str]]:
         if a.source and len(a.source.split()) > 1 and _a_full_name(a.source):
             owners.setdefault(a.source.split()[-1], set()).add(a.source)
     return {surname: frozenset(names) for surname, names in owners.items()}
+
+
+def _acronym_owner(doc: Document, name: str) -> str | None:
+    """The one source of the article whose name's initials this acronym is ("VMS" ->
+    "Veldrian Meteorological Service"), if exactly one."""
+    if not re.fullmatch(r"[A-Z]{2,6}", name):
+        return None
+    owners = {
+        a.source
+        for a in doc.attributions
+        if a.source and a.source != name and _initials(a.source) == name
+    }
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("Veldrian Meteorological Service" ->
+    "VMS"; "Bank of Marrovia" -> "BM")."""
+    return "".join(w[0] for w in re.findall(r"[\w&-]+", name) if w[:1].isupper())
 
 
 def _a_full_name(name: str) -> bool:

@@ -934,7 +934,9 @@ def _description_antecedent(
         if tok.idx < headline <= speaker.idx:  # "Regulator Widens ... Probe" names nobody
             return False
         if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and not _is_definite(tok):
-            return True
+            # "The weather service" is not "most European weather services" (but "the
+            # authors" may be "the study's lead author" and those with her)
+            return tok.tag_ != "NNS" or speaker.tag_ == "NNS"
         if _named_as(tok, lemma):
             return True
         person = _is_person(tok) or _is_titled_name(tok, rules)

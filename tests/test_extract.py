@@ -482,6 +482,16 @@ def test_a_second_that_clause_after_and_is_no_attribution_of_its_own() -> None:
     assert len(extract(text)) <= 1
 
 
+def test_a_singular_description_is_not_a_plural_mention_of_its_word() -> None:
+    # "The weather service" is not "most European weather services", named just before
+    text = (
+        "The Veldrian Meteorological Service said the reading was valid. Tomas Reyl said most "
+        "European weather services would have rejected it.\n"
+        "The weather service said the log entry referred to a humidity sensor.\n"
+    )
+    assert by_content(text, "humidity sensor").source != "most European weather services"
+
+
 def test_the_ledes_description_is_the_person_named_next() -> None:
     text = (
         "A café owner accused of setting fire to a rival's restaurant told a jury on Wednesday "

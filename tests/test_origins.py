@@ -581,3 +581,22 @@ def test_a_bare_surname_is_the_person_the_running_text_names_in_full() -> None:
         ),
     )
     assert names[0] == "Pieter Aalders"
+
+
+def test_an_acronym_is_the_source_whose_initials_it_is() -> None:
+    # "A VMS spokesman" speaks for the Veldrian Meteorological Service named before
+    t = (
+        "The Veldrian Meteorological Service said the station had recorded 47.9C. A VMS "
+        "spokesman said the relocation had been scheduled."
+    )
+    names = _origin_names(
+        t,
+        (
+            "the station had recorded 47.9C",
+            "The Veldrian Meteorological Service",
+            "Veldrian Meteorological Service",
+            "organisation",
+        ),
+        ("the relocation had been scheduled", "A VMS spokesman", "VMS", "organisation"),
+    )
+    assert names == ["Veldrian Meteorological Service"] * 2
