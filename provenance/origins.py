@@ -241,6 +241,10 @@ def _node_from_attribution(doc: Document, attribution: Attribution, rules: Rules
         # known by its mention alone: a proper name in it ("BIS counter-intelligence service",
         # "Russian embassy in Prague") makes it the same source in every article
         described = not _proper(_strip(name))
+    # "council", from "A council spokesman": a common noun names no one beyond its article,
+    # and is the same source there as "The council" (known by its head noun)
+    issued = (attribution.source_evidence or "").startswith("issued by")
+    described = described or (issued and not any(c.isupper() for c in name))
     return Node(name, _scoped(name, doc.doc_id, described), attribution.source_type)
 
 

@@ -29,7 +29,7 @@ from provenance.extract import (
     mention_tokens,
 )
 from provenance.models import Attribution, Hop, Span
-from provenance.rules import Rules, SourceEntry, normalise_name
+from provenance.rules import Rules, SourceEntry, normalise_name, once_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -986,6 +986,8 @@ def _description_antecedent(
                 ent.label_ == "ORG"
                 and ent.start >= sents[lo].start
                 and ent.start_char >= headline
+                and not _modifier(ent.root)
+                and (lemma in _generic_bodies(rules) or lemma in ent.text.lower())
                 and _compatible(canonical_source(ent.root, rules)[1], kind)
             ):
                 return ent.root
@@ -1003,6 +1005,29 @@ def _description_antecedent(
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
         return _named_after_lede(speaker, sents[here + 1 : here + 2], rules)
     return None
+
+
+def _generic_bodies(rules: Rules) -> frozenset[str]:
+    """Words for a body that any organisation of its kind may be called ("the company",
+    "the group", "the newspaper"), unlike "the university" or "the museum", which a name
+    must say."""
+    found: frozenset[str] = once_for(_GENERIC, rules, lambda: _find_generic(rules))
+    return found
+
+
+def _find_generic(rules: Rules) -> frozenset[str]:
+    generic = ("company", "media")  # "the company", "the newspaper"
+    heads = {h for t in rules.triggers if t.type in generic and not t.words for h in t.heads}
+    return frozenset(heads | {"organisation", "organization", "group", "body", "union"})
+
+
+_GENERIC: dict[int, tuple[Any, Any]] = {}
+
+
+def _modifier(tok: Token) -> bool:
+    """Whether a name only modifies a common noun ("an Instagram story"): it says which
+    story, and is no organisation a later "the university" can stand for."""
+    return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
 
 
 def _named_after_lede(
@@ -1522,6 +1547,10 @@ def _institution(head: Token, rules: Rules) -> tuple[str, str | None, str] | Non
                 return name, kind or owned, f"the {owner[0].text} named in the article"
     if owner[-1].pos_ == "NOUN" and owned in ("government", "military", "police", "court"):
         # "the Serevian presidency's readout", "a defence ministry statement": the office
+        return text, owned, f"issued by '{text}' ({owned})"
+    if owner[-1].pos_ == "NOUN" and owned in _ORGANISATION_TYPES and len(owner) == 1:
+        # "A university spokesperson", of a university the article never names: the
+        # university, as "the university" is
         return text, owned, f"issued by '{text}' ({owned})"
     return None
 

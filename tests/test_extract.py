@@ -492,6 +492,21 @@ def test_a_singular_description_is_not_a_plural_mention_of_its_word() -> None:
     assert by_content(text, "humidity sensor").source != "most European weather services"
 
 
+def test_an_unnamed_university_is_no_organisation_named_in_passing() -> None:
+    # "an Instagram story" names no university; "A university spokesperson" speaks for the
+    # university the article never names, as "The university" does
+    text = (
+        "Oyelowo said nobody had contacted her. \u201cI found out from an Instagram story,\u201d "
+        "she told The Record.\n"
+        "A university spokesperson said the mural had been covered as part of repairs.\n"
+        "The university denied that the mural had been removed because of a complaint.\n"
+    )
+    spokesperson = by_content(text, "covered as part of repairs")
+    university = by_content(text, "removed because of a complaint")
+    assert (spokesperson.source, spokesperson.source_type) == ("university", "organisation")
+    assert university.source == "university"
+
+
 def test_the_ledes_description_is_the_person_named_next() -> None:
     text = (
         "A café owner accused of setting fire to a rival's restaurant told a jury on Wednesday "

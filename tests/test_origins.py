@@ -600,3 +600,26 @@ def test_an_acronym_is_the_source_whose_initials_it_is() -> None:
         ("the relocation had been scheduled", "A VMS spokesman", "VMS", "organisation"),
     )
     assert names == ["Veldrian Meteorological Service"] * 2
+
+
+def test_a_body_named_by_a_common_noun_is_its_articles_own_source() -> None:
+    # "The council" and "A council spokesman" are one origin in their article, and no
+    # other article's council
+    def council(doc_id: str) -> Node:
+        t = "A council spokesman said the repairs had cost 40,000 pounds."
+        doc = document(
+            doc_id,
+            t,
+            said(
+                t,
+                "the repairs had cost 40,000 pounds",
+                "A council spokesman",
+                source="council",
+                source_type="government",
+                evidence="issued by 'council' (government), speaking through 'spokesman'",
+            ),
+        )
+        return statement_origins(doc, 0, RULES)[0]
+
+    assert council("a").key != council("b").key
+    assert council("a").key == council("a").key
