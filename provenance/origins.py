@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 from provenance.canonical import DESCRIBED_TYPES, is_described, name_key
 from provenance.models import Attribution, Document, Origin
-from provenance.rules import Party, Rules, SourceEntry, SpeakerRole, normalise_name
+from provenance.rules import Party, Rules, SourceEntry, SpeakerRole, normalise_name, once_for
 from provenance.terms import stem
 
 # Relays of these types pass many independent sources on; sharing one says nothing.
@@ -502,7 +502,7 @@ def _beside_node(
     ref = _DETERMINER.sub("", ref)
     if ref.lower() in _POINTERS:
         return _pointed_at(doc, a, role, rules) if a is not None else None
-    named = _holding(doc, ref, role)
+    named = _holding(doc, ref, role, rules)
     if named is not None:
         return _node_from_attribution(doc, named, rules)
     ref = _full_name(doc.text, ref) or ref
@@ -639,7 +639,7 @@ def _named_in_statement(
     for found in _THE_PHRASE.finditer(a.content.text):
         phrase = found.group(1)
         if _head_type(phrase, rules) in role.speaks_for:
-            named = _holding(doc, phrase, role)
+            named = _holding(doc, phrase, role, rules)
             if named is not None:
                 return _node_from_attribution(doc, named, rules)
             return _node_from_name(phrase, doc.doc_id, rules)
@@ -664,7 +664,7 @@ def _body_just_before(
         kind = _head_type(phrase, rules)
         if kind not in role.speaks_for and not (kind is None and _proper(phrase)):
             continue
-        named = _holding(doc, phrase, role)
+        named = _holding(doc, phrase, role, rules)
         if named is not None:
             return _node_from_attribution(doc, named, rules)
         if _proper(phrase) or phrase[:1].isupper():
@@ -696,7 +696,7 @@ _POINTERS = frozenset(
 )
 
 
-def _holding(doc: Document, ref: str, role: SpeakerRole) -> Attribution | None:
+def _holding(doc: Document, ref: str, role: SpeakerRole, rules: Rules) -> Attribution | None:
     """The article's source whose name holds every word of ``ref`` ("department" in "Tamsett
     County Health Department") or whose initials it is ("VCA"), of a type the role speaks for
     or untyped; a typed one before an untyped one ("Veltrac", not "Posts on a Veltrac owners'
@@ -712,9 +712,9 @@ def _holding(doc: Document, ref: str, role: SpeakerRole) -> Attribution | None:
         if b.source_type is None and not _proper(b.source) and len(b.source.split()) < 2:
             continue
         names = re.findall(r"[\w&-]+", b.source)
-        if b.source_type is None and _written_head(names) in _WRITINGS:
+        if b.source_type is None and _written_head(names) in _writings(rules):
             # "the authority's own complaint log", "The city's contract with Northway Snow
-            # Services": a writing, no authority or company
+            # Services", "the association's rulebook": a writing, no authority or company
             continue
         initials = "".join(w[0] for w in names if w[:1].isupper())
         if (words and words <= {w.lower() for w in names}) or acronym == initials:
@@ -733,11 +733,27 @@ _PLACE_WORDS = frozenset(
 _WRITINGS = frozenset(
     {"log", "logs", "record", "records", "report", "document", "documents", "data", "minutes"}
     | {"notice", "letter", "email", "emails", "memo", "filing", "filings", "accounts", "figures"}
-    | {"contract", "contracts", "agreement"}
+    | {"contract", "contracts", "agreement", "statement", "rulebook", "rules", "policy"}
+    | {"handbook", "guidelines", "guidance", "code", "constitution", "charter", "website"}
 )
 #: words after which a document's name goes on to say what it is of or with ("The city's
 #: contract with Northway", "Records at the county library")
 _OF_WHAT = frozenset({"of", "with", "between", "from", "for", "by", "on", "at", "in", "about"})
+
+
+def _writings(rules: Rules) -> frozenset[str]:
+    """Words for a writing: ``_WRITINGS`` and the documents that "show" something in
+    ``rules/cues.toml`` ("study", "contract", "rulebook")."""
+    found: frozenset[str] = once_for(_WRITING_WORDS, rules, lambda: _find_writings(rules))
+    return found
+
+
+def _find_writings(rules: Rules) -> frozenset[str]:
+    show = rules.verbs.get("show")
+    return _WRITINGS | frozenset(show.subjects if show is not None else ())
+
+
+_WRITING_WORDS: dict[int, tuple[Any, Any]] = {}
 
 
 def _written_head(names: Sequence[str]) -> str:

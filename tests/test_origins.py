@@ -623,3 +623,32 @@ def test_a_body_named_by_a_common_noun_is_its_articles_own_source() -> None:
 
     assert council("a").key != council("b").key
     assert council("a").key == council("a").key
+
+
+def test_a_chairman_speaks_for_the_body_not_for_its_rulebook() -> None:
+    # "Association chairman Pádraig Loftus": the association, not "the association's
+    # rulebook", a writing whose name holds the word
+    t = (
+        "The association's rulebook states that a judge must withdraw. Association chairman "
+        "Pádraig Loftus confirmed that the judge had resigned."
+    )
+    doc = document(
+        "d",
+        t,
+        said(
+            t,
+            "a judge must withdraw",
+            "The association's rulebook",
+            source="association's rulebook",
+            cue="states",
+        ),
+        said(
+            t,
+            "the judge had resigned",
+            "Association chairman Pádraig Loftus",
+            source="Pádraig Loftus",
+            source_type="official",
+            cue="confirmed",
+        ),
+    )
+    assert statement_origins(doc, 1, RULES)[0].name == "Association"
