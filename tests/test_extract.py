@@ -507,6 +507,23 @@ def test_an_unnamed_university_is_no_organisation_named_in_passing() -> None:
     assert university.source == "university"
 
 
+def test_a_record_that_appears_to_show_is_the_speaker_of_what_it_shows() -> None:
+    # "appears to show": the footage shows it; and what the object is shown doing is
+    # part of what was shown, though the parser hangs it on "appear"
+    text = (
+        "Video footage of the final, posted on Facebook, appears to show Fly's sheep going "
+        "wide of the second drive gate.\n"
+        "Messages seen by the Sentinel appear to show the coach, Piet Halvorsen, telling a "
+        "contact the evening before the match that his player was tired.\n"
+        "Readings from a private network of weather stations show a gap of about 1.4C.\n"
+    )
+    footage = by_content(text, "second drive gate")
+    assert footage.speaker is not None and footage.speaker.text == "Video footage of the final"
+    messages = by_content(text, "Piet Halvorsen")
+    assert messages.content.text.startswith("the coach, Piet Halvorsen, telling a contact")
+    assert by_content(text, "a gap of about 1.4C").source == "Readings"
+
+
 def test_the_ledes_description_is_the_person_named_next() -> None:
     text = (
         "A café owner accused of setting fire to a rival's restaurant told a jury on Wednesday "

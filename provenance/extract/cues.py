@@ -1005,6 +1005,17 @@ def _object_content(
         toks = [t for t in child.subtree if t.dep_ != "relcl"]
         for pred in (c for c in verb.children if c.dep_ == "oprd" and c.i > child.i):
             toks += list(pred.subtree)
+        if verb.lemma_.lower() in _DEPICTING:
+            # "appear to show Valen's coach, Piet Halvorsen, telling a contact ...": what
+            # the object is shown doing, which the parser hung on the verb (or on "appear")
+            holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+            toks += [
+                t
+                for h in holders
+                for c in h.children
+                if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > child.i
+                for t in c.subtree
+            ]
         span = char_span(toks)
         if span is None:
             continue
@@ -1017,6 +1028,8 @@ def _object_content(
     return None
 
 
+#: cues whose object is seen doing something ("the footage shows the sheep going wide")
+_DEPICTING = frozenset({"show", "depict", "capture"})
 _CLOSES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
 _AS_QUOTED = re.compile("\\s+as\\s+([\"\u201c\u2018'])")
 

@@ -159,9 +159,18 @@ def _raised_subject(verb: Token) -> Token | None:
     """The subject of a cue after a passive of hearsay: "Galloway is reported to have told
     staff that ...", "The minister is said to have warned": the one said to have spoken."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head.lemma_.lower() not in _RAISING or head.tag_ != "VBN":
+    if verb.dep_ != "xcomp":
+        return None
+    if head.lemma_.lower() in _SEEMING:
+        # "Video footage of the final appears to show ...": the footage shows it
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if head.lemma_.lower() not in _RAISING or head.tag_ != "VBN":
         return None
     return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+#: verbs that lend their subject to the verb after "to" while hedging it ("appears to show")
+_SEEMING = frozenset({"appear", "seem"})
 
 
 def _nearest_subject(verb: Token) -> Token | None:
