@@ -524,6 +524,18 @@ def test_a_record_that_appears_to_show_is_the_speaker_of_what_it_shows() -> None
     assert by_content(text, "a gap of about 1.4C").source == "Readings"
 
 
+def test_a_register_lists_someone_as_what_it_names_them() -> None:
+    # a record that lists: its object and what it is listed as; a company listing its
+    # shares says nothing
+    text = (
+        "The Western Sheepdog Stud Book, the association's breeding register, lists Mr Gilroy "
+        "as Fly's breeder.\n"
+        "The company lists its shares in London.\n"
+    )
+    found = extract(text)
+    assert [a.content.text for a in found] == ["Mr Gilroy as Fly's breeder"]
+
+
 def test_the_ledes_description_is_the_person_named_next() -> None:
     text = (
         "A café owner accused of setting fire to a rival's restaurant told a jury on Wednesday "

@@ -1005,6 +1005,16 @@ def _object_content(
         toks = [t for t in child.subtree if t.dep_ != "relcl"]
         for pred in (c for c in verb.children if c.dep_ == "oprd" and c.i > child.i):
             toks += list(pred.subtree)
+        # "lists Mr Gilroy as Fly's breeder": what the object is named as
+        toks += [
+            t
+            for c in verb.children
+            if c.dep_ == "prep"
+            and c.lower_ == "as"
+            and c.i == child.right_edge.i + 1
+            and not quote_only  # a quotation after "as" is found below, whole
+            for t in c.subtree
+        ]
         if verb.lemma_.lower() in _DEPICTING:
             # "appear to show Valen's coach, Piet Halvorsen, telling a contact ...": what
             # the object is shown doing, which the parser hung on the verb (or on "appear")
