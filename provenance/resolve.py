@@ -687,12 +687,18 @@ def _named_next(speaker: Token) -> Token | None:
     arson ..." (the subject of the next sentence); a headline's bare "Café owner ... tells
     jury" is the same description. Only a described person (a modifier says who: "accused
     of ...", "who fled"), never "a spokesman"."""
-    if speaker.pos_ != "NOUN" or _has_proper(speaker):
+    dets = [c.lower_ for c in speaker.children if c.dep_ == "det"]
+    of_phrases = [c for c in speaker.children if c.dep_ == "prep" and c.lower_ == "of"]
+    the_of = dets[:1] == ["the"] and bool(of_phrases)
+    inside = {t.i for c in of_phrases for t in c.subtree} if the_of else set()
+    own = [t for t in mention_tokens(speaker) if t.i not in inside]
+    # a name of its own says who it is ("A Corvia spokeswoman"); one "the founder" is of
+    # does not ("The founder of e-bike maker Velora Cycles")
+    if speaker.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in own):
         return None
     sents, here = _sentences_at(speaker)
     if here >= _LEDE_SENTENCES:
         return None
-    dets = [c.lower_ for c in speaker.children if c.dep_ == "det"]
     lemma = speaker.lemma_.lower()
     if not dets:  # a headline's bare description: the lede's, if it has one
         for sent in sents[here + 1 : _LEDE_SENTENCES]:
@@ -701,13 +707,17 @@ def _named_next(speaker: Token) -> Token | None:
                     return _titled(tok) or _named_next(tok)
         return None
     described = any(c.dep_ in ("acl", "relcl", "amod") for c in speaker.children)
-    if dets[0] not in ("a", "an") or not described:
+    # "The founder of e-bike maker Velora Cycles said ...", then "Pieter Aalders, who
+    # started the company, ...": a person known by what he is of
+    if not ((dets[0] in ("a", "an") and described) or the_of):
         return None
     for sent in sents[here + 1 : here + 3]:
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)
         if first is None or first.ent_type_ != "PERSON":
             continue
         name = next(e for e in sent.ents if e.start <= first.i < e.end)
+        if the_of and len(name) < 2:
+            continue  # "the founder of X" is introduced by a full name, not "Bramwell"
         if name.root.dep_ in ("nsubj", "nsubjpass"):
             return name.root
     return None
