@@ -262,14 +262,20 @@ def _surname_owner(doc: Document, name: str) -> str | None:
     who started the company, ...")."""
     if len(name.split()) != 1 or not name[:1].isupper():
         return None
-    owners = _surname_owners(doc).get(name) or _named_in_text(doc.text, name)
+    table = _surname_owners(doc)
+    owners = table.get(name)
+    if owners is None:
+        # no source's name: the text's, looked for once (the same names are asked for again
+        # and again while an article's origins are worked out)
+        owners = table[name] = _named_in_text(doc.text, name)
     return next(iter(owners)) if len(owners) == 1 else None
 
 
 @_per_object
 def _surname_owners(doc: Document) -> dict[str, frozenset[str]]:
     """The longer names of the article's sources that are a person's name, by their last
-    word (not "people close to Aalders")."""
+    word (not "people close to Aalders"); :func:`_surname_owner` adds the text's names of
+    the other surnames it is asked for."""
     owners: dict[str, set[str]] = {}
     for a in doc.attributions:
         if a.source and len(a.source.split()) > 1 and _a_full_name(a.source):
