@@ -49,7 +49,7 @@ from thinc.api import Model, NumpyOps
 from provenance.errors import ModelError
 from provenance.models import Sentence, Word
 from provenance.quotes import find_quotes
-from provenance.terms import _MONTHS
+from provenance.terms import _MONTHS, _WEEKDAYS
 
 if TYPE_CHECKING:
     from provenance.models import Attribution
@@ -111,12 +111,15 @@ _DATELINE_TOKENS = 16
 #: abbreviations that follow a figure and keep their full stop as one token ("£1.5m.", "9
 #: p.m."), and the capitalised words after a time that go on its sentence ("9 p.m. Friday")
 _FIGURE_ABBREVIATIONS = frozenset({"m.", "a.m.", "p.m."})
-_AFTER_A_TIME = _MONTHS | frozenset(
-    {
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("et", "edt", "est", "ct", "cdt", "cst", "pt", "pdt", "pst", "gmt", "bst", "cet"),
-        *("utc", "local", "eastern", "central", "pacific", "mountain"),
-    }
+_AFTER_A_TIME = (
+    _MONTHS
+    | _WEEKDAYS
+    | frozenset(
+        {
+            *("et", "edt", "est", "ct", "cdt", "cst", "pt", "pdt", "pst", "gmt", "bst", "cet"),
+            *("utc", "local", "eastern", "central", "pacific", "mountain"),
+        }
+    )
 )
 _OPENING_MARKS = frozenset({'"', "'", "\u201c", "\u2018"})
 

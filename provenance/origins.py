@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 from provenance.canonical import DESCRIBED_TYPES, is_described, name_key
 from provenance.models import Attribution, Document, Origin
 from provenance.rules import Party, Rules, SourceEntry, SpeakerRole, normalise_name, once_for
-from provenance.terms import stem
+from provenance.terms import _WEEKDAYS, stem
 
 # Relays of these types pass many independent sources on; sharing one says nothing.
 T = TypeVar("T")
@@ -333,7 +333,7 @@ _NAME_DASHES = frozenset({"-", "\u2013"})
 _NOT_FIRST_NAMES = frozenset(
     {"the", "a", "an", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame"}
     | {"but", "and", "in", "at", "on", "for", "when", "after", "before", "as", "if", "its"}
-    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | _WEEKDAYS
     | {"president", "minister", "mayor", "governor", "senator", "judge", "justice", "chief"}
     | {"coach", "captain", "general", "director", "chancellor", "councillor", "councilor"}
 )

@@ -62,6 +62,7 @@ _NUMBER_WORDS = {
 _MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1e6, "billion": 1e9}
 _MULTIPLIERS |= {"trillion": 1e12}
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_WEEKDAYS = _wordset("monday tuesday wednesday thursday friday saturday sunday")
 _MONTHS = _wordset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
