@@ -1555,12 +1555,12 @@ def _institution(head: Token, rules: Rules) -> tuple[str, str | None, str] | Non
             name, kind, _ = canonical_source(about, rules)
             if name and _compatible(kind, owned):
                 return name, kind or owned, f"the {owner[0].text} named in the article"
-    if owner[-1].pos_ == "NOUN" and owned in ("government", "military", "police", "court"):
-        # "the Serevian presidency's readout", "a defence ministry statement": the office
-        return text, owned, f"issued by '{text}' ({owned})"
-    if owner[-1].pos_ == "NOUN" and owned in _ORGANISATION_TYPES and len(owner) == 1:
-        # "A university spokesperson", of a university the article never names: the
-        # university, as "the university" is
+    # "the Serevian presidency's readout", "a defence ministry statement": the office; "A
+    # university spokesperson", of a university the article never names: the university, as
+    # "the university" is
+    office = owned in ("government", "military", "police", "court")
+    unnamed_body = owned in _ORGANISATION_TYPES and len(owner) == 1
+    if owner[-1].pos_ == "NOUN" and (office or unnamed_body):
         return text, owned, f"issued by '{text}' ({owned})"
     return None
 
