@@ -1221,14 +1221,31 @@ def closing_according(verb: Token) -> list[Token]:
     that speaks for a clause ``verb`` reports: "A spokesman said the government would cover
     the cost, according to RTN" (RTN passed on what the spokesman said)."""
     found = []
-    for tok in verb.sent:
-        if tok.lower_ != "according" or tok.dep_ != "prep" or tok.i == 0:
+    sent = verb.sent
+    tokens = doc_tokens(verb.doc)
+    for i in _set_off_according(verb.doc):
+        if not sent.start <= i < sent.end:
             continue
-        if tok.doc[tok.i - 1].text != "," or not _closes_sentence(tok):
+        tok = tokens[i]
+        if not _closes_sentence(tok):
             continue
         clause = _clause_of(tok.head, tok)
         if clause.dep_ == "ccomp" and clause.head.i == verb.i:
             found.append(tok)
+    return found
+
+
+def _set_off_according(doc: Doc) -> list[int]:
+    """Where the document's "according" of a prepositional phrase after a comma are, found
+    once a document: :func:`closing_according` is asked of every cue verb."""
+    found: list[int] | None = doc.user_data.get("provenance_set_off_according")
+    if found is None:
+        tokens = doc_tokens(doc)
+        found = doc.user_data["provenance_set_off_according"] = [
+            t.i
+            for t in tokens
+            if t.lower_ == "according" and t.dep_ == "prep" and t.i and tokens[t.i - 1].text == ","
+        ]
     return found
 
 
