@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from provenance.extract import (
+    POSTS,
     Candidate,
     _text,
     chain_sources,
@@ -59,6 +60,13 @@ _ORGANISATION_TYPES = frozenset(
 )
 _HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "prof."}
+)
+
+
+#: ranks written before a name ("SP Grace Okon", "Insp. Ruth Kamau"): not the name
+_RANKS = frozenset(
+    {"sp", "asp", "dsp", "csp", "acp", "supt", "insp", "insp.", "sgt", "sgt.", "cpl", "det"}
+    | {"capt", "capt.", "col", "col.", "gen", "gen.", "lt", "lt.", "maj", "maj.", "cmdr"}
 )
 
 
@@ -828,6 +836,38 @@ def _owned(tok: Token) -> bool:
     ) or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
 
 
+def _titled_name(title: Token, name: Token) -> bool:
+    """Whether ``name`` is a person's full name set off by commas after ``title``, a
+    capitalised title ("the Special Adviser to the Governor on Media and Publicity, Mr
+    Olumide Fashola,"): a first name and surname, or a name after an honorific or a rank,
+    and no name of its own for the title."""
+    if name.dep_ != "appos" or name.pos_ != "PROPN" or name.i < title.i + 2:
+        return False
+    if not _name_of_words(name) or name.ent_type_ not in ("PERSON", "ORG", ""):
+        return False
+    doc = name.doc
+    start, end = name.left_edge.i, name.right_edge.i
+    if doc[start - 1].text != "," or end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return False
+    words = doc[start : end + 1]
+    if name.ent_type_ != "PERSON" and words[0].lower_ not in _HONORIFICS | _RANKS:
+        return False  # "Acme Holdings" after a title: not a person
+    return title.ent_type_ == "" or name.ent_type_ == "PERSON" or _is_title_word(title)
+
+
+def _named_post_between(tok: Token, name: Token) -> bool:
+    """Whether a name set beside ``tok`` names a post written between them ("The state
+    government, in a statement by the Commissioner for Physical Planning, Mr Babatunde Ilori,
+    said": the commissioner, not the government), which the parser hung on ``tok``."""
+    between = tok.doc[tok.i + 1 : name.left_edge.i]
+    return any(t.dep_ == "pobj" and _is_title_word(t) for t in between)
+
+
+def _is_title_word(tok: Token) -> bool:
+    """Whether a capitalised head reads as a title: it ends on a word for a post."""
+    return tok.lower_ in POSTS
+
+
 def _appositive_name(tok: Token) -> Token | None:
     if tok.pos_ == "PROPN" and _owned(tok):
         # "Thornleigh's MP, Diane Mercer,": a title the tagger took for a name, owned by a
@@ -844,10 +884,17 @@ def _appositive_name(tok: Token) -> Token | None:
             ),
             None,
         )
+    if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+        # "The Police Public Relations Officer in the state, SP Grace Okon, confirmed": a
+        # capitalised title the tagger took for a name, set off before a full name with its
+        # rank or honorific (which the recogniser may take for an organisation's)
+        return next((c for c in tok.children if _titled_name(tok, c)), None)
     if tok.pos_ != "NOUN":
         return None
     for child in tok.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:
+            if _named_post_between(tok, child):
+                continue
             return child
     # "The owner of the Olive Tree, Sofia Marchetti, has told": the parser hangs the name on
     # "Tree"; a first name and surname set off by commas after "the owner of X" name the owner
@@ -882,6 +929,7 @@ def _appositive_name(tok: Token) -> Token | None:
             and doc[name.i + 1].text == ","
             and doc[name.i + 2].i == tok.head.i
             and name.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")
+            and not _named_post_between(tok, name)
         ):
             return name
     return None
@@ -1410,11 +1458,19 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         if entry is not None:
             return entry.canonical, entry.type, f"alias '{name}' in sources.toml"
         return name, set_beside, f"named {set_beside} ('{head.head.text}, {name}')"
-    if _is_person(head) or _is_titled_name(head, rules):
+    # "The Police Public Relations Officer in the state, SP Grace Okon,": a person, whatever
+    # the recogniser took the name for
+    title = head.head
+    set_off = head.dep_ == "appos" and title.pos_ == "PROPN" and title.ent_type_ != "PERSON"
+    set_off = set_off and _titled_name(title, head)
+    if _is_person(head) or _is_titled_name(head, rules) or set_off:
         kind = (_trigger(titled[0], rules) or "official") if titled else "person"
+        kind = "official" if set_off and kind == "person" else kind
         full = _full_name(head, rules)
         name_ent = _entity(full) if full is not None else ent
-        if name_ent is None or name_ent.label_ != "PERSON":
+        if set_off:  # the whole name set off, however the recogniser cut it
+            name_ent = doc[head.left_edge.i : head.i + 1]
+        elif name_ent is None or name_ent.label_ != "PERSON":
             name_ent = doc[_name_start(head) : head.i + 1]  # "Mayor Ana Ruiz" the tagger missed
         return (
             _person_name(name_ent, rules),
@@ -1682,7 +1738,9 @@ def _person_name(ent: Any, rules: Rules) -> str:
     """'Mayor Igor Terekhov' -> 'Igor Terekhov': titles and honorifics are not the name."""
     words = [t for t in ent if t.tag_ != "POS"]
     while len(words) > 1 and (
-        words[0].lower_ in _HONORIFICS or _trigger(words[0], rules) is not None
+        words[0].lower_ in _HONORIFICS
+        or words[0].lower_ in _RANKS
+        or _trigger(words[0], rules) is not None
     ):
         words = words[1:]
     return " ".join(t.text for t in words)

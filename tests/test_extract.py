@@ -797,6 +797,47 @@ def test_a_title_the_tagger_took_for_a_name_is_the_person_set_beside_it() -> Non
     assert mp.source == "Diane Mercer"
 
 
+def test_a_capitalised_title_set_off_before_a_full_name_is_that_person() -> None:
+    adviser = one(
+        "The Senior Adviser to the Mayor on Transport, Dr Helen Mbeki, insisted that the fares "
+        "would not rise."
+    )
+    assert (adviser.source, adviser.source_type) == ("Helen Mbeki", "official")
+    director = one(
+        "The Deputy Director of Communications at the Ministry, Mr Kwame Osei, said the bridge "
+        "would reopen in May."
+    )
+    assert (director.source, director.source_type) == ("Kwame Osei", "official")
+    # a rank before the name, which the recogniser took for an organisation's
+    officer = one(
+        "The Police Public Relations Officer in the state, SP Grace Okon, confirmed that "
+        "officers were deployed."
+    )
+    assert (officer.source, officer.source_type) == ("Grace Okon", "official")
+
+
+def test_a_body_speaking_through_a_post_holder_named_in_an_aside_is_the_speaker() -> None:
+    # the parser makes the post holder's name a second subject, or an apposition of the body
+    for text in (
+        "The state government, in a statement on Sunday by the Commissioner for Works and "
+        "Housing, Mr Peter Alade, said the houses were built without approval.",
+        "The regional government, in a statement by the Commissioner for Health, Dr Amina "
+        "Bello, said the clinic would reopen.",
+    ):
+        body = one(text)
+        assert body.speaker is not None and body.speaker.text.endswith("government"), text
+        assert body.source_type == "government", text
+
+
+def test_a_lament_is_a_cue() -> None:
+    chief = one(
+        "The head of the village, Chief Samuel Okafor, lamented that the school had been "
+        "closed for a month."
+    )
+    assert chief.content.text == "the school had been closed for a month"
+    assert chief.source == "Samuel Okafor"
+
+
 def test_the_day_a_study_was_published_on_is_no_source() -> None:
     study = one(
         "Bee colonies lost half their foragers, according to a study published on Wednesday in "

@@ -165,3 +165,25 @@ def test_a_source_untyped_in_one_sentence_takes_its_type_from_the_others() -> No
     assert [a.source_type for a in _typed_alike([typed, bare])] == ["government", "government"]
     other = said(text, "it held the bridge", "Ardonia", source="Ardonia", source_type="military")
     assert _typed_alike([typed, other, bare])[2].source_type is None  # two types: undecided
+
+
+def test_a_name_set_off_after_a_post_in_an_aside_is_not_the_body_speaking() -> None:
+    # "The state government, in a statement by the Commissioner for Works, Mr Peter Alade,
+    # said ...", parsed as the heldout dispatch was: the aside hung on the comma after
+    # "government", the commissioner's name an apposition of "government"
+    from provenance.extract import mention_tokens
+
+    words = ["The", "state", "government", ",", "in", "a", "statement", "by", "the"]
+    words += ["Commissioner", "for", "Works", ",", "Mr", "Peter", "Alade", ",", "said", "it"]
+    doc = build(
+        words,
+        [2, 2, 17, 2, 3, 6, 4, 6, 9, 7, 9, 10, 3, 15, 15, 2, 17, 17, 17],
+        ["det", "compound", "nsubj", "punct", "prep", "det", "pobj", "prep", "det", "pobj"]
+        + ["prep", "pobj", "punct", "compound", "compound", "appos", "punct", "ROOT", "dobj"],
+        ["DET", "NOUN", "NOUN", "PUNCT", "ADP", "DET", "NOUN", "ADP", "DET", "PROPN", "ADP"]
+        + ["PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "VERB", "PRON"],
+        ents=[(13, 16, "PERSON")],
+        lemmas=[w.lower() for w in words[:17]] + ["say", "it"],
+    )
+    assert antecedent_of(doc[2], doc[17], [], RULES) is None  # the body names itself
+    assert [t.text for t in mention_tokens(doc[2])] == ["The", "state", "government"]

@@ -27,7 +27,7 @@ from provenance.extract.cues import (
 )
 from provenance.extract.quoting import _attach_quotes
 from provenance.extract.spans import Candidate, _overlap, _text, doc_text, doc_tokens
-from provenance.extract.speakers import chain_sources, mention_tokens, subject_of
+from provenance.extract.speakers import POSTS, chain_sources, mention_tokens, subject_of
 from provenance.models import Attribution
 from provenance.quotes import find_quotes
 from provenance.rules import Rules, once_for
@@ -212,6 +212,7 @@ def attributions_from_doc(doc: Doc, rules: Rules) -> list[Attribution]:
 
 
 __all__ = [
+    "POSTS",
     "Candidate",
     "_text",
     "attributions_from_doc",

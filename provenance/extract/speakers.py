@@ -173,6 +173,15 @@ def _raised_subject(verb: Token) -> Token | None:
 _SEEMING = frozenset({"appear", "seem"})
 
 
+#: words for a post that head a capitalised title ("Special Adviser", "Relations Officer")
+POSTS = frozenset(
+    {"adviser", "advisor", "officer", "commissioner", "minister", "secretary", "director"}
+    | {"spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair"}
+    | {"president", "governor", "mayor", "chief", "head", "manager", "superintendent"}
+    | {"commander", "inspector", "coordinator", "counsel", "attorney", "principal", "leader"}
+)
+
+
 def _nearest_subject(verb: Token) -> Token | None:
     """Of the verb's subjects, the nearest: of two, one is misparsed ("Under
     cross-examination, Mr Wolan said": "examination" is no speaker; or one inside a quote)."""
@@ -185,7 +194,26 @@ def _nearest_subject(verb: Token) -> Token | None:
     that = next((t.i for t in verb.doc[verb.i + 1 : verb.i + 3] if t.lower_ == "that"), None)
     if that is not None and any(c.i < verb.i for c in subjects):
         subjects = [c for c in subjects if c.i < that]
+    if len(subjects) > 1:
+        # "The state government, in a statement by the Commissioner for Works, Mr Peter Alade,
+        # said": the name set off after a post names its holder, not the one who speaks
+        subjects = [c for c in subjects if not _names_a_post(c)] or subjects
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+
+
+def _names_a_post(name: Token) -> bool:
+    """Whether a name set off by a comma follows a phrase ending on a post ("... by the
+    Commissioner for Works and Housing, Mr Peter Alade")."""
+    doc, start = name.doc, name.left_edge.i
+    if name.pos_ != "PROPN" or start < 2 or doc[start - 1].text != ",":
+        return False
+    tok = doc[start - 2]
+    while True:
+        if tok.dep_ == "pobj" and tok.lower_ in POSTS and tok.head.lower_ == "by":
+            return True
+        if tok.head.i == tok.i or tok.head.i >= start:
+            return False
+        tok = tok.head
 
 
 def _real_subject(subj: Token) -> Token:
@@ -288,6 +316,9 @@ def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
         or (c.dep_ == "prep" and c.i > head.i and _is_chain_prep(head, c))
         or (c.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "citing")
         or (c.dep_ == "prep" and c.i > head.i and _when(c))
+        # "The state government, in a statement on Sunday by ..., said": an aside the parser
+        # hung on the comma that opens it
+        or (c.dep_ == "punct" and c.i > head.i and any(g.dep_ == "prep" for g in c.children))
     ]
     # "An official at the Centre, who spoke on condition of anonymity", "A valuation report
     # for the Plough, seen by Pub Trade Weekly,": an aside set off by a comma deeper in the
