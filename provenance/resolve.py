@@ -312,7 +312,8 @@ def antecedent_of(
     if body is not None:  # "A spokesman said", "a council spokeswoman said"
         return body
     if speaker.pos_ == "NOUN" and _is_definite(speaker) and not _has_proper(speaker):
-        return _description_antecedent(speaker, earlier, rules)
+        # "The singer who founded the band sued ...", named only in the next sentence
+        return _description_antecedent(speaker, earlier, rules) or _named_next(speaker, rules)
     if speaker.pos_ == "NOUN" and any(
         c.dep_ == "poss" and c.pos_ == "NOUN" and _is_definite(c) for c in speaker.children
     ):
@@ -322,7 +323,7 @@ def antecedent_of(
             named = _named_after_lede(speaker, sents[here + 1 : here + 2], rules, opening=False)
             if named is not None:
                 return named
-    introduced = _named_next(speaker)
+    introduced = _named_next(speaker, rules)
     if introduced is not None:
         return introduced
     if _is_acronym(speaker):
@@ -689,47 +690,69 @@ def _surname(tok: Token) -> str:
 _LEDE_SENTENCES = 4
 
 
-def _named_next(speaker: Token) -> Token | None:
+def _named_next(speaker: Token, rules: Rules) -> Token | None:
     """The person a story's opening description turns out to be: "A café owner accused of
     setting fire to a rival's restaurant told a jury ..." -> "Dariusz Wolan, 47, denies
     arson ..." (the subject of the next sentence); a headline's bare "Café owner ... tells
     jury" is the same description. Only a described person (a modifier says who: "accused
-    of ...", "who fled"), never "a spokesman"."""
+    of ...", "who fled"), never "a spokesman". Also a person described by a place ("A
+    Perthshire farmer says") or by what they did ("The singer who founded the band sued"),
+    in the lede counted in sentences with a verb (a byline's or a dateline's lines aside),
+    introduced by a full name, and never a body or a document."""
     dets = [c.lower_ for c in speaker.children if c.dep_ == "det"]
     of_phrases = [c for c in speaker.children if c.dep_ == "prep" and c.lower_ == "of"]
     the_of = dets[:1] == ["the"] and bool(of_phrases)
     inside = {t.i for c in of_phrases for t in c.subtree} if the_of else set()
     own = [t for t in mention_tokens(speaker) if t.i not in inside]
     # a name of its own says who it is ("A Corvia spokeswoman"); one "the founder" is of
-    # does not ("The founder of e-bike maker Velora Cycles")
-    if speaker.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in own):
+    # does not ("The founder of e-bike maker Velora Cycles"), nor a place the person is from
+    # ("A Perthshire farmer", though the recogniser may take it for an organisation)
+    places = [t for t in own if t.pos_ == "PROPN" and t.i < speaker.i]
+    lemma = speaker.lemma_.lower()
+    person = lemma not in _SPOKESPEOPLE | POSTS | _NOT_PEOPLE and speaker.tag_ == "NN"
+    person = person and not _is_document(speaker, rules)
+    person = person and _trigger(speaker, rules) not in _NOT_PERSON_TYPES
+    if speaker.pos_ != "NOUN" or any(t.pos_ == "PROPN" and not person for t in own):
         return None
     sents, here = _sentences_at(speaker)
-    if here >= _LEDE_SENTENCES:
+    lede = here < _LEDE_SENTENCES and not places
+    told = sum(1 for sent in sents[:here] if any(t.pos_ in ("VERB", "AUX") for t in sent))
+    if not lede and not (person and told < _LEDE_SENTENCES):
         return None
-    lemma = speaker.lemma_.lower()
     if not dets:  # a headline's bare description: the lede's, if it has one
         for sent in sents[here + 1 : _LEDE_SENTENCES]:
             for tok in sent:
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and tok.i != speaker.i:
-                    return _titled(tok) or _named_next(tok)
+                    return _titled(tok) or _named_next(tok, rules)
         return None
     described = any(c.dep_ in ("acl", "relcl", "amod") for c in speaker.children)
     # "The founder of e-bike maker Velora Cycles said ...", then "Pieter Aalders, who
     # started the company, ...": a person known by what he is of
-    if not ((dets[0] in ("a", "an") and described) or the_of):
+    known = lede and ((dets[0] in ("a", "an") and described) or the_of)
+    the_who = dets[0] == "the" and any(c.dep_ == "relcl" for c in speaker.children)
+    found = person and ((dets[0] in ("a", "an") and bool(places)) or the_who)
+    if not known and not found:
         return None
     for sent in sents[here + 1 : here + 3]:
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)
         if first is None or first.ent_type_ != "PERSON":
             continue
         name = next(e for e in sent.ents if e.start <= first.i < e.end)
-        if the_of and len(name) < 2:
+        if (the_of or not known) and len(name) < 2:
             continue  # "the founder of X" is introduced by a full name, not "Bramwell"
         if name.root.dep_ in ("nsubj", "nsubjpass"):
             return name.root
     return None
 
+
+#: the types of a body, never the person a story's opening describes
+_NOT_PERSON_TYPES = _ORGANISATION_TYPES | {"government", "military", "media", "police"}
+#: nouns for a body or a thing, likewise
+_NOT_PEOPLE = frozenset(
+    {"company", "firm", "group", "council", "government", "ministry", "agency", "court"}
+    | {"school", "university", "hospital", "club", "union", "association", "team", "band"}
+    | {"report", "study", "survey", "document", "statement", "letter", "lawsuit", "video"}
+)
 
 _COUNTED = frozenset({"several", "some", "many", "others", "most", "few"})
 #: a speaker that is one of a group named before ("Three lecturers ... One said"): a "he" or

@@ -829,6 +829,26 @@ def test_a_body_speaking_through_a_post_holder_named_in_an_aside_is_the_speaker(
         assert body.source_type == "government", text
 
 
+def test_a_storys_opening_description_is_the_person_named_next() -> None:
+    # a definite description with a relative clause, after a byline and a dateline
+    text = (
+        "Brewer sues former partner over beer name\n\nBy JANE DOE\nAssociated Press\n\n"
+        "PORTLAND, Ore. (AP) \u2014 The brewer who founded the Copper Kettle brewery sued his "
+        "former partner on Monday, saying he had been pushed out of the business.\n\n"
+        "Daniel Hughes, 52, says in the lawsuit that the partner changed the locks in March.\n"
+    )
+    assert by_content(text, "pushed out").source == "Daniel Hughes"
+    # a place the person is from, and the headline's bare description of the same person
+    text = (
+        "Farmer blames quarry for cracked walls\n\nBy Anna Reid\n\n"
+        "A Yorkshire farmer says blasting at a nearby quarry has cracked the walls of his barn."
+        "\n\nTom Bell, whose family has farmed the land for a century, said the cracks "
+        "appeared in May.\n"
+    )
+    assert by_content(text, "blasting").source == "Tom Bell"
+    assert by_content(text, "quarry for cracked walls").source == "Tom Bell"
+
+
 def test_a_lament_is_a_cue() -> None:
     chief = one(
         "The head of the village, Chief Samuel Okafor, lamented that the school had been "
