@@ -435,6 +435,8 @@ def _affiliated(doc: Document, index: int, rules: Rules) -> Node | None:
             if named is not None:
                 return _node_from_attribution(doc, named, rules)
             continue
+        if attribution.source_type in _UNNAMED:
+            continue  # "A former owner of the farm" owns no company that spoke before
         first = _first_in_role(doc, person, role.words)
         if first is None:
             continue
@@ -446,6 +448,10 @@ def _affiliated(doc: Document, index: int, rules: Rules) -> Node | None:
             if earlier.source_type in role.speaks_for and earlier.source and owned:
                 return _node_from_attribution(doc, earlier, rules)
     return None
+
+
+#: source types of a speaker known by description only
+_UNNAMED = frozenset({"anonymous", "vague"})
 
 
 def _named_institution(doc: Document, person: str, role: SpeakerRole) -> Attribution | None:
@@ -508,7 +514,7 @@ def _beside_node(
     ref = _DETERMINER.sub("", ref)
     if ref.lower() in _POINTERS:
         return _pointed_at(doc, a, role, rules) if a is not None else None
-    named = _holding(doc, ref, role, rules)
+    named = _holding(doc, ref, role, rules) or _described_as(doc, ref, role)
     if named is not None:
         return _node_from_attribution(doc, named, rules)
     ref = _full_name(doc.text, ref) or ref
@@ -534,6 +540,19 @@ def _beside_node(
         return Node(
             fuller, _scoped(fuller, doc.doc_id, False), _head_type(fuller, rules) or "organisation"
         )
+    return None
+
+
+def _described_as(doc: Document, ref: str, role: SpeakerRole) -> Attribution | None:
+    """The named source a body the article only describes stands for ("The spa's owner,
+    Brittany Lowell": "the spa", which speaks as Luxe Aesthetics Bar elsewhere), of a type
+    the role speaks for: the first that speaks under that description."""
+    if not ref.islower():
+        return None
+    for a in doc.attributions:
+        said = _DETERMINER.sub("", a.speaker.text).lower() if a.speaker else ""
+        if said == ref and a.source and _proper(a.source) and a.source_type in role.speaks_for:
+            return a
     return None
 
 

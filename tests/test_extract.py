@@ -1817,3 +1817,17 @@ def test_a_dateline_stands_alone_so_the_lead_parses_as_a_sentence() -> None:
     assert (
         lead.speaker is not None and lead.speaker.text == "residents and an independent geologist"
     )
+
+
+def test_a_trust_spoken_of_far_from_its_name_and_its_officer_are_that_trust() -> None:
+    from provenance.api import extract_document
+    from provenance.origins import statement_origins
+    from provenance.rules import load_rules
+
+    rules = load_rules()
+    path = ROOT / "tests" / "heldout29" / "ho29-beavers-glenmorven.txt"
+    doc = extract_document(path.read_text(encoding="utf-8"), "beavers", rules=rules)
+    offered = next(a for a in doc.attributions if "offered in March" in a.content.text)
+    assert offered.source == "Morven Beaver Trust"
+    brodie = next(i for i, a in enumerate(doc.attributions) if a.source == "Isla Brodie")
+    assert statement_origins(doc, brodie, rules)[0].name == "Morven Beaver Trust"

@@ -652,3 +652,38 @@ def test_a_chairman_speaks_for_the_body_not_for_its_rulebook() -> None:
         ),
     )
     assert statement_origins(doc, 1, RULES)[0].name == "Association"
+
+
+def test_an_officer_of_a_body_the_article_describes_speaks_for_it() -> None:
+    # "the charity" speaks as Harbour Aid elsewhere: its press officer speaks for it
+    t = (
+        "The charity said it had closed the shelter. The charity's press officer, Jane Moss, "
+        "said the roof had failed. The trust's press officer, Ken Rowe, said the grant was paid."
+    )
+    names = _origin_names(
+        t,
+        ("it had closed the shelter", "The charity", "Harbour Aid", "organisation"),
+        ("the roof had failed", "The charity's press officer, Jane Moss", "Jane Moss", "person"),
+        ("the grant was paid", "The trust's press officer, Ken Rowe", "Ken Rowe", "person"),
+    )
+    # the trust speaks nowhere under that description: its officer speaks for it by its
+    # head word, as "the university's spokesperson" does
+    assert names == ["Harbour Aid", "Harbour Aid", "trust"]
+
+
+def test_an_unnamed_former_owner_speaks_for_no_company() -> None:
+    t = (
+        "His insurer said he could be liable. A former owner of the farm said walkers had "
+        "always used the track."
+    )
+    names = _origin_names(
+        t,
+        ("he could be liable", "His insurer", "his insurer", "company"),
+        (
+            "walkers had always used the track",
+            "A former owner of the farm",
+            "former owner of the farm",
+            "anonymous",
+        ),
+    )
+    assert names == ["his insurer", "former owner of the farm"]
