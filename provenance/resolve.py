@@ -261,7 +261,10 @@ def antecedent_of(
         # "University President Helen Vasquez-Orr was asked whether ... . 'There is no
         # list,' she said.": the person asked in the sentence before, when nobody speaks there
         subject = _last_subject(speaker, earlier, rules, person=True)
-        if subject is not None and _gender(subject, earlier) in (None, wanted):
+        # one asked may be of either sex; one the sentence is about must be known to be this
+        # one's ("Mrs Pascoe was not impressed", not "Tom Lund agreed" before "she said")
+        known = (None, wanted) if subject is not None and subject.dep_ == "nsubjpass" else (wanted,)
+        if subject is not None and _gender(subject, earlier) in known:
             return subject
         for head in speakers:  # the latest to speak, unless known to be of the other sex
             if _gender(head, earlier) in (None, wanted):
@@ -466,6 +469,11 @@ def _last_subject(
     for tok in root.children:
         if person:  # the one asked a question answers it ("Vasquez-Orr was asked whether")
             if tok.dep_ == "nsubjpass" and root.lemma_.lower() in _ASKED and _is_person(tok):
+                return tok
+            # "Mrs Pascoe was not impressed. 'He can have his fence,' she said.": the person
+            # the sentence just before, in the same paragraph, is about
+            paragraph = "\n" not in speaker.doc.text[before.end_char : speaker.idx]
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and _is_person(tok) and paragraph:
                 return tok
             continue
         if (

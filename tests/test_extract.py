@@ -849,6 +849,29 @@ def test_a_storys_opening_description_is_the_person_named_next() -> None:
     assert by_content(text, "quarry for cracked walls").source == "Tom Bell"
 
 
+def test_she_after_a_sentence_about_a_person_in_the_same_paragraph_is_that_person() -> None:
+    text = (
+        "Jane Ross, who has lived on Quarry Road all her life, said the track had always been "
+        "public.\n\nThe local MP, Fiona Grech, said she had written to the minister about the "
+        "gate.\n\nMrs Ross was not impressed. \u201cHe can keep his gate,\u201d she said.\n"
+    )
+    assert by_content(text, "keep his gate").source == "Ross"  # not the MP who spoke last
+
+
+def test_a_reckoning_is_a_cue_and_a_plan_marks() -> None:
+    farmer = one(
+        "Tom Bell, whose family has farmed the valley for a century, reckons he has lost at "
+        "least \u00a39,000 in crops."
+    )
+    assert farmer.content.text == "he has lost at least \u00a39,000 in crops"
+    plan = one(
+        "A 1958 subdivision plan for the farm marks a four-metre strip along the creek as "
+        "\u201cpublic reserve\u201d."
+    )
+    assert plan.content.text.startswith("a four-metre strip along the creek as")
+    assert extract("Supporters marked the anniversary with a march through the town.") == []
+
+
 def test_a_lament_is_a_cue() -> None:
     chief = one(
         "The head of the village, Chief Samuel Okafor, lamented that the school had been "
