@@ -715,18 +715,21 @@ def _named_next(speaker: Token, rules: Rules) -> Token | None:
     # a name of its own says who it is ("A Corvia spokeswoman"); one "the founder" is of
     # does not ("The founder of e-bike maker Velora Cycles"), nor a place the person is from
     # ("A Perthshire farmer", though the recogniser may take it for an organisation)
+    if speaker.pos_ != "NOUN":
+        return None
     places = [t for t in own if t.pos_ == "PROPN" and t.i < speaker.i]
     lemma = speaker.lemma_.lower()
-    person = lemma not in _SPOKESPEOPLE | POSTS | _NOT_PEOPLE and speaker.tag_ == "NN"
-    person = person and not _is_document(speaker, rules)
-    person = person and _trigger(speaker, rules) not in _NOT_PERSON_TYPES
-    if speaker.pos_ != "NOUN" or any(t.pos_ == "PROPN" and not person for t in own):
-        return None
+    person: bool | None = None  # worked out when first needed
+    if any(t.pos_ == "PROPN" for t in own):
+        person = _a_person_described(speaker, rules)
+        if not person:
+            return None
     sents, here = _sentences_at(speaker)
     lede = here < _LEDE_SENTENCES and not places
-    told = sum(1 for sent in sents[:here] if any(t.pos_ in ("VERB", "AUX") for t in sent))
-    if not lede and not (person and told < _LEDE_SENTENCES):
-        return None
+    if not lede:
+        person = person if person is not None else _a_person_described(speaker, rules)
+        if not person or not _in_the_lede(sents, here):
+            return None
     if not dets:  # a headline's bare description: the lede's, if it has one
         for sent in sents[here + 1 : _LEDE_SENTENCES]:
             for tok in sent:
@@ -738,8 +741,10 @@ def _named_next(speaker: Token, rules: Rules) -> Token | None:
     # started the company, ...": a person known by what he is of
     known = lede and ((dets[0] in ("a", "an") and described) or the_of)
     the_who = dets[0] == "the" and any(c.dep_ == "relcl" for c in speaker.children)
-    found = person and ((dets[0] in ("a", "an") and bool(places)) or the_who)
-    if not known and not found:
+    found = (dets[0] in ("a", "an") and bool(places)) or the_who
+    if not known and found and person is None:
+        person = _a_person_described(speaker, rules)
+    if not known and not (found and person):
         return None
     for sent in sents[here + 1 : here + 3]:
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)
@@ -751,6 +756,25 @@ def _named_next(speaker: Token, rules: Rules) -> Token | None:
         if name.root.dep_ in ("nsubj", "nsubjpass"):
             return name.root
     return None
+
+
+def _a_person_described(speaker: Token, rules: Rules) -> bool:
+    """Whether a description can be a person's: no spokesman, post, body or document."""
+    if speaker.tag_ != "NN" or speaker.lemma_.lower() in _SPOKESPEOPLE | POSTS | _NOT_PEOPLE:
+        return False
+    return not _is_document(speaker, rules) and _trigger(speaker, rules) not in _NOT_PERSON_TYPES
+
+
+def _in_the_lede(sents: Sequence[Entity], here: int) -> bool:
+    """Whether fewer than ``_LEDE_SENTENCES`` sentences with a verb come before sentence
+    ``here`` (a byline's or a dateline's lines have none)."""
+    told = 0
+    for sent in sents[:here]:
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            told += 1
+            if told >= _LEDE_SENTENCES:
+                return False
+    return True
 
 
 #: the types of a body, never the person a story's opening describes
