@@ -872,6 +872,19 @@ def test_a_reckoning_is_a_cue_and_a_plan_marks() -> None:
     assert extract("Supporters marked the anniversary with a march through the town.") == []
 
 
+def test_a_cue_set_off_after_a_fronted_adverbial_reports_the_clause_after_it() -> None:
+    text = "Last year, the mayor said, the city spent $2 million on roads."
+    mayor = one(text)
+    assert mayor.content.text == "the city spent $2 million on roads"
+    assert mayor.source == "mayor"
+    later = by_content(
+        "Ms Reid said the dam was new. Before then, she said, she had never seen a beaver on "
+        "the burn.",
+        "never seen",
+    )
+    assert later.content.text == "she had never seen a beaver on the burn"
+
+
 def test_a_lament_is_a_cue() -> None:
     chief = one(
         "The head of the village, Chief Samuel Okafor, lamented that the school had been "

@@ -875,17 +875,32 @@ def _parenthetical_content(
     end = max(t.i for t in verb.subtree if not t.is_punct)
     if start < 1 or doc[start - 1].text != "," or end + 1 >= len(doc) or doc[end + 1].text != ",":
         return None
-    if not any(c.dep_ in SUBJECTS and c.i < start for c in clause.children):
-        return None
     inside = set(range(start - 1, end + 2))
-    before = [t for t in clause.subtree if t.i < start - 1]
     after = [t for t in clause.subtree if t.i > end + 1 and t.i not in inside]
+    if not any(c.dep_ in SUBJECTS and c.i < start for c in clause.children):
+        # "Before then, she said, she had never seen a beaver": after a fronted adverbial,
+        # the clause from its subject on is what was said
+        fronted = [c for c in clause.children if c.i < start - 1]
+        opening = all(c.dep_ in _FRONTED or c.is_punct for c in fronted)
+        if not fronted or not opening or not any(c.dep_ in SUBJECTS for c in after):
+            return None
+        span = char_span(after)
+        if span is None:
+            return None
+        part = trim(doc_text(doc), *span)
+        return part, (part,)
+    before = [t for t in clause.subtree if t.i < start - 1]
     pieces = [char_span(_strip_leading(doc, before)), char_span(after)]
     if pieces[0] is None or pieces[1] is None:
         return None
     text = doc_text(doc)
     parts = tuple(trim(text, *piece) for piece in pieces if piece is not None)
     return (parts[0][0], parts[-1][1]), parts
+
+
+#: what may open a clause before a cue set off inside it: "Before then", "Last year", "In
+#: the end", "Since March"
+_FRONTED = frozenset({"prep", "advmod", "npadvmod", "advcl", "cc"})
 
 
 def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int] | None:
