@@ -885,6 +885,12 @@ def test_a_cue_set_off_after_a_fronted_adverbial_reports_the_clause_after_it() -
     assert later.content.text == "she had never seen a beaver on the burn"
 
 
+def test_a_copy_of_a_document_shows() -> None:
+    copy = one("A copy of the contract shows the city agreed to pay $4 million.")
+    assert copy.content.text == "the city agreed to pay $4 million"
+    assert extract("She made a copy that shows nothing.") == []
+
+
 def test_a_lament_is_a_cue() -> None:
     chief = one(
         "The head of the village, Chief Samuel Okafor, lamented that the school had been "
