@@ -1691,13 +1691,20 @@ def _voice_of(head: Token, rules: Rules) -> tuple[str, str | None, str] | None:
                         kind or "organisation",
                         f"{evidence}, speaking through a {head.text}",
                     )
-            elif _is_definite(obj) and _trigger(obj, rules) in _ORGANISATION_TYPES | {"government"}:
+            elif _is_definite(obj) and (body := _trigger(obj, rules)) in _BODY_TYPES:
                 about = _description_antecedent(obj, [], rules)
                 if about is not None and about.pos_ == "PROPN":
                     name, kind, _ = canonical_source(about, rules)
                     if name and kind not in ("person", "official"):
                         return name, kind or "organisation", f"the {obj.text} named in the article"
+                # "A spokeswoman for the licensing authority", of a body the article never
+                # names: that body, as "the licensing authority" is
+                text = strip_determiner(_text(head.doc, mention_tokens(obj)))
+                return text, body, f"the {obj.text} a {head.text} speaks for"
     return None
+
+
+_BODY_TYPES = _ORGANISATION_TYPES | {"government"}
 
 
 def _fuller_name(name: str, doc: Doc) -> str:

@@ -891,6 +891,13 @@ def test_a_copy_of_a_document_shows() -> None:
     assert extract("She made a copy that shows nothing.") == []
 
 
+def test_a_spokesperson_for_a_body_the_article_never_names_speaks_as_that_body() -> None:
+    spokeswoman = one("A spokeswoman for the licensing authority said each complaint was checked.")
+    assert (spokeswoman.source, spokeswoman.source_type) == ("licensing authority", "government")
+    # not a body: the spokesman stays who he is
+    assert one("A spokesman for the opposition said the vote was rigged.").source_type == "official"
+
+
 def test_a_lament_is_a_cue() -> None:
     chief = one(
         "The head of the village, Chief Samuel Okafor, lamented that the school had been "
