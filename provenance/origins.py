@@ -291,15 +291,20 @@ def _acronym_owner(doc: Document, name: str) -> str | None:
     owners = {
         a.source
         for a in doc.attributions
-        if a.source and a.source != name and _initials(a.source) == name
+        if a.source and a.source != name and _initials(_words(a.source)) == name
     }
     return owners.pop() if len(owners) == 1 else None
 
 
-def _initials(name: str) -> str:
+def _words(name: str) -> list[str]:
+    """A name's words ("Bank of Marrovia" -> Bank, of, Marrovia; "B&Q" one word)."""
+    return re.findall(r"[\w&-]+", name)
+
+
+def _initials(words: Sequence[str]) -> str:
     """The initials of a name's capitalised words ("Veldrian Meteorological Service" ->
     "VMS"; "Bank of Marrovia" -> "BM")."""
-    return "".join(w[0] for w in re.findall(r"[\w&-]+", name) if w[:1].isupper())
+    return "".join(w[0] for w in words if w[:1].isupper())
 
 
 def _a_full_name(name: str) -> bool:
@@ -736,13 +741,12 @@ def _holding(doc: Document, ref: str, role: SpeakerRole, rules: Rules) -> Attrib
             continue
         if b.source_type is None and not _proper(b.source) and len(b.source.split()) < 2:
             continue
-        names = re.findall(r"[\w&-]+", b.source)
+        names = _words(b.source)
         if b.source_type is None and _written_head(names) in _writings(rules):
             # "the authority's own complaint log", "The city's contract with Northway Snow
             # Services", "the association's rulebook": a writing, no authority or company
             continue
-        initials = "".join(w[0] for w in names if w[:1].isupper())
-        if (words and words <= {w.lower() for w in names}) or acronym == initials:
+        if (words and words <= {w.lower() for w in names}) or acronym == _initials(names):
             found.append(b)
     return max(found, key=lambda b: (b.source_type is not None, len(b.source or "")), default=None)
 

@@ -68,6 +68,8 @@ _RANKS = frozenset(
     {"sp", "asp", "dsp", "csp", "acp", "supt", "insp", "insp.", "sgt", "sgt.", "cpl", "det"}
     | {"capt", "capt.", "col", "col.", "gen", "gen.", "lt", "lt.", "maj", "maj.", "cmdr"}
 )
+#: what may stand before a person's name without being part of it
+_BEFORE_NAMES = _HONORIFICS | _RANKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -707,6 +709,8 @@ def _named_next(speaker: Token, rules: Rules) -> Token | None:
     Perthshire farmer says") or by what they did ("The singer who founded the band sued"),
     in the lede counted in sentences with a verb (a byline's or a dateline's lines aside),
     introduced by a full name, and never a body or a document."""
+    if speaker.pos_ != "NOUN":
+        return None
     dets = [c.lower_ for c in speaker.children if c.dep_ == "det"]
     of_phrases = [c for c in speaker.children if c.dep_ == "prep" and c.lower_ == "of"]
     the_of = dets[:1] == ["the"] and bool(of_phrases)
@@ -715,8 +719,6 @@ def _named_next(speaker: Token, rules: Rules) -> Token | None:
     # a name of its own says who it is ("A Corvia spokeswoman"); one "the founder" is of
     # does not ("The founder of e-bike maker Velora Cycles"), nor a place the person is from
     # ("A Perthshire farmer", though the recogniser may take it for an organisation)
-    if speaker.pos_ != "NOUN":
-        return None
     places = [t for t in own if t.pos_ == "PROPN" and t.i < speaker.i]
     lemma = speaker.lemma_.lower()
     person: bool | None = None  # worked out when first needed
@@ -760,7 +762,7 @@ def _named_next(speaker: Token, rules: Rules) -> Token | None:
 
 def _a_person_described(speaker: Token, rules: Rules) -> bool:
     """Whether a description can be a person's: no spokesman, post, body or document."""
-    if speaker.tag_ != "NN" or speaker.lemma_.lower() in _SPOKESPEOPLE | POSTS | _NOT_PEOPLE:
+    if speaker.tag_ != "NN" or speaker.lemma_.lower() in _NO_PERSON_WORDS:
         return False
     return not _is_document(speaker, rules) and _trigger(speaker, rules) not in _NOT_PERSON_TYPES
 
@@ -785,6 +787,7 @@ _NOT_PEOPLE = frozenset(
     | {"school", "university", "hospital", "club", "union", "association", "team", "band"}
     | {"report", "study", "survey", "document", "statement", "letter", "lawsuit", "video"}
 )
+_NO_PERSON_WORDS = _SPOKESPEOPLE | POSTS | _NOT_PEOPLE
 
 _COUNTED = frozenset({"several", "some", "many", "others", "most", "few"})
 #: a speaker that is one of a group named before ("Three lecturers ... One said"): a "he" or
@@ -905,7 +908,7 @@ def _titled_name(title: Token, name: Token) -> bool:
     if doc[start - 1].text != "," or end + 1 >= len(doc) or doc[end + 1].text != ",":
         return False
     words = doc[start : end + 1]
-    if name.ent_type_ != "PERSON" and words[0].lower_ not in _HONORIFICS | _RANKS:
+    if name.ent_type_ != "PERSON" and words[0].lower_ not in _BEFORE_NAMES:
         return False  # "Acme Holdings" after a title: not a person
     return title.ent_type_ == "" or name.ent_type_ == "PERSON" or _is_title_word(title)
 
@@ -1800,9 +1803,7 @@ def _person_name(ent: Any, rules: Rules) -> str:
     """'Mayor Igor Terekhov' -> 'Igor Terekhov': titles and honorifics are not the name."""
     words = [t for t in ent if t.tag_ != "POS"]
     while len(words) > 1 and (
-        words[0].lower_ in _HONORIFICS
-        or words[0].lower_ in _RANKS
-        or _trigger(words[0], rules) is not None
+        words[0].lower_ in _BEFORE_NAMES or _trigger(words[0], rules) is not None
     ):
         words = words[1:]
     return " ".join(t.text for t in words)

@@ -1235,10 +1235,13 @@ def closing_according(verb: Token) -> list[Token]:
     """The "according" of each "according to X" set off at the end of ``verb``'s sentence
     that speaks for a clause ``verb`` reports: "A spokesman said the government would cover
     the cost, according to RTN" (RTN passed on what the spokesman said)."""
-    found = []
+    found: list[Token] = []
+    set_off = _set_off_according(verb.doc)
+    if not set_off:  # most documents: no need to find the verb's sentence
+        return found
     sent = verb.sent
     tokens = doc_tokens(verb.doc)
-    for i in _set_off_according(verb.doc):
+    for i in set_off:
         if not sent.start <= i < sent.end:
             continue
         tok = tokens[i]
