@@ -1880,3 +1880,82 @@ def test_a_trust_spoken_of_far_from_its_name_and_its_officer_are_that_trust() ->
     assert offered.source == "Morven Beaver Trust"
     brodie = next(i for i, a in enumerate(doc.attributions) if a.source == "Isla Brodie")
     assert statement_origins(doc, brodie, rules)[0].name == "Morven Beaver Trust"
+
+
+def test_said_in_a_statement_then_a_clause_without_that_is_what_was_said() -> None:
+    # the parser made "it had withheld ..." a relative clause of "a statement"
+    text = (
+        "Play ended on Sunday.\n\n"
+        "The federation, which organized the event, said in a statement it had withheld the "
+        "P150,000 first prize and the title norm pending a review by its fair-play panel.\n"
+    )
+    found = by_content(text, "withheld")
+    assert found.content.text.startswith("it had withheld the P150,000 first prize")
+    assert found.speaker is not None and found.speaker.text == "The federation"
+    # a clause about the statement itself is no content: what follows "that" is
+    issued = by_content(
+        "Play ended.\n\nThe firm said in a statement it issued on Monday that the plant was "
+        "safe.\n",
+        "plant",
+    )
+    assert issued.content.text == "the plant was safe"
+
+
+def test_a_copy_of_a_record_lists_what_the_record_lists() -> None:
+    # "lists" tagged a noun, with a subject and an object; the subject a copy of the record
+    text = (
+        "The couple sued in May.\n\n"
+        "A copy of the clinic\u2019s treatment record, seen by The Irish Times, lists C-114 as "
+        "the donor used at the insemination.\n"
+    )
+    found = by_content(text, "C-114")
+    assert found.content.text == "C-114 as the donor used at the insemination"
+    assert found.cue is not None and found.cue.text == "lists"
+    assert not extract("The couple sued.\n\nShe made a copy that lists nothing.\n")
+
+
+def test_records_name_identify_and_place_but_people_who_do_so_say_nothing() -> None:
+    text = (
+        "The ship has been at anchor since March.\n\n"
+        "Copies of two of the agreements, seen by Lloyd\u2019s List, name Seastead Ship "
+        "Management as employer.\n\n"
+        "Data from the collar places the lion about 300m inside the reserve at 05:58.\n\n"
+        "Phone records place him in Leeds on the night of the fire.\n"
+    )
+    named = by_content(text, "Seastead")
+    assert named.content.text == "Seastead Ship Management as employer"
+    assert named.via == ("Lloyd\u2019s List",)  # not the words after it
+    placed = by_content(text, "lion")
+    assert placed.content.text == "the lion about 300m inside the reserve at 05:58"
+    assert by_content(text, "Leeds").content.text == "him in Leeds on the night of the fire"
+    people = (
+        "Rain fell.\n\nThe minister named Jo Bloggs as envoy.\n\n"
+        "Police identified the victim as a 34-year-old man.\n\n"
+        "The court placed the child in care.\n"
+    )
+    assert not extract(people)
+
+
+def test_a_cue_the_parser_hung_on_its_subject_keeps_its_clause_and_the_source_cited() -> None:
+    # no verb headed the sentence: "reported" modified "Laeveld Nuus", "that ..." beside it
+    text = (
+        "A lion was shot on Saturday.\n\n"
+        "Laeveld Nuus, a weekly newspaper in nearby Marula Springs, reported on Monday, citing "
+        "a tracker who was on the hunt, that the hunting party had waited in a vehicle at the "
+        "fence line before first light.\n"
+    )
+    found = by_content(text, "hunting party")
+    assert found.content.text.startswith("the hunting party had waited in a vehicle")
+    assert found.source == "Laeveld Nuus"
+    assert found.via == ("a tracker",)
+
+
+def test_bared_that_reports_a_clause_but_bared_teeth_do_not() -> None:
+    text = (
+        "The final round was played on Sunday.\n\n"
+        "Chief arbiter Ramon Estrella bared that the phone was found by a janitor at about "
+        "3:40 p.m.\n\nThe dog bared its teeth.\n\nThe court barred him from leaving.\n"
+    )
+    (found,) = extract(text)
+    assert found.content.text.startswith("the phone was found by a janitor")
+    assert found.source == "Ramon Estrella"

@@ -177,6 +177,12 @@ def _add_outlet_that_saw(doc: Doc, cand: Candidate) -> None:
         for agent in (c for c in seen.children if c.dep_ == "agent"):
             for outlet in (c for c in agent.children if c.dep_ == "pobj"):
                 toks = mention_tokens(outlet)
+                if cand.cue is not None:  # "seen by Lloyd's List, name X as Y": the cue and
+                    toks = [t for t in toks if t.i < cand.cue.i]  # what follows are not its
+                    while toks and toks[-1].is_punct:
+                        toks.pop()
+                if not toks:
+                    continue
                 name = _text(doc, toks)
                 if all(name != v[0] for v in cand.via):
                     cand.via.append((name, span_of(toks), "relay"))

@@ -223,6 +223,10 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 cand.speaker_span = (named[0].idx, named[-1].idx + len(named[-1].text))
                 yield cand
             continue
+        hung = _cue_hung_on_subject(tok) if cue is not None and not cue.quote_only else None
+        if hung is not None:
+            yield from _hung_candidate(doc, tok, *hung, cue.stance)  # type: ignore[union-attr]
+            continue
         if (
             cue is None
             or tok.pos_ not in ("VERB", "AUX")
@@ -316,10 +320,62 @@ def _decided(verb: Token, things: tuple[str, ...]) -> bool:
     )
 
 
+def _cue_hung_on_subject(tok: Token) -> tuple[Token, Token, Token] | None:
+    """'Laeveld Nuus, a weekly newspaper in ..., reported on Monday, citing a tracker ..., that
+    the hunting party had waited ...': the parser found no verb to head the sentence, made
+    its subject the root, hung the cue on it as a modifier and the "that" clause beside it.
+    The subject, the clause and its "that", or None (a cue with a subject, object or agent
+    of its own is a participle: "the gains reported by Moscow")."""
+    root = tok.head
+    if tok.dep_ != "acl" or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN"):
+        return None
+    if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or root.i > tok.i:
+        return None
+    if any(
+        c.dep_ in (*SUBJECTS, "agent", "dobj", "ccomp", "auxpass", "xcomp") for c in tok.children
+    ):
+        return None
+    for clause in root.children:
+        if clause.i <= tok.i or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if (
+            that is not None
+            and that.i == clause.left_edge.i
+            and any(c.dep_ in SUBJECTS for c in clause.children)
+        ):
+            return root, clause, that
+    return None
+
+
+def _hung_candidate(
+    doc: Doc, cue: Token, subject: Token, clause: Token, that: Token, stance: str
+) -> Iterator[Candidate]:
+    """The attribution :func:`_cue_hung_on_subject` found: the clause after "that", said by
+    the subject, and whoever a "citing" beside the cue names as where it came from."""
+    toks = [t for t in clause.subtree if t.i > that.i and not t.is_space]
+    span = char_span(toks)
+    if span is None:
+        return
+    cand = _repaired(doc, cue, span, subject, "cue-hung-on-subject", stance)
+    for cite in subject.children:
+        if (
+            cite.dep_ in ("acl", "advcl")
+            and cite.lemma_ in _CITE_LEMMAS
+            and cue.i < cite.i < that.i
+        ):
+            for obj in (c for c in cite.children if c.dep_ == "dobj"):
+                toks = mention_tokens(obj)
+                cand.via.append((_text(doc, toks), span_of(toks), "origin"))
+    yield cand
+
+
 def _verb_tagged_noun(tok: Token) -> bool:
     """'Emails seen by the Courier show that ...': the tagger took the cue for a noun, the
     parser still gave it a subject and a clause, as a verb has."""
     deps = {c.dep_ for c in tok.children}
+    if tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and {"nsubj", "dobj"} <= deps:
+        return True  # "A copy of the record ... lists C-114 as the donor": subject and object
     if tok.pos_ != "NOUN" or "ccomp" not in deps:
         return False
     if "nsubj" in deps:
@@ -345,11 +401,38 @@ def _repaired(
 
 def _subject_among(subject: Token, subjects: tuple[str, ...]) -> bool:
     """Whether a subject is one of a cue's ``subjects``, by its own lemma or a noun
-    compounded with it ("An email exchange ... shows": an email)."""
-    return subject.lemma_.lower() in subjects or any(
+    compounded with it ("An email exchange ... shows": an email), or is a copy of one ("A
+    copy of the clinic's treatment record lists ...", "Copies of two of the agreements ...")."""
+    if subject.lemma_.lower() in subjects or any(
         c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in subjects
         for c in subject.children
-    )
+    ):
+        return True
+    held = _copied(subject)
+    return held is not None and _subject_among(held, subjects)
+
+
+#: what stands for the document it is a copy or a piece of: "a copy of the record"
+_COPIES = frozenset({"copy", "photocopy", "scan", "extract", "excerpt", "printout", "version"})
+
+
+def _copied(subject: Token) -> Token | None:
+    """The document a copy or extract is of ("a copy of the record": record; "copies of two
+    of the agreements": agreements), or None."""
+    if subject.lemma_.lower() not in _COPIES:
+        return None
+    held = _of_object(subject)
+    if held is not None and held.pos_ == "NUM":  # "two of the agreements"
+        held = _of_object(held)
+    return held
+
+
+def _of_object(tok: Token) -> Token | None:
+    """The object of the "of" phrase on ``tok``, or None."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _record_lost_to_the_parser(tok: Token, subjects: tuple[str, ...]) -> Token | None:
@@ -820,7 +903,38 @@ def _clause_in_phrase(verb: Token) -> list[Token]:
             # fully oriented": the clause hangs on the participle that describes the writing
             if tok.dep_ == "ccomp" and tok.head.dep_ == "acl" and marked and subject:
                 return [tok]
+            if _unmarked_clause_on_occasion(tok, prep):
+                return [tok]
     return []
+
+
+def _unmarked_clause_on_occasion(clause: Token, prep: Token) -> bool:
+    """'said in a statement it had withheld the first prize': with no "that", the parser made
+    what was said a relative clause of the occasion ("a statement it issued" is one). A clause
+    right after the occasion the cue's own preposition names, opened by its subject (no
+    relative word), whose verb is not one of making or sending the occasion itself."""
+    occasion = clause.head
+    if clause.dep_ != "relcl" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if occasion.head.i != prep.i or occasion.lemma_.lower() not in _OCCASIONS:
+        return False
+    first = clause.left_edge
+    return (
+        first.i == occasion.i + 1
+        and first.dep_ in ("nsubj", "nsubjpass")
+        and first.head.i == clause.i
+        and first.lower_ not in ("that", "which", "who", "whom", "whose")
+        and clause.lemma_.lower() not in _MAKING_OCCASIONS
+    )
+
+
+#: what is done to a statement or an interview itself: "said in a statement it issued on
+#: Monday", "told the paper in an interview she gave in May" (the occasion, not what was said)
+_MAKING_OCCASIONS = frozenset(
+    {"issue", "release", "publish", "post", "send", "give", "make", "write", "sign", "file"}
+    | {"deliver", "submit", "share", "circulate", "read", "put", "do", "hold", "attend", "grant"}
+    | {"tweet", "email", "record", "film", "broadcast", "air", "call", "have", "receive", "see"}
+)
 
 
 def _at_an_occasion(clause: Token, prep: Token) -> bool:
@@ -1015,7 +1129,8 @@ def _object_content(
             continue
         if pointing and child.pos_ == "PRON" and child.lower_ in POINTERS:
             return child.idx, child.idx + len(child.text)
-        if child.pos_ not in ("NOUN", "PROPN", "NUM"):
+        locating = verb.lemma_.lower() in _LOCATING  # "records place him in Leeds"
+        if child.pos_ not in ("NOUN", "PROPN", "NUM") and not (locating and child.pos_ == "PRON"):
             continue  # "shows at least eight of the fined homeowners speaking": a count too
         toks = [t for t in child.subtree if t.dep_ != "relcl"]
         for pred in (c for c in verb.children if c.dep_ == "oprd" and c.i > child.i):
@@ -1030,6 +1145,14 @@ def _object_content(
             and not quote_only  # a quotation after "as" is found below, whole
             for t in c.subtree
         ]
+        if locating:
+            # "places the lion about 300m inside the reserve at 05:58": where and when
+            toks += [
+                t
+                for c in verb.children
+                if c.dep_ in ("prep", "advmod", "npadvmod") and c.i > child.i
+                for t in c.subtree
+            ]
         if verb.lemma_.lower() in _DEPICTING:
             # "appear to show Valen's coach, Piet Halvorsen, telling a contact ...": what
             # the object is shown doing, which the parser hung on the verb (or on "appear")
@@ -1055,6 +1178,8 @@ def _object_content(
 
 #: cues whose object is seen doing something ("the footage shows the sheep going wide")
 _DEPICTING = frozenset({"show", "depict", "capture"})
+#: cues whose object is said to be somewhere ("the data places the lion inside the reserve")
+_LOCATING = frozenset({"place", "locate"})
 _CLOSES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
 _AS_QUOTED = re.compile("\\s+as\\s+([\"\u201c\u2018'])")
 
