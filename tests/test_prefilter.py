@@ -202,3 +202,16 @@ def test_batched_extraction_gives_the_documents_one_at_a_time_gives() -> None:
     batched = [d.to_json() for d in extract_documents(iter(items), batch_size=3)]
     alone = [extract_document(t, i, path=p).to_json() for t, i, p in items]
     assert batched == alone
+
+
+def test_titles_written_short_stay_one_word_inside_their_sentence() -> None:
+    # the tokenizer split "Atty" from its full stop and the parser ended the sentence there
+    doc = load_pipeline()(
+        "The player\u2019s lawyer, Atty. Gerardo Policarpio, denied it. Lt. Dana Whitcomb "
+        "wrote in an email that the files were gone."
+    )
+    assert "Atty." in [t.text for t in doc] and "Lt." in [t.text for t in doc]
+    assert [s.text for s in doc.sents] == [
+        "The player\u2019s lawyer, Atty. Gerardo Policarpio, denied it.",
+        "Lt. Dana Whitcomb wrote in an email that the files were gone.",
+    ]

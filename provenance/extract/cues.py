@@ -1132,7 +1132,15 @@ def _object_content(
         locating = verb.lemma_.lower() in _LOCATING  # "records place him in Leeds"
         if child.pos_ not in ("NOUN", "PROPN", "NUM") and not (locating and child.pos_ == "PRON"):
             continue  # "shows at least eight of the fined homeowners speaking": a count too
-        toks = [t for t in child.subtree if t.dep_ != "relcl"]
+        # ", saying ..." that the parser hung inside the object is the speaker's own next
+        # statement ("belied reports that the screen showed his game, saying ...")
+        aside = {
+            t.i
+            for p in child.subtree
+            if p.dep_ == "advcl" and p.tag_ == "VBG" and p.doc[p.i - 1].text == ","
+            for t in p.subtree
+        }
+        toks = [t for t in child.subtree if t.dep_ != "relcl" and t.i not in aside]
         for pred in (c for c in verb.children if c.dep_ == "oprd" and c.i > child.i):
             toks += list(pred.subtree)
         # "lists Mr Gilroy as Fly's breeder": what the object is named as

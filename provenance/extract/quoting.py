@@ -35,6 +35,27 @@ def _quote_words(text: str, q: Quote) -> int:
     return sum(len(text[s:e].split()) for s, e in q.fragments)
 
 
+def nickname(text: str, q: Quote) -> bool:
+    """Whether a quotation is a nickname inside a name ("Rafael \u201cPaeng\u201d
+    Dimaculangan", "Earvin 'Magic' Johnson"): one or two capitalised words between a
+    capitalised word and the next, set off by spaces. Nobody said it."""
+    if len(q.fragments) != 1 or q.open_at < 2 or q.close_at + 2 > len(text):
+        return False
+    words = text[q.start : q.end].split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return False
+    before = text[: q.open_at].rstrip(" ")
+    after = text[q.close_at :]
+    return (
+        text[q.open_at - 1] == " "
+        and after[:1] == " "
+        and bool(before)
+        and before.split()[-1][:1].isupper()
+        and before[-1].isalpha()
+        and after[1:2].isupper()
+    )
+
+
 def _attach_quotes(
     doc: Doc, cands: list[Candidate], quotes: list[Quote], rules: Rules
 ) -> list[Candidate]:
@@ -43,6 +64,7 @@ def _attach_quotes(
     text = doc_text(doc)
     used = _mark_quoted(cands, quotes)
     _merge_split_quotes(text, cands, quotes, used)
+    used |= {n for n, q in enumerate(quotes) if nickname(text, q)}
     for n, q in enumerate(quotes):
         if n in used or any(_overlap(c.content, (q.start, q.end)) for c in cands):
             continue

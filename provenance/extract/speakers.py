@@ -93,6 +93,11 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "conj" or participle:
         node = verb.head
         while node is not node.head:
+            if participle and _noun_content(node):
+                # "belied reports that the screen showed his game, saying ...": the parser hung
+                # the participle in what the reports say; it is who belied them that says it
+                node = node.head.head
+                continue
             subj = _nearest_subject(node)
             if subj is not None and node.pos_ in ("VERB", "AUX") and node.dep_ not in COMPLEMENTS:
                 return _real_subject(subj)
@@ -105,6 +110,18 @@ def subject_of(verb: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return _nearest_subject(node)
     return None
+
+
+def _noun_content(clause: Token) -> bool:
+    """Whether ``clause`` is what a noun says ("reports that the screen showed ...", "claims
+    that he had lied") in the object of a verb."""
+    return (
+        clause.dep_ == "acl"
+        and clause.head.pos_ == "NOUN"
+        and clause.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+        and clause.head.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
 
 
 def noun_subject(verb: Token) -> Token | None:
