@@ -1899,6 +1899,13 @@ def test_said_in_a_statement_then_a_clause_without_that_is_what_was_said() -> No
         "plant",
     )
     assert issued.content.text == "the plant was safe"
+    # "that" hung on the clause that gives the interview
+    gave = by_content(
+        "Rain fell.\n\nShe said in an interview she gave in May that nothing had changed.\n",
+        "nothing",
+    )
+    assert gave.content.text == "nothing had changed"
+    assert gave.speaker is not None and gave.speaker.text == "She"
 
 
 def test_a_copy_of_a_record_lists_what_the_record_lists() -> None:

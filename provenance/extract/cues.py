@@ -903,6 +903,11 @@ def _clause_in_phrase(verb: Token) -> list[Token]:
             # fully oriented": the clause hangs on the participle that describes the writing
             if tok.dep_ == "ccomp" and tok.head.dep_ == "acl" and marked and subject:
                 return [tok]
+            # "said in an interview she gave in May that nothing had changed": on the clause
+            # that makes the occasion
+            made = tok.head.dep_ == "relcl" and tok.head.lemma_.lower() in _GIVING_OCCASIONS
+            if tok.dep_ == "ccomp" and made and marked and subject:
+                return [tok]
             if _unmarked_clause_on_occasion(tok, prep):
                 return [tok]
     return []
@@ -928,6 +933,10 @@ def _unmarked_clause_on_occasion(clause: Token, prep: Token) -> bool:
     )
 
 
+#: what is done to an interview or a speech, never a cue of its own ("wrote", "posted" are)
+_GIVING_OCCASIONS = frozenset(
+    {"give", "grant", "do", "hold", "attend", "deliver", "make", "have", "sign", "send"}
+)
 #: what is done to a statement or an interview itself: "said in a statement it issued on
 #: Monday", "told the paper in an interview she gave in May" (the occasion, not what was said)
 _MAKING_OCCASIONS = frozenset(
