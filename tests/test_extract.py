@@ -2011,3 +2011,74 @@ def test_a_title_written_short_keeps_the_sentence_and_the_name_whole() -> None:
     # the participle the parser hung inside what the reports say is the lawyer's
     assert by_content(text, "refused").source == "Gerardo Policarpio"
     assert by_content(text, "Nobody saw").source_type == "person"
+
+
+def test_a_cue_set_off_before_the_that_of_its_clause_reports_that_clause() -> None:
+    # the parser made "reported" an adverbial of the clause after "that"
+    text = (
+        "The wall went up in March.\n\n"
+        "Kayamba FM, a vernacular station based in Enkare, reported on Sunday, quoting a "
+        "surveyor who worked on the 2018 subdivision, that beacons marking the school's "
+        "boundary had been moved about 40 metres to the east.\n"
+    )
+    found = by_content(text, "beacons")
+    assert found.content.text.startswith("beacons marking the school's boundary")
+    assert found.source == "Kayamba FM"
+    assert found.via == ("a surveyor",)
+
+
+def test_saying_hung_on_a_participle_of_the_object_is_the_subjects() -> None:
+    text = (
+        "The wall went up in March.\n\n"
+        "Parents at Enkare Primary School have vowed to pull down a perimeter wall erected "
+        "across the school's playground by a private developer, saying the land has belonged "
+        "to the school for nearly 40 years.\n"
+    )
+    found = by_content(text, "belonged")
+    assert found.speaker is not None and found.speaker.text.startswith("Parents")
+
+
+def test_records_put_a_sum_at_and_give_a_cause_as_and_blame_names_who() -> None:
+    text = (
+        "The audit ended in May.\n\n"
+        'A council statement put the sum at "nearly 80 per cent" of its annual IT budget.\n\n'
+        "A post-mortem report on Mochi gives the cause of death as heatstroke.\n\n"
+        "The director admitted that the bodies had been switched but blamed the hospital "
+        "morgue.\n\n"
+        "The delivery slip shows the same driver signed for both.\n"
+    )
+    assert by_content(text, "80 per cent").source == "council"
+    assert by_content(text, "heatstroke").content.text == "the cause of death as heatstroke"
+    blamed = by_content(text, "morgue")
+    assert blamed.content.text == "the hospital morgue" and blamed.stance == "accusing"
+    assert by_content(text, "same driver").content.text == "the same driver signed for both"
+
+
+def test_it_after_a_record_speaking_is_that_record() -> None:
+    text = (
+        "The match ended in a draw.\n\n"
+        "The umpire's match report, which the ABC has obtained, states that Ashby made a "
+        "complaint at the 14-minute mark. It also records that the umpire did not hear the "
+        "words used.\n\n"
+        "The council met on Monday. It lists its assets every year.\n"
+    )
+    found = by_content(text, "did not hear")
+    assert found.speaker is not None and found.speaker.text == "It"
+    assert found.source == "umpire's match report"
+    assert not [a for a in extract(text) if "assets" in a.content.text]
+
+
+def test_a_cue_set_off_inside_its_clause_with_the_speaker_after_it() -> None:
+    # the parser took the clause's subject for the cue's, and the speaker for its object
+    text = (
+        "The audit began in May.\n\n"
+        "Councils, said a person familiar with Castellan's audit programme, are \"the softest "
+        'of targets" because they rarely have the budget to litigate.\n\n'
+        "Prices, said the minister, will fall.\n"
+    )
+    councils = by_content(text, "softest")
+    assert councils.speaker is not None
+    assert councils.speaker.text == "a person familiar with Castellan's audit programme"
+    assert [f.text for f in councils.fragments][0] == "Councils"
+    prices = by_content(text, "will fall")
+    assert prices.speaker is not None and prices.speaker.text == "the minister"

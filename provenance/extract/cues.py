@@ -242,7 +242,9 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         phrase = _phrase_at(tok, rules)
         if cue.subjects:
             subject = subject_of(tok)
-            if subject is None or not _subject_among(subject, cue.subjects):
+            if subject is None or (
+                not _subject_among(subject, cue.subjects) and _record_before(subject, rules) is None
+            ):
                 continue  # "the study found", not "police found a body"
         if cue.objects and not any(
             c.dep_ == "dobj" and c.lemma_.lower() in cue.objects for c in tok.children
@@ -318,6 +320,28 @@ def _decided(verb: Token, things: tuple[str, ...]) -> bool:
     return any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in things for c in verb.children
     )
+
+
+def _record_before(it: Token, rules: Rules) -> Token | None:
+    """'The umpire's match report ... states that ... . It also records that ...': "it" at the
+    head of a record's cue, where the sentence before in the same paragraph is a record
+    speaking (the subject of a cue, one of that cue's ``subjects``, or of the records "show"
+    takes). The record, or None."""
+    if it.lower_ != "it" or it.dep_ != "nsubj":
+        return None
+    sent = it.sent
+    if sent.start == 0:
+        return None
+    before = it.doc[sent.start - 1].sent
+    if "\n" in it.doc[before.start : sent.start].text:
+        return None  # another paragraph
+    show = rules.verbs.get("show")
+    records = show.subjects if show is not None else ()
+    for tok in before:
+        cue = rules.verbs.get(tok.head.lemma_.lower()) if tok.dep_ == "nsubj" else None
+        if cue is not None and _subject_among(tok, cue.subjects or records):
+            return tok
+    return None
 
 
 def _cue_hung_on_subject(tok: Token) -> tuple[Token, Token, Token] | None:
@@ -596,6 +620,13 @@ def _from_verb(
     if after_that is not None:
         yield make(after_that, "verb-that-clause-head", 0.75)
         return
+    turned = None if takes_object else _inverted_parenthetical(doc, verb, speaker)
+    if turned is not None:  # "Councils, said a person familiar with ..., are ..."
+        speaker, (span, pieces) = turned
+        cand = make(span, "parenthetical-cue", 0.75)
+        cand.fragments = list(pieces)
+        yield cand
+        return
     inserted = None if comps else _parenthetical_content(doc, verb, speaker)
     if inserted is not None:
         cand = make(inserted[0], "parenthetical-cue", 0.8)
@@ -872,13 +903,17 @@ def _that_clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
     the clause after "that" the head of the cue's own clause. What was said is that clause,
     from after "that" to its end."""
     head = verb.head
-    if verb.dep_ != "ccomp" or head.i < verb.i or head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ not in ("ccomp", "advcl") or head.i < verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     that = next(
         (c for c in head.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i),
         None,
     )
     if that is None:
+        return None
+    # "Kayamba FM ... reported on Sunday, quoting a surveyor ..., that beacons had been moved":
+    # made an adverbial of the clause, the cue is set off just before its "that"
+    if verb.dep_ == "advcl" and any(not t.is_punct for t in doc[verb.right_edge.i + 1 : that.i]):
         return None
     toks = [
         t for t in head.subtree if t.i > that.i and not (t.is_punct and t.i == head.right_edge.i)
@@ -1019,6 +1054,44 @@ def _parenthetical_content(
     text = doc_text(doc)
     parts = tuple(trim(text, *piece) for piece in pieces if piece is not None)
     return (parts[0][0], parts[-1][1]), parts
+
+
+def _inverted_parenthetical(
+    doc: Doc, verb: Token, subject: Token
+) -> tuple[Token, tuple[tuple[int, int], tuple[tuple[int, int], ...]]] | None:
+    """'Councils, said a person familiar with the programme, are "the softest of targets"',
+    'Prices, said the minister, will fall': a cue set off inside the clause it reports, its
+    speaker after it; the parser took the clause's subject for the cue's (and the speaker for
+    its object). The speaker, and what was said (its span and the two pieces either side of
+    the cue), or None."""
+    last = max((t.i for t in subject.subtree if not t.is_punct), default=-1)
+    if subject.i > verb.i or last != verb.i - 2 or doc[verb.i - 1].text != ",":
+        return None
+    speaker = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i), None)
+    if speaker is None or speaker.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if speaker.left_edge.i != verb.i + 1 or any(
+        t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : speaker.i]
+    ):
+        return None  # "said his client had borrowed money": a clause, not who said it
+    end = max((t.i for t in speaker.subtree if not t.is_punct), default=len(doc))
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    if verb.dep_ == "parataxis":  # hung on the clause it reports
+        clause = verb.head
+    else:  # or the clause hung on it, after its "object"
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > end), verb)
+    if clause.i < end or clause.pos_ not in ("VERB", "AUX") or clause.left_edge.i != end + 2:
+        return None
+    if any(c.dep_ in SUBJECTS for c in clause.children):
+        return None
+    after = char_span([t for t in clause.subtree if t.i > end + 1])
+    before = char_span(list(doc[subject.left_edge.i : last + 1]))
+    if before is None or after is None:
+        return None
+    text = doc_text(doc)
+    pieces = (trim(text, *before), trim(text, *after))
+    return speaker, ((pieces[0][0], pieces[1][1]), pieces)
 
 
 #: what may open a clause before a cue set off inside it: "Before then", "Last year", "In

@@ -98,6 +98,11 @@ def subject_of(verb: Token) -> Token | None:
                 # the participle in what the reports say; it is who belied them that says it
                 node = node.head.head
                 continue
+            if participle and _reduced_relative(node):
+                # "have vowed to pull down a wall erected by a developer, saying ...": hung on
+                # the participle that describes the wall; it is who vowed that says it
+                node = node.head.head
+                continue
             subj = _nearest_subject(node)
             if subj is not None and node.pos_ in ("VERB", "AUX") and node.dep_ not in COMPLEMENTS:
                 return _real_subject(subj)
@@ -110,6 +115,19 @@ def subject_of(verb: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return _nearest_subject(node)
     return None
+
+
+def _reduced_relative(clause: Token) -> bool:
+    """Whether ``clause`` is a participle with no subject describing the object of a verb ("a
+    wall erected across the playground")."""
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ in ("VBN", "VBG")
+        and clause.head.pos_ in ("NOUN", "PROPN")
+        and clause.head.dep_ in ("dobj", "pobj")
+        and clause.head.head.pos_ in ("VERB", "AUX", "ADP")
+        and not any(c.dep_ in SUBJECTS for c in clause.children)
+    )
 
 
 def _noun_content(clause: Token) -> bool:
