@@ -678,8 +678,10 @@ def _said_of_themselves(doc: Doc) -> dict[str, str]:
             speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             if speaker is not None and speaker.pos_ == "NOUN":  # "Another parent, Mark Ojo,"
                 speaker = next((c for c in speaker.children if c.dep_ == "appos"), None)
-            if speaker is None or speaker.pos_ != "PROPN" or speaker.ent_type_ != "PERSON":
+            if speaker is None or speaker.pos_ != "PROPN":
                 continue
+            if speaker.ent_type_ != "PERSON" and speaker.lower_ not in _surnames(doc):
+                continue  # "(Molina says she resigned.)", the recogniser's organisation
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None:
                 continue

@@ -2082,3 +2082,20 @@ def test_a_cue_set_off_inside_its_clause_with_the_speaker_after_it() -> None:
     assert [f.text for f in councils.fragments][0] == "Councils"
     prices = by_content(text, "will fall")
     assert prices.speaker is not None and prices.speaker.text == "the minister"
+
+
+def test_a_person_the_recogniser_took_for_an_organisation_still_says_she() -> None:
+    # "(Molina says she resigned.)": Molina tagged an organisation there, so her sex was
+    # unknown and the next "He" went to her rather than to the man who spoke before
+    text = (
+        "Lab owner accused\n\n"
+        "That analyst, Tessa Molina, 29, worked at Verity Analytics in the Eastbank industrial "
+        "district from 2022 until October. She says the lab\u2019s owner, Grant Haldane, "
+        "routinely had staff rerun samples from Verity\u2019s largest clients until the numbers "
+        "came back higher.\n\n"
+        "Haldane, reached by phone, called the allegations \u201ca vendetta by two people I had "
+        "to let go\u201d and said Verity\u2019s results are \u201caccurate, reproducible and "
+        "audited.\u201d (Molina says she resigned.)\n\n"
+        "He denied ever telling staff to rerun a sample to raise a number.\n"
+    )
+    assert by_content(text, "ever telling staff").source == "Grant Haldane"
