@@ -345,7 +345,7 @@ def antecedent_of(
             named = _named_after_lede(speaker, sents[here + 1 : here + 2], rules, opening=False)
             if named is not None:
                 return named
-    introduced = _named_next(speaker, rules)
+    introduced = _named_next(speaker, rules) or _named_as_that(speaker)
     if introduced is not None:
         return introduced
     if _is_acronym(speaker):
@@ -760,7 +760,7 @@ def _named_next(speaker: Token, rules: Rules) -> Token | None:
         for sent in sents[here + 1 : _LEDE_SENTENCES]:
             for tok in sent:
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and tok.i != speaker.i:
-                    return _titled(tok) or _named_next(tok, rules)
+                    return _titled(tok) or _named_next(tok, rules) or _named_as_that(tok)
         return None
     described = any(c.dep_ in ("acl", "relcl", "amod") for c in speaker.children)
     # "The founder of e-bike maker Velora Cycles said ...", then "Pieter Aalders, who
@@ -781,6 +781,35 @@ def _named_next(speaker: Token, rules: Rules) -> Token | None:
             continue  # "the founder of X" is introduced by a full name, not "Bramwell"
         if name.root.dep_ in ("nsubj", "nsubjpass"):
             return name.root
+    return None
+
+
+def _named_as_that(speaker: Token) -> Token | None:
+    """'According to a former analyst at the lab that tested it, ...' then 'That analyst, Tessa
+    Molina, 29, worked at ...': a person described with "a", named in one of the next two
+    sentences set off after "that" (or "this") and the same noun."""
+    if speaker.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in speaker.children
+    ):
+        return None
+    lemma = speaker.lemma_.lower()
+    sents, here = _sentences_at(speaker)
+    for sent in sents[here + 1 : here + 3]:
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in tok.children):
+                continue
+            name = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                ),
+                None,
+            )
+            if name is not None:
+                return name
     return None
 
 

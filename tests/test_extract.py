@@ -2099,3 +2099,15 @@ def test_a_person_the_recogniser_took_for_an_organisation_still_says_she() -> No
         "He denied ever telling staff to rerun a sample to raise a number.\n"
     )
     assert by_content(text, "ever telling staff").source == "Grant Haldane"
+
+
+def test_a_described_person_named_next_after_that_and_the_same_noun() -> None:
+    text = (
+        "Lab padded results, former analyst says\n\n"
+        "If you bought flower last year, the label said it tested at 31 percent THC. According "
+        "to a former analyst at the lab that tested it, the real number was likely closer to "
+        "22.\n\n"
+        "That analyst, Tessa Molina, 29, worked at Verity Analytics from 2022 until October.\n"
+    )
+    assert by_content(text, "closer to 22").source == "Tessa Molina"
+    assert by_content(text, "Lab padded").source == "Tessa Molina"  # the headline's too
