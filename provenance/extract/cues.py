@@ -224,8 +224,8 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 yield cand
             continue
         hung = _cue_hung_on_subject(tok) if cue is not None and not cue.quote_only else None
-        if hung is not None:
-            yield from _hung_candidate(doc, tok, *hung, cue.stance)  # type: ignore[union-attr]
+        if cue is not None and hung is not None:
+            yield from _hung_candidate(doc, tok, *hung, cue.stance)
             continue
         if (
             cue is None
