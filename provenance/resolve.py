@@ -176,16 +176,16 @@ def _surnames(doc: Doc) -> frozenset[str]:
         tagged = {e[-1].lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1}
         # "Atty. Gerardo Policarpio", "Lt. Dana Whitcomb": a title written short before a
         # first name and surname, whatever the recogniser took them for
+        tokens = doc_tokens(doc)
         titled = {
-            t.lower_
-            for t in doc_tokens(doc)
-            if t.i >= 2
-            and t.is_title
-            and t.pos_ == "PROPN"
-            and doc[t.i - 1].is_title
-            and doc[t.i - 1].pos_ == "PROPN"
-            and doc[t.i - 2].text.endswith(".")
-            and doc[t.i - 2].lower_ in _BEFORE_NAMES
+            name.lower_
+            for title, given, name in zip(tokens, tokens[1:], tokens[2:], strict=False)
+            if name.is_title
+            and name.pos_ == "PROPN"
+            and given.is_title
+            and given.pos_ == "PROPN"
+            and title.text.endswith(".")
+            and title.lower_ in _BEFORE_NAMES
         }
         names = frozenset(tagged | titled | _untagged_names(doc) | _aged_names(doc))
         doc.user_data["provenance_surnames"] = names
@@ -1857,8 +1857,8 @@ def _name_start(head: Token) -> int:
         before = doc[i - 1]
         if before.pos_ == "PROPN" and before.head.i in (head.i, i):
             i -= 1
-        elif _nickname_before(doc, i, head):  # 'Rafael "Paeng" Dimaculangan'
-            i = _nickname_before(doc, i, head)
+        elif (given := _nickname_before(doc, i, head)) is not None:
+            i = given  # 'Rafael "Paeng" Dimaculangan'
         elif (
             # "Giornale di Brescia", "Diário do Sul": a particle inside a name of its own
             before.lower_ in _NAME_PARTICLES
@@ -1882,20 +1882,21 @@ def _nicknamed(head: Token, ent: Entity) -> bool:
     return start < ent.start and any(t.text in QUOTE_CHARS for t in head.doc[start : ent.start])
 
 
-def _nickname_before(doc: Doc, i: int, head: Token) -> int:
+def _nickname_before(doc: Doc, i: int, head: Token) -> int | None:
     """Where the given name starts before a quoted nickname that ends just before token ``i``
-    ('Rafael \u201cPaeng\u201d Dimaculangan'), or 0 when there is none."""
+    ('Rafael \u201cPaeng\u201d Dimaculangan'), or None when there is none."""
     close = i - 1
     if close < 3 or doc[close].text not in QUOTE_CHARS:
-        return 0
+        return None
     j = close - 1
     while j > 0 and doc[j].pos_ == "PROPN" and close - j <= 2:
         j -= 1
     given = j - 1
     if j == close - 1 or doc[j].text not in QUOTE_CHARS or given < 0:
-        return 0
+        return None
     first = doc[given]
-    return given if first.pos_ == "PROPN" and first.is_title and first.head.i == head.i else 0
+    named = first.pos_ == "PROPN" and first.is_title and first.head.i == head.i
+    return given if named else None
 
 
 #: lowercase words that join the parts of a foreign name ("Giornale di Brescia")

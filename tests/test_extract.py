@@ -2111,3 +2111,10 @@ def test_a_described_person_named_next_after_that_and_the_same_noun() -> None:
     )
     assert by_content(text, "closer to 22").source == "Tessa Molina"
     assert by_content(text, "Lab padded").source == "Tessa Molina"  # the headline's too
+
+
+def test_a_quotation_after_nothing_but_spaces_is_read_without_error() -> None:
+    # the nickname test read the word before the opening mark with split(), which found no
+    # word in "\xa0 " and raised IndexError
+    found = extract("\xa0 \u201cAb\u201d Cd said it.")
+    assert [a.content.text for a in found] == ["Ab"]

@@ -35,7 +35,7 @@ def _quote_words(text: str, q: Quote) -> int:
     return sum(len(text[s:e].split()) for s, e in q.fragments)
 
 
-def nickname(text: str, q: Quote) -> bool:
+def _nickname(text: str, q: Quote) -> bool:
     """Whether a quotation is a nickname inside a name ("Rafael \u201cPaeng\u201d
     Dimaculangan", "Earvin 'Magic' Johnson"): one or two capitalised words between a
     capitalised word and the next, set off by spaces. Nobody said it."""
@@ -44,16 +44,20 @@ def nickname(text: str, q: Quote) -> bool:
     words = text[q.start : q.end].split()
     if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
         return False
-    before = text[: q.open_at].rstrip(" ")
-    after = text[q.close_at :]
-    return (
-        text[q.open_at - 1] == " "
-        and after[:1] == " "
-        and bool(before)
-        and before.split()[-1][:1].isupper()
-        and before[-1].isalpha()
-        and after[1:2].isupper()
-    )
+    if text[q.open_at - 1] != " " or text[q.close_at : q.close_at + 1] != " ":
+        return False
+    if not text[q.close_at + 1 : q.close_at + 2].isupper():
+        return False
+    # the word before the opening mark, read back from it (not the whole text before)
+    end = q.open_at
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    if end == 0 or not text[end - 1].isalpha():
+        return False
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start].isupper()
 
 
 def _attach_quotes(
@@ -64,7 +68,7 @@ def _attach_quotes(
     text = doc_text(doc)
     used = _mark_quoted(cands, quotes)
     _merge_split_quotes(text, cands, quotes, used)
-    used |= {n for n, q in enumerate(quotes) if nickname(text, q)}
+    used |= {n for n, q in enumerate(quotes) if _nickname(text, q)}
     for n, q in enumerate(quotes):
         if n in used or any(_overlap(c.content, (q.start, q.end)) for c in cands):
             continue
