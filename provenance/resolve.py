@@ -1390,7 +1390,8 @@ def _find_full_name(speaker: Token, rules: Rules) -> Token | None:
     doc = speaker.doc
     ent = _entity(speaker)
     if ent is None or ent.label_ != "PERSON":
-        ent = doc[speaker.i : speaker.i + 1]
+        # the word alone, or the whole of a surname written with a hyphen ("Okonkwo-Reyes")
+        ent = doc[speaker.i - 2 if _hyphened(doc, speaker.i) else speaker.i : speaker.i + 1]
     name = ent.text
     if ent.label_ == "PERSON" and _nicknamed(speaker, ent):
         name = _person_name(doc[_name_start(speaker) : speaker.i + 1], rules)  # a nickname cut
@@ -1867,12 +1868,27 @@ def _name_start(head: Token) -> int:
             and doc[i - 2].is_title
         ):
             i -= 2
+        elif _hyphened(doc, i):
+            i -= 2  # "Okonkwo-Reyes"
         else:
             break
     # "Sgt. Luis Romero": a title written short is no part of the name
     while i < head.i and doc[i].text.endswith(".") and doc[i].lower_ in _BEFORE_NAMES:
         i += 1
     return i
+
+
+def _hyphened(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` is the second half of a name written with a hyphen and no
+    space either side ("Okonkwo-Reyes")."""
+    return (
+        i >= 2
+        and doc[i - 1].text in _NAME_DASHES
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].pos_ == "PROPN"
+        and doc[i - 2].is_title
+    )
 
 
 def _nicknamed(head: Token, ent: Entity) -> bool:
@@ -1899,6 +1915,9 @@ def _nickname_before(doc: Doc, i: int, head: Token) -> int | None:
     return given if named else None
 
 
+#: the marks that join the two halves of a surname ("Okonkwo-Reyes")
+_NAME_DASHES = frozenset({"-", "\u2010", "\u2011"})
+
 #: lowercase words that join the parts of a foreign name ("Giornale di Brescia")
 _NAME_PARTICLES = frozenset(
     {"di", "del", "della", "de", "da", "do", "dos", "das", "du", "des", "der", "van", "von"}
@@ -1917,7 +1936,11 @@ def _person_name(ent: Any, rules: Rules) -> str:
         words[0].lower_ in _BEFORE_NAMES or _trigger(words[0], rules) is not None
     ):
         words = words[1:]
-    return " ".join(t.text for t in words)
+    if not words:
+        return ""
+    # each word followed by its own spacing: "Oyelaran-Price", not "Oyelaran - Price"
+    spaced = [t.text + (" " if t.whitespace_ else "") for t in words[:-1]]
+    return "".join(spaced) + str(words[-1].text)
 
 
 # --------------------------------------------------------------------------- attributions

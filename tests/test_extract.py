@@ -1982,6 +1982,20 @@ def test_a_quoted_nickname_is_no_quotation_and_no_part_of_the_name() -> None:
     assert by_content(text, "searched").source == "Ernesto Dimaculangan"
 
 
+def test_a_hyphenated_name_keeps_its_hyphen() -> None:
+    # the name was built by joining its words with spaces: "Harriet Oyelaran - Price"
+    text = (
+        "The audit was sent in March.\n\n"
+        "\u201cThe policy was quietly revised,\u201d said Harriet Oyelaran-Price, a consultant."
+        "\n\nJean-Luc Picard of the agency said the bill was wrong.\n\n"
+        "\u201cNobody told the council,\u201d Oyelaran-Price told reporters.\n"
+    )
+    assert by_content(text, "quietly revised").source == "Harriet Oyelaran-Price"
+    # the surname alone, written with its hyphen, is the same person
+    assert by_content(text, "Nobody told").source == "Harriet Oyelaran-Price"
+    assert by_content(text, "the bill was wrong").source == "Jean-Luc Picard"
+
+
 def test_the_deputy_arbiters_are_not_the_chief_arbiter() -> None:
     text = (
         "A phone was found on Sunday.\n\n"
