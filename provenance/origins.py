@@ -323,9 +323,10 @@ def _named_in_text(text: str, surname: str) -> frozenset[str]:
         return frozenset()
     # not an organisation's name that a possessive goes on with ("Porthellan Fishermen's
     # Association" for "Fishermen")
-    found = re.finditer(
-        rf"\b((?:[A-Z][\w'\u2019-]+\.? ){{1,2}}){re.escape(surname)}\b(?!['\u2019])", text
-    )
+    # a word with a hyphen is a name only with a capital after it ("Jean-Luc", not
+    # "Leeds-based")
+    word = r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*\.? "
+    found = re.finditer(rf"\b((?:{word}){{1,2}}){re.escape(surname)}\b(?!['\u2019])", text)
     return frozenset(
         m.group(0)
         for m in found

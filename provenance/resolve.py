@@ -280,9 +280,13 @@ def antecedent_of(
         # "University President Helen Vasquez-Orr was asked whether ... . 'There is no
         # list,' she said.": the person asked in the sentence before, when nobody speaks there
         subject = _last_subject(speaker, earlier, rules, person=True)
-        # one asked may be of either sex; one the sentence is about must be known to be this
-        # one's ("Mrs Pascoe was not impressed", not "Tom Lund agreed" before "she said")
-        known = (None, wanted) if subject is not None and subject.dep_ == "nsubjpass" else (wanted,)
+        # one asked, or one the sentence introduces by a post, may be of either sex; one the
+        # sentence is about by name must be known to be this one's ("Mrs Pascoe was not
+        # impressed", not "Tom Lund agreed" before "she said")
+        before = _sentence_before(speaker)
+        by_post = before is not None and subject is not None and subject.i < before.start
+        either = subject is not None and (subject.dep_ == "nsubjpass" or by_post)
+        known = (None, wanted) if either else (wanted,)
         if subject is not None and _gender(subject, earlier) in known:
             return subject
         for head in speakers:  # the latest to speak, unless known to be of the other sex
@@ -494,6 +498,12 @@ def _last_subject(
             paragraph = "\n" not in speaker.doc.text[before.end_char : speaker.idx]
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and _is_person(tok) and paragraph:
                 return tok
+            # "The judge was blunter still." as a paragraph of its own, then "'...,' he
+            # wrote.": the person the one-sentence paragraph before introduces
+            if tok.dep_ == "nsubj" and _introduces(before, tok, rules):
+                named = _description_antecedent(tok, earlier, rules)
+                if named is not None and named.pos_ == "PROPN" and _is_person(named):
+                    return named
             continue
         if (
             tok.dep_ == "nsubj"
@@ -502,6 +512,24 @@ def _last_subject(
         ):
             return tok
     return None
+
+
+def _introduces(before: Entity, subject: Token, rules: Rules) -> bool:
+    """Whether ``before`` is a paragraph of one sentence about someone known by a post
+    ("The judge was blunter still."), the subject a definite description of one."""
+    text = subject.doc.text
+    start, end = before.start_char, before.end_char
+    end = len(text[:end].rstrip(" "))  # the sentence may hold the line break after it
+    alone = (start == 0 or text[start - 1] == "\n") and (
+        text[end - 1 : end] == "\n" or text[end : end + 1] in ("", "\n")
+    )
+    return (
+        alone
+        and subject.pos_ == "NOUN"
+        and subject.tag_ == "NN"
+        and _is_definite(subject)
+        and _trigger(subject, rules) is not None
+    )
 
 
 _FEMALE = frozenset(
@@ -1589,7 +1617,10 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     set_beside = _described_organisation(head, rules)
     if set_beside is not None:
         # "The dam's operator, Volga Hydro," (tagged a person): the description says what it is
-        name = _text(doc, [t for t in toks if t.pos_ == "PROPN"]) or head.text
+        # not a place it is set in ("The tool's maker, Leeds-based Briefwell,")
+        modifiers = {t.i for c in head.children if c.dep_ == "amod" for t in c.subtree}
+        name = _text(doc, [t for t in toks if t.pos_ == "PROPN" and t.i not in modifiers])
+        name = name or head.text
         entry = _lookup(name, rules)
         if entry is not None:
             return entry.canonical, entry.type, f"alias '{name}' in sources.toml"
@@ -1701,7 +1732,7 @@ _STAFF = frozenset(
     {"analyst", "economist", "researcher", "scientist", "strategist", "expert", "engineer"}
 )
 
-_PEOPLE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+_PEOPLE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "rep"})
 _VOICES = _PEOPLE_VOICES | frozenset(
     {
         "statement",

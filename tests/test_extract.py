@@ -1996,6 +1996,60 @@ def test_a_hyphenated_name_keeps_its_hyphen() -> None:
     assert by_content(text, "the bill was wrong").source == "Jean-Luc Picard"
 
 
+def test_the_speaker_before_an_aside_set_off_by_commas() -> None:
+    # the parser read "Smith asked about the case" as what was said, and "said" had no
+    # subject (and took "Achebe" for an adverb)
+    text = (
+        "The hearing ended on Monday.\n\n"
+        "Smith, asked about the case, said the talks had failed.\n\n"
+        "The mayor, asked whether she would resign, said she would not.\n\n"
+        "Counsel for the defendant, Simon Achebe, said he grew suspicious.\n\n"
+        "Achebe, asked whether he had sympathy for the trainee, said the responsibility "
+        "lay with the partners.\n"
+    )
+    assert by_content(text, "the talks had failed").source == "Smith"
+    assert by_content(text, "she would not").source == "mayor"
+    assert by_content(text, "the responsibility lay").source == "Simon Achebe"
+    # the aside is no part of what was said
+    assert not [a for a in extract(text) if "asked" in a.content.text]
+
+
+def test_a_pronoun_after_a_paragraph_that_introduces_a_post_holder() -> None:
+    # "he" was the last to speak, the spokesman; the paragraph before introduces the minister
+    text = (
+        "Budget row deepens\n\n"
+        "Finance Minister Karl Ashworth announced the budget on Tuesday.\n\n"
+        "The opposition\u2019s treasury spokesman, David Quayle, said it had failed.\n\n"
+        "The minister was blunter still.\n\n"
+        "\u201cThe country is entitled to a budget that adds up,\u201d he told reporters.\n"
+    )
+    assert by_content(text, "entitled to a budget").source == "Karl Ashworth"
+    assert by_content(text, "it had failed").source == "David Quayle"
+
+
+def test_a_short_quotation_that_goes_on_after_the_cue_is_the_speakers() -> None:
+    # under min_direct_words it was taken for a scare quote and dropped
+    text = (
+        "The hearing ended on Monday.\n\n"
+        "\u201cOne of them would have been reported in a volume I know,\u201d Achebe said. "
+        "\u201cI would remember.\u201d\n\n"
+        "She called the plan \u201ca disgrace.\u201d\n"
+    )
+    found = extract(text)
+    short = [a for a in found if a.content.text == "I would remember."]
+    assert len(short) == 1 and short[0].source == "Achebe" and short[0].kind == "direct"
+    assert not [a for a in found if a.content.text == "a disgrace."]
+
+
+def test_a_place_set_before_a_name_is_no_part_of_it() -> None:
+    text = (
+        "The judgment was handed down on Tuesday.\n\n"
+        "The tool\u2019s maker, Leeds-based Briefwell, said its software had generated the "
+        "citations.\n"
+    )
+    assert by_content(text, "its software").source == "Briefwell"
+
+
 def test_the_deputy_arbiters_are_not_the_chief_arbiter() -> None:
     text = (
         "A phone was found on Sunday.\n\n"

@@ -80,7 +80,8 @@ def _attach_quotes(
     _merge_split_quotes(text, cands, quotes, used)
     out = list(cands)
     for n, q in enumerate(quotes):
-        if n in used or _quote_words(text, q) < rules.thresholds.min_direct_words:
+        short = _quote_words(text, q) < rules.thresholds.min_direct_words
+        if n in used or (short and not _said_on(text, q, out)):
             continue
         if _sentence_like(text, q):
             out.append(_continuation(text, q, out))
@@ -279,6 +280,22 @@ def _is_tag(between: str) -> bool:
 def _sentence_like(text: str, q: Quote) -> bool:
     inner = "".join(text[s:e] for s, e in q.fragments).strip()
     return inner[-1:] in {".", ",", "!", "?", ":", ";", "\u2026"} or len(inner.split()) >= 8
+
+
+def _said_on(text: str, q: Quote, found: list[Candidate]) -> bool:
+    """A quotation of whole sentences that goes on, in the same paragraph, from a sentence
+    ending on the cue of a speaker found ('..., he said. \u201cI would remember.\u201d'):
+    however short, no scare quote."""
+    inner = text[q.start : q.end].strip()
+    if len(q.fragments) != 1 or inner[-1:] not in {".", "!", "?"} or not inner[:1].isupper():
+        return False
+    return any(
+        c.speaker is not None
+        and c.cue_span is not None
+        and c.cue_span[1] <= q.open_at
+        and text[c.cue_span[1] : q.open_at].strip() == "."
+        for c in found
+    )
 
 
 def _paragraph_gap(text: str, a: int, b: int) -> int:

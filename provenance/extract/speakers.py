@@ -79,6 +79,9 @@ def subject_of(verb: Token) -> Token | None:
     named = _name_before_relative(verb)
     if named is not None:
         return named
+    aside = _subject_before_aside(verb)
+    if aside is not None:  # "Achebe, asked whether he had sympathy ..., said"
+        return aside
     # a participle's subject is its clause's ("The museum refused to hand back a stool ...,
     # saying ..."), not the noun before its comma
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
@@ -114,6 +117,32 @@ def subject_of(verb: Token) -> Token | None:
             node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return _nearest_subject(node)
+    return None
+
+
+def _subject_before_aside(verb: Token) -> Token | None:
+    """The speaker before an aside set off by commas that the parser took for the clause a
+    subjectless cue reports ("Smith, asked about the case, said ...": it read "Smith asked
+    about the case" as what was said, and took "Achebe" for an adverb)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    for aside in verb.children:
+        if (
+            aside.i > verb.i
+            or aside.dep_ not in ("ccomp", "advcl", "parataxis")
+            or aside.tag_ not in ("VBN", "VBD", "VBG")
+            or aside.right_edge.i != verb.i - 2
+            or doc[aside.i - 1].text != ","
+        ):
+            continue
+        before = [c for c in aside.children if c.i < aside.i - 1 and c.dep_ != "punct"]
+        if len(before) != 1 or before[0].right_edge.i not in (aside.i - 2, aside.i - 1):
+            return None
+        (subject,) = before
+        named = subject.pos_ in ("PROPN", "NOUN") or (subject.is_title and subject.i > 0)
+        if subject.dep_ in ("nsubj", "advmod", "npadvmod") and named:
+            return subject
     return None
 
 
