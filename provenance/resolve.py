@@ -174,8 +174,9 @@ def _surnames(doc: Doc) -> frozenset[str]:
     names: frozenset[str] | None = doc.user_data.get("provenance_surnames")
     if names is None:
         tagged = {e[-1].lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1}
-        # "Atty. Gerardo Policarpio", "Lt. Dana Whitcomb": a title written short before a
-        # first name and surname, whatever the recogniser took them for
+        # "Atty. Gerardo Policarpio", "Lt. Dana Whitcomb", "Dr Imogen Brace": a title written
+        # short (or an honorific) before a first name and surname, whatever the recogniser
+        # took them for
         tokens = doc_tokens(doc)
         titled = {
             name.lower_
@@ -184,7 +185,7 @@ def _surnames(doc: Doc) -> frozenset[str]:
             and name.pos_ == "PROPN"
             and given.is_title
             and given.pos_ == "PROPN"
-            and title.text.endswith(".")
+            and (title.text.endswith(".") or title.lower_ in _HONORIFICS)
             and title.lower_ in _BEFORE_NAMES
         }
         names = frozenset(tagged | titled | _untagged_names(doc) | _aged_names(doc))
@@ -1426,7 +1427,11 @@ def _find_full_name(speaker: Token, rules: Rules) -> Token | None:
     size = len(name.split())
     best: tuple[int, Any] | None = None
     for other in _ents(doc):
-        if other.label_ != "PERSON" or other.text == name or len(other) <= len(ent):
+        # "Dr Imogen Brace", tagged an organisation: an honorific opens a person's name
+        titled = other.label_ == "ORG" and other[0].lower_ in _HONORIFICS and len(other) > 2
+        if (other.label_ != "PERSON" and not titled) or other.text == name:
+            continue
+        if len(other) <= len(ent):
             continue
         if len(other.text.split()) <= size:
             continue

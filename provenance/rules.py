@@ -94,6 +94,9 @@ class PhraseCue:
 class PrepositionCue:
     words: tuple[str, ...]  # ("according", "to")
     stance: str = "neutral"
+    #: a cue only opening its sentence, its phrase set off by a comma ("Per the filing, ...":
+    #: not "$5 per hour")
+    fronted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -578,7 +581,11 @@ _PHRASE_KEYS = {
     "stance": _Key(_WORD, required=True),
     "preps": _Key(_WORDS),
 }
-_PREPOSITION_KEYS = {"words": _Key(_SOME_WORDS, required=True), "stance": _Key(_WORD)}
+_PREPOSITION_KEYS = {
+    "words": _Key(_SOME_WORDS, required=True),
+    "stance": _Key(_WORD),
+    "fronted": _Key(_BOOL),
+}
 
 _Cues = tuple[
     dict[str, VerbCue], dict[str, NounCue], tuple[PhraseCue, ...], tuple[PrepositionCue, ...]
@@ -611,7 +618,7 @@ def _read_cues(report: _Report, data: dict[str, Any]) -> _Cues:
         for e in _cues(report, top, "phrase", _PHRASE_KEYS, "words")
     )
     prepositions = tuple(
-        PrepositionCue(tuple(e["words"]), e.get("stance", "neutral"))
+        PrepositionCue(tuple(e["words"]), e.get("stance", "neutral"), e.get("fronted", False))
         for e in _cues(report, top, "preposition", _PREPOSITION_KEYS, "words")
     )
     return verbs, nouns, phrases, prepositions

@@ -2041,6 +2041,73 @@ def test_a_short_quotation_that_goes_on_after_the_cue_is_the_speakers() -> None:
     assert not [a for a in found if a.content.text == "a disgrace."]
 
 
+def test_a_closing_cue_whose_speaker_the_parser_hung_on_the_last_noun() -> None:
+    # the parser joined "said" to "got" as a second verb and hung "her daughter, ..." on
+    # "Kyle" as an apposition: "said" had no subject of its own
+    text = (
+        "A grandmother lost $9,000 to a phone scam.\n\n"
+        "Marjorie Doucette got a call on the morning of Feb. 17 from a man who sounded like "
+        "her grandson Kyle, her daughter, Anne Pyke, said in an interview Thursday.\n"
+    )
+    found = by_content(text, "Marjorie Doucette got a call")
+    assert found.source == "Anne Pyke"
+    assert found.content.text.endswith("her grandson Kyle")
+
+
+def test_per_opening_a_sentence_attributes_but_not_a_rate() -> None:
+    text = (
+        "The suit was filed on Thursday.\n\n"
+        "Per the filing, producers routinely held back dinner until contestants had "
+        "finished their interviews.\n\n"
+        "Contestants were paid $50 per day, and prices rose 4 per cent.\n"
+    )
+    found = extract(text)
+    assert [a.content.text for a in found] == [
+        "producers routinely held back dinner until contestants had finished their interviews"
+    ]
+    assert found[0].speaker is not None and found[0].speaker.text == "the filing"
+
+
+def test_a_cue_the_tagger_took_for_a_noun_before_said_in_a_lawsuit_that() -> None:
+    # "claims" tagged a noun heading the sentence, its clause hung on "lawsuit"
+    text = (
+        "Reality star sues\n\n"
+        'A former contestant on the steamy dating show "Heat Cove" claims in a bombshell '
+        "lawsuit that producers kept her awake for days.\n"
+    )
+    found = by_content(text, "producers kept her awake")
+    assert found.speaker is not None
+    # the show's title keeps both its marks
+    assert found.speaker.text == 'A former contestant on the steamy dating show "Heat Cove"'
+
+
+def test_a_quoted_title_before_the_noun_it_names_is_no_quotation() -> None:
+    text = (
+        "'Heat Cove' star claims producers starved her of sleep\n\n"
+        "By Brianna Kessler\n\n"
+        "The \u201cMorning Edition\u201d host said the show would end.\n"
+    )
+    found = extract(text)
+    assert not [a for a in found if a.content.text in ("Heat Cove", "Morning Edition")]
+    starved = by_content(text, "producers starved her")
+    assert starved.speaker is not None and starved.speaker.text == "'Heat Cove' star"
+
+
+def test_a_name_after_dr_is_a_persons_though_tagged_an_organisation() -> None:
+    # "Dr Imogen Brace" was tagged an organisation: "Brace" was no person, and "she" went to
+    # the last woman to speak before
+    text = (
+        "Firm blames AI tool\n\n"
+        "Managing partner Deborah Quayle said the firm had apologised.\n\n"
+        "A database kept by Dr Imogen Brace, a legal technologist at Northfield University, "
+        "lists 41 hearings.\n\n"
+        "Brace said the true number was almost certainly higher.\n\n"
+        "\u201cThe tools are getting better,\u201d she said.\n"
+    )
+    assert by_content(text, "the true number").source == "Imogen Brace"
+    assert by_content(text, "The tools are getting better").source == "Imogen Brace"
+
+
 def test_a_place_set_before_a_name_is_no_part_of_it() -> None:
     text = (
         "The judgment was handed down on Tuesday.\n\n"

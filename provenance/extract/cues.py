@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from provenance.quotes import QUOTE_CHARS
+from provenance.quotes import QUOTE_CHARS, SINGLE_MARKS
 from provenance.rules import Rules
 from provenance.terms import POINTERS
 
@@ -400,6 +400,8 @@ def _verb_tagged_noun(tok: Token) -> bool:
     deps = {c.dep_ for c in tok.children}
     if tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and {"nsubj", "dobj"} <= deps:
         return True  # "A copy of the record ... lists C-114 as the donor": subject and object
+    if tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and "nsubj" in deps and _said_in_that(tok):
+        return True  # "A former contestant ... claims in a lawsuit that producers ..."
     if tok.pos_ != "NOUN" or "ccomp" not in deps:
         return False
     if "nsubj" in deps:
@@ -411,6 +413,34 @@ def _verb_tagged_noun(tok: Token) -> bool:
         c.left_edge.lower_ == "that" for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
     )
     return that and noun_subject(tok) is not None
+
+
+def _with_its_marks(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A speaker's span holding one quotation mark of a pair, widened to the other just
+    outside it ("'Heat Cove' star", the opening mark a token apart)."""
+    start, end = span
+    marks = QUOTE_CHARS | SINGLE_MARKS
+    if sum(text[i] in marks for i in range(start, end)) % 2 == 0:
+        return span
+    if start > 0 and text[start - 1] in marks:
+        return start - 1, end
+    if end < len(text) and text[end] in marks:
+        return start, end + 1
+    return span
+
+
+def _said_in_that(tok: Token) -> bool:
+    """Whether a "that" clause hangs on the object of a preposition after ``tok`` ("in a
+    lawsuit that producers kept her awake"), the parser's way with "said in X that"."""
+    return any(
+        clause.dep_ == "relcl"
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        for prep in tok.children
+        if prep.dep_ == "prep" and prep.i > tok.i
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for clause in obj.children
+    )
 
 
 def _repaired(
@@ -1299,6 +1329,8 @@ def _make(
     weak: bool = False,
 ) -> Candidate:
     sp = span_of(mention_tokens(speaker)) if speaker is not None else None
+    if sp is not None:
+        sp = _with_its_marks(doc_text(doc), sp)
     return Candidate(
         kind=kind,
         content=content,
@@ -1362,6 +1394,13 @@ def _noun_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         yield _make(doc, "indirect", span, tok, cue_span, owner, "noun-cue", 0.7, cue.stance)
 
 
+def _fronted(tok: Token, source: Token) -> bool:
+    """Whether a preposition opens its sentence and its phrase is set off by a comma ("Per
+    the filing, ...")."""
+    after = source.right_edge.i + 1
+    return tok.i == tok.sent.start and after < len(tok.doc) and tok.doc[after].text == ","
+
+
 def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
     """``..., according to X`` attaches X to the clause it modifies."""
     hits = _hits(doc, rules)
@@ -1389,6 +1428,8 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             if not objs:
                 continue
             source = objs[0]
+            if prep_cue.fronted and not _fronted(tok, source):
+                continue
             head = tok.head if tok.head is not tok else None
             cue_span = (tok.idx, last.idx + len(last.text))
             if head is None:

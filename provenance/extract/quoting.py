@@ -60,6 +60,21 @@ def _nickname(text: str, q: Quote) -> bool:
     return text[start].isupper()
 
 
+def _quoted_title(text: str, q: Quote) -> bool:
+    """Whether a quotation is the title of a show, book or film set before the noun it
+    names ("'Heat Cove' star", "the \u201cMorning Edition\u201d host"): a few capitalised
+    words, no sentence's punctuation, and a lowercase word right after. Nobody said it."""
+    if len(q.fragments) != 1:
+        return False
+    words = text[q.start : q.end].split()
+    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[-1][-1:] in ".,!?;:":
+        return False
+    after = text[q.close_at : q.close_at + 2]
+    return len(after) == 2 and after[0] == " " and after[1].islower()
+
+
 def _attach_quotes(
     doc: Doc, cands: list[Candidate], quotes: list[Quote], rules: Rules
 ) -> list[Candidate]:
@@ -68,7 +83,7 @@ def _attach_quotes(
     text = doc_text(doc)
     used = _mark_quoted(cands, quotes)
     _merge_split_quotes(text, cands, quotes, used)
-    used |= {n for n, q in enumerate(quotes) if _nickname(text, q)}
+    used |= {n for n, q in enumerate(quotes) if _nickname(text, q) or _quoted_title(text, q)}
     for n, q in enumerate(quotes):
         if n in used or any(_overlap(c.content, (q.start, q.end)) for c in cands):
             continue

@@ -82,6 +82,9 @@ def subject_of(verb: Token) -> Token | None:
     aside = _subject_before_aside(verb)
     if aside is not None:  # "Achebe, asked whether he had sympathy ..., said"
         return aside
+    set_off = _apposition_before(verb)
+    if set_off is not None:  # "... her grandson Kyle, her daughter, Anne Pyke, said"
+        return set_off
     # a participle's subject is its clause's ("The museum refused to hand back a stool ...,
     # saying ..."), not the noun before its comma
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
@@ -144,6 +147,34 @@ def _subject_before_aside(verb: Token) -> Token | None:
         if subject.dep_ in ("nsubj", "advmod", "npadvmod") and named:
             return subject
     return None
+
+
+def _apposition_before(verb: Token) -> Token | None:
+    """The speaker of a closing cue that the parser joined to the statement as a second verb
+    and whose subject it hung on the statement's last noun as an apposition ("X got a call
+    from a man who sounded like her grandson Kyle, her daughter, Anne Pyke, said"): the
+    description set off by commas just before the cue."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.head.i > verb.i or verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    head = verb.head
+    if any(c.dep_ in ("cc", "preconj") for c in verb.children) or any(
+        c.dep_ in ("cc", "preconj") and head.i < c.i < verb.i for c in head.children
+    ):
+        return None  # "... and said": the first verb's subject said it
+    node = doc[verb.i - 2]
+    while node.dep_ != "appos" and node.head.i > node.i and node.head.i < verb.i:
+        node = node.head  # "Anne" to "Pyke"
+    while node.dep_ == "appos" and node.head.dep_ == "appos":
+        node = node.head  # "Anne Pyke" to "her daughter"
+    if (
+        node.dep_ != "appos"
+        or node.pos_ not in ("NOUN", "PROPN")
+        or node.right_edge.i not in (verb.i - 2, verb.i - 1)
+        or doc[node.left_edge.i - 1].text != ","
+    ):
+        return None
+    return node
 
 
 def _reduced_relative(clause: Token) -> bool:
@@ -397,10 +428,19 @@ def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"):
         if toks[-1].text == ")" and any(t.text == "(" for t in toks):
             break  # "Rete Elettrica Nazionale (REN)" keeps its closing bracket
+        if _paired_mark(toks[-1], toks):
+            break  # 'the dating show "Heat Cove"' keeps its closing mark
         toks = toks[:-1]
     while toks and (toks[0].is_punct or toks[0].is_space):
+        if _paired_mark(toks[0], toks):
+            break  # "'Heat Cove' star" keeps its opening mark
         toks = toks[1:]
     return toks or [head]
+
+
+def _paired_mark(mark: Token, toks: list[Token]) -> bool:
+    """Whether ``mark`` is a quotation mark whose partner is among ``toks``."""
+    return mark.text in QUOTE_CHARS and sum(t.text in QUOTE_CHARS for t in toks) % 2 == 0
 
 
 def _when(prep: Token) -> bool:
