@@ -231,6 +231,7 @@ class ClaimRules:
     not_yet: tuple[str, ...] = ()
     hearsay: tuple[str, ...] = ()
     about_reporting: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
     public_record: tuple[str, ...] = ()
     time_units: tuple[str, ...] = ()
     counts: tuple[str, ...] = ()
@@ -873,6 +874,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("unattributed", "not_yet", "not_yet", _WORDS),
     ("unattributed", "hearsay", "hearsay", _PHRASES),
     ("unattributed", "about_reporting", "about_reporting", _WORDS),
+    ("unattributed", "notices", "notices", _PHRASES),
     ("unattributed", "public_record", "public_record", _WORDS),
     ("unattributed", "time_units", "time_units", _WORDS),
     ("unattributed", "counts", "counts", _WORDS),

@@ -96,7 +96,7 @@ def unattributed_claims(
     found: list[Unattributed] = []
     for i, whole in enumerate(sentences):
         span = trimmed(whole)
-        if _not_prose(span):
+        if _not_prose(span) or _notice(span, rules):
             continue
         sentence = whole
         if any(s < span.end and e > span.start for s, e in covered):  # holds an attribution
@@ -173,6 +173,13 @@ def _not_prose(span: Span) -> bool:
     if _BYLINE.match(text) or _SECTION.match(text):
         return True
     return sum(1 for w in text.split() if any(c.isalpha() for c in w)) < _MIN_WORDS
+
+
+def _notice(span: Span, rules: ClaimRules) -> bool:
+    """The outlet's note on the article itself ("This report by The Canadian Press was first
+    published March 13, 2026.", "This story has been updated ...")."""
+    opening = " ".join(span.text.lower().split()[:3])
+    return any(opening.startswith(n + " ") or opening == n for n in rules.notices)
 
 
 _SUBORDINATORS = frozenset(

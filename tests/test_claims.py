@@ -138,6 +138,20 @@ def test_headline_restating_an_attributed_figure_is_not_unattributed() -> None:
     assert all("unattributed" not in c.flag_names for c in claims_of(doc))
 
 
+def test_the_outlets_note_on_the_article_is_no_claim() -> None:
+    t = (
+        "Town mourns\n"
+        "A fire killed two people in the town on Monday.\n"
+        "This report by The Canadian Press was first published March 13, 2026.\n"
+    )
+    # the parse of the pipeline, not plain_sentences: the date is what made it a claim
+    claims = group_claims([document("fire", t)], RULES)
+    found = [c for c in claims if "unattributed" in c.flag_names]
+    texts = [m.sentence.text for c in found for m in c.members if m.sentence is not None]
+    assert any(text.startswith("A fire killed") for text in texts)  # still a claim
+    assert not [text for text in texts if text.startswith("This report")]
+
+
 def test_a_figure_continuing_the_previous_attributed_figure_is_not_unattributed() -> None:
     t = (
         "Russia gained ground\n"
