@@ -2108,6 +2108,19 @@ def test_a_name_after_dr_is_a_persons_though_tagged_an_organisation() -> None:
     assert by_content(text, "The tools are getting better").source == "Imogen Brace"
 
 
+def test_a_person_known_only_by_their_work_is_anonymous() -> None:
+    text = (
+        "Producers accused\n\n"
+        "A crew member who worked on the season told The Post that producers kept a "
+        "whiteboard in the control room.\n\n"
+        "Council member Jane Smith said the show had broken no rules.\n"
+    )
+    crew = by_content(text, "producers kept a whiteboard")
+    assert crew.source_type == "anonymous"
+    named = by_content(text, "the show had broken no rules")
+    assert named.source == "Jane Smith" and named.source_type != "anonymous"
+
+
 def test_a_place_set_before_a_name_is_no_part_of_it() -> None:
     text = (
         "The judgment was handed down on Tuesday.\n\n"
