@@ -497,6 +497,9 @@ def _last_subject(
             # "Mrs Pascoe was not impressed. 'He can have his fence,' she said.": the person
             # the sentence just before, in the same paragraph, is about
             paragraph = "\n" not in speaker.doc.text[before.end_char : speaker.idx]
+            # or the paragraph of one sentence just before ("On the High Street, cafe owner
+            # Dilys Morgan was taking it in her stride.")
+            paragraph = paragraph or _alone(before)
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and _is_person(tok) and paragraph:
                 return tok
             # "The judge was blunter still." as a paragraph of its own, then "'...,' he
@@ -515,17 +518,21 @@ def _last_subject(
     return None
 
 
+def _alone(sentence: Entity) -> bool:
+    """Whether ``sentence`` is a paragraph of its own."""
+    text = sentence.doc.text
+    start, end = sentence.start_char, sentence.end_char
+    end = len(text[:end].rstrip(" "))  # the sentence may hold the line break after it
+    return (start == 0 or text[start - 1] == "\n") and (
+        text[end - 1 : end] == "\n" or text[end : end + 1] in ("", "\n")
+    )
+
+
 def _introduces(before: Entity, subject: Token, rules: Rules) -> bool:
     """Whether ``before`` is a paragraph of one sentence about someone known by a post
     ("The judge was blunter still."), the subject a definite description of one."""
-    text = subject.doc.text
-    start, end = before.start_char, before.end_char
-    end = len(text[:end].rstrip(" "))  # the sentence may hold the line break after it
-    alone = (start == 0 or text[start - 1] == "\n") and (
-        text[end - 1 : end] == "\n" or text[end : end + 1] in ("", "\n")
-    )
     return (
-        alone
+        _alone(before)
         and subject.pos_ == "NOUN"
         and subject.tag_ == "NN"
         and _is_definite(subject)
@@ -718,6 +725,19 @@ def _said_of_themselves(doc: Doc) -> dict[str, str]:
             word = (subject if subject.pos_ == "PRON" else owner or subject).lower_
             if word in _SHE or word in _HE:
                 seen.setdefault(_surname(speaker), set()).add("f" if word in _SHE else "m")
+        for mark in doc_tokens(doc):
+            # "Dilys Morgan was taking it in her stride": "his" or "her" in the clause a named
+            # person is the subject of
+            if mark.tag_ != "PRP$" or mark.lower_ not in ("his", "her"):
+                continue
+            clause = mark.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.pos_ != "PROPN" or subject.i > mark.i:
+                continue
+            if subject.ent_type_ == "PERSON" or subject.lower_ in _surnames(doc):
+                seen.setdefault(_surname(subject), set()).add("f" if mark.lower_ == "her" else "m")
         found = {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
         doc.user_data["provenance_said_of_themselves"] = found
     return found
@@ -1425,7 +1445,7 @@ def _find_full_name(speaker: Token, rules: Rules) -> Token | None:
     if ent.label_ == "PERSON" and _nicknamed(speaker, ent):
         name = _person_name(doc[_name_start(speaker) : speaker.i + 1], rules)  # a nickname cut
     size = len(name.split())
-    best: tuple[int, Any] | None = None
+    best: tuple[tuple[int, bool, int], Any] | None = None
     for other in _ents(doc):
         # "Dr Imogen Brace", tagged an organisation: an honorific opens a person's name
         titled = other.label_ == "ORG" and other[0].lower_ in _HONORIFICS and len(other) > 2
@@ -1441,8 +1461,11 @@ def _find_full_name(speaker: Token, rules: Rules) -> Token | None:
         if not same and not given:  # "Zelenskiy", not "Ernesto X" for "Rafael X"
             last = other.text.split()[-1]
             same = fuzz.ratio(last.lower(), name.split()[-1].lower()) >= rules.thresholds.fuzzy_name
-        if same and (best is None or len(other) > best[0]):
-            best = (len(other), other)
+        # the fullest name; of two as full ("Jamie Keogh", his father "Martin Keogh"), the
+        # last given before the mention ("Mr Keogh, speaking from Eastmoor, said")
+        rank = (len(other), other.start < speaker.i, other.start if other.start < speaker.i else 0)
+        if same and (best is None or rank > best[0]):
+            best = (rank, other)
     if best is None:
         return None
     return best[1].root  # type: ignore[no-any-return]

@@ -2121,6 +2121,28 @@ def test_a_person_known_only_by_their_work_is_anonymous() -> None:
     assert named.source == "Jane Smith" and named.source_type != "anonymous"
 
 
+def test_mr_and_a_surname_two_relatives_share_is_the_one_named_last_before() -> None:
+    text = (
+        "Club accused over transfer\n\n"
+        "Eastmoor Rovers scouted Jamie Keogh at a tournament in Dublin last August.\n\n"
+        "Weeks later, the boy's father, Martin Keogh, was offered a job in Eastmoor.\n\n"
+        "Mr Keogh, speaking from Eastmoor, said he had applied for the job through an agency.\n"
+    )
+    assert by_content(text, "he had applied for the job").source == "Martin Keogh"
+
+
+def test_a_paragraph_of_one_sentence_introduces_the_next_speaker() -> None:
+    # "her stride" tells that Dilys Morgan is a woman; the last to speak was another one
+    text = (
+        "Signs mocked\n\n"
+        "Mererid Huws, of the campaign group Iaith Fyw, said the signs were a national joke. "
+        "She said she had written to the council.\n\n"
+        "On the High Street, cafe owner Dilys Morgan was taking it in her stride.\n\n"
+        '"At least it\'s honest," she said.\n'
+    )
+    assert by_content(text, "At least it").source == "Dilys Morgan"
+
+
 def test_a_place_set_before_a_name_is_no_part_of_it() -> None:
     text = (
         "The judgment was handed down on Tuesday.\n\n"
