@@ -53,15 +53,12 @@ def subject_of(verb: Token) -> Token | None:
     nearest = _nearest_subject(verb)
     if nearest is not None:
         return _real_subject(nearest)
-    inverted = _inverted_after_quote(verb)
-    if inverted is not None:
-        return inverted
-    raised = _raised_subject(verb)
-    if raised is not None:  # "Galloway is reported to have told staff that ..."
-        return raised
-    relative = _misread_relative_subject(verb)
-    if relative is not None:  # "Invoices shared with the paper by two workers show ..."
-        return relative
+    # '"...," said the minister'; "Galloway is reported to have told staff that ..."; "Invoices
+    # shared with the paper by two workers show ..."
+    for misplaced in (_inverted_after_quote, _raised_subject, _misread_relative_subject):
+        found = misplaced(verb)
+        if found is not None:
+            return found
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -73,18 +70,19 @@ def subject_of(verb: Token) -> Token | None:
         return None
     if verb.pos_ == "NOUN":  # a cue the tagger took for a noun
         return noun_subject(verb)
-    shared = _coordinated_before(verb)
-    if shared is not None:
-        return shared
-    named = _name_before_relative(verb)
-    if named is not None:
-        return named
-    aside = _subject_before_aside(verb)
-    if aside is not None:  # "Achebe, asked whether he had sympathy ..., said"
-        return aside
-    set_off = _apposition_before(verb)
-    if set_off is not None:  # "... her grandson Kyle, her daughter, Anne Pyke, said"
-        return set_off
+    # the subject the parser hung elsewhere: shared with a verb before, a name before a
+    # relative clause, before an aside ("Achebe, asked whether ..., said"), or set off as an
+    # apposition of the statement's last noun ("... her grandson Kyle, her daughter, Anne
+    # Pyke, said")
+    for hung in (
+        _coordinated_before,
+        _name_before_relative,
+        _subject_before_aside,
+        _apposition_before,
+    ):
+        found = hung(verb)
+        if found is not None:
+            return found
     # a participle's subject is its clause's ("The museum refused to hand back a stool ...,
     # saying ..."), not the noun before its comma
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
