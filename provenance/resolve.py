@@ -496,7 +496,7 @@ def _last_subject(
                 return tok
             # "Mrs Pascoe was not impressed. 'He can have his fence,' she said.": the person
             # the sentence just before, in the same paragraph, is about
-            paragraph = "\n" not in speaker.doc.text[before.end_char : speaker.idx]
+            paragraph = "\n" not in doc_text(speaker.doc)[before.end_char : speaker.idx]
             # or the paragraph of one sentence just before ("On the High Street, cafe owner
             # Dilys Morgan was taking it in her stride.")
             paragraph = paragraph or _alone(before)
@@ -520,7 +520,7 @@ def _last_subject(
 
 def _alone(sentence: Entity) -> bool:
     """Whether ``sentence`` is a paragraph of its own."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     start, end = sentence.start_char, sentence.end_char
     end = len(text[:end].rstrip(" "))  # the sentence may hold the line break after it
     return (start == 0 or text[start - 1] == "\n") and (
