@@ -703,8 +703,9 @@ def _gender(head: Token, earlier: list[tuple[Token, Token]]) -> str | None:
 def _said_of_themselves(doc: Doc) -> dict[str, str]:
     """Surname -> 'f' or 'm' from what a named person is reported to say of themselves
     ("Mark Ojo tells the BBC his daughter was almost hit", "Sarah Kinsella says she measured
-    it"): the subject of what was said, or its owner, is the speaker's pronoun. A name
-    given both is left out."""
+    it": the subject of what was said, or its owner, is the speaker's pronoun) or from "his"
+    or "her" in a clause the person is the subject of ("Dilys Morgan was taking it in her
+    stride"). A name given both is left out."""
     found: dict[str, str] | None = doc.user_data.get("provenance_said_of_themselves")
     if found is None:
         seen: dict[str, set[str]] = {}

@@ -178,8 +178,8 @@ def _not_prose(span: Span) -> bool:
 def _notice(span: Span, rules: ClaimRules) -> bool:
     """The outlet's note on the article itself ("This report by The Canadian Press was first
     published March 13, 2026.", "This story has been updated ...")."""
-    opening = " ".join(span.text.lower().split()[:3])
-    return any(opening.startswith(n + " ") or opening == n for n in rules.notices)
+    text = " ".join(span.text.lower().split())
+    return any(text == n or text.startswith(n + " ") for n in rules.notices)
 
 
 _SUBORDINATORS = frozenset(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from provenance.quotes import QUOTE_CHARS, SINGLE_MARKS
+from provenance.quotes import QUOTE_CHARS
 from provenance.rules import Rules
 from provenance.terms import POINTERS
 
@@ -29,6 +29,7 @@ from provenance.extract.spans import (
     span_of,
     subtree_without,
     trim,
+    with_partner_marks,
 )
 from provenance.extract.speakers import (
     _after_comma,
@@ -413,20 +414,6 @@ def _verb_tagged_noun(tok: Token) -> bool:
         c.left_edge.lower_ == "that" for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
     )
     return that and noun_subject(tok) is not None
-
-
-def _with_its_marks(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """A speaker's span holding one quotation mark of a pair, widened to the other just
-    outside it ("'Heat Cove' star", the opening mark a token apart)."""
-    start, end = span
-    marks = QUOTE_CHARS | SINGLE_MARKS
-    if sum(text[i] in marks for i in range(start, end)) % 2 == 0:
-        return span
-    if start > 0 and text[start - 1] in marks:
-        return start - 1, end
-    if end < len(text) and text[end] in marks:
-        return start, end + 1
-    return span
 
 
 def _said_in_that(tok: Token) -> bool:
@@ -1329,8 +1316,8 @@ def _make(
     weak: bool = False,
 ) -> Candidate:
     sp = span_of(mention_tokens(speaker)) if speaker is not None else None
-    if sp is not None:
-        sp = _with_its_marks(doc_text(doc), sp)
+    if sp is not None:  # "'Heat Cove' star": the opening mark a token apart
+        sp = with_partner_marks(doc_text(doc), *sp)
     return Candidate(
         kind=kind,
         content=content,

@@ -101,6 +101,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
+    return with_partner_marks(text, start, end)
+
+
+def with_partner_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened by one quotation mark just outside it whose partner lies
+    inside (double marks by count; single ones, which double as apostrophes, more strictly)."""
     marks = sum(1 for ch in text[start:end] if ch in QUOTE_CHARS)
     if marks % 2 == 1:
         if end < len(text) and text[end] in QUOTE_CHARS:
