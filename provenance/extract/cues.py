@@ -26,6 +26,7 @@ from provenance.extract.spans import (
     contiguous,
     doc_text,
     doc_tokens,
+    joined_by_and,
     span_of,
     subtree_without,
     trim,
@@ -1132,7 +1133,7 @@ def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int]
     hung = verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i < verb.i
     # "The inspectorate has ordered the mine closed, its director said": the parser joins
     # the cue to the statement as a second verb, with a comma and no "and" between them
-    hung = hung or (verb.dep_ == "conj" and verb.head.i < verb.i and not _joined_by_and(verb))
+    hung = hung or (verb.dep_ == "conj" and verb.head.i < verb.i and not joined_by_and(verb))
     if not (hung or detached) or not _after_comma(speaker) or verb.tag_ == "VBG":
         return None  # a participle ("..., asking not to be named") closes nothing
     if any(c.dep_ in ("auxpass", "mark") for c in verb.children):
@@ -1145,19 +1146,6 @@ def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int]
         return None  # a timestamp or a name, not a statement
     s, e = trim(doc_text(doc), *span)
     return (s, e) if e > s else None
-
-
-def _joined_by_and(verb: Token) -> bool:
-    """Whether a conjunct verb is joined to the one before it by "and", "but" ...: not
-    "humiliated musicians and threatened their jobs, an investigation has found", where the
-    "and" joins the other verb and the comma sets the cue apart."""
-    head = verb.head
-    if any(c.dep_ in ("cc", "preconj") for c in verb.children):
-        return True
-    verbs = sorted([head, *(c for c in head.children if c.dep_ == "conj")], key=lambda t: t.i)
-    before = [t for t in verbs if t.i < verb.i]
-    last = before[-1].i if before else head.i
-    return any(c.dep_ in ("cc", "preconj") and last < c.i < verb.i for c in head.children)
 
 
 def _prep_content(

@@ -210,3 +210,16 @@ def _text(doc: Doc, toks: list[Token]) -> str:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def joined_by_and(verb: Token) -> bool:
+    """Whether a conjunct verb is joined to the one before it by "and", "but" ...: not
+    "humiliated musicians and threatened their jobs, an investigation has found", where the
+    "and" joins the other verb and the comma sets the cue apart."""
+    head = verb.head
+    if any(c.dep_ in ("cc", "preconj") for c in verb.children):
+        return True
+    verbs = sorted([head, *(c for c in head.children if c.dep_ == "conj")], key=lambda t: t.i)
+    before = [t for t in verbs if t.i < verb.i]
+    last = before[-1].i if before else head.i
+    return any(c.dep_ in ("cc", "preconj") and last < c.i < verb.i for c in head.children)

@@ -19,6 +19,7 @@ from provenance.extract.spans import (
     SUBJECTS,
     contiguous,
     doc_tokens,
+    joined_by_and,
     subtree_without,
 )
 
@@ -155,10 +156,7 @@ def _apposition_before(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.dep_ != "conj" or verb.head.i > verb.i or verb.i < 3 or doc[verb.i - 1].text != ",":
         return None
-    head = verb.head
-    if any(c.dep_ in ("cc", "preconj") for c in verb.children) or any(
-        c.dep_ in ("cc", "preconj") and head.i < c.i < verb.i for c in head.children
-    ):
+    if joined_by_and(verb):
         return None  # "... and said": the first verb's subject said it
     node = doc[verb.i - 2]
     while node.dep_ != "appos" and node.head.i > node.i and node.head.i < verb.i:
