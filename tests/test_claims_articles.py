@@ -1179,8 +1179,30 @@ def test_a_denier_answering_outright_in_its_own_defence_is_disputed() -> None:
     (flag,) = [f for f in outright.flags if f.name == "disputed"]
     assert flag.evidence[0].rule == "disputed.outright-answer"
     assert outright.origins[0].name == "agriculture ministry"  # not the company after it
-    reason = claim_with(claims, "employed 400 people")  # a reason, not the contrary
-    assert "disputed" not in reason.flag_names
+    # the other reason given for a denial is said in the denier's defence: what it denies
+    # says otherwise of it
+    reason = claim_with(claims, "employed 400 people")
+    (flag,) = [f for f in reason.flags if f.name == "disputed"]
+    assert [e.rule for e in flag.evidence] == ["disputed.defence"]
+
+
+def test_an_interested_partys_outright_word_is_disputed_its_other_words_are_not() -> None:
+    # no denial in so many words: a side's flat assurance ("never") answers the other side
+    _, claims = article(
+        "Quarry blasts blamed for cracks\n\n"
+        "Residents of Ashby Moor said blasting at the Stenholt quarry had cracked walls in 40 "
+        "homes since March.\n"
+        "Stenholt Quarries said its blasts had never exceeded the limits in its permit.\n"
+        "The company said it employs 120 people at the site.\n"
+    )
+    never = claim_with(claims, "never exceeded")
+    assert {"unverified_party_claim", "disputed"} <= set(never.flag_names)
+    (flag,) = [f for f in never.flags if f.name == "disputed"]
+    assert flag.evidence[0].rule == "disputed.outright-answer"
+    assert "'never'" in flag.evidence[0].detail
+    staff = claim_with(claims, "employs 120 people")
+    assert "unverified_party_claim" in staff.flag_names
+    assert "disputed" not in staff.flag_names
 
 
 def test_what_a_speaker_said_after_and_leaves_no_claim_before_it_in_a_persons_voice() -> None:

@@ -142,7 +142,9 @@ def test_seed_claims() -> None:
     ev, _ = measured(SEEDS_GOLD)
     assert len(ev.results) == 69
     assert ev.count("matched") >= 65
-    assert ev.count("flags_right") >= 55
+    # 52 since an interested party's outright word is disputed (three seed claims gain the
+    # flag their gold does not give; over the held-out sets the rule gains more than it costs)
+    assert ev.count("flags_right") >= 52
     assert ev.micro.f1 >= 0.88
     assert ev.strict.f1 >= 0.85
 
