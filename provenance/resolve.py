@@ -376,7 +376,14 @@ def _spoken_for(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
     body = [c for c in speaker.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
     if body:
         named = _description_antecedent(body[-1], earlier, rules)
-        return named if named is not None and named.i != body[-1].i else None
+        if named is None or named.i == body[-1].i:
+            return None
+        # "A fire service spokeswoman" is no "steam service" named before: the words the
+        # body is named by must be the antecedent's too
+        words = {c.lower_ for c in body[-1].children if c.dep_ in ("compound", "amod")}
+        if not words <= {t.lower_ for t in mention_tokens(named)}:
+            return None
+        return named
     if any(c.dep_ in ("compound", "amod", "nmod") for c in speaker.children):
         return None
     subject = _subject_before(speaker, earlier, rules)
@@ -1211,6 +1218,7 @@ def _description_antecedent(
                 and ent.start >= sents[lo].start
                 and ent.start_char >= headline
                 and not _modifier(ent.root)
+                and not _family(ent)
                 and (lemma in _generic_bodies(rules) or lemma in ent.text.lower())
                 and _compatible(canonical_source(ent.root, rules)[1], kind)
             ):
@@ -1306,6 +1314,17 @@ def _named_after_lede(
 _BODIES = frozenset(
     {"company", "organisation", "rebel group", "media", "international organisation"}
 )
+
+
+def _family(ent: Entity) -> bool:
+    """Whether an "organisation" is a family the article names a member of: "the Wades"
+    (or "the Joneses") after "Kerry Wade"."""
+    words = [t.lower_ for t in ent if t.lower_ != "the"]
+    word = words[-1] if len(words) == 1 else ""
+    if not word.endswith("s"):
+        return False
+    surnames = _surnames(ent.doc)
+    return word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames)
 
 
 def _compatible(named: str | None, described: str | None) -> bool:
@@ -1512,8 +1531,25 @@ def _ents(doc: Doc) -> tuple[Entity, ...]:
     """``doc.ents``, built once: spaCy rebuilds the tuple on every access."""
     ents = doc.user_data.get("provenance_ents")
     if ents is None:
-        ents = doc.user_data["provenance_ents"] = tuple(doc.ents)
+        ents = doc.user_data["provenance_ents"] = tuple(_trimmed(e) for e in doc.ents)
     return tuple(ents)
+
+
+def _trimmed(ent: Entity) -> Entity:
+    """An entity without the line break the recogniser may run it on over ("SunVista
+    Holidays" at the end of a line without a full stop) or the conjunction it may open with."""
+    start, end = ent.start, ent.end
+    while end - start > 1 and ent.doc[end - 1].is_space:
+        end -= 1
+    # "But SpaceTrack Weekly, a US trade website, reported": the sentence's conjunction is
+    # no part of the name
+    while end - start > 1 and ent.doc[start].pos_ == "CCONJ":
+        start += 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    trimmed = ent.doc[start:end]
+    trimmed.label_ = ent.label_
+    return trimmed
 
 
 # --------------------------------------------------------------------------- canonical sources
@@ -1688,6 +1724,14 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     owner = _institution(head, rules)
     if owner is not None and not _has_person(head):
         return owner[0], owner[1], f"{owner[2]}, speaking through '{head.text}'"
+    owner = _issued_by(head, rules)
+    if owner is not None and head.lemma_.lower() in _PLEADINGS:
+        # "the railway's defence, lodged last month, denies": the party speaking
+        return owner[0], owner[1], f"{owner[2]}, through its {head.text}"
+    if owner is not None:
+        # "Figures from the Forum", "GiveRaise's own figures": a document of the body's,
+        # an origin of its own, no party's word
+        return f"{owner[0]} {head.text.lower()}", "document", owner[2]
     trig = _trigger(head, rules)
     if trig in _DESCRIBED_TYPES:
         employer = _employer(head, rules)
@@ -1702,7 +1746,8 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
             e = _entity(t)
             if (
                 t.ent_type_ in ("GPE", "NORP")
-                and trig not in (None, "government", "military")
+                # "One London market underwriter": where someone works, not whose word it is
+                and (trig not in (None, "government", "military") or head.pos_ == "NOUN")
                 and (e is None or not e.start <= head.i < e.end)
             ):
                 continue  # "Italy's grid operator" is a company, not the Italian government
@@ -1814,6 +1859,77 @@ def _institution(head: Token, rules: Rules) -> tuple[str, str | None, str] | Non
     unnamed_body = owned in _ORGANISATION_TYPES and len(owner) == 1
     if owner[-1].pos_ == "NOUN" and (office or unnamed_body):
         return text, owned, f"issued by '{text}' ({owned})"
+    if len(owner) > 1 and all(t.pos_ in ("NOUN", "ADJ") for t in owner):
+        # "A fire service spokeswoman": a body named by common words, not one named before
+        # that shares its last word ("a steam service")
+        return text, owned or "organisation", f"issued by '{text}'"
+    return None
+
+
+#: what an organisation or a person keeps and publishes, speaking through it as through a
+#: statement or a report ("Figures from the Forum show", "GiveRaise's own figures")
+_RECORDS = frozenset(
+    {
+        "figure",
+        "figures",
+        "data",
+        "record",
+        "records",
+        "statistic",
+        "statistics",
+        "minutes",
+        "accounts",
+        "guidance",
+        "defence",
+        "defense",
+        "log",
+        "logs",
+        "filing",
+        "document",
+        "documents",
+    }
+)
+
+#: documents in which a party pleads its case in its own voice
+_PLEADINGS = frozenset({"defence", "defense", "filing", "statement", "letter", "post"})
+
+#: "data compiled by Bloomberg", "a report published by the audit office": who issued it
+_ISSUING = frozenset({"compile", "publish", "release", "issue", "prepare", "produce", "file"})
+
+
+def _issued_by(head: Token, rules: Rules) -> tuple[str, str | None, str] | None:
+    """Whoever issued the document or the records speaking ("Figures from the Cumbrian
+    Rescue Teams Forum show", "GiveRaise's own figures", "the railway's defence, lodged last
+    month, denies", "a report by the audit office", "data compiled by Bloomberg"): named, or
+    a body the article names. Not whoever saw or obtained it ("seen by the BBC")."""
+    records = head.lemma_.lower() in _RECORDS or head.lower_ in _RECORDS
+    if not records and not _is_document(head, rules):
+        return None
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > head.i:
+            owners += [o for o in c.children if o.dep_ == "pobj"]
+        elif c.dep_ == "acl" and c.lemma_.lower() in _ISSUING:
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                owners += [o for o in agent.children if o.dep_ == "pobj"]
+    for owner in owners:
+        if owner.pos_ == "PROPN":
+            name, kind, _ = canonical_source(owner, rules)
+            ent = _entity(owner)
+            if name and ent is not None and ent.label_ == "ORG" and name in ent.text:
+                name = strip_determiner(" ".join(ent.text.split()))  # not "Fell" of "Fell & ..."
+            if name:
+                return name, kind, f"issued by '{name}'"
+        elif (
+            owner.pos_ == "NOUN"
+            and (_is_definite(owner) or owner.dep_ == "poss")
+            and _trigger(owner, rules) in _BODY_TYPES
+        ):
+            about = _description_antecedent(owner, [], rules)
+            if about is not None and about.pos_ == "PROPN":
+                name, kind, _ = canonical_source(about, rules)
+                if name and kind not in ("person", "official"):
+                    return name, kind, f"issued by the {owner.text} named in the article"
     return None
 
 
@@ -1851,7 +1967,7 @@ _BODY_TYPES = _ORGANISATION_TYPES | {"government"}
 def _fuller_name(name: str, doc: Doc) -> str:
     """'Corvia' -> 'Corvia Air' when the article names the organisation in full."""
     fuller = [
-        e.text
+        " ".join(e.text.split())  # an entity may run on over a line's end
         for e in _ents(doc)
         if e.label_ == "ORG"
         and e.text != name

@@ -1208,6 +1208,8 @@ def _object_content(
     denial), a pronoun that points back is the object too: "The company denied that."."""
     # "Parents dispute both points": the parser may take the object of a denial for an
     # adverbial noun when its determiner is "both"
+    if quote_only and (named := _named_as_quoted(doc, verb)) is not None:
+        return named
     wanted = ("dobj", "npadvmod") if pointing and not _has_object(verb) else ("dobj",)
     if quote_only and not _has_object(verb):
         wanted = ("dobj", "npadvmod")  # "described this season as '...'": read as a time
@@ -1277,6 +1279,35 @@ _DEPICTING = frozenset({"show", "depict", "capture"})
 _LOCATING = frozenset({"place", "locate"})
 _CLOSES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
 _AS_QUOTED = re.compile("\\s+as\\s+([\"\u201c\u2018'])")
+
+
+_NAMED_QUOTED = re.compile("\\s+(as\\s+)?([\"\u201c\u2018'])")
+
+
+def _named_as_quoted(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The quotation a cue of a relative clause names its object with ("vouchers, which Mrs
+    Wade described as \u201ca slap in the face\u201d", "a move the company described as
+    ...", "after hearing what he described as \"a bang\"", "in what he called \"the first
+    winter ascent\""), said by the clause's subject: the words inside the marks. "describe"
+    needs its "as"; a phrase may come between ("described to investigators as")."""
+    relative = verb.dep_ == "relcl" or any(c.dep_ == "dobj" and c.i < verb.i for c in verb.children)
+    if not relative:
+        return None
+    end = verb.idx + len(verb.text)
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ != "as" and nxt.head.i == verb.i:
+        end = nxt.right_edge.idx + len(nxt.right_edge.text)
+    text = doc_text(doc)
+    found = _NAMED_QUOTED.match(text, end)
+    if found is None or (found.group(1) is None and verb.lemma_.lower() != "call"):
+        return None
+    close = text.find(_CLOSES[found.group(2)], found.end(), verb.sent.end_char)
+    if close <= found.end():
+        return None
+    words = text[found.end() : close].split()
+    if all(w[:1].isupper() for w in words):
+        return None  # "the premium tier, which Nuvrel calls \u201cConcierge\u201d": a name
+    return found.end(), close
 
 
 def _as_quoted_end(text: str, end: int, limit: int) -> int:

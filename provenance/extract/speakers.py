@@ -279,7 +279,11 @@ def _nearest_subject(verb: Token) -> Token | None:
     subjects = [
         c
         for c in verb.children
-        if c.dep_ == "nsubj" and c.text not in QUOTE_CHARS  # „ is a noun
+        if c.dep_ == "nsubj"
+        and c.text not in QUOTE_CHARS  # „ is a noun
+        # "Mrs Wade disputes that, saying ...": a conjunction the parser made the
+        # participle's subject is nobody
+        and c.pos_ != "SCONJ"
     ]
     # "The report ... says that Anton Varga shouted": a subject after "that" is the clause's
     that = next((t.i for t in verb.doc[verb.i + 1 : verb.i + 3] if t.lower_ == "that"), None)
@@ -342,6 +346,8 @@ def _adjacent_noun(verb: Token) -> Token | None:
         prev.pos_ in ("NOUN", "PROPN")
         and (prev.dep_ not in ("compound", "amod", "poss", "pobj") or on_verb)
         and prev.text not in QUOTE_CHARS
+        # "a forecast issued that morning predicted": when, not who
+        and prev.dep_ != "npadvmod"
     ):
         return prev
     if prev.text == "," and i - 1 >= verb.sent.start:
@@ -403,6 +409,9 @@ def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
         for c in head.children
         if c.dep_ in ("relcl", "acl", "advcl")
         or (not coordinated and c.dep_ in ("conj", "cc"))
+        # "But SpaceTrack Weekly, a US trade website, reported": the sentence's "But", hung
+        # on a name the parser took for the root
+        or (c.dep_ == "cc" and c.i < head.i)
         or (c.dep_ == "appos" and c.i > head.i and _preceded_by_comma(c) and not _names(head, c))
         or (c.dep_ == "prep" and c.i > head.i and _is_chain_prep(head, c))
         or (c.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "citing")
