@@ -449,7 +449,13 @@ def _disclaimers(
         for start, end in _phrases_in(sentence, rules.claims.distancing_phrases):
             if not _outside(start, end, taken):
                 continue
-            rest = [w for w in sentence.words if w.end <= start or w.start >= end]
+            # "could not independently confirm the object's origin" doubts the origin, not
+            # every statement about the object: a possessor names no doubted thing
+            rest = [
+                w
+                for w in sentence.words
+                if (w.end <= start or w.start >= end) and w.dep != "poss"
+            ]
             span = Span(start, end, text[start:end])
             found.append(_Disclaimer(i, span, terms(rest, events, phrases), words, attributed))
     return found

@@ -1255,3 +1255,24 @@ def test_police_saying_officers_are_investigating_announce_their_own_work() -> N
     work = claim_with(claims, "officers were investigating")
     assert "unverified_party_claim" not in work.flag_names
     assert "single_source" in work.flag_names
+
+
+def test_a_doubt_about_a_things_origin_is_no_doubt_about_all_said_of_the_thing() -> None:
+    # "the object's origin": the origin is doubted, not what the farmer said of the object
+    _, claims = article(
+        "Metal sphere found in a Gozo field\n\n"
+        "A farmer has handed police a scorched metal sphere that he found in his field on "
+        "Tuesday.\n\n"
+        "Joseph Camilleri, 58, said the object was still warm when he found it.\n\n"
+        "His wife said she had heard a loud bang at about 2am.\n\n"
+        "Police said they had sent a patrol to the farm on Tuesday morning.\n\n"
+        "The astronomer Maria Grech said the sphere came from the upper stage of a rocket.\n\n"
+        "An American launch company said on Thursday that its rockets had not lost a stage "
+        "over Europe.\n\n"
+        "Times of Malta could not independently confirm the object's origin.\n"
+    )
+    warm = claim_with(claims, "still warm")
+    assert "disputed" not in warm.flag_names
+    rockets = claim_with(claims, "not lost a stage")  # the sentence before: doubted
+    (flag,) = [f for f in rockets.flags if f.name == "disputed"]
+    assert "disputed.reporter" in {e.rule for e in flag.evidence}
