@@ -321,7 +321,11 @@ def antecedent_of(
             return subject
         for _, head in reversed(earlier):
             # a company the tagger took for a person, by its name ("Redvale Homes") is an "it"
-            thing = not _is_person(head) or _trigger(head, rules) in _ORGANISATION_TYPES
+            thing = (
+                not _is_person(head)
+                or _trigger(head, rules) in _ORGANISATION_TYPES
+                or _an_organisation(head, rules)  # "electronics maker Hoshizora Denki"
+            )
             if head.i < speaker.i and thing and head.lower_ not in _GROUP_PRONOUNS:
                 return head
         return None
@@ -836,6 +840,8 @@ def _named_next(speaker: Token, rules: Rules) -> Token | None:
         name = next(e for e in sent.ents if e.start <= first.i < e.end)
         if (the_of or not known) and len(name) < 2:
             continue  # "the founder of X" is introduced by a full name, not "Bramwell"
+        if strip_determiner(name.text).lower() in _described_names(speaker.doc, rules):
+            continue  # "electronics maker Hoshizora Denki", a firm the recogniser took for one
         if name.root.dep_ in ("nsubj", "nsubjpass"):
             return name.root
     return None
@@ -1214,7 +1220,10 @@ def _description_antecedent(
         for ent in reversed([e for e in _ents(doc) if e.end <= speaker.i]):
             # "the company" after "Ardent Holdings"; "the army" is not Hezbollah
             if (
-                ent.label_ == "ORG"
+                (
+                    ent.label_ == "ORG"
+                    or strip_determiner(ent.text).lower() in _described_names(doc, rules)
+                )
                 and ent.start >= sents[lo].start
                 and ent.start_char >= headline
                 and not _modifier(ent.root)
@@ -1350,6 +1359,27 @@ def _described_organisation(head: Token, rules: Rules) -> str | None:
         return None  # "the court, a passer-by, Grace Adeyemi": described on its own
     kind = _trigger(head.head, rules)
     return kind if kind in _ORGANISATION_TYPES or kind == "government" else None
+
+
+def _described_names(doc: Doc, rules: Rules) -> dict[str, str]:
+    """Names the article introduces with a word for a kind of organisation before them,
+    whatever the recogniser took them for ("electronics maker Hoshizora Denki", tagged a
+    person), lowercase, to that kind (once per document)."""
+    key = f"provenance_described_names_{id(rules)}"
+    found: dict[str, str] | None = doc.user_data.get(key)
+    if found is None:
+        found = {}
+        for ent in _ents(doc):
+            if ent.label_ not in ("PERSON", "ORG") or ent.start == 0 or ent[0].pos_ != "PROPN":
+                continue
+            before = doc[ent.start - 1]
+            if before.pos_ != "NOUN" or before.dep_ != "compound" or before.head.i != ent.root.i:
+                continue
+            kind = _trigger(before, rules)
+            if kind in _ORGANISATION_TYPES:
+                found.setdefault(strip_determiner(ent.text).lower(), kind)
+        doc.user_data[key] = found
+    return found
 
 
 def _headline_end(doc: Doc) -> int:
@@ -1695,6 +1725,11 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     title = head.head
     set_off = head.dep_ == "appos" and title.pos_ == "PROPN" and title.ent_type_ != "PERSON"
     set_off = set_off and _titled_name(title, head)
+    named_as = _described_names(doc, rules).get(strip_determiner(ent.text).lower()) if ent else None
+    if named_as is not None and ent is not None and not titled:
+        # "Hoshizora Denki said", after "electronics maker Hoshizora Denki": an organisation,
+        # however the recogniser tagged the name
+        return strip_determiner(ent.text), named_as, "named as an organisation in the article"
     if _is_person(head) or _is_titled_name(head, rules) or set_off:
         kind = (_trigger(titled[0], rules) or "official") if titled else "person"
         kind = "official" if set_off and kind == "person" else kind
@@ -1895,6 +1930,16 @@ _PLEADINGS = frozenset({"defence", "defense", "filing", "statement", "letter", "
 
 #: "data compiled by Bloomberg", "a report published by the audit office": who issued it
 _ISSUING = frozenset({"compile", "publish", "release", "issue", "prepare", "produce", "file"})
+
+
+def _records(head: Token, rules: Rules) -> bool:
+    """Whether a mention is a document or records that speak for whoever issued them, not in
+    their own voice as a pleading or a statement does ("its annual report", "the figures")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma in _PLEADINGS:
+        return False
+    # a statement, a readout, a lawsuit or a ruling is its issuer's own voice; a report is not
+    return lemma in _RECORDS or head.lower_ in _RECORDS or lemma == "report"
 
 
 def _issued_by(head: Token, rules: Rules) -> tuple[str, str | None, str] | None:
@@ -2134,6 +2179,12 @@ def resolve_candidates(doc: Doc, cands: list[Candidate], rules: Rules) -> list[A
             if ante is not None and ante.lower_ in _RELATIVE | _PERSON_PRONOUNS:
                 head = c.speaker
             source, stype, evidence = canonical_source(head, rules)
+            issuer = ante is not None and head is not c.speaker and not _records(head, rules)
+            if source and issuer and _records(c.speaker, rules):
+                # "according to its annual report", "the figures": the issuer's document, an
+                # origin of its own, as "Figures from the Forum" is
+                source, stype = f"{source} {c.speaker.text.lower()}", "document"
+                evidence = f"{evidence}; its {c.speaker.text}"
             reason = _anonymity(c, head, stype, rules)
             if reason is not None:
                 stype = "anonymous official" if stype == "official" else "anonymous"

@@ -452,9 +452,7 @@ def _disclaimers(
             # "could not independently confirm the object's origin" doubts the origin, not
             # every statement about the object: a possessor names no doubted thing
             rest = [
-                w
-                for w in sentence.words
-                if (w.end <= start or w.start >= end) and w.dep != "poss"
+                w for w in sentence.words if (w.end <= start or w.start >= end) and w.dep != "poss"
             ]
             span = Span(start, end, text[start:end])
             found.append(_Disclaimer(i, span, terms(rest, events, phrases), words, attributed))

@@ -1057,7 +1057,9 @@ def test_its_report_is_that_of_the_clauses_subject() -> None:
         "turbines to 14 offshore wind farms in northern Europe, according to its latest annual "
         "report.\n"
     )
-    assert by_content(text, "14 offshore wind farms").source == "Brennic"
+    # (Brennic's report: a document of Brennic's, an origin of its own)
+    found = by_content(text, "14 offshore wind farms")
+    assert (found.source, found.source_type) == ("Brennic report", "document")
 
 
 def test_the_byline_under_the_headline_is_nobody_a_description_points_at() -> None:
@@ -2425,3 +2427,36 @@ def test_a_body_named_by_common_words_is_not_another_sharing_its_last_word() -> 
     )
     found = by_content(text, "emergency calls")
     assert found.source == "fire service"
+
+
+def test_a_firm_the_recogniser_took_for_a_person_is_a_firm_throughout() -> None:
+    # "electronics maker Hoshizora Denki" is a company wherever the article names it, so
+    # "The company" is Hoshizora Denki, and the engineer suing it is not
+    text = (
+        "Engineer sues employer.\n\n"
+        "A 52-year-old engineer has sued electronics maker Hoshizora Denki, claiming it kept "
+        "him in a windowless room.\n\n"
+        "Hoshizora Denki, which makes power modules for home appliances, cut about 1,200 jobs "
+        "in Japan between 2022 and 2024.\n\n"
+        "The company said in a statement that the career design office exists to help "
+        "employees.\n"
+    )
+    company = by_content(text, "career design office")
+    assert (company.source, company.source_type) == ("Hoshizora Denki", "company")
+    engineer = by_content(text, "windowless room")
+    assert engineer.source != "Hoshizora Denki"
+
+
+def test_an_issuers_own_report_is_a_document_of_its_own_its_spokesperson_is_not() -> None:
+    text = (
+        "Nimbus Forge to cut jobs\n\n"
+        "Cloud software firm Nimbus Forge is planning to cut about 2,000 jobs.\n\n"
+        "The company denied that it would move its headquarters. \u201cThat report is "
+        "completely untrue,\u201d the spokesperson said.\n\n"
+        "Nimbus Forge employed about 16,500 people at the end of last year, according to its "
+        "annual report.\n"
+    )
+    report = by_content(text, "16,500 people")
+    assert (report.source, report.source_type) == ("Nimbus Forge report", "document")
+    spokesperson = by_content(text, "completely untrue")
+    assert spokesperson.source_type != "document"
