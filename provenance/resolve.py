@@ -1760,13 +1760,14 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     if owner is not None and not _has_person(head):
         return owner[0], owner[1], f"{owner[2]}, speaking through '{head.text}'"
     owner = _issued_by(head, rules)
-    if owner is not None and head.lemma_.lower() in _PLEADINGS:
-        # "the railway's defence, lodged last month, denies": the party speaking
-        return owner[0], owner[1], f"{owner[2]}, through its {head.text}"
-    if owner is not None:
+    if owner is not None and _records(head, rules):
         # "Figures from the Forum", "GiveRaise's own figures": a document of the body's,
         # an origin of its own, no party's word
         return f"{owner[0]} {head.text.lower()}", "document", owner[2]
+    if owner is not None:
+        # "the railway's defence, lodged last month, denies", "a readout from the Kremlin":
+        # the issuer speaking
+        return owner[0], owner[1], f"{owner[2]}, through its {head.text}"
     trig = _trigger(head, rules)
     if trig in _DESCRIBED_TYPES:
         employer = _employer(head, rules)
@@ -1947,6 +1948,8 @@ def _issued_by(head: Token, rules: Rules) -> tuple[str, str | None, str] | None:
     Rescue Teams Forum show", "GiveRaise's own figures", "the railway's defence, lodged last
     month, denies", "a report by the audit office", "data compiled by Bloomberg"): named, or
     a body the article names. Not whoever saw or obtained it ("seen by the BBC")."""
+    if head.lemma_.lower() in _PEOPLE_VOICES:
+        return None  # "a spokesman from the company" is a person, handled as one
     records = head.lemma_.lower() in _RECORDS or head.lower_ in _RECORDS
     if not records and not _is_document(head, rules):
         return None
@@ -1982,7 +1985,7 @@ def _voice_of(head: Token, rules: Rules) -> tuple[str, str | None, str] | None:
     """'A spokesman for Fellside Estates', 'a spokeswoman for the company' (the company the
     story names): the organisation an unnamed spokesperson speaks for."""
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at", "from"):
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if obj.pos_ == "PROPN":

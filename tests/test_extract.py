@@ -2460,3 +2460,16 @@ def test_an_issuers_own_report_is_a_document_of_its_own_its_spokesperson_is_not(
     assert (report.source, report.source_type) == ("Nimbus Forge report", "document")
     spokesperson = by_content(text, "completely untrue")
     assert spokesperson.source_type != "document"
+
+
+def test_a_readout_or_a_spokesman_from_a_body_is_that_bodys_own_voice() -> None:
+    text = (
+        "Leaders talk.\n\n"
+        "A readout from the Kremlin said the two leaders had agreed to talk again.\n\n"
+        "A spokesman from Acme Holdings said the plant would reopen.\n"
+    )
+    readout = by_content(text, "agreed to talk again")
+    assert (readout.source, readout.source_type) == ("Russian government", "government")
+    spokesman = by_content(text, "plant would reopen")
+    assert spokesman.source == "Acme Holdings"
+    assert spokesman.source_type != "document"
