@@ -1228,6 +1228,7 @@ def _description_antecedent(
                 and ent.start_char >= headline
                 and not _modifier(ent.root)
                 and not _family(ent)
+                and not _told(ent.root)
                 and (lemma in _generic_bodies(rules) or lemma in ent.text.lower())
                 and _compatible(canonical_source(ent.root, rules)[1], kind)
             ):
@@ -1323,6 +1324,12 @@ def _named_after_lede(
 _BODIES = frozenset(
     {"company", "organisation", "rebel group", "media", "international organisation"}
 )
+
+
+def _told(tok: Token) -> bool:
+    """Whether a name is the one a speaker told ("Grace told ITV News"): an outlet or a
+    listener, not an organisation "the company" can be."""
+    return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() == "tell"
 
 
 def _family(ent: Entity) -> bool:
@@ -1775,10 +1782,14 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
             return employer
     if trig in _DESCRIBED_TYPES or trig == "official":
         return strip_determiner(text), trig, f"head noun '{head.text}' ({trig})"
+    # "Seoul-based Hanbit Sports Tech": the place a name is set in says nothing of whose word
+    placed = {t.i for c in head.children if c.dep_ == "amod" for t in c.subtree}
     for t in toks:
         if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") and t.ent_iob_ == "B":
             if _seen_by(t) is not None:
                 continue  # "A post-mortem report ..., seen by the BBC": who saw it
+            if t.i in placed and t.ent_type_ in ("GPE", "NORP"):
+                continue
             e = _entity(t)
             if (
                 t.ent_type_ in ("GPE", "NORP")

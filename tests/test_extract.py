@@ -2473,3 +2473,23 @@ def test_a_readout_or_a_spokesman_from_a_body_is_that_bodys_own_voice() -> None:
     spokesman = by_content(text, "plant would reopen")
     assert spokesman.source == "Acme Holdings"
     assert spokesman.source_type != "document"
+
+
+def test_the_place_a_firm_is_based_in_is_not_whose_word_it_is() -> None:
+    text = (
+        "Robot umpire row.\n\n"
+        "The system was developed by Seoul-based Hanbit Sports Tech, which says its tracking "
+        "cameras are accurate to within 3 millimeters.\n\n"
+        "A Hanbit spokesperson said the company had reviewed the pitch.\n"
+    )
+    assert by_content(text, "3 millimeters").source == "Hanbit Sports Tech"
+    assert by_content(text, "reviewed the pitch").source == "Hanbit Sports Tech"
+
+
+def test_the_outlet_someone_told_is_not_the_company() -> None:
+    text = (
+        "Nurse wrongly flagged as shoplifter.\n\n"
+        '"I had just come off a twelve-hour shift," Grace told ITV News.\n\n'
+        'In a statement, the company said Grace had been "incorrectly matched".\n'
+    )
+    assert by_content(text, "incorrectly matched").source != "ITV News"
