@@ -128,7 +128,7 @@ def flag_claim(
         found["unverified_party_claim"] = [party]
     denials, contested = _denials(members, origins, rules)
     disputes = _distancing(members, rules) + contested
-    answer = _outright_answer(party, members, origins[0], rules, stakes) if party else None
+    answer = _outright_answer(members, origins[0], rules, stakes) if party else None
     if answer is not None:
         disputes.append(answer)
     if denials and origins:
@@ -726,7 +726,6 @@ def idiomatic(content: str, rules: Rules) -> bool:
 
 
 def _outright_answer(
-    party: Evidence,
     members: Sequence[ClaimMember],
     origin: Origin,
     rules: Rules,

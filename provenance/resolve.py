@@ -1767,7 +1767,7 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     if owner is not None and not _has_person(head):
         return owner[0], owner[1], f"{owner[2]}, speaking through '{head.text}'"
     owner = _issued_by(head, rules)
-    if owner is not None and _records(head, rules):
+    if owner is not None and _records(head):
         # "Figures from the Forum", "GiveRaise's own figures": a document of the body's,
         # an origin of its own, no party's word
         return f"{owner[0]} {head.text.lower()}", "document", owner[2]
@@ -1927,13 +1927,11 @@ _RECORDS = frozenset(
         "minutes",
         "accounts",
         "guidance",
-        "defence",
-        "defense",
         "log",
         "logs",
-        "filing",
         "document",
         "documents",
+        "report",
     }
 )
 
@@ -1944,14 +1942,15 @@ _PLEADINGS = frozenset({"defence", "defense", "filing", "statement", "letter", "
 _ISSUING = frozenset({"compile", "publish", "release", "issue", "prepare", "produce", "file"})
 
 
-def _records(head: Token, rules: Rules) -> bool:
+def _record_word(head: Token) -> bool:
+    return head.lemma_.lower() in _RECORDS or head.lower_ in _RECORDS
+
+
+def _records(head: Token) -> bool:
     """Whether a mention is a document or records that speak for whoever issued them, not in
-    their own voice as a pleading or a statement does ("its annual report", "the figures")."""
-    lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or lemma in _PLEADINGS:
-        return False
-    # a statement, a readout, a lawsuit or a ruling is its issuer's own voice; a report is not
-    return lemma in _RECORDS or head.lower_ in _RECORDS or lemma == "report"
+    their own voice as a pleading, a statement, a readout, a lawsuit or a ruling does ("its
+    annual report", "the figures")."""
+    return head.pos_ == "NOUN" and _record_word(head)
 
 
 def _issued_by(head: Token, rules: Rules) -> tuple[str, str | None, str] | None:
@@ -1961,8 +1960,8 @@ def _issued_by(head: Token, rules: Rules) -> tuple[str, str | None, str] | None:
     a body the article names. Not whoever saw or obtained it ("seen by the BBC")."""
     if head.lemma_.lower() in _PEOPLE_VOICES:
         return None  # "a spokesman from the company" is a person, handled as one
-    records = head.lemma_.lower() in _RECORDS or head.lower_ in _RECORDS
-    if not records and not _is_document(head, rules):
+    pleading = head.lemma_.lower() in _PLEADINGS
+    if not (_record_word(head) or pleading or _is_document(head, rules)):
         return None
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
     for c in head.children:
@@ -2193,8 +2192,9 @@ def resolve_candidates(doc: Doc, cands: list[Candidate], rules: Rules) -> list[A
             if ante is not None and ante.lower_ in _RELATIVE | _PERSON_PRONOUNS:
                 head = c.speaker
             source, stype, evidence = canonical_source(head, rules)
-            issuer = ante is not None and head is not c.speaker and not _records(head, rules)
-            if source and issuer and _records(c.speaker, rules):
+            # (head is the antecedent, or the speaker itself when it has none)
+            issuer = head is not c.speaker and not _records(head)
+            if source and issuer and _records(c.speaker):
                 # "according to its annual report", "the figures": the issuer's document, an
                 # origin of its own, as "Figures from the Forum" is
                 source, stype = f"{source} {c.speaker.text.lower()}", "document"

@@ -1278,10 +1278,18 @@ _DEPICTING = frozenset({"show", "depict", "capture"})
 #: cues whose object is said to be somewhere ("the data places the lion inside the reserve")
 _LOCATING = frozenset({"place", "locate"})
 _CLOSES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
-_AS_QUOTED = re.compile("\\s+as\\s+([\"\u201c\u2018'])")
+#: a quotation after an object or a cue, "as" before it or not ("described it as \u201c...\u201d")
+_QUOTED_AFTER = re.compile("\\s+(as\\s+)?([\"\u201c\u2018'])")
 
 
-_NAMED_QUOTED = re.compile("\\s+(as\\s+)?([\"\u201c\u2018'])")
+def _quoted_after(text: str, end: int, limit: int, *, bare: bool) -> tuple[int, int] | None:
+    """The words inside the quotation marks that open right after ``end`` (after "as"
+    unless ``bare``) and close before ``limit``, as (start, end), or None."""
+    found = _QUOTED_AFTER.match(text, end)
+    if found is None or (found.group(1) is None and not bare):
+        return None
+    close = text.find(_CLOSES[found.group(2)], found.end(), limit)
+    return (found.end(), close) if close >= 0 else None
 
 
 def _named_as_quoted(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -1298,27 +1306,20 @@ def _named_as_quoted(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ != "as" and nxt.head.i == verb.i:
         end = nxt.right_edge.idx + len(nxt.right_edge.text)
     text = doc_text(doc)
-    found = _NAMED_QUOTED.match(text, end)
-    if found is None or (found.group(1) is None and verb.lemma_.lower() != "call"):
+    quoted = _quoted_after(text, end, verb.sent.end_char, bare=verb.lemma_.lower() == "call")
+    if quoted is None or quoted[1] <= quoted[0]:
         return None
-    close = text.find(_CLOSES[found.group(2)], found.end(), verb.sent.end_char)
-    if close <= found.end():
-        return None
-    words = text[found.end() : close].split()
-    if all(w[:1].isupper() for w in words):
+    if all(w[:1].isupper() for w in text[quoted[0] : quoted[1]].split()):
         return None  # "the premium tier, which Nuvrel calls \u201cConcierge\u201d": a name
-    return found.end(), close
+    return quoted
 
 
 def _as_quoted_end(text: str, end: int, limit: int) -> int:
     """Where an object's content ends when "as" and a quotation follow it ("described this
     season as \u201cexceptional, but no longer unthinkable\u201d"), the parser having hung
     the quotation elsewhere: after its closing mark (within the sentence); else ``end``."""
-    found = _AS_QUOTED.match(text, end)
-    if found is None:
-        return end
-    close = text.find(_CLOSES[found.group(1)], found.end(), limit)
-    return close + 1 if close > 0 else end
+    quoted = _quoted_after(text, end, limit, bare=False)
+    return quoted[1] + 1 if quoted is not None else end
 
 
 def _make(
