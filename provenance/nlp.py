@@ -90,6 +90,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
     # parser takes the place for the sentence's root
     for start in starts:
         after = _dateline_end(doc, start)
+        # "(ANSA) - PALERMO, MARCH 20 - An American woman ...": the agency's, then the place's
+        again = _dateline_end(doc, after) if after is not None else None
+        after = again if again is not None else after
         if after is not None:
             values[after] = 1
     doc.from_array([SENT_START], values)
@@ -149,8 +152,9 @@ def _after_figure_abbreviation(doc: Doc, i: int) -> bool:
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
     """The first token after a paragraph's dateline ("PORT SALVE, Veldana, March 4 (Reuters)
-    -", "Kessburg (Averland) (AFP) -"): a dash within its first words, after an agency in
-    brackets or a word in capitals, with no line break or full stop before it; else None."""
+    -", "Kessburg (Averland) (AFP) -", "PALERMO, MARCH 20 -"): a dash within its first words,
+    after an agency in brackets, or after a word in capitals or a day's number where the
+    paragraph opens in capitals, with no line break or full stop before it; else None."""
     first = doc[start]
     for token in doc[start + 1 : start + _DATELINE_TOKENS]:
         if "\n" in token.text or token.text in (".", "!", "?") or "\n" in token.whitespace_:
@@ -160,7 +164,7 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
         prev = doc[token.i - 1]
         agency = prev.text == ")" and token.i - 3 >= start and doc[token.i - 3].text == "("
         shouting = first.is_upper and first.is_alpha and len(first) > 1
-        return token.i + 1 if agency or (shouting and prev.is_upper) else None
+        return token.i + 1 if agency or (shouting and (prev.is_upper or prev.is_digit)) else None
     return None
 
 

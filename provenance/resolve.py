@@ -359,7 +359,9 @@ def antecedent_of(
         return introduced
     if _is_acronym(speaker):
         return _expansion(speaker)
-    if speaker.pos_ == "PROPN" and _is_person(speaker):
+    # "Ip told the court": a surname the tagger took for a pronoun
+    surname = speaker.pos_ == "PRON" and speaker.is_title and speaker.lower_ in _surnames(doc)
+    if (speaker.pos_ == "PROPN" and _is_person(speaker)) or surname:
         full = _full_name(speaker, rules)
         return full if full is not None and full.i != speaker.i else None
     return None
@@ -688,10 +690,11 @@ def _gender(head: Token, earlier: list[tuple[Token, Token]]) -> str | None:
     """'f', 'm' or None (unknown), from the words around a name anywhere in the article
     (Ms, Mr, spokeswoman, mother); never guessed from a first name, never from an earlier
     pronoun resolution (one wrong guess would then feed the next)."""
-    words = {t.lower_ for t in mention_tokens(head)}
+    # not the half of a name after its hyphen ("Leung Wai-man" is no "man")
+    words = {t.lower_ for t in mention_tokens(head) if not _hyphened(t.doc, t.i)}
     for child in head.children:
         if child.dep_ == "appos":
-            words |= {t.lower_ for t in mention_tokens(child)}
+            words |= {t.lower_ for t in mention_tokens(child) if not _hyphened(t.doc, t.i)}
     if words & _FEMALE and not words & _MALE:
         return "f"
     if words & _MALE and not words & _FEMALE:

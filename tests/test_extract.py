@@ -2493,3 +2493,60 @@ def test_the_outlet_someone_told_is_not_the_company() -> None:
         'In a statement, the company said Grace had been "incorrectly matched".\n'
     )
     assert by_content(text, "incorrectly matched").source != "ITV News"
+
+
+def test_an_agency_then_a_place_and_date_in_capitals_are_one_dateline() -> None:
+    # "(ANSA) - PALERMO, MARCH 20 - ": both dashes end the dateline, so the lede's
+    # description is the speaker, and the name the next paragraph gives it
+    text = (
+        "(ANSA) - TRAPANI, APRIL 2 - A Canadian man who bought a ruined farmhouse for one "
+        "euro in the hill town of Corleto says the council has kept his guarantee deposit.\n\n"
+        "Marc Belanger, 61, a retired engineer from Quebec, bought the house in 2021.\n"
+    )
+    found = by_content(text, "guarantee deposit")
+    assert found.speaker is not None and found.speaker.text == "A Canadian man"
+    assert found.source == "Marc Belanger"
+
+
+def test_a_relay_cited_between_the_cue_and_its_that_clause_stays_a_relay() -> None:
+    # the parser hung "reported" and "citing" on the clause after "that" (and in the second,
+    # read "that" as the determiner of the clause's subject)
+    text = (
+        "Houses sold for a euro.\n\n"
+        "The regional paper Il Faro reported on Monday, citing council records, that 48 "
+        "houses had been sold under the scheme and that only 11 had been restored.\n\n"
+        "The Harbour Gazette reports, citing three deckhands, that staff were told on Friday "
+        "not to discuss the outbreak.\n"
+    )
+    sold = by_content(text, "48 houses")
+    assert sold.content.text.startswith("48 houses had been sold")
+    assert sold.source == "Il Faro"
+    assert sold.via == ("council records",)
+    told = by_content(text, "staff were told")
+    assert told.content.text.startswith("staff were told on Friday")
+    assert told.via == ("three deckhands",)
+
+
+def test_a_surname_the_tagger_takes_for_a_pronoun_is_still_the_persons() -> None:
+    # "Ip" is tagged a pronoun; the "he" after it is Ip too, not a man named long before
+    text = (
+        "Fraud trial opens.\n\n"
+        "Her son, Wong Ka-ho, did not know about the payments, the court heard.\n\n"
+        "Defence counsel Gary Ip said the client had never promised any outcome.\n\n"
+        "Ip told the court his client had given genuine advice.\n\n"
+        "He said the rituals had all been performed.\n"
+    )
+    assert by_content(text, "genuine advice").source == "Gary Ip"
+    assert by_content(text, "rituals").source == "Gary Ip"
+
+
+def test_the_half_of_a_name_after_its_hyphen_says_nothing_of_sex() -> None:
+    # "Chan Mei-man" is no man: the "she" after her is her, not the prosecutor before
+    text = (
+        "Fraud trial opens.\n\n"
+        "Prosecutor Ruth Ho said the accused first met the widow, Chan Mei-man, 70, at a "
+        "temple fair.\n\n"
+        "Giving evidence, Chan said she had sold her late husband's watches to keep paying.\n\n"
+        '"He said it would be my fault," she told the court.\n'
+    )
+    assert by_content(text, "my fault").source == "Chan Mei-man"

@@ -75,7 +75,7 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
         and doc[g.i - 1].text == ","
         and any(_cited_source(o, rules) for o in g.children if o.dep_ == "dobj")
     ]
-    if verb.dep_ == "ccomp" and verb.head.i > verb.i:  # the parser made the clause the head
+    if verb.dep_ in ("ccomp", "advcl", "dep") and verb.head.i > verb.i:  # the clause the head
         cited += [
             c
             for c in verb.head.children

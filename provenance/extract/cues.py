@@ -921,23 +921,57 @@ def _that_clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
     the clause after "that" the head of the cue's own clause. What was said is that clause,
     from after "that" to its end."""
     head = verb.head
-    if verb.dep_ not in ("ccomp", "advcl") or head.i < verb.i or head.pos_ not in ("VERB", "AUX"):
+    if (
+        verb.dep_ not in ("ccomp", "advcl", "dep")
+        or head.i < verb.i
+        or head.pos_ not in ("VERB", "AUX")
+    ):
         return None
     that = next(
         (c for c in head.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i),
         None,
-    )
+    ) or _that_read_as_determiner(doc, verb, head)
     if that is None:
         return None
     # "Kayamba FM ... reported on Sunday, quoting a surveyor ..., that beacons had been moved":
-    # made an adverbial of the clause, the cue is set off just before its "that"
-    if verb.dep_ == "advcl" and any(not t.is_punct for t in doc[verb.right_edge.i + 1 : that.i]):
+    # made an adverbial of the clause, the cue is set off just before its "that", or just
+    # before the relay it cites, which the parser hung on the clause too ("Alto Belice Notizie
+    # reported on Thursday, citing town hall figures, that 61 houses had been sold")
+    between = [t for t in doc[verb.right_edge.i + 1 : that.i] if not t.is_punct]
+    if verb.dep_ != "ccomp" and any(not _in_citing(t, head) for t in between):
         return None
     toks = [
         t for t in head.subtree if t.i > that.i and not (t.is_punct and t.i == head.right_edge.i)
     ]
     span = char_span(toks)
     return trim(doc_text(doc), *span) if span else None
+
+
+def _that_read_as_determiner(doc: Doc, verb: Token, head: Token) -> Token | None:
+    """'The Carrick Packet reports, citing two crew members, that staff were told ...': the
+    "that" after a comma read as the determiner of the clause's subject ("that staff")."""
+    for subject in head.children:
+        first = subject.left_edge
+        if (
+            subject.dep_ in ("nsubj", "nsubjpass")
+            and verb.i < first.i < subject.i
+            and first.lower_ == "that"
+            and first.dep_ == "det"
+            and doc[first.i - 1].text == ","
+        ):
+            return first
+    return None
+
+
+def _in_citing(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` is in a participle citing or quoting a relay hung on ``head``."""
+    return any(
+        c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and c.lemma_.lower() in ("cite", "quote")
+        and c.left_edge.i <= tok.i <= c.right_edge.i
+        for c in head.children
+    )
 
 
 def _clause_in_phrase(verb: Token) -> list[Token]:
