@@ -208,6 +208,11 @@ _RECORDS = frozenset(
     | {"timesheets", "contracts", "estimates", "forecasts", "projections", "valuations"}
     | {"presentations", "slides", "maps", "charts", "tables"}
 )
+#: Those who own or run a body, named by it ("the franchise's owners"), speak as the body.
+_GOVERNING = frozenset(
+    {"owners", "board", "directors", "management", "executives", "trustees"}
+    | {"leadership", "bosses", "proprietors"}
+)
 #: Those who run an event speak for it as a body ("the tournament's organisers", "race
 #: organizers", "arbiters"): a plural of these is not an unnamed group.
 _RUNNING = frozenset({"organisers", "organizers", "arbiters"})
@@ -253,9 +258,12 @@ def unnamed(origin: Origin) -> bool:
     words = name.strip().lower().split()
     if not words or words[-1] in _RECORDS or words[0] in ("state", "his", "her", "its", "their"):
         return False
-    if origin.name.strip()[:1].isupper() and words[0].endswith(("'s", "\u2019s")):
-        return False  # "Kestria's general staff": a named body's own
     head = words[-1]
+    possessed = words[0].endswith(("'s", "\u2019s"))
+    if possessed and origin.name.strip()[:1].isupper():
+        return False  # "Kestria's general staff": a named body's own
+    if possessed and head in _GOVERNING:
+        return False  # "the franchise's owners", "the club's board": the body's own voice
     if head in _RUNNING and words[0] not in _QUANTIFIERS and not words[0].isdigit():
         return False
     plural = (

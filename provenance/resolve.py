@@ -1686,6 +1686,14 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     doc = head.doc
     if _is_given_name(head):
         return head.text, "person", "the name a described person gives"
+    couple = _couple(head)
+    if couple is not None:  # "Rhiannon and Gareth Pell said": both, not "Rhiannon"
+        return couple, "person", "two given names before one surname"
+    if head.tag_ == "NNPS" and _family(doc[head.i : head.i + 1]):
+        # "The Pells say", after "Rhiannon and Gareth Pell": the family, not a plural nobody
+        # can call back
+        surname = head.text[:-2] if head.lower_[:-2] in _surnames(doc) else head.text[:-1]
+        return f"{surname} family", "person", f"a family named in the article ('{head.text}')"
     toks = mention_tokens(head)
     text = _text(doc, toks)
     # a title before the name, or an apposition after it ("Mark Feld, an economist at ING")
@@ -1824,6 +1832,28 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
         return strip_determiner(ent.text), ent_kind, f"named entity {ent.label_}"
     return strip_determiner(text), None, "mention text"
+
+
+def _couple(head: Token) -> str | None:
+    """'Rhiannon and Gareth Pell': a lone given name and a full name joined by "and", written
+    as the two people of one surname are; the whole of it, or None."""
+    if (
+        head.pos_ != "PROPN"
+        or not head.is_title
+        or any(c.dep_ == "compound" for c in head.children)
+    ):
+        return None
+    doc = head.doc
+    for conj in (c for c in head.children if c.dep_ == "conj"):
+        given = [c for c in conj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if (
+            conj.ent_type_ == "PERSON"
+            and given
+            and doc[head.i + 1].lower_ == "and"
+            and conj.left_edge.i == head.i + 2
+        ):
+            return doc[head.i : conj.i + 1].text
+    return None
 
 
 def _employer(head: Token, rules: Rules) -> tuple[str, str, str] | None:

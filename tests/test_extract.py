@@ -2550,3 +2550,14 @@ def test_the_half_of_a_name_after_its_hyphen_says_nothing_of_sex() -> None:
         '"He said it would be my fault," she told the court.\n'
     )
     assert by_content(text, "my fault").source == "Chan Mei-man"
+
+
+def test_two_given_names_before_one_surname_and_the_family_plural_are_the_family() -> None:
+    text = (
+        "Dog dies after night clinic closes.\n\n"
+        "Aoife and Brendan Kearney said the clinic had told them to drive 40 miles.\n\n"
+        "The Kearneys have complained to the group and say they are considering legal action.\n"
+    )
+    assert by_content(text, "40 miles").source == "Aoife and Brendan Kearney"
+    family = by_content(text, "legal action")
+    assert (family.source, family.source_type) == ("Kearney family", "person")

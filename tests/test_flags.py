@@ -439,3 +439,13 @@ def test_records_are_no_unnamed_source_but_images_posted_by_nobody_are() -> None
     for name in ("fine notices", "Payslips", "Internal dashboards", "Log books"):
         assert not unnamed(Origin(name, f"d/{name.lower()}", None)), name
     assert unnamed(Origin("Images", "d/image", None))
+
+
+def test_the_owners_or_board_of_a_body_are_its_voice_not_an_unnamed_group() -> None:
+    from provenance.flags import unnamed
+
+    assert not unnamed(Origin("franchise\u2019s owners", "d/franchise owner", None))
+    assert not unnamed(Origin("club's board", "d/club board", None))
+    # its people are still a group nobody can call back
+    assert unnamed(Origin("franchise\u2019s players", "d/franchise player", None))
+    assert unnamed(Origin("two owners", "d/two owner", None))
