@@ -237,6 +237,8 @@ def _person_heads(doc: Doc, before: int, rules: Rules) -> list[Token]:
             continue
         if tok.dep_ in ("compound", "amod"):
             continue
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _is_person(tok.head):
+            continue  # "Priya Nandra, an environmental health officer,": she, not another
         if _is_person(tok) or _trigger(tok, rules) in ("official", "anonymous official", "expert"):
             heads.append(tok)
     return heads
@@ -286,6 +288,15 @@ def antecedent_of(
         # impressed", not "Tom Lund agreed" before "she said")
         before = _sentence_before(speaker)
         by_post = before is not None and subject is not None and subject.i < before.start
+        # "Area coroner Joanne Kerslake recorded a narrative conclusion. She said ...": a post
+        # written before the name introduces one who may be of either sex
+        by_post = by_post or (
+            subject is not None
+            and any(
+                t.i < subject.i and t.pos_ == "NOUN" and t.dep_ == "compound"
+                for t in mention_tokens(subject)
+            )
+        )
         either = subject is not None and (subject.dep_ == "nsubjpass" or by_post)
         known = (None, wanted) if either else (wanted,)
         if subject is not None and _gender(subject, earlier) in known:
@@ -1024,6 +1035,8 @@ def _titled_name(title: Token, name: Token) -> bool:
         return False
     doc = name.doc
     start, end = name.left_edge.i, name.right_edge.i
+    while end > name.i and doc[end].is_punct:  # the parser may hang the closing comma on it
+        end -= 1
     if doc[start - 1].text != "," or end + 1 >= len(doc) or doc[end + 1].text != ",":
         return False
     words = doc[start : end + 1]
@@ -1064,17 +1077,38 @@ def _appositive_name(tok: Token) -> Token | None:
     if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
         # "The Police Public Relations Officer in the state, SP Grace Okon, confirmed": a
         # capitalised title the tagger took for a name, set off before a full name with its
-        # rank or honorific (which the recogniser may take for an organisation's)
-        return next((c for c in tok.children if _titled_name(tok, c)), None)
+        # rank or honorific (which the recogniser may take for an organisation's); or hung
+        # on the place the title is for ("The Municipal Chief Executive (MCE) for Okyerekrom,
+        # Mr Yaw Boakye-Dankwa,")
+        hung = [
+            name
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "in", "at")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for name in pobj.children
+        ]
+        found = next((c for c in [*tok.children, *hung] if _titled_name(tok, c)), None)
+        return _name_after_rank(found) if found is not None else None
     if tok.pos_ != "NOUN":
         return None
-    for child in tok.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:
-            if _named_post_between(tok, child):
-                continue
-            if child.lower_ in _BEFORE_NAMES and child.i + 1 < len(child.doc):
-                continue  # "lawyer, Atty. Gerardo Policarpio": the name after the title
-            return child
+    set_beside = [
+        c
+        for c in tok.children
+        if c.dep_ == "appos"
+        and c.pos_ == "PROPN"
+        and c.i > tok.i
+        and not _named_post_between(tok, c)
+        # "lawyer, Atty. Gerardo Policarpio": the name after the title
+        and not (c.lower_ in _BEFORE_NAMES and c.i + 1 < len(c.doc))
+    ]
+    # "The leader of the traders, Market Queen Nana Ama Serwaa Agyemang,": the parser hung
+    # the title and the name's words side by side; the person is the one tagged a person
+    people = [c for c in set_beside if c.ent_type_ == "PERSON"]
+    if len(set_beside) > 1 and people:
+        return people[-1]
+    if set_beside:
+        return set_beside[0]
     # "The owner of the Olive Tree, Sofia Marchetti, has told": the parser hangs the name on
     # "Tree"; a first name and surname set off by commas after "the owner of X" name the owner
     for prep in tok.children:
@@ -1112,6 +1146,22 @@ def _appositive_name(tok: Token) -> Token | None:
         ):
             return name
     return None
+
+
+def _name_after_rank(name: Token) -> Token:
+    """'Divisional Officer Grade II (DO II) Mercy Adjei-Sarpong': the name the parser hung on
+    a rank set off before it (the last word set beside the rank that ends the set-off)."""
+    doc = name.doc
+    later = [
+        c
+        for c in name.children
+        if c.dep_ == "appos"
+        and c.pos_ == "PROPN"
+        and c.i > name.i
+        and c.i + 1 < len(doc)
+        and doc[c.i + 1].text == ","
+    ]
+    return later[-1] if later else name
 
 
 def _is_acronym(tok: Token) -> bool:
@@ -1754,7 +1804,10 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         full = _full_name(head, rules)
         name_ent = _entity(full) if full is not None else ent
         if set_off:  # the whole name set off, however the recogniser cut it
-            name_ent = doc[head.left_edge.i : head.i + 1]
+            end = head.i + 1
+            while end + 1 < len(doc) and _hyphened(doc, end + 1):
+                end += 2  # "Amoako-Tuffour", its second half hung on the first
+            name_ent = doc[head.left_edge.i : end]
         elif name_ent is None or name_ent.label_ != "PERSON" or _nicknamed(head, name_ent):
             name_ent = doc[_name_start(head) : head.i + 1]  # "Mayor Ana Ruiz" the tagger missed
         return (

@@ -2561,3 +2561,73 @@ def test_two_given_names_before_one_surname_and_the_family_plural_are_the_family
     assert by_content(text, "40 miles").source == "Aoife and Brendan Kearney"
     family = by_content(text, "legal action")
     assert (family.source, family.source_type) == ("Kearney family", "person")
+
+
+def test_a_cue_read_as_a_relative_clause_of_the_subject_still_reports_its_that_clause() -> None:
+    # the parser made "reported" a relative clause of "station", the subject of "had signed"
+    text = (
+        "Market fire.\n\n"
+        "Local radio station Nkabom FM reported on Friday, citing a source at the assembly, "
+        "that the assembly had signed a lease with a private developer in June.\n"
+    )
+    found = by_content(text, "signed a lease")
+    assert found.content.text.startswith("the assembly had signed a lease")
+    assert found.via == ("a source at the assembly",)
+
+
+def test_a_title_set_off_before_an_honorific_and_a_name_is_that_person() -> None:
+    text = (
+        "Market fire.\n\n"
+        "The Member of Parliament for the area, Mr Joseph Amoako-Tuffour, said the fire must "
+        "not become an excuse to move traders.\n\n"
+        "The Municipal Chief Executive (MCE) for Okyerekrom, Mr Yaw Boakye-Dankwa, said the "
+        "allegation was baseless.\n"
+    )
+    assert by_content(text, "an excuse").source == "Joseph Amoako-Tuffour"
+    assert by_content(text, "baseless").source == "Yaw Boakye-Dankwa"
+
+
+def test_the_name_after_a_title_or_a_rank_set_beside_a_post_is_the_person() -> None:
+    text = (
+        "Market fire.\n\n"
+        "The leader of the traders, Market Queen Nana Ama Serwaa Agyemang, told reporters that "
+        "traders saw two men leave the market.\n\n"
+        "The Municipal Fire Commander, Divisional Officer Grade II (DO II) Mercy Adjei-Sarpong, "
+        "said preliminary investigations pointed to an electrical fault.\n"
+    )
+    assert "Agyemang" in (by_content(text, "two men").source or "")
+    assert by_content(text, "electrical fault").source == "Mercy Adjei-Sarpong"
+
+
+def test_she_after_one_introduced_by_a_post_is_that_one_not_the_last_to_speak() -> None:
+    text = (
+        "Inquest hears of allergy death.\n\n"
+        "His mother, Grace Owusu, said her son had been careful about everything.\n\n"
+        "Senior coroner Helen Marsh recorded a narrative conclusion. She said she was "
+        "satisfied the restaurant had been told of the allergy.\n"
+    )
+    assert by_content(text, "she was satisfied").source == "Helen Marsh"
+
+
+def test_a_that_clause_hung_on_whom_it_was_told_to_is_what_was_said() -> None:
+    text = (
+        "Inquest hears of allergy death.\n\n"
+        "Priya Nandra, an environmental health officer, gave evidence.\n\n"
+        "She told the inquest that a curry paste used in several dishes listed groundnut "
+        "among its ingredients.\n"
+    )
+    found = by_content(text, "curry paste")
+    assert found.content.text.startswith("a curry paste used in several dishes")
+    assert found.source == "Priya Nandra"
+
+
+def test_an_object_that_holds_the_clause_the_parser_split_is_what_was_said() -> None:
+    text = (
+        "Inquest hears of allergy death.\n\n"
+        "Sarah Lomas, a trading standards officer with Ashby Vale Council, said samples of the "
+        "jalfrezi sauce taken from the kitchen four days after the death tested positive for "
+        "peanut protein.\n"
+    )
+    found = by_content(text, "tested positive")
+    assert found.content.text.startswith("samples of the jalfrezi sauce")
+    assert found.source == "Sarah Lomas"

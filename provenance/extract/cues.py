@@ -666,6 +666,13 @@ def _from_verb(
         # the conjunction is not what was said (nor, in a clause the parser hung on the
         # occasion, "told the Courier in a phone call that she had ...", its first word)
         opens = comp.dep_ in ("relcl", "acl") and comp.left_edge.lower_ == "that"
+        # "that a curry paste used in ... listed": "that" read as the subject of a noun
+        first = comp.left_edge
+        opens = opens or (
+            first.lower_ == "that"
+            and first.i + 1 < len(doc)
+            and doc[first.i + 1].tag_ in ("DT", "PRP$", "CD")
+        )
         if span and (_that_is_no_object(comp) or opens):
             that = comp.left_edge
             span = trim(doc_text(doc), that.idx + len(that.text), span[1])
@@ -674,7 +681,7 @@ def _from_verb(
     if comps:
         return
     if not takes_object:
-        span = _object_then_predicate(doc, verb)
+        span = _object_then_predicate(doc, verb) or _object_holding_clause(doc, verb)
         if span is not None:
             yield make(span, "verb-misparsed-clause", 0.7)
             return
@@ -795,6 +802,38 @@ def _object_then_predicate(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _object_holding_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """'Lomas said samples of the sauce taken from the kitchen four days after the death tested
+    positive': the parser took the clause's subject for the object of "said" and hung its
+    verb deep inside it. An object noun (not a pronoun) after a verb that takes none, running
+    to the end of the sentence, holding a verb in the past or present tense outside any
+    relative clause: the object is the clause."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.pos_ != "NOUN" or obj.i != verb.i + 1 + _determiners(obj):
+            continue
+        end = obj.right_edge.i
+        last = verb.sent.end - 1
+        while last > end and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        if end != last:
+            continue
+        finite = [
+            t
+            for t in obj.subtree
+            if t.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(a.dep_ == "relcl" for a in [t, *t.ancestors] if a.i > obj.i)
+        ]
+        if finite:
+            span = char_span(list(obj.subtree))
+            return trim(doc_text(doc), *span) if span else None
+    return None
+
+
+def _determiners(obj: Token) -> int:
+    """How many words of ``obj``'s phrase come before it ("the two samples": 2)."""
+    return obj.i - obj.left_edge.i
+
+
 def _nobody(speaker: Token) -> bool:
     """'No group has said it carried out the strike': no one said anything."""
     return (
@@ -867,6 +906,19 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
         ]
     if not comps:
         comps = _clause_in_phrase(verb)
+    if not comps and verb.lemma_.lower() in _TELLING:
+        # "She told the inquest that a spice paste ... listed groundnut": the "that" clause
+        # hung on whom it was told to, with a subject of its own
+        comps = [
+            g
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative") and c.i > verb.i
+            for g in c.children
+            if g.dep_ in ("acl", "relcl")
+            and g.i > c.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            and any(m.dep_ in SUBJECTS for m in g.children)
+        ]
     if not comps and verb.dep_ not in ("ccomp", "parataxis"):
         # "denied receiving any warning", "admitted taking the money", "claimed to have
         # stolen the records" (a perfect infinitive: what was done, not what was asked)
@@ -887,6 +939,12 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
         # had found": "reported" is the cue)
         comps = [c for c in comps if c.i > verb.i]
     return comps
+
+
+#: cues whose object is whom it was said to ("told the inquest that ...")
+_TELLING = frozenset(
+    {"tell", "inform", "assure", "reassure", "warn", "remind", "brief", "notify", "advise"}
+)
 
 
 def _perfect_infinitive(clause: Token) -> bool:
@@ -921,11 +979,12 @@ def _that_clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
     the clause after "that" the head of the cue's own clause. What was said is that clause,
     from after "that" to its end."""
     head = verb.head
-    if (
-        verb.dep_ not in ("ccomp", "advcl", "dep")
-        or head.i < verb.i
-        or head.pos_ not in ("VERB", "AUX")
-    ):
+    dep = verb.dep_
+    if dep == "relcl" and head.dep_ in ("nsubj", "nsubjpass") and head.i < verb.i:
+        # "Local radio station Nkabom FM reported ..., citing ..., that the assembly had
+        # signed": the cue read as a relative clause of the subject of the clause after "that"
+        head, dep = head.head, "advcl"
+    if dep not in ("ccomp", "advcl", "dep") or head.i < verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     that = next(
         (c for c in head.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i),
@@ -938,7 +997,7 @@ def _that_clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
     # before the relay it cites, which the parser hung on the clause too ("Alto Belice Notizie
     # reported on Thursday, citing town hall figures, that 61 houses had been sold")
     between = [t for t in doc[verb.right_edge.i + 1 : that.i] if not t.is_punct]
-    if verb.dep_ != "ccomp" and any(not _in_citing(t, head) for t in between):
+    if dep != "ccomp" and any(not _in_citing(t, head) for t in between):
         return None
     toks = [
         t for t in head.subtree if t.i > that.i and not (t.is_punct and t.i == head.right_edge.i)
