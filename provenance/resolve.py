@@ -2292,10 +2292,26 @@ def resolve_candidates(doc: Doc, cands: list[Candidate], rules: Rules) -> list[A
             span = None
             if ante is not None:
                 span = _mention_span(ante)
+                c.speaker_span = _with_name_set_off(c, ante, span)
             resolved = Resolved(span, source, stype, evidence)
             earlier.append((c.speaker, head))
         out.append(_freeze(doc, c, resolved, rules))
     return _typed_alike(_relayed_inside(out))
+
+
+def _with_name_set_off(
+    c: Candidate, ante: Token, named: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The speaker's span, stretched to the name set off after it that it resolved to ("The
+    Municipal Chief Executive (MCE) for Okyerekrom, Mr Yaw Boakye-Dankwa,"), as "His lawyer,
+    Sofie Wauters," is one mention: the name hung deeper in the phrase than its apposition."""
+    span, speaker = c.speaker_span, c.speaker
+    if span is None or named is None or speaker is None or c.cue is None:
+        return span
+    inside = ante.i > speaker.i and any(t.i == speaker.i for t in ante.ancestors)
+    if inside and span[1] <= named[0] and named[1] <= c.cue.idx:
+        return span[0], named[1]
+    return span
 
 
 def _same_source(a: Attribution, b: Attribution) -> bool:

@@ -2631,3 +2631,71 @@ def test_an_object_that_holds_the_clause_the_parser_split_is_what_was_said() -> 
     found = by_content(text, "tested positive")
     assert found.content.text.startswith("samples of the jalfrezi sauce")
     assert found.source == "Sarah Lomas"
+
+
+def test_the_speaker_reaches_the_name_set_off_after_its_title() -> None:
+    text = (
+        "Market fire.\n\n"
+        "The District Chief Executive (DCE) for Abrafo, Mr Kwame Ofori-Atta, said the "
+        "allegation was baseless.\n"
+    )
+    found = by_content(text, "baseless")
+    assert found.speaker is not None
+    assert found.speaker.text.endswith("Mr Kwame Ofori-Atta")
+    assert found.source == "Kwame Ofori-Atta"
+
+
+def test_a_record_read_out_as_an_aside_after_but_is_the_speaker() -> None:
+    text = (
+        "Inquest hears of allergy death.\n\n"
+        "But a written statement from Plattr, read to the inquest, said the note was "
+        "\u201csent to the kitchen at 7.14pm\u201d and opened a minute later.\n"
+    )
+    found = by_content(text, "the note was")
+    assert found.speaker is not None and found.speaker.text == "a written statement"
+    assert found.source == "Plattr"
+
+
+def test_a_review_records_what_it_found() -> None:
+    text = (
+        "Pilots tired.\n\n"
+        "An internal safety review of the incident, which the paper has seen, records that "
+        'both pilots "reported being tired" and that the captain had flown until midnight.\n'
+    )
+    found = by_content(text, "reported being tired")
+    assert found.cue is not None and found.cue.text == "records"
+
+
+def test_an_object_with_a_participle_and_a_second_that_clause_is_all_one_statement() -> None:
+    text = (
+        "Parking fines.\n\n"
+        "The Independent Parking Appeals Panel, which decides disputes with operators "
+        "belonging to one of the two trade bodies, says double-dip cases made up 9% of the "
+        "31,400 appeals it ruled on last year, and that drivers won almost two-thirds of them.\n"
+    )
+    found = by_content(text, "double-dip")
+    assert found.content.text.startswith("double-dip cases made up 9%")
+    assert found.content.text.endswith("two-thirds of them")
+
+
+def test_the_subject_of_a_sentence_without_a_verb_of_its_own_says_what_follows() -> None:
+    text = (
+        "Loan app.\n\n"
+        "Two former debt collectors who worked for a Tangerang agency that handled Pinjamin "
+        "accounts until last year say collectors were given each borrower\u2019s full contact "
+        "list on the first day a payment was overdue.\n"
+    )
+    found = by_content(text, "contact list")
+    assert found.speaker is not None and found.speaker.text == "Two former debt collectors"
+
+
+def test_what_a_relative_clause_says_someone_said_is_the_clause_after_the_cue() -> None:
+    text = (
+        "Wheat downgraded.\n\n"
+        "Grower Tom Haverfield delivered 900 tonnes.\n\n"
+        "The gap was $71 a tonne on the days he delivered, which he said had cost him close "
+        "to $60,000.\n"
+    )
+    found = by_content(text, "60,000")
+    assert found.content.text == "had cost him close to $60,000"
+    assert found.source == "Tom Haverfield"

@@ -80,6 +80,7 @@ def subject_of(verb: Token) -> Token | None:
         _name_before_relative,
         _subject_before_aside,
         _apposition_before,
+        _subject_of_verbless_sentence,
     ):
         found = hung(verb)
         if found is not None:
@@ -138,7 +139,7 @@ def _subject_before_aside(verb: Token) -> Token | None:
             or doc[aside.i - 1].text != ","
         ):
             continue
-        before = [c for c in aside.children if c.i < aside.i - 1 and c.dep_ != "punct"]
+        before = [c for c in aside.children if c.i < aside.i - 1 and c.dep_ not in ("punct", "cc")]
         if len(before) != 1 or before[0].right_edge.i not in (aside.i - 2, aside.i - 1):
             return None
         (subject,) = before
@@ -146,6 +147,24 @@ def _subject_before_aside(verb: Token) -> Token | None:
         if subject.dep_ in ("nsubj", "advmod", "npadvmod") and named:
             return subject
     return None
+
+
+def _subject_of_verbless_sentence(verb: Token) -> Token | None:
+    """'Two former debt collectors who worked for an agency that handled its accounts until
+    last year say collectors were given ...': the parser found no verb to head the sentence,
+    made its subject the root and hung the cue inside the subject's relative clause. The
+    root, for a cue in the present or past tense with a clause of its own after it."""
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i or verb.tag_ not in _FINITE:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    if not any(a.dep_ == "relcl" for a in verb.ancestors):
+        return None
+    return root
+
+
+_FINITE = frozenset({"VBP", "VBZ", "VBD"})
 
 
 def _apposition_before(verb: Token) -> Token | None:
