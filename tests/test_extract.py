@@ -2699,3 +2699,33 @@ def test_what_a_relative_clause_says_someone_said_is_the_clause_after_the_cue() 
     found = by_content(text, "60,000")
     assert found.content.text == "had cost him close to $60,000"
     assert found.source == "Tom Haverfield"
+
+
+def test_a_quote_opening_the_paragraph_after_a_colon_is_the_writers() -> None:
+    text = (
+        "Fined for shopping twice.\n\n"
+        "Maureen Pike, a 71-year-old retired nurse from Oldbury, wrote to me in February:\n\n"
+        "\u201cOn 9 December I drove to the retail park to buy a lamp. Both trips were well "
+        "under an hour.\u201d\n"
+    )
+    found = by_content(text, "buy a lamp")
+    assert found.source == "Maureen Pike"
+
+
+def test_a_clause_of_what_came_next_after_a_dash_is_no_closing_cue() -> None:
+    text = (
+        "Widow says she was charged twice in one week \u2013 then the bailiffs wrote\n\n"
+        "Body text follows here.\n"
+    )
+    found = extract(text)
+    assert not any(a.speaker is not None and "bailiffs" in a.speaker.text for a in found)
+
+
+def test_what_receipts_show_runs_to_where_and_when() -> None:
+    text = (
+        "Fined for shopping twice.\n\n"
+        "Mrs Pike\u2019s receipts, which she forwarded to me, show purchases at 9.50am and "
+        "3.05pm from the same hardware shop.\n"
+    )
+    found = by_content(text, "purchases")
+    assert found.content.text == "purchases at 9.50am and 3.05pm from the same hardware shop"

@@ -660,6 +660,10 @@ def _from_verb(
         if verb.dep_ != "relcl" and _question(comp):
             continue  # "said when the talks would resume": a question, not what was said
         after = comp.i > verb.i
+        if not after and any(
+            c.dep_ == "advmod" and c.lower_ in _NEXT and c.i < verb.i for c in verb.children
+        ):
+            continue  # "... in one day – then the debt collectors wrote": what came next
         # "..., which he said had cost him close to $60,000": the relative pronoun before the
         # cue stands for what the clause is about; what was said is the clause after the cue
         relative = any(
@@ -1250,6 +1254,8 @@ def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int]
         return None  # a participle ("..., asking not to be named") closes nothing
     if any(c.dep_ in ("auxpass", "mark") for c in verb.children):
         return None
+    if any(c.dep_ == "advmod" and c.lower_ in _NEXT and c.i < speaker.i for c in verb.children):
+        return None  # "... in one day – then the debt collectors wrote": what came next
     scope = verb.sent if detached else verb.head.subtree
     start = subject_start(speaker)
     toks = _strip_leading(doc, [t for t in scope if t.i < start and t.i < verb.i])
@@ -1258,6 +1264,10 @@ def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int]
         return None  # a timestamp or a name, not a statement
     s, e = trim(doc_text(doc), *span)
     return (s, e) if e > s else None
+
+
+#: words that make a clause after a comma or dash what happened next, not a closing cue
+_NEXT = frozenset({"then", "later", "afterwards", "next", "soon"})
 
 
 def _prep_content(
@@ -1363,6 +1373,13 @@ def _object_content(
                 for t in c.subtree
             ]
         if verb.lemma_.lower() in _DEPICTING:
+            # "receipts show purchases at 10.14am and 2.41pm from the same DIY store": where
+            # and when what is shown happened, which the parser hung on the verb
+            end = max(t.i for t in toks)
+            for c in sorted(verb.children, key=lambda c: c.i):
+                if c.dep_ == "prep" and c.i == end + 1:
+                    toks += list(c.subtree)
+                    end = c.right_edge.i
             # "appear to show Valen's coach, Piet Halvorsen, telling a contact ...": what
             # the object is shown doing, which the parser hung on the verb (or on "appear")
             holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]

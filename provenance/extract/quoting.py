@@ -235,7 +235,13 @@ def _adjacent_cue(doc: Doc, q: Quote, rules: Rules) -> Candidate | None:
     before = [
         t for t in doc[max(0, last_before - 9) : last_before] if t.idx + len(t.text) <= q.open_at
     ][-8:]
-    if before and before[-1].text in {":", ","} and "\n" not in text[before[-1].idx : q.open_at]:
+    if before and before[-1].is_space and len(before) > 1 and before[-2].text == ":":
+        before = before[:-1]  # the line break after a colon that closes its paragraph
+    gap = text[before[-1].idx + 1 : q.open_at] if before else ""
+    # "Derek Ashworth ... wrote to me in January:" closing its paragraph, the quote opening
+    # the next
+    next_paragraph = bool(before) and before[-1].text == ":" and not gap.strip()
+    if before and before[-1].text in {":", ","} and ("\n" not in gap or next_paragraph):
         for tok in reversed(before):
             if tok.lemma_.lower() in rules.verbs and tok.pos_ == "VERB":
                 subj = subject_of(tok)
