@@ -2729,3 +2729,29 @@ def test_what_receipts_show_runs_to_where_and_when() -> None:
     )
     found = by_content(text, "purchases")
     assert found.content.text == "purchases at 9.50am and 3.05pm from the same hardware shop"
+
+
+def test_according_to_a_letter_a_copy_of_which_was_seen_speaks_for_the_clause_before() -> None:
+    text = (
+        "Grant unpaid.\n\n"
+        "The T&T Netball Association (TTNA) received the grant in June, according to a letter "
+        "from the ministry to the association dated June 3, a copy of which was seen by the "
+        "Express.\n"
+    )
+    found = by_content(text, "received the grant")
+    assert found.content.text.endswith("received the grant in June")
+    assert found.cue is not None and found.cue.text == "according to"
+
+
+def test_quoting_after_a_cue_is_its_relay_not_a_second_statement() -> None:
+    text = (
+        "Seawall row.\n\n"
+        "The iTaukei-language station Radio Vakarau reported last week, quoting a provincial "
+        "official, that the Ra Provincial Council had asked the ministry to intervene.\n\n"
+        "The station reported on Monday, quoting a council source, that the dam had failed.\n"
+    )
+    found = extract(text)
+    asked = [a for a in found if "had asked the ministry" in a.content.text]
+    assert len(asked) == 1 and asked[0].via == ("a provincial official",)
+    failed = by_content(text, "the dam had failed")
+    assert failed.via == ("a council source",)

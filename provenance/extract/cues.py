@@ -191,6 +191,8 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
     hits = _hits(doc, rules)
     for tok in hits.verbs:
         cue = rules.verbs.get(tok.lemma_.lower())
+        if _relay_participle(tok, rules):
+            continue
         if cue is not None and not cue.quote_only and _misparsed_as_noun(tok):
             speaker = doc[tok.i - 1]
             span = char_span([t for t in doc[tok.i + 1 : tok.sent.end] if not t.is_space])
@@ -272,6 +274,19 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         if phrase is not None:
             stance, preps, end = phrase
             yield from _from_verb(doc, tok, rules, stance, False, preps, (stance, preps, end))
+
+
+def _relay_participle(tok: Token, rules: Rules) -> bool:
+    """ "Radio Vakarau reported last week, quoting a provincial official, that ...": a
+    "quoting" or "citing" set off after a cue names the relay of that cue's statement (a hop
+    of its chain), not a statement of its own, even where the parser hung the clause on it."""
+    return (
+        tok.lemma_.lower() in _CITE_LEMMAS
+        and tok.tag_ == "VBG"
+        and tok.dep_ == "advcl"
+        and tok.head.lemma_.lower() in rules.verbs
+        and tok.head.i < tok.i
+    )
 
 
 def _as_aside(doc: Doc, verb: Token, stance: str) -> Candidate | None:
@@ -627,6 +642,9 @@ def _from_verb(
     if parts is not None and parts[1] is not None:
         # '"We are ready," Interfax quoted Lavrov as saying': the words before are Lavrov's
         speaker, relay = parts[1], parts[2]
+    if speaker is None and verb.dep_ == "acl" and _that_clause_after(doc, verb) is not None:
+        speaker = verb.head  # "The station reported on Monday, quoting ..., that ...": read
+        # as a participle of the clause's subject, which is who reported
     if speaker is None or _nobody(speaker):
         return
     reported = _reported_as(doc, verb)
@@ -1003,7 +1021,8 @@ def _that_clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
     from after "that" to its end."""
     head = verb.head
     dep = verb.dep_
-    if dep == "relcl" and head.dep_ in ("nsubj", "nsubjpass") and head.i < verb.i:
+    misread = dep in ("relcl", "acl")
+    if misread and head.dep_ in ("nsubj", "nsubjpass") and head.i < verb.i:
         # "Local radio station Nkabom FM reported ..., citing ..., that the assembly had
         # signed": the cue read as a relative clause of the subject of the clause after "that"
         head, dep = head.head, "advcl"
@@ -1609,6 +1628,15 @@ def _clause_of(head: Token, cue: Token) -> Token:
     number reported, according to X"): the clause, not the noun phrase alone."""
     if cue.i == 0 or cue.doc[cue.i - 1].text != ",":
         return head
+    # "X received the money in October, according to a letter ..., a copy of which was seen
+    # by the Express": the relative clause after the source says where the source was seen,
+    # the parser made it a second clause and hung the cue on it
+    if (
+        head.dep_ == "conj"
+        and head.head.i < cue.i < head.i
+        and any(t.lower_ in ("which", "whom") for t in head.subtree if t.i < head.i)
+    ):
+        return head.head
     while (
         head.dep_ in _SET_OFF
         and head.pos_ in ("NOUN", "PROPN", "NUM")
