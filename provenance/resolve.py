@@ -1175,7 +1175,9 @@ def _expansion(tok: Token) -> Token | None:
         if ent.end > tok.i or len(ent) < 2:
             continue
         initials = "".join(t.text[0] for t in ent if t.text[:1].isupper() and t.pos_ != "DET")
-        if initials == tok.text:
+        # "NHS Wessex Vale Integrated Care Board" ... "the ICB": the initials of its last words
+        tail = len(tok.text) >= 3 and initials.endswith(tok.text) and ent.label_ == "ORG"
+        if initials == tok.text or tail:
             return ent.root
     return None
 
@@ -1631,6 +1633,9 @@ def _trimmed(ent: Entity) -> Entity:
     start, end = ent.start, ent.end
     while end - start > 1 and ent.doc[end - 1].is_space:
         end -= 1
+    # "dean says university will not step in": the verb after the name is no part of it
+    while end - start > 1 and ent.doc[end - 1].pos_ in ("VERB", "AUX"):
+        end -= 1
     # "But SpaceTrack Weekly, a US trade website, reported": the sentence's conjunction is
     # no part of the name
     while end - start > 1 and ent.doc[start].pos_ == "CCONJ":
@@ -1736,6 +1741,12 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     doc = head.doc
     if _is_given_name(head):
         return head.text, "person", "the name a described person gives"
+    alone = not any(c.dep_ == "compound" for c in head.children)  # not "Halvard Metals AG"
+    if _is_acronym(head) and alone and _lookup(head.text, rules) is None:
+        expanded = _expansion(head)
+        if expanded is not None and expanded.i != head.i:  # "An ICB spokesman"
+            name, kind, how = canonical_source(expanded, rules)
+            return name, kind, f"{how}, written short as '{head.text}'"
     couple = _couple(head)
     if couple is not None:  # "Rhiannon and Gareth Pell said": both, not "Rhiannon"
         return couple, "person", "two given names before one surname"
@@ -1883,6 +1894,9 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
             return name, None, f"proper name ('{head.text}' tagged {ent.label_})"
     if ent is not None:
         ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
+        start = _name_start(head) if ent.label_ == "ORG" and head.i == ent.end - 1 else ent.start
+        if start < ent.start:  # "NHS Wessex Vale Integrated Care Board", cut at "Vale"
+            return doc[start : ent.end].text, ent_kind, "named entity ORG, its name whole"
         return strip_determiner(ent.text), ent_kind, f"named entity {ent.label_}"
     return strip_determiner(text), None, "mention text"
 

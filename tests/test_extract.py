@@ -2755,3 +2755,36 @@ def test_quoting_after_a_cue_is_its_relay_not_a_second_statement() -> None:
     assert len(asked) == 1 and asked[0].via == ("a provincial official",)
     failed = by_content(text, "the dam had failed")
     assert failed.via == ("a council source",)
+
+
+def test_a_verb_the_recogniser_ran_a_name_into_is_no_part_of_the_name() -> None:
+    # the recogniser tagged "dean says" one organisation
+    text = (
+        "Losing candidate says ballots were tossed\n\n"
+        "Election commission says duplicate logins forced the decision; dean says university "
+        "will not step in\n\n"
+        "Body text.\n"
+    )
+    found = by_content(text, "will not step in")
+    assert found.source is not None and "says" not in found.source
+
+
+def test_a_dean_of_students_is_an_official_named_after_the_title() -> None:
+    text = (
+        "Ballots tossed.\n\n"
+        "In an email to The Ledger, Dean of Students Marcus Whitlow said Ashbury State "
+        '"does not intervene in student elections".\n'
+    )
+    found = by_content(text, "does not intervene")
+    assert (found.source, found.source_type) == ("Marcus Whitlow", "official")
+
+
+def test_initials_of_a_bodys_last_words_name_it_whole() -> None:
+    text = (
+        "Birth centre.\n\n"
+        "NHS Wessex Vale Integrated Care Board, which commissions the service, said it had not "
+        "been told about any proposal. An ICB spokesman said any plan would need to go "
+        "through its process.\n"
+    )
+    assert by_content(text, "not been told").source == "NHS Wessex Vale Integrated Care Board"
+    assert by_content(text, "any plan").source == "NHS Wessex Vale Integrated Care Board"
