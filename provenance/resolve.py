@@ -1634,7 +1634,7 @@ def _trimmed(ent: Entity) -> Entity:
     while end - start > 1 and ent.doc[end - 1].is_space:
         end -= 1
     # "dean says university will not step in": the verb after the name is no part of it
-    while end - start > 1 and ent.doc[end - 1].pos_ in ("VERB", "AUX"):
+    while end - start > 1 and ent.doc[end - 1].tag_ in ("VBZ", "VBD", "VBP"):
         end -= 1
     # "But SpaceTrack Weekly, a US trade website, reported": the sentence's conjunction is
     # no part of the name

@@ -1069,7 +1069,7 @@ def _in_citing(tok: Token, head: Token) -> bool:
     return any(
         c.dep_ == "advcl"
         and c.tag_ == "VBG"
-        and c.lemma_.lower() in ("cite", "quote")
+        and c.lemma_.lower() in _CITE_LEMMAS
         and c.left_edge.i <= tok.i <= c.right_edge.i
         for c in head.children
     )
