@@ -222,6 +222,26 @@ def _aged_names(doc: Doc) -> set[str]:
     return found
 
 
+def _of_that_age(speaker: Token) -> Token | None:
+    """'The 22-year-old said': the last person before, named with that age ("Komal Sheoran
+    (22)", "Vera Holub, 67,"); None for any other speaker or where nobody was given that age."""
+    doc = speaker.doc
+    words = [t.lower_ for t in mention_tokens(speaker)]
+    if speaker.lower_ != "old" or words[:1] != ["the"] or "year" not in words:
+        return None
+    age = next((t.text for t in mention_tokens(speaker) if t.text.isdigit()), None)
+    if age is None:
+        return None
+    tokens = doc_tokens(doc)
+    for tok in reversed(tokens[1 : max(1, speaker.i - 3)]):
+        if tok.pos_ != "PROPN" or not tok.is_title or tokens[tok.i - 1].pos_ != "PROPN":
+            continue
+        after = [t.text for t in tokens[tok.i + 1 : tok.i + 4]]
+        if after[:2] in ([",", age], ["(", age]) and after[2:3] in ([","], ["."], [")"], [";"]):
+            return tok
+    return None
+
+
 def _first_name(tok: Token, surname: Token) -> bool:
     """Whether ``tok`` is an untagged first name just before ``surname``."""
     return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and tok.i == surname.i - 1
@@ -350,6 +370,9 @@ def antecedent_of(
     named = _appositive_name(speaker) or _name_given(speaker)
     if named is not None:  # "His lawyer, Sofie Wauters, said" / "The company, Acciaierie Mella,"
         return named
+    aged = _of_that_age(speaker)
+    if aged is not None:  # "The 22-year-old said", after "Komal Sheoran (22) clocked ..."
+        return aged
     body = _spoken_for(speaker, earlier, rules)
     if body is not None:  # "A spokesman said", "a council spokeswoman said"
         return body
@@ -1109,6 +1132,19 @@ def _appositive_name(tok: Token) -> Token | None:
         return people[-1]
     if set_beside:
         return set_beside[0]
+    # "Kesik president and CEO Diane Arsenault": one person, under two titles, the second
+    # written before the name
+    for conj in tok.children:
+        titled = [c for c in conj.children if c.dep_ == "compound" and c.i < conj.i]
+        if (
+            conj.dep_ == "conj"
+            and conj.pos_ == "PROPN"
+            and conj.ent_type_ == "PERSON"
+            and titled
+            and titled[0].ent_type_ != "PERSON"
+            and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children)
+        ):
+            return conj
     # "The owner of the Olive Tree, Sofia Marchetti, has told": the parser hangs the name on
     # "Tree"; a first name and surname set off by commas after "the owner of X" name the owner
     for prep in tok.children:
@@ -2370,7 +2406,9 @@ def _anonymity(c: Candidate, head: Token, kind: str | None, rules: Rules) -> str
     if kind in _ANONYMOUS_TYPES or c.speaker is None or head.pos_ != "NOUN":
         return None
     named = [t for t in mention_tokens(head) if t.i <= head.i or t.dep_ == "appos"]
-    if any(_is_person(t) for t in named):  # "engineer Tom Hale", "a nurse, Ana Ruiz,"
+    # "engineer Tom Hale", "a nurse, Ana Ruiz,"; not the firm in "a former Kesik contractor"
+    # that the recogniser took for a person's name
+    if any(_is_person(t) and _full_person(t) for t in named):
         return None
     around = [*c.speaker.subtree]
     if c.cue is not None:
@@ -2380,6 +2418,13 @@ def _anonymity(c: Candidate, head: Token, kind: str | None, rules: Rules) -> str
         if phrase != "because" and phrase in text:
             return phrase
     return None
+
+
+def _full_person(tok: Token) -> bool:
+    """Whether ``tok`` is in a person's name of two words or more, or is the surname of one."""
+    ent = _entity(tok)
+    whole = ent is not None and ent.label_ == "PERSON" and len(ent) > 1
+    return whole or tok.lower_ in _surnames(tok.doc)
 
 
 def _typed_alike(attributions: list[Attribution]) -> list[Attribution]:

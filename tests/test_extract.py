@@ -2788,3 +2788,32 @@ def test_initials_of_a_bodys_last_words_name_it_whole() -> None:
     )
     assert by_content(text, "not been told").source == "NHS Wessex Vale Integrated Care Board"
     assert by_content(text, "any plan").source == "NHS Wessex Vale Integrated Care Board"
+
+
+def test_the_n_year_old_is_the_person_named_with_that_age() -> None:
+    text = (
+        "Runner dropped.\n\n"
+        "Priya Dahiya (23) won the 800m at the state trials.\n\n"
+        "Federation secretary Mohan Lal said she had been dropped because she missed a test.\n\n"
+        "The 23-year-old said she had received no notice of any test.\n"
+    )
+    assert by_content(text, "no notice").source == "Priya Dahiya"
+
+
+def test_a_title_and_a_second_title_before_a_name_are_one_person() -> None:
+    text = (
+        "Assays row.\n\n"
+        'Orlin president and CEO Diane Porter called the report "misleading" in a '
+        "statement.\n"
+    )
+    assert by_content(text, "misleading").source == "Diane Porter"
+
+
+def test_a_firm_before_a_describing_noun_does_not_name_an_anonymous_speaker() -> None:
+    text = (
+        "Assays row.\n\n"
+        "But a former Kesik contractor who worked on the core-logging crew, and who asked not "
+        "to be named because he had signed a confidentiality agreement, told The Northern "
+        "Miner that the cores were shipped to the lab.\n"
+    )
+    assert by_content(text, "cores were shipped").source_type == "anonymous"
