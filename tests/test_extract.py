@@ -2817,3 +2817,27 @@ def test_a_firm_before_a_describing_noun_does_not_name_an_anonymous_speaker() ->
         "Miner that the cores were shipped to the lab.\n"
     )
     assert by_content(text, "cores were shipped").source_type == "anonymous"
+
+
+def test_termed_and_calculated_are_cues() -> None:
+    text = (
+        "Selection row.\n\n"
+        "Singh termed the report \u201cbaseless\u201d and said the list had been approved.\n\n"
+        "The assays Orlin has released average 9.2 grams, Larchmont calculated.\n"
+    )
+    termed = by_content(text, "baseless")
+    assert termed.cue is not None and termed.cue.text == "termed"
+    calculated = by_content(text, "9.2 grams")
+    assert calculated.cue is not None and calculated.cue.text == "calculated"
+
+
+def test_a_record_seen_by_an_outlet_closing_a_sentence_shows_it() -> None:
+    text = (
+        "Tenants evicted.\n\n"
+        "But at least four of the vacated flats have since been listed as furnished rentals "
+        "at $3,400 a month, listings seen by The Royal Gazette show.\n"
+    )
+    found = by_content(text, "furnished rentals")
+    assert found.content.text.startswith("at least four of the vacated flats")
+    assert found.speaker is not None and found.speaker.text == "listings"
+    assert found.via == ("The Royal Gazette",)

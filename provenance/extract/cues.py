@@ -204,7 +204,10 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             speaker, comma = tail
             if not cue.subjects or _subject_among(speaker, cue.subjects):
                 first = doc[tok.sent.start]
-                span = char_span([t for t in doc[first.i : comma.i] if not t.is_space])
+                said = [t for t in doc[first.i : comma.i] if not t.is_space]
+                if said and said[0].pos_ == "CCONJ":
+                    said = said[1:]  # "But at least four of the flats ...": not its "But"
+                span = char_span(said)
                 if span is not None:
                     yield _repaired(doc, tok, span, speaker, "postposed-tagged-noun", cue.stance)
             continue
@@ -541,6 +544,13 @@ def _tail_cue_tagged_noun(tok: Token) -> tuple[Token, Token] | None:
     while k > sent.start and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
         k -= 1
     subject = doc[tok.i - 1]
+    # "..., listings seen by The Royal Gazette show.": the record is the noun before the
+    # participle, whoever saw it
+    if k - 2 > sent.start and doc[k].lower_ == "by" and doc[k - 1].tag_ == "VBN":
+        subject = doc[k - 2]
+        k -= 2
+        while k > sent.start and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
+            k -= 1
     if k == tok.i - 1 or doc[k].text != "," or subject.pos_ not in ("NOUN", "PROPN"):
         return None
     if k - sent.start < 4:
