@@ -853,7 +853,7 @@ def _object_holding_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
     of its own (no passive takes one: "cases made up 9%"): the object is the clause, and so
     is the second clause after it."""
     for obj in verb.children:
-        if obj.dep_ != "dobj" or obj.pos_ != "NOUN" or obj.i != verb.i + 1 + _determiners(obj):
+        if obj.dep_ != "dobj" or obj.pos_ != "NOUN" or obj.left_edge.i != verb.i + 1:
             continue
         last = verb.sent.end - 1
         while last > obj.right_edge.i and (doc[last].is_punct or doc[last].is_space):
@@ -878,11 +878,6 @@ def _object_holding_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
             span = char_span([t for t in doc[obj.left_edge.i : last + 1] if not t.is_space])
             return trim(doc_text(doc), *span) if span else None
     return None
-
-
-def _determiners(obj: Token) -> int:
-    """How many words of ``obj``'s phrase come before it ("the two samples": 2)."""
-    return obj.i - obj.left_edge.i
 
 
 def _nobody(speaker: Token) -> bool:
