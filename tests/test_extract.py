@@ -1959,6 +1959,18 @@ def test_a_cue_the_parser_hung_on_its_subject_keeps_its_clause_and_the_source_ci
     assert found.via == ("a tracker",)
 
 
+def test_a_cue_the_parser_made_a_participle_of_its_subject_keeps_its_own_that_clause() -> None:
+    # no verb headed the sentence: "reported" modified "The Ashby Valley Record", the "that"
+    # clause hung on "reported" itself
+    text = (
+        "The Ashby Valley Record, a weekly, reported last week that the director had objected "
+        "to the plan in a memo.\n"
+    )
+    found = by_content(text, "objected to the plan")
+    assert found.content.text.startswith("the director had objected")
+    assert found.source == "Ashby Valley Record"
+
+
 def test_bared_that_reports_a_clause_but_bared_teeth_do_not() -> None:
     text = (
         "The final round was played on Sunday.\n\n"

@@ -652,7 +652,11 @@ def _from_verb(
     if parts is not None and parts[1] is not None:
         # '"We are ready," Interfax quoted Lavrov as saying': the words before are Lavrov's
         speaker, relay = parts[1], parts[2]
-    if speaker is None and verb.dep_ == "acl" and _that_clause_after(doc, verb) is not None:
+    if (
+        speaker is None
+        and verb.dep_ == "acl"
+        and (_that_clause_after(doc, verb) is not None or _participle_of_root(verb))
+    ):
         speaker = verb.head  # "The station reported on Monday, quoting ..., that ...": read
         # as a participle of the clause's subject, which is who reported
     if speaker is None or _nobody(speaker):
@@ -997,6 +1001,21 @@ def _perfect_infinitive(clause: Token) -> bool:
     """'to have stolen': a past participle after "to have"."""
     auxes = [c.lower_ for c in clause.children if c.dep_ == "aux" and c.i < clause.i]
     return clause.tag_ == "VBN" and auxes[-2:] == ["to", "have"]
+
+
+def _participle_of_root(verb: Token) -> bool:
+    """'The Linnet County Record, a weekly, reported last week that the interim director had
+    objected': the parser found no verb to head the sentence, made its subject the root and
+    the cue a participle of it, with the "that" clause the cue's own. Not a participle with
+    a doer or an object of its own ("the gains reported by Moscow")."""
+    head = verb.head
+    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(c.dep_ in ("agent", "auxpass", "dobj", *SUBJECTS) for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ == "that" for c in verb.children
+    )
 
 
 def _opened_by_that(verb: Token) -> bool:
