@@ -81,6 +81,9 @@ _OFFICES = re.compile(
     r"\b(?:defence|defense)\s+(?:ministry|minister|forces?|department|secretary|officials?|"
     r"chiefs?|spokes(?:man|woman|person))\b"
 )
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "whose", "one", "two"}
+)
 _OWNERS = re.compile(r"^(his|her|their)\s", re.IGNORECASE)
 _OWNER_REFERENCES = frozenset({"he", "his", "she", "her", "they", "their"})
 
@@ -718,8 +721,26 @@ def advocate_word(mention: str, rules: Rules) -> str | None:
     """The advocate's word in a speaker's mention ("Defence lawyer", "His lawyer"), or None;
     a defence ministry or secretary is an office, not a defence lawyer."""
     office = _OFFICES.sub(" ", mention.lower())
-    found = sorted(set(re.findall(r"[\w-]+", office)) & set(rules.claims.advocates))
+    words = re.findall(r"[\w'\u2019-]+", office)
+    advocates = set(rules.claims.advocates)
+    found = sorted(
+        w
+        for n, w in enumerate(words)
+        if w in advocates
+        and not (n and w in rules.claims.practice_titles and _specialist(words[n - 1], rules))
+    )
     return found[0] if found else None
+
+
+def _specialist(before: str, rules: Rules) -> bool:
+    """Whether the word before an advocate's title names a field of practice ("Consumer
+    lawyer Ladina Brunold", "an intellectual property lawyer", "Town attorney"): someone
+    asked for expertise or holding an office, not a side's advocate. Not a possessive or a
+    determiner ("Sheoran's lawyer", "his lawyer", "a lawyer for"), another advocate's word
+    ("defence lawyer") or one of ``[interest] advocate_ties`` ("company lawyer")."""
+    if before in _DETERMINERS or before.endswith(("'s", "\u2019s", "'", "\u2019")):
+        return False
+    return before.isalpha() and before not in rules.claims.advocates + rules.claims.advocate_ties
 
 
 # --------------------------------------------------------------------------- disputes, denials

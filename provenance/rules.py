@@ -224,6 +224,8 @@ class ClaimRules:
     turnout: tuple[str, ...] = ()
     accused_types: tuple[str, ...] = ()
     advocates: tuple[str, ...] = ()
+    advocate_ties: tuple[str, ...] = ()
+    practice_titles: tuple[str, ...] = ()
     figure_events: tuple[str, ...] = ()
     accusations: tuple[str, ...] = ()
     records: tuple[str, ...] = ()
@@ -858,6 +860,8 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("interest", "turnout", "turnout", _PHRASES),
     ("interest", "accused_types", "accused_types", _TEXTS),
     ("interest", "advocates", "advocates", _WORDS),
+    ("interest", "advocate_ties", "advocate_ties", _WORDS),
+    ("interest", "practice_titles", "practice_titles", _WORDS),
     ("interest", "conflict_events", "conflict_events", _WORDS),
     ("disputes", "negations", "negations", _WORDS),
     ("disputes", "rebuttals", "rebuttals", _PHRASES),

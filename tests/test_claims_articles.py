@@ -461,6 +461,24 @@ def test_a_lawyer_introduced_once_argues_the_side_in_every_statement() -> None:
     assert "unverified_party_claim" in days.flag_names
 
 
+def test_a_lawyer_named_by_a_field_of_law_is_a_specialist_not_an_advocate() -> None:
+    # "Employment lawyer Greta Holm" is asked for her expertise; "the company's lawyer"
+    # and "a company lawyer" argue its case
+    _, claims = article(
+        "Drivers sue\n\n"
+        "Forty delivery drivers sued Kestrel Parcels in Malmby on Monday over unpaid overtime.\n"
+        "Employment lawyer Greta Holm said such contracts were rarely upheld in court.\n"
+        "The company's lawyer, Anton Reis, said the drivers had been paid in full.\n"
+        "A company lawyer said the overtime rules did not cover couriers.\n"
+    )
+    upheld = claim_with(claims, "rarely upheld")
+    assert "unverified_party_claim" not in upheld.flag_names
+    paid = claim_with(claims, "paid in full")
+    assert "unverified_party_claim" in paid.flag_names
+    couriers = claim_with(claims, "did not cover couriers")
+    assert "unverified_party_claim" in couriers.flag_names
+
+
 def test_a_person_others_talk_about_speaks_in_their_own_defence() -> None:
     # the panel talks about Moraga: her word about herself is an interested party's; a
     # witness nobody else talks about telling what she saw is not
