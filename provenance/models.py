@@ -564,7 +564,7 @@ class ClaimStatement:
 class ClaimSpan:
     """A sentence in the reporter's own voice that states a claim with no source: its article,
     the sentence, the kind of claim (casualty, accusation, figure, record, projection, event,
-    hearsay, absence) and the word that shows it."""
+    hearsay, absence, rule, step) and the word that shows it."""
 
     doc_id: str
     document_id: str

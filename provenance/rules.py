@@ -231,6 +231,8 @@ class ClaimRules:
     records: tuple[str, ...] = ()
     projections: tuple[str, ...] = ()
     not_yet: tuple[str, ...] = ()
+    rule_books: tuple[str, ...] = ()
+    formal_steps: tuple[str, ...] = ()
     hearsay: tuple[str, ...] = ()
     about_reporting: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()
@@ -876,6 +878,8 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("unattributed", "records", "records", _WORDS),
     ("unattributed", "projections", "projections", _WORDS),
     ("unattributed", "not_yet", "not_yet", _WORDS),
+    ("unattributed", "rule_books", "rule_books", _WORDS),
+    ("unattributed", "formal_steps", "formal_steps", _PHRASES),
     ("unattributed", "hearsay", "hearsay", _PHRASES),
     ("unattributed", "about_reporting", "about_reporting", _WORDS),
     ("unattributed", "notices", "notices", _PHRASES),

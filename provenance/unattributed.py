@@ -20,7 +20,14 @@ common knowledge (word lists in ``rules/claims.toml``, ``[unattributed]``):
   time ("over recent months");
 - an **absence**: what a named or described actor has not done, told with "have" or "do"
   ("Talvar has never published the treaty text", "The memo did not mention job cuts"); not
-  the reporting itself ("did not respond"), nor a pronoun's ("It did not name them").
+  the reporting itself ("did not respond"), nor a pronoun's ("It did not name them");
+- a **rule**: what a rule book says, the sentence opening by naming it (``rule_books``:
+  "Under state law, a portable ride must be inspected again after any repair");
+- a **step**: a formal step someone has taken, in the present perfect (``formal_steps``:
+  "She has lodged a formal complaint with the school board", "has written to the trust").
+
+An event fixed for a date is told as done ("The board will vote on the levy on April 14");
+what may or would happen is not.
 
 It is *not* a claim of its own when it restates an attributed statement of the article: the
 same figure (every figure of it that needs a source: one no statement gives makes it a claim),
@@ -65,7 +72,7 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 class Unattributed:
     """A sentence (``index`` into the sentences) that states a claim with no source: the kind
     of claim (``casualty``, ``accusation``, ``figure``, ``record``, ``projection``,
-    ``event``, ``hearsay``, ``absence``) and the word that shows it."""
+    ``event``, ``hearsay``, ``absence``, ``rule``, ``step``) and the word that shows it."""
 
     index: int
     sentence: Span
@@ -112,6 +119,12 @@ def unattributed_claims(
                 found.append(Unattributed(i, span, "hearsay", hedge))
             continue
         speech = _speech_words(sentence, cues)
+        step = _formal_step(sentence.words, rules) if speech else None
+        if step is not None:
+            # "has written to the trust asking for a meeting": the step told, not an account
+            speech = [
+                w for w in speech if w != step and not (w.tag == "VBG" and w.head == step.start)
+            ]
         if speech:
             lead = _leading_clause(sentence, [(w.start, w.end) for w in speech])
             if lead is None or _speech_words(lead, cues):
@@ -205,9 +218,9 @@ def _leading_clause(sentence: Sentence, cuts: Sequence[tuple[int, int]]) -> Sent
         at = words.index(word)
         comma = at > 0 and words[at - 1].text == ","
         joins = word.dep in ("mark", "advmod", "")  # not "since March"
-        if (lowered in _SUBORDINATORS and joins) or (
-            lowered in _COORDINATORS and comma and back == 0
-        ):
+        # "..., and two of its librarians say": a share of the speakers before the speaker
+        share = all(_of_a_share(w) for w in alpha[len(alpha) - back :])
+        if (lowered in _SUBORDINATORS and joins) or (lowered in _COORDINATORS and comma and share):
             lead = words[:at]
             if len([w for w in lead if any(c.isalpha() for c in w.text)]) < _LEAD_WORDS:
                 return None
@@ -218,6 +231,14 @@ def _leading_clause(sentence: Sentence, cuts: Sequence[tuple[int, int]]) -> Sent
                 tuple(lead),
             )
     return None
+
+
+def _of_a_share(word: Word) -> bool:
+    """A word of a share of a group ("two of", "some of", "many of")."""
+    return word.pos in ("NUM", "DET") or word.text.lower() in _SHARE_WORDS
+
+
+_SHARE_WORDS = frozenset({"of", "some", "many", "several", "both", "all", "most", "few"})
 
 
 def _joined_lead(
@@ -334,6 +355,12 @@ def _kind(
     dated = _dated(words, rules)
     if dated is not None:
         return "event", _span(text, dated)
+    book = _rule_book(words, rules)
+    if book is not None:
+        return "rule", _span(text, book)
+    step = _formal_step(words, rules)
+    if step is not None:
+        return "step", _span(text, step)
     absent = _absence(words, rules)
     if absent is not None:
         return "absence", _span(text, absent)
@@ -398,12 +425,42 @@ def _dated(words: Sequence[Word], rules: ClaimRules) -> Word | None:
     lemmas = {w.lemma.lower() for w in words}
     if lemmas & set(rules.not_yet) or lemmas & set(rules.about_reporting):
         return None
-    if not any(w.tag in _TOLD_AS_DONE for w in words):
+    if not any(w.tag in _TOLD_AS_DONE or w.text.lower() == "will" for w in words):
         return None
     dated = next((w for w in words if w.entity == "DATE" and _calendar(w)), None)
     # a time of day by the clock ("happened at 8.57pm") dates it too
     clock = (w for w in words if w.entity == "TIME" and any(c.isdigit() for c in w.text))
     return dated or next(clock, None)
+
+
+def _rule_book(words: Sequence[Word], rules: ClaimRules) -> Word | None:
+    """The rule book a sentence opens by naming ("Under state law, ...", "Under the policy,
+    ...": ``rule_books``), its word, or None."""
+    if not words or words[0].text.lower() != "under":
+        return None
+    for word in words[1:]:
+        if word.text == ",":
+            return None
+        if word.lemma.lower() in rules.rule_books or word.text.lower() in rules.rule_books:
+            return word
+    return None
+
+
+def _formal_step(words: Sequence[Word], rules: ClaimRules) -> Word | None:
+    """The verb of a formal step told in the present perfect ("has lodged a complaint", "have
+    since hired a lawyer", "has written to the trust": ``formal_steps``), or None."""
+    for n, word in enumerate(words):
+        if word.tag != "VBN" or n == 0:
+            continue
+        before = words[n - 1] if words[n - 1].dep != "advmod" or n < 2 else words[n - 2]
+        if before.text.lower() not in ("has", "have"):
+            continue
+        after = words[n + 1].text.lower() if n + 1 < len(words) else ""
+        lemma = word.lemma.lower()
+        steps = (step.split() for step in rules.formal_steps)
+        if any(step[0] == lemma and step[1:] in ([], [after]) for step in steps):
+            return word
+    return None
 
 
 def _calendar(word: Word) -> bool:

@@ -216,3 +216,46 @@ def test_a_figure_no_statement_gives_makes_a_claim_beside_one_a_statement_gave()
     )
     attribution = said(text, "four machines had been checked", "The operator")
     assert kinds(text, attribution) == [("figure", "212")]
+
+
+@pytest.mark.model
+def test_a_rule_book_a_formal_step_and_a_fixed_date_are_claims_of_fact() -> None:
+    from provenance.nlp import sentences
+
+    def found(line: str) -> list[tuple[str, str]]:
+        text = f"Headline\n\nSummary line here.\n\n{line}\n"
+        return [(u.kind, u.cue.text) for u in unattributed_claims(text, sentences(text), [], RULES)]
+
+    # what a law or policy says, told by the reporter
+    assert found("Under state law, a portable ride must be inspected again after any repair.") == [
+        ("rule", "law")
+    ]
+    assert found("Under the circumstances, the ride stayed shut.") == []
+    # a formal step someone has taken
+    assert found("She has lodged a formal complaint with the school board.") == [("step", "lodged")]
+    assert found("The club has since hired an outside firm to review the deal.") == [
+        ("step", "hired")
+    ]
+    assert found("Local councillor Ann Vale has written to the trust asking for a meeting.") == [
+        ("step", "written")
+    ]
+    assert found("Local councillor Ann Vale has written a book about the town.") == []
+    # what is fixed for a date is told as fact; what may happen is not
+    assert found("The owners corporation will vote on the levy on April 14.") == [
+        ("event", "April")
+    ]
+    assert found("The owners corporation could vote on the levy on April 14.") == []
+
+
+@pytest.mark.model
+def test_the_reporters_clause_before_a_share_of_the_speakers() -> None:
+    # "..., and two of its librarians say ...": the clause before "and" is the reporter's
+    from provenance.nlp import sentences
+
+    text = (
+        "Headline\n\nThe county library has removed 212 books from its shelves since January, "
+        "and two of its librarians say the board ordered the removals.\n"
+    )
+    librarians = said(text, "the board ordered the removals", "its librarians", cue="say")
+    found = unattributed_claims(text, sentences(text), [librarians], RULES)
+    assert [(u.kind, u.cue.text) for u in found] == [("figure", "212")]
