@@ -199,6 +199,7 @@ _SUBORDINATORS = frozenset(
     {"when", "after", "as", "since", "before", "while", "because", "although", "though"}
 )
 _COORDINATORS = frozenset({"and", "but"})
+_RELATIVE_OPENERS = frozenset({"that", "which"})
 _LEAD_WORDS = 8
 _LEAD_GAP = 6
 
@@ -220,7 +221,14 @@ def _leading_clause(sentence: Sentence, cuts: Sequence[tuple[int, int]]) -> Sent
         joins = word.dep in ("mark", "advmod", "")  # not "since March"
         # "..., and two of its librarians say": a share of the speakers before the speaker
         share = all(_of_a_share(w) for w in alpha[len(alpha) - back :])
-        if (lowered in _SUBORDINATORS and joins) or (lowered in _COORDINATORS and comma and share):
+        # "..., flattening coral that divers say took centuries to grow": what divers say is
+        # the relative clause; the reporter tells what comes before it
+        relative = lowered in _RELATIVE_OPENERS and word.tag == "WDT" and back == 0
+        if (
+            (lowered in _SUBORDINATORS and joins)
+            or (lowered in _COORDINATORS and comma and share)
+            or relative
+        ):
             lead = words[:at]
             if len([w for w in lead if any(c.isalpha() for c in w.text)]) < _LEAD_WORDS:
                 return None

@@ -259,3 +259,18 @@ def test_the_reporters_clause_before_a_share_of_the_speakers() -> None:
     librarians = said(text, "the board ordered the removals", "its librarians", cue="say")
     found = unattributed_claims(text, sentences(text), [librarians], RULES)
     assert [(u.kind, u.cue.text) for u in found] == [("figure", "212")]
+
+
+@pytest.mark.model
+def test_the_reporters_clause_before_a_relative_clause_someone_speaks_in() -> None:
+    # "coral that divers say took centuries to grow": what divers say is the relative clause
+    from provenance.nlp import sentences
+
+    text = (
+        "Headline\n\nA superyacht dragged its anchor across a protected stretch of reef off "
+        "the north coast last weekend, flattening coral that divers say took centuries to "
+        "grow.\n"
+    )
+    divers = said(text, "took centuries to grow", "divers", cue="say")
+    found = unattributed_claims(text, sentences(text), [divers], RULES)
+    assert [(u.kind, u.cue.text) for u in found] == [("event", "last")]
