@@ -317,10 +317,19 @@ def antecedent_of(
                 for t in mention_tokens(subject)
             )
         )
+        # "Nuvuttiq's MLA, Leah Anguttitauruq, raised the prices ...": a post with the name set
+        # beside it introduces one who may be of either sex
+        by_post = by_post or (
+            subject is not None
+            and (
+                subject.dep_ == "appos"
+                or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
+            )
+        )
         either = subject is not None and (subject.dep_ == "nsubjpass" or by_post)
         known = (None, wanted) if either else (wanted,)
         if subject is not None and _gender(subject, earlier) in known:
-            return subject
+            return _appositive_name(subject) or subject
         for head in speakers:  # the latest to speak, unless known to be of the other sex
             if _gender(head, earlier) in (None, wanted):
                 return head
@@ -549,6 +558,11 @@ def _last_subject(
             paragraph = paragraph or _alone(before)
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and _is_person(tok) and paragraph:
                 return tok
+            # "Karvik's MLA, Leah Anguttitauruq, raised the prices ...": the name set beside
+            # the post the sentence is about
+            named = _appositive_name(tok) if tok.dep_ == "nsubj" and paragraph else None
+            if named is not None and named.pos_ == "PROPN" and _is_person(named):
+                return named
             # "The judge was blunter still." as a paragraph of its own, then "'...,' he
             # wrote.": the person the one-sentence paragraph before introduces
             if tok.dep_ == "nsubj" and _introduces(before, tok, rules):

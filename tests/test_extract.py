@@ -858,6 +858,28 @@ def test_she_after_a_sentence_about_a_person_in_the_same_paragraph_is_that_perso
     assert by_content(text, "keep his gate").source == "Ross"  # not the MP who spoke last
 
 
+def test_she_after_a_post_with_a_name_beside_it_is_that_named_person() -> None:
+    # the paragraph before introduces the member by her post and her name, of either sex;
+    # the spokesperson who spoke last is not "she"
+    text = (
+        "A spokesperson for the fund said retailers must pass on the full amount.\n\n"
+        "Karvik\u2019s MLA, Leah Anguttitauruq, raised the prices in the legislative assembly "
+        "on Monday.\n\n"
+        "\u201cPeople in my community are choosing between milk and diapers,\u201d she told the "
+        "assembly.\n"
+    )
+    assert by_content(text, "milk and diapers").source == "Leah Anguttitauruq"
+
+
+def test_a_comparison_finds_what_it_compared() -> None:
+    text = (
+        "The Ledger compared 23 receipts that residents shared. Of 40 subsidised items, 31 were "
+        "priced the same or higher in February, the comparison found.\n"
+    )
+    found = by_content(text, "31 were priced")
+    assert found.cue is not None and found.cue.text == "found"
+
+
 def test_a_reckoning_is_a_cue_and_a_plan_marks() -> None:
     farmer = one(
         "Tom Bell, whose family has farmed the valley for a century, reckons he has lost at "
