@@ -174,6 +174,21 @@ _QUANTIFIERS = frozenset(
     }
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: Groups of the public an article speaks of as a whole ("Residents say", "Members of the
+#: gym", "several pass holders"): vague, not sources kept unnamed; a counted few ("two
+#: residents") are people who could be named and are not.
+_PUBLIC = frozenset(
+    {
+        *("residents", "members", "owners", "holders", "parents", "farmers", "passengers"),
+        *("villagers", "traders", "families", "customers", "shoppers", "divers", "listeners"),
+        *("fans", "locals", "neighbours", "neighbors", "tenants", "growers"),
+        *("students", "patients", "commuters", "drivers", "users", "viewers", "readers"),
+        *("consumers", "buyers", "campaigners", "protesters", "homeowners", "landlords"),
+        *("shopkeepers", "motorists", "borrowers", "investors", "shareholders", "voters"),
+        *("subscribers", "walkers", "climbers", "skiers"),
+    }
+)
+_NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _COLLECTIVES = frozenset({"media", "people", "staff", "crew", "children"})
 #: Bodies whose people speak for them ("forecasters at the national weather service"): a
 #: group "at" or "of" one of these is the body, not an unnamed group.
@@ -228,7 +243,9 @@ _INSTITUTION_TYPES = frozenset(
 def unnamed(origin: Origin) -> bool:
     """Whether an origin is unnamed: an anonymous or vague source, or a described one (no
     name of its own) that says it wants no name ("familiar with the matter") or is a group
-    nobody can call back ("aid groups", "two council members", "local media").
+    nobody can call back ("aid groups", "two council members", "local media"); not a group
+    of the public spoken of as a whole ("residents", "several pass holders"), whose members
+    no one promised to keep unnamed.
 
     >>> unnamed(Origin("Aid groups", "d/aid group", "organisation"))
     True
@@ -238,6 +255,10 @@ def unnamed(origin: Origin) -> bool:
     True
     >>> unnamed(Origin("its latest accounts", "d/its latest account", None))
     False
+    >>> unnamed(Origin("several pass holders", "d/several pass holder", None))
+    False
+    >>> unnamed(Origin("two residents", "d/two resident", None))
+    True
     """
     if origin.anonymous:
         return True
@@ -276,6 +297,8 @@ def unnamed(origin: Origin) -> bool:
     )
     # "two officials", "3 witnesses"; not a year ("2023 audit")
     counted = words[0].isdigit() and not _YEAR.fullmatch(words[0])
+    if head in _PUBLIC and not counted and words[0] not in _NUMBERS:
+        return False  # "residents", "several pass holders": a vague group, not a hidden source
     return plural or words[0] in _QUANTIFIERS or counted
 
 

@@ -333,6 +333,21 @@ def test_people_of_a_place_or_a_workplace_are_unnamed_a_bodys_people_are_not() -
     assert not described("Kestria's general staff", "military")
 
 
+def test_a_group_of_the_public_spoken_of_as_a_whole_is_vague_not_unnamed() -> None:
+    # "Residents say", "several pass holders": nobody promised them anonymity; "two
+    # residents" are people who could be named and are not
+    from provenance.flags import unnamed
+
+    def described(name: str) -> bool:
+        return unnamed(Origin(name, f"d/{name.lower()}", None))
+
+    assert not described("Residents")
+    assert not described("several pass holders")
+    assert not described("Members of the gym")
+    assert described("two residents")
+    assert described("staff at the gym")
+
+
 def test_those_who_run_an_event_are_a_body_not_an_unnamed_group() -> None:
     from provenance.flags import unnamed
 
