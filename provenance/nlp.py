@@ -177,10 +177,14 @@ TITLE_ABBREVIATIONS = (
     *("Cmdr.", "Maj.", "Brig.", "Pres.", "Amb.", "Det.", "Ofc.", "Dep.", "Asst.", "Msgr."),
     *("Fr.", "Pte.", "Const.", "Arch."),
 )
+#: currencies written short before a figure ("Rs. 180 Mn", "Tk. 50 crore", "Shs. 8 million"):
+#: one word each, never the end of a sentence
+CURRENCY_ABBREVIATIONS = ("Rs.", "Tk.", "Shs.", "Kshs.", "Ksh.")
 
 
 _TITLES = frozenset(
-    {*TITLE_ABBREVIATIONS, "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gov.", "Sen.", "Rep.", "Gen."}
+    {*TITLE_ABBREVIATIONS, *CURRENCY_ABBREVIATIONS}
+    | {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gov.", "Sen.", "Rep.", "Gen."}
     | {"Rev.", "Adm.", "Mx."}
 )
 
@@ -199,7 +203,8 @@ def load_pipeline(name: str | None = None) -> Language:
             continue
         special: Any = getattr(nlp.tokenizer, "add_special_case", None)  # custom: may be none
         if special is not None:
-            for title in TITLE_ABBREVIATIONS:  # "Atty. Gerardo Policarpio": one word
+            # "Atty. Gerardo Policarpio", "Rs. 180 Mn": one word
+            for title in (*TITLE_ABBREVIATIONS, *CURRENCY_ABBREVIATIONS):
                 special(title, [{ORTH: title}])
         if "parser" in nlp.pipe_names and _BREAKS not in nlp.pipe_names:
             nlp.add_pipe(_BREAKS, before="parser")

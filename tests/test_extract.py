@@ -880,6 +880,29 @@ def test_a_comparison_finds_what_it_compared() -> None:
     assert found.cue is not None and found.cue.text == "found"
 
 
+def test_a_currency_written_short_does_not_end_the_sentence() -> None:
+    # "Rs." before a figure is the rupee, not a full stop
+    text = (
+        "Tea exporter says port rejection of Rs. 90 Mn shipment was a paperwork error\n\n"
+        "The council paid Rs. 4,000 for the survey, the mayor said.\n"
+    )
+    found = by_content(text, "paperwork error")
+    assert found.content.text == "port rejection of Rs. 90 Mn shipment was a paperwork error"
+    assert by_content(text, "4,000").content.text == "The council paid Rs. 4,000 for the survey"
+
+
+def test_a_cue_the_tagger_compounded_with_its_subject_still_reports_its_clause() -> None:
+    # a standfirst bullet: "Exporter claims" read as one noun, the clause hung on "claims"
+    text = (
+        "Tea exporter blames laboratory\n\n"
+        "\u2022 Exporter claims German lab tested another firm's samples\n\n"
+        "By Staff Reporter\n"
+    )
+    found = by_content(text, "German lab tested")
+    assert found.content.text == "German lab tested another firm's samples"
+    assert found.speaker is not None and found.speaker.text == "Exporter"
+
+
 def test_a_reckoning_is_a_cue_and_a_plan_marks() -> None:
     farmer = one(
         "Tom Bell, whose family has farmed the valley for a century, reckons he has lost at "

@@ -211,6 +211,19 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 if span is not None:
                     yield _repaired(doc, tok, span, speaker, "postposed-tagged-noun", cue.stance)
             continue
+        compounded = (
+            _cue_compounded_with_subject(tok) if cue is not None and not cue.quote_only else None
+        )
+        if cue is not None and compounded is not None:
+            speaker, clause = compounded
+            if not cue.subjects or _subject_among(speaker, cue.subjects):
+                toks = [t for t in clause.subtree if not t.is_space]
+                if toks and toks[0].lower_ == "that":
+                    toks = toks[1:]
+                span = char_span(toks)
+                if span is not None:
+                    yield _repaired(doc, tok, span, speaker, "cue-compounded", cue.stance)
+            continue
         record = _record_lost_to_the_parser(tok, cue.subjects) if cue is not None else None
         if cue is not None and record is not None:
             toks = [t for t in doc[tok.i + 1 : tok.sent.end] if not t.is_space]
@@ -556,6 +569,31 @@ def _tail_cue_tagged_noun(tok: Token) -> tuple[Token, Token] | None:
     if k - sent.start < 4:
         return None  # too little before the comma to be what was said
     return subject, doc[k]
+
+
+def _cue_compounded_with_subject(tok: Token) -> tuple[Token, Token] | None:
+    """'• Exporter claims German lab tested another firm's samples': a line with no verb the
+    tagger knew, the cue (in its "-s" form) read as a noun, its subject compounded into it
+    and what was said hung on it as a clause. The subject and the clause, or None."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT" or tok.lower_ != f"{tok.lemma_.lower()}s":
+        return None
+    subject = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ in ("PROPN", "NOUN")
+        ),
+        None,
+    )
+    clause = next(
+        (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and c.pos_ == "VERB"),
+        None,
+    )
+    if subject is None or clause is None:
+        return None
+    if not any(c.dep_ in SUBJECTS for c in clause.children):
+        return None
+    return subject, clause
 
 
 def _misparsed_as_noun(tok: Token) -> bool:
