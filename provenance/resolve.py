@@ -264,6 +264,11 @@ def _person_heads(doc: Doc, before: int, rules: Rules) -> list[Token]:
     return heads
 
 
+#: nouns for several people that a singular noun names ("Family who paid £6,400 ... say"):
+#: never one "she" or "he"
+_HOUSEHOLDS = frozenset({"family", "couple", "household", "pair", "team", "crew", "group"})
+
+
 def antecedent_of(
     speaker: Token, cue: Token | None, earlier: list[tuple[Token, Token]], rules: Rules
 ) -> Token | None:
@@ -291,6 +296,7 @@ def antecedent_of(
                 # "A spokesman said ... , he added": the spokesman, for the body he speaks for
                 or said.lower_ == ("spokeswoman" if wanted == "f" else "spokesman")
                 or head.tag_ not in ("NNS", "NNPS")  # "he" is no "regional rescue officials"
+                and head.lemma_.lower() not in _HOUSEHOLDS  # nor a "family"
                 and _described_organisation(head, rules) is None
                 and (
                     _is_person(head)
@@ -333,6 +339,9 @@ def antecedent_of(
         for head in speakers:  # the latest to speak, unless known to be of the other sex
             if _gender(head, earlier) in (None, wanted):
                 return head
+        if subject is not None and _gender(subject, earlier) is None:
+            # nobody who spoke can be "she": the person the sentence before is about
+            return _appositive_name(subject) or subject
         people = [
             p
             for p in _person_heads(doc, speaker.idx, rules)

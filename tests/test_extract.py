@@ -903,6 +903,42 @@ def test_a_cue_the_tagger_compounded_with_its_subject_still_reports_its_clause()
     assert found.speaker is not None and found.speaker.text == "Exporter"
 
 
+def test_she_in_a_standfirst_bullet_is_the_person_the_bullet_before_is_about() -> None:
+    # a family is no "she"; the bullet before is about Kerry Wade; the line has no full stop
+    # and the parser hangs its last words outside the clause
+    text = (
+        "Family who paid \u00a36,400 for holiday say their hotel was a building site\n\n"
+        "\u2022 Kerry Wade, 41, booked the resort through a tour operator\n"
+        "\u2022 She says the family were never told about work on a new wing of the hotel\n"
+        "\u2022 The operator claims guests were warned by email a week before they travelled\n"
+    )
+    found = by_content(text, "never told")
+    assert found.source == "Kerry Wade"
+    assert found.content.text == "the family were never told about work on a new wing of the hotel"
+
+
+def test_a_cue_after_a_name_the_tagger_compounded_into_the_subject_still_reports() -> None:
+    # "SunVista claims guests" read as one noun phrase, the subject of "were warned"
+    text = (
+        "Family say their hotel was a building site\n\n"
+        "\u2022 SunVista claims guests were warned by email a week before they travelled\n"
+    )
+    found = by_content(text, "warned by email")
+    assert found.content.text == "guests were warned by email a week before they travelled"
+    assert found.speaker is not None and found.speaker.text == "SunVista"
+
+
+def test_who_made_it_says_the_maker_speaks_not_it() -> None:
+    # the parser read "it" (the object of "made") as the subject of "says"
+    text = (
+        "A mural on the side of a former mill was painted over by city contractors last week, "
+        "and the artist who made it says nobody told her it was going to happen.\n"
+    )
+    found = by_content(text, "nobody told her")
+    assert found.content.text == "nobody told her it was going to happen"
+    assert found.speaker is not None and found.speaker.text == "the artist"
+
+
 def test_a_reckoning_is_a_cue_and_a_plan_marks() -> None:
     farmer = one(
         "Tom Bell, whose family has farmed the valley for a century, reckons he has lost at "

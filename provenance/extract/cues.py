@@ -80,11 +80,30 @@ def clause_content(
     in_cue = {x.i for x in cue.subtree}
     toks = [t for t in toks if t.i not in in_cue or t.i in in_root]
     toks = _strip_leading(doc, sorted(toks, key=lambda t: t.i))
+    toks += _stranded_after(toks)
     span = char_span(toks)
     if span is None:
         return None
     start, end = trim(doc_text(doc), *span)
     return (start, end) if end > start else None
+
+
+def _stranded_after(toks: list[Token]) -> list[Token]:
+    """'She says the family were never told about work on a new wing of the hotel' on a line
+    with no full stop: the parser hung "the hotel" outside the clause, which then ends on a
+    bare preposition. The words after it to the end of the line, where nothing else stands
+    between; else none."""
+    if not toks:
+        return []
+    last = toks[-1]
+    if last.pos_ != "ADP" or any(True for _ in last.children):
+        return []
+    rest = []
+    for tok in last.doc[last.i + 1 : last.sent.end]:
+        if tok.is_space or tok.is_punct:
+            break
+        rest.append(tok)
+    return rest if 0 < len(rest) <= 4 else []
 
 
 #: verbs by which the speaker, not what it says, declines to go on ("said the company had
@@ -210,6 +229,17 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 span = char_span(said)
                 if span is not None:
                     yield _repaired(doc, tok, span, speaker, "postposed-tagged-noun", cue.stance)
+            continue
+        owner = _object_read_as_subject(tok) if cue is not None and not cue.quote_only else None
+        if cue is not None and owner is not None:
+            toks = [t for t in doc[tok.i + 1 : tok.sent.end] if not t.is_space]
+            while toks and toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS:
+                toks = toks[:-1]
+            if toks and toks[0].lower_ == "that":
+                toks = toks[1:]
+            span = char_span(toks)
+            if span is not None and len(toks) >= 3:
+                yield _repaired(doc, tok, span, owner, "relative-object-misread", cue.stance)
             continue
         compounded = (
             _cue_compounded_with_subject(tok) if cue is not None and not cue.quote_only else None
@@ -571,6 +601,24 @@ def _tail_cue_tagged_noun(tok: Token) -> tuple[Token, Token] | None:
     return subject, doc[k]
 
 
+def _object_read_as_subject(tok: Token) -> Token | None:
+    """'... and the artist who made it says nobody told her': the parser read the object of
+    the relative clause ("made it") as the cue's subject and hung the cue inside that clause.
+    Who speaks is the noun the relative clause describes; or None."""
+    if tok.dep_ != "ccomp" or tok.head.dep_ != "relcl" or tok.head.i >= tok.i:
+        return None
+    made = tok.head
+    subject = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.pos_ != "PRON" or not subject.i == made.i + 1 == tok.i - 1:
+        return None
+    if any(c.dep_ == "dobj" for c in made.children):
+        return None
+    if not any(c.dep_ in SUBJECTS and c.tag_ in ("WP", "WDT") for c in made.children):
+        return None  # "who made it", "that built them": a relative pronoun as its subject
+    speaker = made.head
+    return speaker if speaker.pos_ in ("NOUN", "PROPN") else None
+
+
 def _cue_compounded_with_subject(tok: Token) -> tuple[Token, Token] | None:
     """'• Exporter claims German lab tested another firm's samples': a line with no verb the
     tagger knew, the cue (in its "-s" form) read as a noun, its subject compounded into it
@@ -599,22 +647,28 @@ def _cue_compounded_with_subject(tok: Token) -> tuple[Token, Token] | None:
 def _misparsed_as_noun(tok: Token) -> bool:
     """ "Prosecutors allege Mr Hale poured petrol": the tagger took the cue for a noun in one
     long compound ("Prosecutors allege Mr Hale") that is the subject of what was said. A cue
-    in its plain form right after a plural noun that opens the sentence, compounded into the
+    in its plain form right after a plural noun, or in its "-s" form right after a name
+    ("SunVista claims guests were warned"), that opens the sentence, compounded into the
     subject of a verb after it."""
-    if tok.tag_ != "NN" or tok.dep_ != "compound" or tok.lower_ != tok.lemma_.lower():
-        return False
-    if tok.i == 0 or tok.i - 1 < tok.sent.start:
+    if tok.dep_ != "compound" or tok.i == 0 or tok.i - 1 < tok.sent.start:
         return False
     before = tok.doc[tok.i - 1]
+    lemma = tok.lemma_.lower()
+    # "Prosecutors allege Mr Hale ...", or after one name "SunVista claims guests were ..."
+    plain = tok.tag_ == "NN" and tok.lower_ == lemma and before.tag_ in ("NNS", "NNPS")
+    third = tok.tag_ == "NNS" and tok.lower_ == f"{lemma}s" and before.tag_ == "NNP"
+    if not (plain or third):
+        return False
+    # what opens the sentence is a noun phrase (after a line's bullet, "• SunVista claims")
     opens = all(
-        t.pos_ in ("DET", "ADJ", "PROPN", "NOUN") for t in tok.doc[tok.sent.start : before.i]
+        t.pos_ in ("DET", "ADJ", "PROPN", "NOUN") or not any(c.isalnum() for c in t.text)
+        for t in tok.doc[tok.sent.start : before.i]
     )
     subject = tok.head
     while subject.dep_ == "compound" and subject.head.i != subject.i:
         subject = subject.head
     return (
-        before.tag_ in ("NNS", "NNPS")
-        and before.dep_ == "compound"
+        before.dep_ == "compound"
         and opens
         and subject.dep_ in ("nsubj", "nsubjpass")
         and subject.head.pos_ in ("VERB", "AUX")
