@@ -939,6 +939,20 @@ def test_who_made_it_says_the_maker_speaks_not_it() -> None:
     assert found.speaker is not None and found.speaker.text == "the artist"
 
 
+def test_a_second_that_clause_of_one_cue_is_part_of_what_was_said() -> None:
+    # "said X and that Y": Y's verb is a cue word ("ask") with a subject, still the same
+    # statement, not a new speaker's
+    text = (
+        "In a letter to staff, vice-chancellor Alan Brook said the school had run a deficit "
+        "for four years and that the university could not ask other faculties to carry it.\n"
+    )
+    found = by_content(text, "run a deficit")
+    assert found.content.text == (
+        "the school had run a deficit for four years and that the university could not ask "
+        "other faculties to carry it"
+    )
+
+
 def test_a_reckoning_is_a_cue_and_a_plan_marks() -> None:
     farmer = one(
         "Tom Bell, whose family has farmed the valley for a century, reckons he has lost at "

@@ -60,11 +60,14 @@ def clause_content(
         elif (
             child.dep_ == "conj"
             and child.i > cue.i
-            # a cue of its own speaker ("and added that"), not "and been told that ..."
+            # a cue of its own speaker ("and added that"), not "and been told that ...", nor a
+            # second clause of the same cue ("said the school had run a deficit and that the
+            # university cannot ask other disciplines to carry it")
             and (
                 (child.lemma_ in rules.verbs and subject_of(child) is not None)
                 or _speaker_refuses(child)
             )
+            and not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         ):
             cut.append(child)
             cut.extend(
