@@ -235,11 +235,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             continue
         owner = _object_read_as_subject(tok) if cue is not None and not cue.quote_only else None
         if cue is not None and owner is not None:
-            toks = [t for t in doc[tok.i + 1 : tok.sent.end] if not t.is_space]
-            while toks and toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS:
-                toks = toks[:-1]
-            if toks and toks[0].lower_ == "that":
-                toks = toks[1:]
+            toks = _rest_of_sentence(tok)
             span = char_span(toks)
             if span is not None and len(toks) >= 3:
                 yield _repaired(doc, tok, span, owner, "relative-object-misread", cue.stance)
@@ -259,12 +255,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             continue
         record = _record_lost_to_the_parser(tok, cue.subjects) if cue is not None else None
         if cue is not None and record is not None:
-            toks = [t for t in doc[tok.i + 1 : tok.sent.end] if not t.is_space]
-            while toks and toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS:
-                toks = toks[:-1]
-            if toks and toks[0].lower_ == "that":
-                toks = toks[1:]
-            span = char_span(toks)
+            span = char_span(_rest_of_sentence(tok))
             if span is not None:
                 cand = _repaired(doc, tok, span, record, "record-subject-misparsed", cue.stance)
                 # the record is named up to its first participle ("Photographs of the stump")
@@ -602,6 +593,17 @@ def _tail_cue_tagged_noun(tok: Token) -> tuple[Token, Token] | None:
     if k - sent.start < 4:
         return None  # too little before the comma to be what was said
     return subject, doc[k]
+
+
+def _rest_of_sentence(cue: Token) -> list[Token]:
+    """The words of the sentence after a cue, without a "that" opening them or the
+    punctuation closing the sentence (a closing quotation mark stays)."""
+    toks = [t for t in cue.doc[cue.i + 1 : cue.sent.end] if not t.is_space]
+    while toks and toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS:
+        toks = toks[:-1]
+    if toks and toks[0].lower_ == "that":
+        toks = toks[1:]
+    return toks
 
 
 def _object_read_as_subject(tok: Token) -> Token | None:
