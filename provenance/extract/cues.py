@@ -284,10 +284,25 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             yield aside
             continue
         phrase = _phrase_at(tok, rules)
+        owned: Token | None = None  # a record the parser made one of two subjects
         if cue.subjects:
             subject = subject_of(tok)
+            if subject is not None and not _subject_among(subject, cue.subjects):
+                # "But figures from the residents' association Hraunvíkingar show": the parser
+                # made the name a second subject (the record's owner speaks); "An email
+                # exchange ... with the police department shows": the record speaks
+                owned = next(
+                    (
+                        c
+                        for c in tok.children
+                        if c.dep_ == "nsubj" and c.i < subject.i and _subject_among(c, cue.subjects)
+                    ),
+                    None,
+                )
             if subject is None or (
-                not _subject_among(subject, cue.subjects) and _record_before(subject, rules) is None
+                not _subject_among(subject, cue.subjects)
+                and owned is None
+                and _record_before(subject, rules) is None
             ):
                 continue  # "the study found", not "police found a body"
         if cue.objects and not any(
@@ -306,6 +321,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             phrase,
             quote_only=cue.quote_only,
             object_first=bool(cue.objects),
+            speaker=owned if owned is not None and not _a_name(subject_of(tok)) else None,
         )
     for tok in hits.phrases:
         if tok.lemma_.lower() in rules.verbs or tok.pos_ != "VERB":
@@ -314,6 +330,10 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         if phrase is not None:
             stance, preps, end = phrase
             yield from _from_verb(doc, tok, rules, stance, False, preps, (stance, preps, end))
+
+
+def _a_name(tok: Token | None) -> bool:
+    return tok is not None and tok.pos_ == "PROPN"
 
 
 def _relay_participle(tok: Token, rules: Rules) -> bool:
@@ -702,10 +722,12 @@ def _from_verb(
     *,
     quote_only: bool = False,
     object_first: bool = False,
+    speaker: Token | None = None,
 ) -> Iterator[Candidate]:
     """Attributions hanging on one cue verb: its clause, a postposed statement, a prepositional
-    or object content, or (passive) the noun it modifies; tried in that order."""
-    speaker = subject_of(verb)
+    or object content, or (passive) the noun it modifies; tried in that order. Who speaks is
+    the verb's subject, unless a ``speaker`` is given."""
+    speaker = speaker or subject_of(verb)
     if speaker is not None and speaker.lower_ in {"it", "there"} and speaker.dep_ == "expl":
         speaker = None
     cue_end = phrase[2] if phrase else verb.i
@@ -793,6 +815,9 @@ def _from_verb(
             c.dep_ == "advmod" and c.lower_ in _NEXT and c.i < verb.i for c in verb.children
         ):
             continue  # "... in one day – then the debt collectors wrote": what came next
+        if not after and comp.lemma_.lower() in rules.verbs and _that_clause_after(doc, comp):
+            continue  # "X reported, citing Y, that the ministry had written ...": X's report
+            # of this clause, which the parser hung before its verb
         # "..., which he said had cost him close to $60,000": the relative pronoun before the
         # cue stands for what the clause is about; what was said is the clause after the cue
         relative = any(
@@ -1182,6 +1207,20 @@ def _that_read_as_determiner(doc: Doc, verb: Token, head: Token) -> Token | None
             and doc[first.i - 1].text == ","
         ):
             return first
+    # "The weekly Kunene Echo reported last week, citing an official ..., that the ministry had
+    # written": the "that" read as the object of the clause's verb, its subject right after
+    for that in head.children:
+        if (
+            that.lower_ == "that"
+            and that.dep_ == "dobj"
+            and verb.i < that.i < head.i
+            and doc[that.i - 1].text == ","
+            and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == that.i + 1
+                for c in head.children
+            )
+        ):
+            return that
     return None
 
 
