@@ -334,12 +334,13 @@ def antecedent_of(
         )
         either = subject is not None and (subject.dep_ == "nsubjpass" or by_post)
         known = (None, wanted) if either else (wanted,)
-        if subject is not None and _gender(subject, earlier) in known:
+        subject_gender = _gender(subject, earlier) if subject is not None else None
+        if subject is not None and subject_gender in known:
             return _appositive_name(subject) or subject
         for head in speakers:  # the latest to speak, unless known to be of the other sex
             if _gender(head, earlier) in (None, wanted):
                 return head
-        if subject is not None and _gender(subject, earlier) is None:
+        if subject is not None and subject_gender is None:
             # nobody who spoke can be "she": the person the sentence before is about
             return _appositive_name(subject) or subject
         people = [

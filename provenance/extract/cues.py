@@ -285,6 +285,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             continue
         phrase = _phrase_at(tok, rules)
         owned: Token | None = None  # a record the parser made one of two subjects
+        record_speaker: Token | None = None  # who speaks for it, where not the verb's subject
         if cue.subjects:
             subject = subject_of(tok)
             if subject is not None and not _subject_among(subject, cue.subjects):
@@ -299,6 +300,8 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                     ),
                     None,
                 )
+                if subject.pos_ != "PROPN":
+                    record_speaker = owned
             if subject is None or (
                 not _subject_among(subject, cue.subjects)
                 and owned is None
@@ -321,7 +324,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             phrase,
             quote_only=cue.quote_only,
             object_first=bool(cue.objects),
-            speaker=owned if owned is not None and not _a_name(subject_of(tok)) else None,
+            speaker=record_speaker,
         )
     for tok in hits.phrases:
         if tok.lemma_.lower() in rules.verbs or tok.pos_ != "VERB":
@@ -330,10 +333,6 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         if phrase is not None:
             stance, preps, end = phrase
             yield from _from_verb(doc, tok, rules, stance, False, preps, (stance, preps, end))
-
-
-def _a_name(tok: Token | None) -> bool:
-    return tok is not None and tok.pos_ == "PROPN"
 
 
 def _relay_participle(tok: Token, rules: Rules) -> bool:
