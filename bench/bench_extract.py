@@ -24,9 +24,11 @@ RSS, with the machine it ran on. On the gold sets (``seeds/gold.jsonl``,
 without the prefilter: content and speaker recall, resolved sources (the bar: no loss). Then,
 in the same run:
 
-  scaling  ``extract --jobs 1`` and ``--jobs 2`` (the worker pool of ``ingest --jobs``,
-           :func:`provenance.ingest.parse_in_order`, pool start-up included) over
-           ``--jobs-docs`` documents: documents/s and the speed-up over one process
+  scaling  ``extract --jobs N`` for each N of ``--scaling-jobs`` (1 and 2 unless told; on a
+           larger machine ``--scaling-jobs 1 2 4 8 16``): the worker pool of
+           ``ingest --jobs`` (:func:`provenance.ingest.parse_in_order`, pool start-up
+           included) over ``--jobs-docs`` documents: documents/s and the speed-up over the
+           first N
   memory   peak RSS after streaming ``--rss-docs`` SMALL and LARGE documents through
            ``extract_document`` and JSON (each document let go once written), each count in
            a fresh subprocess so the two figures are independent; the bar is LARGE within
@@ -36,6 +38,7 @@ in the same run:
     .venv/bin/python bench/bench_extract.py --quick    # a small run, well under a minute
     .venv/bin/python bench/bench_extract.py --docs 60 --rss-docs 500 2000 --json
     .venv/bin/python bench/bench_extract.py --no-memory --no-scaling --repeats 5
+    .venv/bin/python bench/bench_extract.py --no-memory --scaling-jobs 1 2 4 8 16 --jobs-docs 800
 """
 
 from __future__ import annotations
@@ -81,10 +84,22 @@ def peak_rss_mib() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def processor_name() -> str:
+    """The CPU's model name (Linux's /proc/cpuinfo), else what ``platform`` knows."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.partition(":")[2].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def machine(pipeline_meta: dict[str, Any]) -> dict[str, Any]:
     return {
         "platform": platform.platform(),
-        "processor": platform.processor() or platform.machine(),
+        "processor": processor_name(),
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "spacy": metadata.version("spacy"),
@@ -398,7 +413,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="installed spaCy pipeline (default: provenance's)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
-        "--jobs-docs", type=int, help="documents for the --jobs 1/2 scaling (default: --docs)"
+        "--jobs-docs", type=int, help="documents for the --jobs scaling (default: --docs)"
+    )
+    parser.add_argument(
+        "--scaling-jobs",
+        type=int,
+        nargs="+",
+        default=(1, 2),
+        metavar="N",
+        help="process counts for the --jobs scaling, the first the baseline (1 2)",
     )
     parser.add_argument(
         "--rss-docs",
@@ -423,6 +446,8 @@ def main(argv: list[str] | None = None) -> int:
         args.docs, args.rss_docs, args.repeats = 20, (20, 100), 1
     if args.docs < 1 or min(args.rss_docs) < 1 or (args.jobs_docs or 1) < 1 or args.repeats < 1:
         parser.error("document counts and --repeats must be at least 1")
+    if min(args.scaling_jobs) < 1:
+        parser.error("--scaling-jobs takes process counts of at least 1")
     seeds = seed_texts()
     if not seeds:
         print(
@@ -439,7 +464,9 @@ def main(argv: list[str] | None = None) -> int:
             text
             for _, text in itertools.islice(itertools.cycle(seeds), args.jobs_docs or args.docs)
         ]
-        figures["scaling"] = measure_scaling(jobs_corpus, model=args.model)
+        figures["scaling"] = measure_scaling(
+            jobs_corpus, model=args.model, jobs=tuple(dict.fromkeys(args.scaling_jobs))
+        )
     if not args.no_memory:
         figures["memory"] = measure_memory(tuple(args.rss_docs), args.model)
     if args.json:
