@@ -1294,3 +1294,28 @@ def test_a_doubt_about_a_things_origin_is_no_doubt_about_all_said_of_the_thing()
     rockets = claim_with(claims, "not lost a stage")  # the sentence before: doubted
     (flag,) = [f for f in rockets.flags if f.name == "disputed"]
     assert "disputed.reporter" in {e.rule for e in flag.evidence}
+
+
+@pytest.mark.parametrize(
+    "doubt",
+    [
+        "The Herald was unable to verify the report.",
+        "The Herald has not been able to confirm that account.",
+        "The Herald could not confirm the report, and the trust did not respond.",
+        "The Herald has not seen the memo.",
+    ],
+)
+def test_the_reporter_who_could_not_check_a_relayed_report_keeps_a_distance(doubt: str) -> None:
+    # the outlet says it could not check what another outlet reported: that report is doubted
+    _, claims = article(
+        "Trust to shut maternity ward\n\n"
+        "The Selkirk Valley health trust said on Monday it would close the maternity ward at "
+        "Hawick Cottage Hospital for the winter.\n\n"
+        "The weekly Border Echo reported on Friday, citing a leaked memo, that the ward had "
+        f"failed two safety inspections this year. {doubt}\n"
+    )
+    inspections = claim_with(claims, "failed two safety inspections")
+    (flag,) = [f for f in inspections.flags if f.name == "disputed"]
+    assert "disputed.reporter" in {e.rule for e in flag.evidence}
+    ward = claim_with(claims, "close the maternity ward")
+    assert "disputed" not in ward.flag_names
