@@ -1344,6 +1344,7 @@ def _description_antecedent(
                 and not _modifier(ent.root)
                 and not _family(ent)
                 and not _told(ent.root)
+                and not _checking(ent.root)
                 and (lemma in _generic_bodies(rules) or lemma in ent.text.lower())
                 and _compatible(canonical_source(ent.root, rules)[1], kind)
             ):
@@ -1445,6 +1446,22 @@ def _told(tok: Token) -> bool:
     """Whether a name is the one a speaker told ("Grace told ITV News"): an outlet or a
     listener, not an organisation "the company" can be."""
     return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() == "tell"
+
+
+#: the reporter's own checks ("could not confirm the report", "has not seen the draft")
+_CHECKS = frozenset({"verify", "confirm", "see", "reach", "establish"})
+
+
+def _checking(tok: Token) -> bool:
+    """Whether a name is the subject of a check that came to nothing ("VnExpress International
+    has not seen the draft", "MercoPress could not confirm the report"): the outlet that
+    writes, not an organisation "the company" can be."""
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and verb.lemma_.lower() in _CHECKS
+        and any(c.dep_ == "neg" for c in verb.children)
+    )
 
 
 def _family(ent: Entity) -> bool:
@@ -2218,11 +2235,13 @@ def _descriptor_type(head: Token, toks: list[Token], rules: Rules) -> str | None
         kind = _trigger(max(nouns, key=lambda t: t.i), rules)
         if kind is not None:
             return kind
-    if head.ent_type_ == "ORG":
-        return None  # the tagger knew it for an organisation: "an industry group" says no more
     for t in head.children:
         if t.dep_ == "appos" and t.i > head.i and t.pos_ == "NOUN":
             kind = _trigger(t, rules)
+            # the tagger knew it for an organisation: "an industry group" says no more, but
+            # "Ong Gia Food JSC, the company behind the chain," is a company
+            if head.ent_type_ == "ORG" and (kind != "company" or t.lemma_.lower() == "group"):
+                return None
             if kind in _ORGANISATION_TYPES:
                 return kind
     return None
