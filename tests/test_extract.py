@@ -2966,3 +2966,37 @@ def test_a_record_seen_by_an_outlet_closing_a_sentence_shows_it() -> None:
     assert found.content.text.startswith("at least four of the vacated flats")
     assert found.speaker is not None and found.speaker.text == "listings"
     assert found.via == ("The Royal Gazette",)
+
+
+def test_an_object_ends_before_a_relative_clause_that_reports_speech_of_its_own() -> None:
+    text = (
+        "Plant to close.\n\n"
+        "The company blamed the cost of imported grain, which it said had doubled since "
+        "January.\n"
+    )
+    blamed = by_content(text, "imported grain")
+    assert blamed.content.text == "the cost of imported grain"
+    said = by_content(text, "doubled")
+    assert said.content.text == "had doubled since January"
+
+
+def test_the_outlet_that_could_not_check_a_report_is_not_the_company() -> None:
+    text = (
+        "Bakery chain to list shares\n\n"
+        "Shares in Sunrise Bakeries Ltd will start trading in Hanoi next month.\n\n"
+        "Trade weekly Thi Truong reported, citing a draft prospectus, that the chain had 300 "
+        "stores. Asia Markets International has not seen the draft.\n\n"
+        "The company said it would publish a list of its stores in April.\n"
+    )
+    stores = by_content(text, "publish a list")
+    assert stores.source == "Sunrise Bakeries Ltd"
+
+
+def test_a_named_organisation_described_as_the_company_behind_a_brand_is_a_company() -> None:
+    text = (
+        "Bakery chain to list shares\n\n"
+        "Lotus Food JSC, the company behind the Ban Mai bakery chain, said on Monday it "
+        "would list its shares in Hanoi this year.\n"
+    )
+    listing = by_content(text, "list its shares")
+    assert listing.source == "Lotus Food JSC" and listing.source_type == "company"

@@ -1529,6 +1529,7 @@ def _object_content(
             if p.dep_ == "advcl" and p.tag_ == "VBG" and p.doc[p.i - 1].text == ","
             for t in p.subtree
         }
+        aside |= _relayed(child)
         toks = [t for t in child.subtree if t.dep_ != "relcl" and t.i not in aside]
         for pred in (c for c in verb.children if c.dep_ == "oprd" and c.i > child.i):
             toks += list(pred.subtree)
@@ -1578,6 +1579,20 @@ def _object_content(
             return None
         return s, e
     return None
+
+
+def _relayed(obj: Token) -> set[int]:
+    """The words of a relative clause on an object that reports speech of its own ("blamed
+    the price of finished cattle, which it said had been pushed to record levels"): another
+    statement, not part of the object."""
+    return {
+        t.i
+        for r in obj.subtree
+        if r.dep_ == "relcl"
+        and any(c.dep_ == "ccomp" for c in r.children)
+        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in r.children)
+        for t in r.subtree
+    }
 
 
 #: cues whose object is seen doing something ("the footage shows the sheep going wide")
