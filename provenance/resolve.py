@@ -1345,6 +1345,7 @@ def _description_antecedent(
                 and not _family(ent)
                 and not _told(ent.root)
                 and not _checking(ent.root)
+                and not _territory(ent.root)
                 and (lemma in _generic_bodies(rules) or lemma in ent.text.lower())
                 and _compatible(canonical_source(ent.root, rules)[1], kind)
             ):
@@ -1461,6 +1462,21 @@ def _checking(tok: Token) -> bool:
         tok.dep_ == "nsubj"
         and verb.lemma_.lower() in _CHECKS
         and any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+#: what a place is the name of: "the northern department of Tacuarembó"
+_TERRITORIES = frozenset(
+    {"department", "province", "region", "state", "county", "district", "municipality"}
+)
+
+
+def _territory(tok: Token) -> bool:
+    """Whether a name is a place named by what it is ("in the northern department of
+    Tacuarembó"), which the tagger may take for an organisation."""
+    of = tok.head
+    return (
+        tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _TERRITORIES
     )
 
 

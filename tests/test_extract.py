@@ -3000,3 +3000,24 @@ def test_a_named_organisation_described_as_the_company_behind_a_brand_is_a_compa
     )
     listing = by_content(text, "list its shares")
     assert listing.source == "Lotus Food JSC" and listing.source_type == "company"
+
+
+def test_a_place_named_by_what_it_is_is_never_the_company() -> None:
+    # the tagger takes "Tacuarembó" in "the department of Tacuarembó" for an organisation
+    text = (
+        "Meatpacker halts slaughter\n\n"
+        "Frigorífico Las Piedras, one of Uruguay's beef exporters, has suspended slaughter at "
+        "its plant in the northern department of Tacuarembó, the union said on Thursday.\n\n"
+        "In a statement, the company said slaughter would stop for at least 90 days.\n"
+    )
+    stop = by_content(text, "slaughter would stop")
+    assert stop.source != "Tacuarembó"
+
+
+def test_a_name_ending_in_corp_or_jsc_is_a_company() -> None:
+    text = (
+        "Chain to list shares\n\n"
+        "Golden Lotus Food Corp said on Monday it would list its shares in Hanoi this year.\n"
+    )
+    listing = by_content(text, "list its shares")
+    assert listing.source_type == "company"
