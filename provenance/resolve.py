@@ -1475,9 +1475,7 @@ def _territory(tok: Token) -> bool:
     """Whether a name is a place named by what it is ("in the northern department of
     Tacuarembó"), which the tagger may take for an organisation."""
     of = tok.head
-    return (
-        tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _TERRITORIES
-    )
+    return tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _TERRITORIES
 
 
 def _family(ent: Entity) -> bool:
