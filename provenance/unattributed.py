@@ -696,5 +696,10 @@ def _same_unit(own: Sequence[Figure], previous: Sequence[Figure]) -> bool:
 
 
 def _similar(a: frozenset[str], b: frozenset[str], rules: ClaimRules) -> bool:
-    score = fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b)))
+    """Whether two statements' terms are alike as wholes (``token_sort_ratio``): a sentence
+    holding all of a short statement's few terms among many of its own ("Tips cannot count
+    towards the minimum wage, and since 2024 the Act has required employers to pass on all
+    tips ..." beside a lawyer's employers "cannot relabel a wage as a tip") restates
+    nothing."""
+    score = fuzz.token_sort_ratio(" ".join(sorted(a)), " ".join(sorted(b)))
     return score >= rules.restate_content

@@ -1319,3 +1319,20 @@ def test_the_reporter_who_could_not_check_a_relayed_report_keeps_a_distance(doub
     assert "disputed.reporter" in {e.rule for e in flag.evidence}
     ward = claim_with(claims, "close the maternity ward")
     assert "disputed" not in ward.flag_names
+
+
+def test_a_rule_told_by_the_reporter_is_no_restatement_of_a_lawyers_few_words() -> None:
+    # the lawyer's few words ("employer", "wage", "tip") are all in the sentence, which says
+    # much more: no restatement
+    _, claims = article(
+        "Chefs say tips topped up pay\n\n"
+        "Former cooks at the Saltmarsh Kitchen group said their tips were used to bring their "
+        "pay up to the legal minimum.\n\n"
+        "Tips cannot count towards the national minimum wage, and since October 2024 the "
+        "Employment (Allocation of Tips) Act has required employers to pass all tips and "
+        "service charges on to workers in full.\n\n"
+        'Employment lawyer Nia Okafor warned that employers "cannot relabel a wage as a '
+        'tip".\n'
+    )
+    rule = claim_with(claims, "Allocation of Tips")
+    assert "unattributed" in rule.flag_names
