@@ -3021,3 +3021,65 @@ def test_a_name_ending_in_corp_or_jsc_is_a_company() -> None:
     )
     listing = by_content(text, "list its shares")
     assert listing.source_type == "company"
+
+
+def test_a_that_clause_the_parser_joined_to_the_cue_after_citing_is_what_was_reported() -> None:
+    # the next sentence makes the parser join "dug" to "reported" and take "that" for a subject
+    text = (
+        "Rare frog found again\n\n"
+        "But the regional daily Gazety Vaovao reported in February, citing a forestry official "
+        "in Fianarantsoa, that survey trenches had been dug on the forest's western edge in "
+        "late 2025. Mongabay was unable to reach the official.\n"
+    )
+    found = by_content(text, "survey trenches")
+    assert (
+        found.content.text
+        == "survey trenches had been dug on the forest's western edge in late 2025"
+    )
+    assert found.source == "Gazety Vaovao"
+    assert found.via == ("a forestry official in Fianarantsoa",)
+
+
+def test_a_ruling_lists_and_a_commissioner_finds() -> None:
+    text = (
+        "Haulier loses licence\n\n"
+        "The traffic commissioner found that drivers had used other people's cards.\n\n"
+        "But the decision lists four prohibitions issued to its vehicles since 2021.\n"
+    )
+    found = by_content(text, "other people's cards")
+    assert found.speaker is not None and found.speaker.text == "The traffic commissioner"
+    listed = by_content(text, "four prohibitions")
+    assert listed.speaker is not None and listed.speaker.text == "the decision"
+
+
+def test_a_finding_after_the_preposition_after_is_the_finders() -> None:
+    # the parser reads "a traffic commissioner" as the object of "after"
+    text = (
+        "Haulier loses licence\n\n"
+        "A haulier has had its licence revoked after a traffic commissioner found that drivers "
+        "had used other people's cards.\n"
+    )
+    found = by_content(text, "other people's cards")
+    assert found.speaker is not None and found.speaker.text == "a traffic commissioner"
+    assert found.content.text == "drivers had used other people's cards"
+
+
+def test_a_name_ending_in_sarl_is_a_company() -> None:
+    text = (
+        "Graphite permit\n\n"
+        "Ambatovy Graphite SARL said on Monday it had drilled no holes near the stream.\n"
+    )
+    drilled = by_content(text, "drilled no holes")
+    assert drilled.source_type == "company"
+
+
+def test_a_cue_between_a_noun_and_its_verb_says_the_nouns_predicate() -> None:
+    # "a condition the State says did not appear ...": a relative clause with no relative word
+    text = (
+        "Developer in court\n\n"
+        "The developer resold stands after the first buyers failed to build within 12 months, a "
+        "condition the State says did not appear in their agreements of sale.\n"
+    )
+    found = by_content(text, "did not appear")
+    assert found.content.text == "did not appear in their agreements of sale"
+    assert found.speaker is not None and found.speaker.text == "the State"

@@ -189,7 +189,11 @@ def _add_outlet_that_saw(doc: Doc, cand: Candidate) -> None:
 
 
 def _that_clause(clause: Token) -> bool:
-    """Whether "that" opens ``clause`` (a verb or auxiliary)."""
+    """Whether "that" opens ``clause`` (a verb or auxiliary): as its marker, or set off by a
+    comma where the parser took it for the clause's subject (", that survey trenches had
+    been dug")."""
+    doc = clause.doc
     return clause.pos_ in ("VERB", "AUX") and any(
-        g.dep_ == "mark" and g.lower_ == "that" for g in clause.children
+        g.lower_ == "that" and (g.dep_ == "mark" or (g.i < clause.i and doc[g.i - 1].text == ","))
+        for g in clause.children
     )

@@ -240,6 +240,24 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             if span is not None and len(toks) >= 3:
                 yield _repaired(doc, tok, span, owner, "relative-object-misread", cue.stance)
             continue
+        bridged = _said_of_a_noun(tok) if cue is not None and not cue.quote_only else None
+        if cue is not None and bridged is not None:
+            speaker, toks = bridged
+            if not cue.subjects or _subject_among(speaker, cue.subjects):
+                span = char_span(toks)
+                if span is not None:
+                    yield _repaired(doc, tok, span, speaker, "said-of-a-noun", cue.stance)
+            continue
+        after = _subject_read_as_object(tok) if cue is not None and not cue.quote_only else None
+        if cue is not None and after is not None:
+            speaker, clause = after
+            if not cue.subjects or _subject_among(speaker, cue.subjects):
+                span = char_span([t for t in clause.subtree if t.i > clause.left_edge.i])
+                if span is not None:
+                    yield _repaired(
+                        doc, tok, span, speaker, "subject-after-preposition", cue.stance
+                    )
+            continue
         compounded = (
             _cue_compounded_with_subject(tok) if cue is not None and not cue.quote_only else None
         )
@@ -643,6 +661,74 @@ def _object_read_as_subject(tok: Token) -> Token | None:
     return speaker if speaker.pos_ in ("NOUN", "PROPN") else None
 
 
+#: cues that say a whole clause, never a thing: the noun before "the State says" is the
+#: subject of what was said, not the object of the saying
+_BRIDGES = frozenset(
+    {"say", "claim", "allege", "believe", "think", "insist", "argue", "contend", "maintain"}
+)
+
+
+def _said_of_a_noun(tok: Token) -> tuple[Token, list[Token]] | None:
+    """'a condition the State says did not appear in their agreements', 'a plan officials say
+    will cost $2m': a cue in a relative clause with no relative word, set between a noun and
+    that noun's verb. Who speaks is the cue's subject; what was said, the noun's predicate
+    after the cue ("did not appear in their agreements"); or None."""
+    if tok.dep_ != "relcl" or tok.head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if tok.lemma_.lower() not in _BRIDGES:
+        return None  # "Every authority the product suggests comes with a link": its object
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") or c.tag_ in ("WDT", "WP") for c in tok.children):
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    verb = tok.head.head
+    if subject is None or verb.i <= tok.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    # only the verb's own auxiliaries and negation between the cue and the verb
+    if any(
+        t.head.i != verb.i or t.dep_ not in ("aux", "auxpass", "neg")
+        for t in tok.doc[tok.i + 1 : verb.i]
+    ):
+        return None
+    toks = [
+        t
+        for t in tok.doc[tok.i + 1 : verb.right_edge.i + 1]
+        if not (t.is_punct and t.i == verb.right_edge.i)
+    ]
+    return subject, toks
+
+
+#: prepositions that open a clause of time, whose subject the parser may take for their object
+_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "until", "since"})
+
+
+def _subject_read_as_object(tok: Token) -> tuple[Token, Token] | None:
+    """'... had its licence revoked after a traffic commissioner found that drivers had used
+    other people's cards': the parser read the cue's subject as the object of "after" and
+    joined the cue to the sentence's verb. Who speaks is that object, what was said the cue's
+    "that" clause; or None."""
+    doc = tok.doc
+    if tok.dep_ != "conj" or tok.i == 0:
+        return None
+    subject = doc[tok.i - 1]
+    opener = subject.head
+    if subject.dep_ != "pobj" or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if opener.lower_ not in _CLAUSE_PREPOSITIONS or opener.i < tok.head.i:
+        return None
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "ccomp"
+            and c.i > tok.i
+            and c.left_edge.lower_ == "that"
+            and c.left_edge.dep_ == "mark"
+        ),
+        None,
+    )
+    return (subject, clause) if clause is not None else None
+
+
 def _cue_compounded_with_subject(tok: Token) -> tuple[Token, Token] | None:
     """'• Exporter claims German lab tested another firm's samples': a line with no verb the
     tagger knew, the cue (in its "-s" form) read as a noun, its subject compounded into it
@@ -784,7 +870,7 @@ def _from_verb(
         yield make(reported, "as-reported-by", 0.75)
         return
     comps = _complements(verb, speaker)
-    after_that = None if comps else _that_clause_after(doc, verb)
+    after_that = None if comps else _that_clause_after(doc, verb) or _that_clause_as_conj(verb)
     if after_that is not None:
         yield make(after_that, "verb-that-clause-head", 0.75)
         return
@@ -1191,6 +1277,47 @@ def _that_clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
     ]
     span = char_span(toks)
     return trim(doc_text(doc), *span) if span else None
+
+
+def _that_clause_as_conj(verb: Token) -> tuple[int, int] | None:
+    """'Gazety Atsinanana reported in February, citing a forestry official, that survey
+    trenches had been dug': the parser made the clause after ", that" a second verb joined to
+    the cue (no "and" between), taking "that" for its subject. What was said is that clause,
+    from after "that" to its end; the words before it are the cue's own or the relay's."""
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ != "conj" or clause.pos_ not in ("VERB", "AUX") or clause.i < verb.i:
+            continue
+        joined = (*verb.children, *clause.children)
+        if any(c.dep_ == "cc" and verb.i < c.i < clause.i for c in joined):
+            return None  # "reported X and said that ...": two clauses
+        that = next(
+            (
+                t
+                for t in clause.subtree
+                if t.lower_ == "that" and t.i < clause.i and doc[t.i - 1].text == ","
+            ),
+            None,
+        )
+        if that is None:
+            return None
+        between = [t for t in doc[verb.i + 1 : that.i] if not t.is_punct]
+        own = {
+            t.i
+            for c in verb.children
+            if c.dep_ in ("prep", "npadvmod", "advmod")
+            for t in c.subtree
+        }
+        if any(t.i not in own and not _in_citing(t, clause) for t in between):
+            return None
+        toks = [
+            t
+            for t in clause.subtree
+            if t.i > that.i and not (t.is_punct and t.i == clause.right_edge.i)
+        ]
+        span = char_span(toks)
+        return trim(doc_text(doc), *span) if span else None
+    return None
 
 
 def _that_read_as_determiner(doc: Doc, verb: Token, head: Token) -> Token | None:
