@@ -262,6 +262,8 @@ def unnamed(origin: Origin) -> bool:
     """
     if origin.anonymous:
         return True
+    if _a_source(origin.name):
+        return True
     if "/" not in origin.key:  # a named source is keyed by its name, a described one by article
         return False
     if _UNNAMED_MARKS.search(origin.name):
@@ -300,6 +302,17 @@ def unnamed(origin: Origin) -> bool:
     if head in _PUBLIC and not counted and words[0] not in _NUMBERS:
         return False  # "residents", "several pass holders": a vague group, not a hidden source
     return plural or words[0] in _QUANTIFIERS or counted
+
+
+_SOURCE_WORDS = frozenset({"source", "sources", "insider", "insiders"})
+
+
+def _a_source(name: str) -> bool:
+    """Whether a source keyed by its name is only called a source all the same ("DVSA
+    enforcement source", "BetThistle insider"): the name says whose, not who."""
+    after = _HEAD_END.search(" " + name.strip() + " ")
+    words = (name.strip()[: after.start() - 1] if after else name.strip()).split()
+    return bool(words) and words[-1] in _SOURCE_WORDS
 
 
 def add_evidence(

@@ -299,6 +299,16 @@ def test_a_source_called_unnamed_is_unnamed_whatever_its_role() -> None:
     assert not unnamed(Origin("Prosecutors", "d/prosecutor", "court"))
 
 
+def test_a_source_named_only_by_whose_source_it_is_is_unnamed() -> None:
+    from provenance.flags import unnamed
+
+    # keyed by its name, for the name in it; the name says whose source, not who
+    assert unnamed(Origin("DVSA enforcement source", "dvsa enforcement source", None))
+    assert unnamed(Origin("BetThistle insider", "betthistle insider", None))
+    assert unnamed(Origin("sources in the Kessel ministry", "sources in the kessel ministry", None))
+    assert not unnamed(Origin("Open Source Initiative", "open source initiative", None))
+
+
 def test_a_company_announcing_its_own_action_is_no_party_claim() -> None:
     # "it would appeal the decision": what it will do itself, which it is the authority on;
     # with a reason or a second clause it says more and is its own word again
