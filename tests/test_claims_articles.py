@@ -1303,6 +1303,7 @@ def test_a_doubt_about_a_things_origin_is_no_doubt_about_all_said_of_the_thing()
         "The Herald has not been able to confirm that account.",
         "The Herald could not confirm the report, and the trust did not respond.",
         "The Herald has not seen the memo.",
+        "The Herald could not establish when the memo was written.",
     ],
 )
 def test_the_reporter_who_could_not_check_a_relayed_report_keeps_a_distance(doubt: str) -> None:
