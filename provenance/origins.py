@@ -41,6 +41,10 @@ _HEAD_STOP = re.compile(
 )
 
 
+#: words that count a described source without telling its members apart
+_VAGUE_COUNTS = frozenset({"several", "some", "many", "most", "few", "numerous", "various"})
+
+
 @dataclass(frozen=True, slots=True)
 class Node:
     """One original source of one statement. ``key`` is what independence is judged by;
@@ -226,6 +230,8 @@ def _scoped(name: str, doc_id: str, described: bool) -> str:
     if not described:
         return key
     words = key.split()
+    while len(words) > 1 and words[0] in _VAGUE_COUNTS:
+        words = words[1:]  # "Several residents" are the article's "residents"
     return f"{doc_id}/{' '.join([*words[:-1], stem(words[-1])])}" if words else doc_id
 
 

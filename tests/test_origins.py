@@ -687,3 +687,18 @@ def test_an_unnamed_former_owner_speaks_for_no_company() -> None:
         ),
     )
     assert names == ["his insurer", "former owner of the farm"]
+
+
+def test_several_of_a_described_group_are_the_articles_group() -> None:
+    # "Residents said ..." and "Several residents said ...": no one can tell them apart
+    t = "Residents said the taps ran dry. Several residents said tankers charged double."
+    doc = document(
+        "d",
+        t,
+        said(t, "the taps ran dry", "Residents", source_type="vague"),
+        said(t, "tankers charged double", "Several residents", source_type="vague"),
+    )
+    first, second = (statement_origins(doc, i, RULES)[0] for i in range(2))
+    assert first.key == second.key == "d/resident"
+    (origin,) = independent_origins([(0, (first,)), (1, (second,))])
+    assert origin.members == (0, 1)
