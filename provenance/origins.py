@@ -897,7 +897,10 @@ def independent_origins(nodes: Sequence[tuple[int, Sequence[Node]]]) -> tuple[Or
     for member, member_nodes in nodes:
         for node in member_nodes:
             groups.setdefault(find(node.key), []).append((member, node))
-    return tuple(_origin(group) for group in groups.values())
+    origins = [_origin(group) for group in groups.values()]
+    # a statement whose speaker was not found may be any of the others: no origin of its own
+    known = [o for o in origins if o.name]
+    return tuple(known if known else origins)
 
 
 def _origin(group: list[tuple[int, Node]]) -> Origin:

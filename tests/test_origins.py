@@ -702,3 +702,13 @@ def test_several_of_a_described_group_are_the_articles_group() -> None:
     assert first.key == second.key == "d/resident"
     (origin,) = independent_origins([(0, (first,)), (1, (second,))])
     assert origin.members == (0, 1)
+
+
+def test_a_statement_with_no_speaker_found_is_no_second_origin() -> None:
+    # its origin is unknown: it may be the named one, so it corroborates nothing
+    named = Node("Harrowfield Events", "harrowfield events", "organisation")
+    unknown = Node("", "d", None)
+    (origin,) = independent_origins([(0, (named,)), (1, (unknown,))])
+    assert origin.name == "Harrowfield Events"
+    (alone,) = independent_origins([(0, (unknown,))])
+    assert alone.key == "d"
