@@ -893,6 +893,11 @@ def independent_origins(nodes: Sequence[tuple[int, Sequence[Node]]]) -> tuple[Or
         for node in member_nodes:
             for other in (*node.shared, node.key):
                 parent[find(other)] = find(node.key)
+    every = {n.key: n for _, member_nodes in nodes for n in member_nodes}
+    for described in every.values():
+        for named in every.values():
+            if "/" in described.key and "/" not in named.key and _its_own(described, named):
+                parent[find(described.key)] = find(named.key)
     groups: dict[str, list[tuple[int, Node]]] = {}
     for member, member_nodes in nodes:
         for node in member_nodes:
@@ -901,6 +906,19 @@ def independent_origins(nodes: Sequence[tuple[int, Sequence[Node]]]) -> tuple[Or
     # a statement whose speaker was not found may be any of the others: no origin of its own
     known = [o for o in origins if o.name]
     return tuple(known if known else origins)
+
+
+def _its_own(described: Node, named: Node) -> bool:
+    """Whether a described source is a named one's own, by its name ("Westmark's
+    inspections" of Westmark Renewables) or by the word the name ends in ("the players'
+    forum" of the Pakistan Professional Cricketers' Forum)."""
+    words = re.findall(r"[\w&-]+", named.name)
+    if not words:
+        return False
+    own = re.findall(r"[\w&-]+", described.name)
+    first, last = words[0], words[-1].lower()
+    possessed = re.search(rf"\b{re.escape(first)}['\u2019]s\b", described.name)
+    return bool(possessed) or (len(words) > 1 and bool(own) and own[-1].lower() == last)
 
 
 def _origin(group: list[tuple[int, Node]]) -> Origin:

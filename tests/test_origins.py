@@ -712,3 +712,17 @@ def test_a_statement_with_no_speaker_found_is_no_second_origin() -> None:
     assert origin.name == "Harrowfield Events"
     (alone,) = independent_origins([(0, (unknown,))])
     assert alone.key == "d"
+
+
+def test_a_bodys_own_records_are_that_body() -> None:
+    # "Westmark's inspections found ..." and "Westmark Renewables said ...": one origin
+    company = Node("Westmark Renewables", "westmark renewables", "company")
+    records = Node("Westmark’s inspections", "d/westmark inspection", None)
+    (origin,) = independent_origins([(0, (company,)), (1, (records,))])
+    assert origin.name == "Westmark Renewables" and origin.members == (0, 1)
+    forum = Node("Pakistan Cricketers’ Forum", "pakistan cricketers forum", "organisation")
+    described = Node("players’ forum", "d/players forum", None)
+    assert len(independent_origins([(0, (forum,)), (1, (described,))])) == 1
+    # another body's word is not its own
+    union = Node("Dockers’ Union", "d/dockers union", None)
+    assert len(independent_origins([(0, (company,)), (1, (union,))])) == 2
