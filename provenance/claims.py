@@ -453,9 +453,15 @@ class _Compared:
     negated: bool  # it says that something is not so
 
 
+#: negations that deny a phrase, not the statement ("made without his knowledge")
+_PHRASE_NEGATIONS = frozenset({"without"})
+
+
 def _compared(statements: Sequence[Statement], rules: Rules) -> list[_Compared]:
-    """Each statement's :class:`_Compared`."""
-    negations = frozenset(rules.claims.negations)
+    """Each statement's :class:`_Compared`: "sold by an agent without his knowledge, and the
+    company offered every buyer a replacement" does not say that something is not so, where
+    "no one from the company ever offered her a replacement" does."""
+    negations = frozenset(rules.claims.negations) - _PHRASE_NEGATIONS
     return [
         _Compared(s.keys, s.names | s.context, says_not(s.attribution.content.text, negations))
         for s in statements

@@ -1337,3 +1337,18 @@ def test_a_rule_told_by_the_reporter_is_no_restatement_of_a_lawyers_few_words() 
     )
     rule = claim_with(claims, "Allocation of Tips")
     assert "unattributed" in rule.flag_names
+
+
+def test_a_phrase_without_something_does_not_make_a_statement_say_not() -> None:
+    # "without his knowledge" denies nothing of the offer: the buyer's "no one ... offered"
+    # says the opposite of the developer's offer, and cannot corroborate it
+    _, claims = article(
+        "Developer in court over stands sold twice\n\n"
+        "Developer Amos Chideme told the court the second sales had been made by a former "
+        "agent without his knowledge and that the company had offered every affected buyer a "
+        "replacement stand.\n\n"
+        "One of the buyers, teacher Ruth Moyo, said no one from the company had ever offered "
+        "her a replacement stand.\n"
+    )
+    offer = claim_with(claims, "offered every affected buyer")
+    assert "corroborated" not in offer.flag_names
