@@ -4,7 +4,7 @@ prepositional content."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from provenance.quotes import QUOTE_CHARS
@@ -240,23 +240,13 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             if span is not None and len(toks) >= 3:
                 yield _repaired(doc, tok, span, owner, "relative-object-misread", cue.stance)
             continue
-        bridged = _said_of_a_noun(tok) if cue is not None and not cue.quote_only else None
-        if cue is not None and bridged is not None:
-            speaker, toks = bridged
+        found = _speaker_repair(tok) if cue is not None and not cue.quote_only else None
+        if cue is not None and found is not None:
+            (speaker, said), reason = found
             if not cue.subjects or _subject_among(speaker, cue.subjects):
-                span = char_span(toks)
+                span = char_span(said)
                 if span is not None:
-                    yield _repaired(doc, tok, span, speaker, "said-of-a-noun", cue.stance)
-            continue
-        after = _subject_read_as_object(tok) if cue is not None and not cue.quote_only else None
-        if cue is not None and after is not None:
-            speaker, clause = after
-            if not cue.subjects or _subject_among(speaker, cue.subjects):
-                span = char_span([t for t in clause.subtree if t.i > clause.left_edge.i])
-                if span is not None:
-                    yield _repaired(
-                        doc, tok, span, speaker, "subject-after-preposition", cue.stance
-                    )
+                    yield _repaired(doc, tok, span, speaker, reason, cue.stance)
             continue
         compounded = (
             _cue_compounded_with_subject(tok) if cue is not None and not cue.quote_only else None
@@ -701,7 +691,7 @@ def _said_of_a_noun(tok: Token) -> tuple[Token, list[Token]] | None:
 _CLAUSE_PREPOSITIONS = frozenset({"after", "before", "until", "since"})
 
 
-def _subject_read_as_object(tok: Token) -> tuple[Token, Token] | None:
+def _subject_read_as_object(tok: Token) -> tuple[Token, list[Token]] | None:
     """'... had its licence revoked after a traffic commissioner found that drivers had used
     other people's cards': the parser read the cue's subject as the object of "after" and
     joined the cue to the sentence's verb. Who speaks is that object, what was said the cue's
@@ -726,7 +716,26 @@ def _subject_read_as_object(tok: Token) -> tuple[Token, Token] | None:
         ),
         None,
     )
-    return (subject, clause) if clause is not None else None
+    if clause is None:
+        return None
+    return subject, [t for t in clause.subtree if t.i > clause.left_edge.i]
+
+
+#: repairs of a speaker the parser put elsewhere, in the order tried, each with its reason
+_SPEAKER_REPAIRS: tuple[tuple[Callable[[Token], tuple[Token, list[Token]] | None], str], ...] = (
+    (_said_of_a_noun, "said-of-a-noun"),
+    (_subject_read_as_object, "subject-after-preposition"),
+)
+
+
+def _speaker_repair(tok: Token) -> tuple[tuple[Token, list[Token]], str] | None:
+    """The first of :data:`_SPEAKER_REPAIRS` that finds a speaker and what was said for the
+    cue ``tok``, with its reason; or None."""
+    for find, reason in _SPEAKER_REPAIRS:
+        found = find(tok)
+        if found is not None:
+            return found, reason
+    return None
 
 
 def _cue_compounded_with_subject(tok: Token) -> tuple[Token, Token] | None:
