@@ -894,10 +894,13 @@ def independent_origins(nodes: Sequence[tuple[int, Sequence[Node]]]) -> tuple[Or
             for other in (*node.shared, node.key):
                 parent[find(other)] = find(node.key)
     every = {n.key: n for _, member_nodes in nodes for n in member_nodes}
-    for described in every.values():
-        for named in every.values():
-            if "/" in described.key and "/" not in named.key and _its_own(described, named):
-                parent[find(described.key)] = find(named.key)
+    described = [n for n in every.values() if "/" in n.key]
+    if described:
+        named = [(n, _name_ends(n.name)) for n in every.values() if "/" not in n.key]
+        for own in described:
+            for body, ends in named:
+                if _its_own(own.name, *ends):
+                    parent[find(own.key)] = find(body.key)
     groups: dict[str, list[tuple[int, Node]]] = {}
     for member, member_nodes in nodes:
         for node in member_nodes:
@@ -908,17 +911,29 @@ def independent_origins(nodes: Sequence[tuple[int, Sequence[Node]]]) -> tuple[Or
     return tuple(known if known else origins)
 
 
-def _its_own(described: Node, named: Node) -> bool:
-    """Whether a described source is a named one's own, by its name ("Westmark's
-    inspections" of Westmark Renewables) or by the word the name ends in ("the players'
-    forum" of the Pakistan Professional Cricketers' Forum)."""
-    words = re.findall(r"[\w&-]+", named.name)
+_NAME_WORD = re.compile(r"[\w&-]+")
+
+
+def _name_ends(name: str) -> tuple[re.Pattern[str] | None, str | None]:
+    """What a named source's own things are known by: its first word as an owner ("Westmark's
+    ..."), and the word its name ends in when it has two or more ("forum")."""
+    words = _NAME_WORD.findall(name)
     if not words:
+        return None, None
+    owner = re.compile(rf"\b{re.escape(words[0])}['\u2019]s\b")
+    return owner, words[-1].lower() if len(words) > 1 else None
+
+
+def _its_own(described: str, owner: re.Pattern[str] | None, last: str | None) -> bool:
+    """Whether a described source is a named one's own (``owner``, ``last``: its
+    :func:`_name_ends`), by the name ("Westmark's inspections" of Westmark Renewables) or by
+    the word the name ends in ("the players' forum" of the Pakistan Cricketers' Forum)."""
+    if owner is None:
         return False
-    own = re.findall(r"[\w&-]+", described.name)
-    first, last = words[0], words[-1].lower()
-    possessed = re.search(rf"\b{re.escape(first)}['\u2019]s\b", described.name)
-    return bool(possessed) or (len(words) > 1 and bool(own) and own[-1].lower() == last)
+    own = _NAME_WORD.findall(described)
+    return bool(owner.search(described)) or (
+        last is not None and bool(own) and own[-1].lower() == last
+    )
 
 
 def _origin(group: list[tuple[int, Node]]) -> Origin:
