@@ -248,19 +248,6 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 if span is not None:
                     yield _repaired(doc, tok, span, speaker, reason, cue.stance)
             continue
-        compounded = (
-            _cue_compounded_with_subject(tok) if cue is not None and not cue.quote_only else None
-        )
-        if cue is not None and compounded is not None:
-            speaker, clause = compounded
-            if not cue.subjects or _subject_among(speaker, cue.subjects):
-                toks = [t for t in clause.subtree if not t.is_space]
-                if toks and toks[0].lower_ == "that":
-                    toks = toks[1:]
-                span = char_span(toks)
-                if span is not None:
-                    yield _repaired(doc, tok, span, speaker, "cue-compounded", cue.stance)
-            continue
         record = _record_lost_to_the_parser(tok, cue.subjects) if cue is not None else None
         if cue is not None and record is not None:
             span = char_span(_rest_of_sentence(tok))
@@ -721,27 +708,11 @@ def _subject_read_as_object(tok: Token) -> tuple[Token, list[Token]] | None:
     return subject, [t for t in clause.subtree if t.i > clause.left_edge.i]
 
 
-#: repairs of a speaker the parser put elsewhere, in the order tried, each with its reason
-_SPEAKER_REPAIRS: tuple[tuple[Callable[[Token], tuple[Token, list[Token]] | None], str], ...] = (
-    (_said_of_a_noun, "said-of-a-noun"),
-    (_subject_read_as_object, "subject-after-preposition"),
-)
-
-
-def _speaker_repair(tok: Token) -> tuple[tuple[Token, list[Token]], str] | None:
-    """The first of :data:`_SPEAKER_REPAIRS` that finds a speaker and what was said for the
-    cue ``tok``, with its reason; or None."""
-    for find, reason in _SPEAKER_REPAIRS:
-        found = find(tok)
-        if found is not None:
-            return found, reason
-    return None
-
-
-def _cue_compounded_with_subject(tok: Token) -> tuple[Token, Token] | None:
+def _cue_compounded_with_subject(tok: Token) -> tuple[Token, list[Token]] | None:
     """'• Exporter claims German lab tested another firm's samples': a line with no verb the
     tagger knew, the cue (in its "-s" form) read as a noun, its subject compounded into it
-    and what was said hung on it as a clause. The subject and the clause, or None."""
+    and what was said hung on it as a clause. The subject and the clause's words (without an
+    opening "that"), or None."""
     if tok.pos_ != "NOUN" or tok.dep_ != "ROOT" or tok.lower_ != f"{tok.lemma_.lower()}s":
         return None
     subject = next(
@@ -760,7 +731,26 @@ def _cue_compounded_with_subject(tok: Token) -> tuple[Token, Token] | None:
         return None
     if not any(c.dep_ in SUBJECTS for c in clause.children):
         return None
-    return subject, clause
+    said = [t for t in clause.subtree if not t.is_space]
+    return subject, said[1:] if said and said[0].lower_ == "that" else said
+
+
+#: repairs of a speaker the parser put elsewhere, in the order tried, each with its reason
+_SPEAKER_REPAIRS: tuple[tuple[Callable[[Token], tuple[Token, list[Token]] | None], str], ...] = (
+    (_said_of_a_noun, "said-of-a-noun"),
+    (_subject_read_as_object, "subject-after-preposition"),
+    (_cue_compounded_with_subject, "cue-compounded"),
+)
+
+
+def _speaker_repair(tok: Token) -> tuple[tuple[Token, list[Token]], str] | None:
+    """The first of :data:`_SPEAKER_REPAIRS` that finds a speaker and what was said for the
+    cue ``tok``, with its reason; or None."""
+    for find, reason in _SPEAKER_REPAIRS:
+        found = find(tok)
+        if found is not None:
+            return found, reason
+    return None
 
 
 def _misparsed_as_noun(tok: Token) -> bool:
@@ -1281,11 +1271,19 @@ def _that_clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
     between = [t for t in doc[verb.right_edge.i + 1 : that.i] if not t.is_punct]
     if dep != "ccomp" and any(not _in_citing(t, head) for t in between):
         return None
+    return _clause_after_that(head, that)
+
+
+def _clause_after_that(clause: Token, that: Token) -> tuple[int, int] | None:
+    """What ``clause`` says after its "that", without the punctuation closing it, as a
+    trimmed (start, end); or None."""
     toks = [
-        t for t in head.subtree if t.i > that.i and not (t.is_punct and t.i == head.right_edge.i)
+        t
+        for t in clause.subtree
+        if t.i > that.i and not (t.is_punct and t.i == clause.right_edge.i)
     ]
     span = char_span(toks)
-    return trim(doc_text(doc), *span) if span else None
+    return trim(doc_text(clause.doc), *span) if span else None
 
 
 def _that_clause_as_conj(verb: Token) -> tuple[int, int] | None:
@@ -1319,13 +1317,7 @@ def _that_clause_as_conj(verb: Token) -> tuple[int, int] | None:
         }
         if any(t.i not in own and not _in_citing(t, clause) for t in between):
             return None
-        toks = [
-            t
-            for t in clause.subtree
-            if t.i > that.i and not (t.is_punct and t.i == clause.right_edge.i)
-        ]
-        span = char_span(toks)
-        return trim(doc_text(doc), *span) if span else None
+        return _clause_after_that(clause, that)
     return None
 
 
