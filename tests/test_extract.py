@@ -3083,3 +3083,19 @@ def test_a_cue_between_a_noun_and_its_verb_says_the_nouns_predicate() -> None:
     found = by_content(text, "did not appear")
     assert found.content.text == "did not appear in their agreements of sale"
     assert found.speaker is not None and found.speaker.text == "the State"
+
+
+def test_an_object_the_tagger_compounded_with_the_cues_subject_is_not_who_speaks() -> None:
+    # "approved a plan officials say will cost $2m": "plan officials" read as one noun
+    text = (
+        "The council approved a plan officials say will cost $2m over five years.\n\n"
+        "The board backed a new scheme residents say will flood the lower village.\n\n"
+        "He said the union members say they will strike.\n"
+    )
+    cost = by_content(text, "will cost")
+    assert cost.speaker is not None and cost.speaker.text == "officials"
+    flood = by_content(text, "will flood")
+    assert flood.speaker is not None and flood.speaker.text == "residents"
+    # what they say has its own subject: the determiner and compound are theirs
+    (strike,) = [a for a in extract(text) if a.content.text == "they will strike"]
+    assert strike.speaker is not None and strike.speaker.text == "the union members"

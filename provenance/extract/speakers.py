@@ -449,6 +449,9 @@ def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
     ]
     toks = subtree_without(head, cut)
     toks = contiguous(toks, head)
+    object_noun = _object_compounded(head)
+    if object_noun is not None:
+        toks = [t for t in toks if t.i > object_noun.i]
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"):
         if toks[-1].text == ")" and any(t.text == "(" for t in toks):
             break  # "Rete Elettrica Nazionale (REN)" keeps its closing bracket
@@ -460,6 +463,45 @@ def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
             break  # "'Heat Cove' star" keeps its opening mark
         toks = toks[1:]
     return toks or [head]
+
+
+def _object_compounded(head: Token) -> Token | None:
+    """'The council approved a plan officials say will cost $2m': the tagger compounded the
+    object of "approved" with the subject of "say" ("a plan officials") and hung the cue on
+    "approved" as its clause. The object's noun, which is no part of who speaks; or None.
+
+    A plural subject of a plain-form verb ("say", "believe") that is the clause of a verb
+    before it with no object of its own, compounded with one singular noun that comes right
+    after that verb with a determiner ("a plan", "the new scheme"), the clause said lacking a
+    subject of its own (the object is its subject). "The union members say they will strike"
+    and "He said the union members say they will strike" keep their words."""
+    verb = head.head
+    if head.tag_ != "NNS" or head.dep_ != "nsubj" or verb.tag_ != "VBP" or verb.dep_ != "ccomp":
+        return None
+    governor = verb.head
+    if governor.pos_ != "VERB" or governor.i > head.i or governor.i == verb.i:
+        return None
+    if any(
+        c.dep_ in ("dobj", "ccomp", "nsubjpass") and c.i > governor.i
+        for c in governor.children
+        if c.i != verb.i
+    ):
+        return None
+    # what was said lacks a subject: the object is its subject ("[a plan] will cost $2m"),
+    # where "He said the union members say they will strike" has its own
+    said = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not said or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in said[0].children):
+        return None
+    noun = head.doc[head.i - 1]
+    if noun.dep_ != "compound" or noun.head.i != head.i or noun.tag_ != "NN":
+        return None
+    # right after the verb, a determiner and the noun's modifiers: "approved a new plan"
+    before = head.doc[governor.i + 1 : noun.i]
+    if not before or before[0].dep_ != "det":
+        return None
+    if any(t.head.i != head.i or t.dep_ not in ("det", "amod", "nummod") for t in before):
+        return None
+    return noun
 
 
 def _paired_mark(mark: Token, toks: list[Token]) -> bool:
