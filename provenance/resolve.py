@@ -1349,7 +1349,7 @@ def _description_antecedent(
                 and (lemma in _generic_bodies(rules) or lemma in ent.text.lower())
                 and _compatible(canonical_source(ent.root, rules)[1], kind)
             ):
-                return ent.root
+                return _named_of_kind(ent.root, speaker, kind, rules) or ent.root
         # "The port's operator, Nordhavn Terminals," (a name the tagger took for a person)
         for tok in reversed(doc[sents[lo].start : speaker.i]):
             if tok.idx >= headline and _described_organisation(tok, rules) == kind:
@@ -1487,6 +1487,20 @@ def _family(ent: Entity) -> bool:
         return False
     surnames = _surnames(ent.doc)
     return word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames)
+
+
+def _named_of_kind(after: Token, speaker: Token, kind: str, rules: Rules) -> Token | None:
+    """'Sulawesi River Watch, an environmental group, said ... the concession of nickel miner
+    PT Sawu Mineral Utama. The company denied ...': a name of exactly that kind between an
+    organisation the recogniser found (``after``, of another kind) and the description, which
+    the recogniser missed; the latest, or None."""
+    if canonical_source(after, rules)[1] == kind:
+        return None
+    for tok in reversed(after.doc[after.i + 1 : speaker.i]):
+        name = tok.pos_ == "PROPN" and tok.dep_ != "compound" and not tok.ent_type_
+        if name and canonical_source(tok, rules)[1] == kind:
+            return tok
+    return None
 
 
 def _compatible(named: str | None, described: str | None) -> bool:
@@ -1758,13 +1772,28 @@ def _find_trigger(head: Token, rules: Rules) -> str | None:
     }
     named = _has_person(head)
     for trig in rules.triggers:
-        if lemma not in trig.heads and head.lower_ not in trig.heads:
+        headed = lemma in trig.heads or head.lower_ in trig.heads
+        if not headed and (not trig.opens or _opened_by(head, trig.opens) is None):
             continue
         if trig.unnamed_only and named:
             continue
         if trig.words and not (words & set(trig.words)):
             continue
         return trig.type
+    return None
+
+
+def _opened_by(head: Token, opens: Sequence[str]) -> Token | None:
+    """The word of ``opens`` that opens the name ``head`` ends, written in capitals and
+    followed by capitalised words up to the head ("PT Sawu Mineral Utama", "PJSC Rostvar";
+    not "the pt"), or None."""
+    doc = head.doc
+    for tok in mention_tokens(head):
+        if tok.i >= head.i or tok.lower_ not in opens or not tok.text.isupper():
+            continue
+        rest = doc[tok.i + 1 : head.i + 1]
+        if len(rest) and all(t.text[:1].isupper() for t in rest):
+            return tok
     return None
 
 

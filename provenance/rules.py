@@ -113,6 +113,7 @@ class TypeTrigger:
     heads: tuple[str, ...]  # head-noun lemmas of the mention ("source", "official")
     words: tuple[str, ...] = ()  # if given, one of these must also occur in the mention
     unnamed_only: bool = False  # only when the mention holds no proper name
+    opens: tuple[str, ...] = ()  # also fits a name opening with one ("PT Sawu Mineral Utama")
 
 
 @dataclass(frozen=True, slots=True)
@@ -663,6 +664,7 @@ _TRIGGER_KEYS = {
     "heads": _Key(_SOME_WORDS, required=True),
     "words": _Key(_WORDS),
     "unnamed_only": _Key(_BOOL),
+    "opens": _Key(_WORDS),
 }
 
 _Sources = tuple[
@@ -684,6 +686,7 @@ def _read_sources(report: _Report, data: dict[str, Any]) -> _Sources:
             heads=tuple(e["heads"]),
             words=tuple(e.get("words", ())),
             unnamed_only=e.get("unnamed_only", False),
+            opens=tuple(e.get("opens", ())),
         )
         for where, e in _entries(report, top, "trigger", _TRIGGER_KEYS)
         if _known_type(report, f"{where}.type", e["type"], frozenset(types))

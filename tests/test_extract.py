@@ -3099,3 +3099,16 @@ def test_an_object_the_tagger_compounded_with_the_cues_subject_is_not_who_speaks
     # what they say has its own subject: the determiner and compound are theirs
     (strike,) = [a for a in extract(text) if a.content.text == "they will strike"]
     assert strike.speaker is not None and strike.speaker.text == "the union members"
+
+
+def test_a_name_opened_by_a_legal_form_is_the_company_a_description_points_back_to() -> None:
+    # "PT" before the name, as "Ltd" after it; the recogniser found no organisation there,
+    # and the environmental group named before it is no company
+    text = (
+        "Sulawesi River Watch, an environmental group based in Palu, said in a statement that "
+        "forest had been cleared inside the concession of nickel miner PT Sawu Mineral Utama.\n\n"
+        "The company denied that its operations had contributed to the flood.\n"
+    )
+    denied = by_content(text, "its operations had contributed")
+    assert denied.source == "PT Sawu Mineral Utama"
+    assert denied.source_type == "company"

@@ -264,6 +264,17 @@ def test_trigger_heads_must_not_be_empty(rules_copy: Path) -> None:
     assert problem.startswith(f"sources.toml: {where}.heads: got []; expected a non-empty list")
 
 
+def test_trigger_opens_takes_lowercase_words(rules_copy: Path) -> None:
+    where = next_entry(rules_copy, "sources.toml", "trigger")
+    append(
+        rules_copy, "sources.toml", '[[trigger]]\ntype = "company"\nheads = ["co"]\nopens = "PT"\n'
+    )
+    problem = only_problem(rules_copy)
+    assert problem.startswith(
+        f"sources.toml: {where}.opens: got 'PT'; expected a list of lowercase"
+    )
+
+
 def test_duplicate_source_name(rules_copy: Path) -> None:
     where = next_entry(rules_copy, "sources.toml", "source")
     append(
