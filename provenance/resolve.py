@@ -188,7 +188,9 @@ def _surnames(doc: Doc) -> frozenset[str]:
             and (title.text.endswith(".") or title.lower_ in _HONORIFICS)
             and title.lower_ in _BEFORE_NAMES
         }
-        names = frozenset(tagged | titled | _untagged_names(doc) | _aged_names(doc))
+        names = frozenset(
+            tagged | titled | _untagged_names(doc) | _aged_names(doc) | _who_names(doc)
+        )
         doc.user_data["provenance_surnames"] = names
     return names
 
@@ -203,6 +205,22 @@ def _untagged_names(doc: Doc) -> set[str]:
         first = [c for c in tok.children if c.dep_ == "compound"]
         if len(first) == 1 and _first_name(first[0], tok):
             found.add(tok.lower_)
+    return found
+
+
+def _who_names(doc: Doc) -> set[str]:
+    """Last words of names of two words or more that the recogniser left untagged, described
+    by a clause that "who" opens ("Fiu Mataese Elisara, who contested the seat in 2025,
+    told ..."): a person's."""
+    found = set()
+    for tok in doc_tokens(doc):
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title or not _name_of_words(tok):
+            continue
+        for clause in tok.children:
+            opens = clause.left_edge
+            set_off = opens.i > 0 and doc[opens.i - 1].text == ","
+            if clause.dep_ == "relcl" and clause.i > tok.i and set_off and opens.lower_ == "who":
+                found.add(tok.lower_)
     return found
 
 
@@ -1292,6 +1310,8 @@ def _description_antecedent(
         if _named_as(tok, lemma):
             return True
         person = _is_person(tok) or _is_titled_name(tok, rules)
+        if person and lemma in _BENCH and tok.dep_ != "compound" and lemma in _titles(tok):
+            return True  # "the judge" -> "Justice Lorraine Cartwright-Moss", "Judge Ashworth"
         if person and tok.dep_ != "compound" and not institution and a_person:
             # "the spokesman" -> "army spokesman Idriss Kamoun", but "the army" is the army
             return any(t.lemma_.lower() == lemma for t in mention_tokens(tok) if t.i != tok.i)
@@ -1364,6 +1384,26 @@ def _description_antecedent(
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
         return _named_after_lede(speaker, sents[here + 1 : here + 2], rules)
     return None
+
+
+def _titles(name: Token) -> set[str]:
+    """The posts a person's name gives by the capitalised titles written before it ("Judge
+    Ashworth", "His Honour Judge Ashworth": judge; "Justice Lorraine Cartwright-Moss": the
+    title a judge of a higher court goes by)."""
+    words = {
+        t.lemma_.lower()
+        for t in mention_tokens(name)
+        if t.i < name.i and t.is_title and t.pos_ in ("PROPN", "NOUN")
+    }
+    return words | {_POST_OF_TITLE[w] for w in words if w in _POST_OF_TITLE}
+
+
+#: titles that name a post by another word: "Justice X" is a judge
+_POST_OF_TITLE = {"justice": "judge"}
+
+#: posts typed as the court they sit in, held by a person a title names ("Judge Ashworth");
+#: "the committee" is no "Committee chair Ruth Engel"
+_BENCH = frozenset({"judge", "magistrate", "coroner"})
 
 
 #: words that tell people of one post apart: "the deputy arbiter" is not "the chief arbiter"

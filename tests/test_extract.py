@@ -3112,3 +3112,31 @@ def test_a_name_opened_by_a_legal_form_is_the_company_a_description_points_back_
     denied = by_content(text, "its operations had contributed")
     assert denied.source == "PT Sawu Mineral Utama"
     assert denied.source_type == "company"
+
+
+def test_the_judge_is_the_person_titled_judge_or_justice_not_the_court() -> None:
+    text = (
+        "A Nassau construction company has asked the Supreme Court to freeze $3.2 million of a "
+        "developer's assets.\n\n"
+        "On Thursday, Justice Lorraine Cartwright-Moss granted an interim order freezing $1.5 "
+        "million until the trial.\n\n"
+        '"There is a serious issue to be tried," the judge said.\n'
+    )
+    said = by_content(text, "serious issue")
+    assert said.source is not None and "Lorraine Cartwright-Moss" in said.source
+    judge = text.replace("Justice Lorraine", "Judge Lorraine")
+    said = by_content(judge, "serious issue")
+    assert said.source is not None and "Lorraine Cartwright-Moss" in said.source
+
+
+def test_a_name_that_who_describes_is_a_person_a_pronoun_can_be() -> None:
+    # the recogniser tagged no part of "Fiu Mataese Elisara"
+    text = (
+        "An official at the ministry, who asked not to be named, said the council had not yet "
+        "submitted its report.\n\n"
+        "Fiu Mataese Elisara, who contested the seat in 2025, told the Samoa Observer that he "
+        "had not spoken to either mayor about the road.\n\n"
+        '"I live in Apia," he said.\n'
+    )
+    said = by_content(text, "I live in Apia")
+    assert said.source == "Fiu Mataese Elisara"
