@@ -3140,3 +3140,37 @@ def test_a_name_that_who_describes_is_a_person_a_pronoun_can_be() -> None:
     )
     said = by_content(text, "I live in Apia")
     assert said.source == "Fiu Mataese Elisara"
+
+
+def test_a_denial_whose_gerund_the_parser_hung_on_the_channel_says_the_gerund() -> None:
+    # "in an email altering any image": the parser made the email do the altering
+    text = (
+        "The former student, Ines Carvalhal, who now works in Germany, denied in an email "
+        "altering any image.\n"
+    )
+    denied = one(text)
+    assert denied.content.text == "altering any image"
+    assert denied.speaker is not None and "Ines Carvalhal" in denied.speaker.text
+
+
+def test_a_name_after_a_fronted_phrase_the_parser_swallowed_is_who_speaks() -> None:
+    # "seen by Recharge, Steppe Power Partners": the name read as part of "by ..."
+    text = (
+        "In a notice to lenders seen by Recharge, Steppe Power Partners said the cracks, near "
+        "the root of the blades, had forced it to shut down 11 of the 25 turbines since early "
+        "February.\n"
+    )
+    said = one(text)
+    assert said.speaker is not None and said.speaker.text == "Steppe Power Partners"
+    assert said.content.text.startswith("the cracks, near the root")
+
+
+def test_a_record_compounded_with_its_verb_still_shows() -> None:
+    # "Betting exchange data show Kestrel Lane drifted": one long compound subject
+    text = (
+        "Betting exchange data show Kestrel Lane drifted from 8-1 to 16-1 in the hour before "
+        "the off.\n"
+    )
+    shown = one(text)
+    assert shown.content.text.startswith("Kestrel Lane drifted")
+    assert shown.speaker is not None and shown.speaker.text.endswith("exchange data")

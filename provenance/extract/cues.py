@@ -217,6 +217,8 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             continue
         if cue is not None and not cue.quote_only and _misparsed_as_noun(tok):
             speaker = doc[tok.i - 1]
+            if cue.subjects and not _subject_among(speaker, cue.subjects):
+                continue
             span = char_span([t for t in doc[tok.i + 1 : tok.sent.end] if not t.is_space])
             if span is not None:
                 yield _repaired(doc, tok, span, speaker, "verb-tagged-noun", cue.stance)
@@ -735,11 +737,35 @@ def _cue_compounded_with_subject(tok: Token) -> tuple[Token, list[Token]] | None
     return subject, said[1:] if said and said[0].lower_ == "that" else said
 
 
+def _subject_in_fronted_phrase(tok: Token) -> tuple[Token, list[Token]] | None:
+    """'In a notice to lenders seen by Recharge, Steppe Power Partners said the cracks had
+    forced it to shut down 11 turbines': the parser hung the name after the comma inside the
+    phrase that opens the sentence, and left the cue with no subject. Who speaks is that name,
+    what was said the cue's clause; or None."""
+    doc, sent = tok.doc, tok.sent
+    if tok.dep_ != "ROOT" or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in tok.children):
+        return None
+    if doc[sent.start].pos_ != "ADP" or tok.i - 2 <= sent.start:
+        return None
+    name = doc[tok.i - 1]
+    if name.pos_ != "PROPN" or name.head.i >= name.i:
+        return None
+    first = name.i
+    while doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == name.i:
+        first -= 1
+    if first - 1 <= sent.start or doc[first - 1].text != ",":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return None
+    return name, _rest_of_sentence(tok)
+
+
 #: repairs of a speaker the parser put elsewhere, in the order tried, each with its reason
 _SPEAKER_REPAIRS: tuple[tuple[Callable[[Token], tuple[Token, list[Token]] | None], str], ...] = (
     (_said_of_a_noun, "said-of-a-noun"),
     (_subject_read_as_object, "subject-after-preposition"),
     (_cue_compounded_with_subject, "cue-compounded"),
+    (_subject_in_fronted_phrase, "subject-in-fronted-phrase"),
 )
 
 
@@ -755,8 +781,10 @@ def _speaker_repair(tok: Token) -> tuple[tuple[Token, list[Token]], str] | None:
 
 def _misparsed_as_noun(tok: Token) -> bool:
     """ "Prosecutors allege Mr Hale poured petrol": the tagger took the cue for a noun in one
-    long compound ("Prosecutors allege Mr Hale") that is the subject of what was said. A cue
-    in its plain form right after a plural noun, or in its "-s" form right after a name
+    long compound ("Prosecutors allege Mr Hale") that is the subject of what was said (or
+    kept it a verb but compounded it all the same: "Betting exchange data show Kestrel Lane
+    drifted"). A cue in its plain form right after a plural noun, or in its "-s" form right
+    after a name
     ("SunVista claims guests were warned"), that opens the sentence, compounded into the
     subject of a verb after it."""
     if tok.dep_ != "compound" or tok.i == 0 or tok.i - 1 < tok.sent.start:
@@ -764,13 +792,16 @@ def _misparsed_as_noun(tok: Token) -> bool:
     before = tok.doc[tok.i - 1]
     lemma = tok.lemma_.lower()
     # "Prosecutors allege Mr Hale ...", or after one name "SunVista claims guests were ..."
-    plain = tok.tag_ == "NN" and tok.lower_ == lemma and before.tag_ in ("NNS", "NNPS")
+    plain = tok.tag_ in ("NN", "VBP") and tok.lower_ == lemma and before.tag_ in ("NNS", "NNPS")
     third = tok.tag_ == "NNS" and tok.lower_ == f"{lemma}s" and before.tag_ == "NNP"
     if not (plain or third):
         return False
-    # what opens the sentence is a noun phrase (after a line's bullet, "• SunVista claims")
+    # what opens the sentence is a noun phrase (after a line's bullet, "• SunVista claims";
+    # "Betting exchange data show", its first word tagged a verb in the compound)
     opens = all(
-        t.pos_ in ("DET", "ADJ", "PROPN", "NOUN") or not any(c.isalnum() for c in t.text)
+        t.pos_ in ("DET", "ADJ", "PROPN", "NOUN")
+        or t.dep_ == "compound"
+        or not any(c.isalnum() for c in t.text)
         for t in tok.doc[tok.sent.start : before.i]
     )
     subject = tok.head
@@ -1189,6 +1220,18 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
                 or (_perfect_infinitive(c) and not any(g.dep_ == "dobj" for g in verb.children))
             )
         ]
+    if not comps and verb.lemma_.lower() in _GERUND_TAKERS:
+        # "denied in an email altering any image": the gerund hung on the noun of the phrase
+        # between, as if it were the email that altered
+        comps = [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.i == verb.i + 1
+            for o in c.children
+            if o.dep_ == "pobj"
+            for g in o.children
+            if g.dep_ == "acl" and g.tag_ == "VBG" and g.i == o.i + 1
+        ]
     if any(c.i > verb.i for c in comps) or _opened_by_that(verb):
         # a clause after the cue is what was said; one before it was misattached, and so is
         # one before a cue that "that" opens ("BTV reported, citing ..., that investigators
@@ -1196,6 +1239,10 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
         comps = [c for c in comps if c.i > verb.i]
     return comps
 
+
+#: cues whose gerund is what was said ("denied altering any image"), not what the phrase
+#: before it does ("said in a statement announcing the deal")
+_GERUND_TAKERS = frozenset({"deny", "admit", "acknowledge", "confess"})
 
 #: cues whose object is whom it was said to ("told the inquest that ...")
 _TELLING = frozenset(

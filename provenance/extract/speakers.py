@@ -435,6 +435,9 @@ def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
         or (c.dep_ == "prep" and c.i > head.i and _is_chain_prep(head, c))
         or (c.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "citing")
         or (c.dep_ == "prep" and c.i > head.i and _when(c))
+        # "seen by Recharge, Steppe Power Partners said": a name before a comma the parser
+        # took for a modifier of the next
+        or (c.dep_ == "nmod" and c.i < head.i and _comma_after(c))
         # "The state government, in a statement on Sunday by ..., said": an aside the parser
         # hung on the comma that opens it
         or (c.dep_ == "punct" and c.i > head.i and any(g.dep_ == "prep" for g in c.children))
@@ -553,6 +556,12 @@ _CALENDAR_WORDS = frozenset(
         "year",
     }
 )
+
+
+def _comma_after(tok: Token) -> bool:
+    """Whether a comma ends the phrase ``tok`` heads, or follows it."""
+    after = tok.right_edge.i + 1
+    return tok.right_edge.text == "," or after < len(tok.doc) and tok.doc[after].text == ","
 
 
 def _set_off(clause: Token) -> bool:
