@@ -3174,3 +3174,8 @@ def test_a_record_compounded_with_its_verb_still_shows() -> None:
     shown = one(text)
     assert shown.content.text.startswith("Kestrel Lane drifted")
     assert shown.speaker is not None and shown.speaker.text.endswith("exchange data")
+
+
+def test_asking_which_is_a_question_not_a_statement() -> None:
+    text = "Investigators had asked the trainers which feed merchants they used.\n"
+    assert extract(text) == []

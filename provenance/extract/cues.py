@@ -923,7 +923,7 @@ def _from_verb(
             yield make(span, "postposed-cue", 0.75)
             return
     for comp in comps:
-        if verb.dep_ != "relcl" and _question(comp):
+        if verb.dep_ != "relcl" and _question(comp, verb):
             continue  # "said when the talks would resume": a question, not what was said
         after = comp.i > verb.i
         if not after and any(
@@ -1131,15 +1131,19 @@ def _nobody(speaker: Token) -> bool:
 
 
 _WH = frozenset({"whether", "if", "when", "how", "why", "where", "what"})
+#: words that ask after the cue ("asked them which feed merchants they used") but relate a
+#: clause before it ("the gap ..., which he said had cost him $60,000")
+_WH_AFTER = frozenset({"which", "who", "whom"})
 
 
-def _question(clause: Token) -> bool:
+def _question(clause: Token, cue: Token) -> bool:
     """A clause that asks rather than states: "whether anyone had been arrested", "how many
-    people had died", "when the talks would resume"."""
+    people had died", "when the talks would resume", "which feed merchants they used"."""
     first = clause.left_edge
     if any(c.dep_ in ("csubj", "csubjpass") for c in clause.children):
         return False  # "how many had died was a secret": the question is the subject
-    return first.lower_ in _WH and first.i < clause.i
+    asks = first.lower_ in _WH or (first.lower_ in _WH_AFTER and first.i > cue.i)
+    return asks and first.i < clause.i
 
 
 def _declined(verb: Token) -> bool:
