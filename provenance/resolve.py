@@ -1603,6 +1603,65 @@ def _headline_end(doc: Doc) -> int:
 
 
 _ENDS = ".!?\"\u201d'"
+
+
+def _display_end(doc: Doc) -> int:
+    """Where the lines above the article's first paragraph end (headline, standfirst, byline
+    and date lines: none ends as a sentence does), else 0 (once per document)."""
+    found: int | None = doc.user_data.get("provenance_display_end")
+    if found is None:
+        found = 0
+        for line in doc_text(doc).split("\n"):
+            stripped = line.strip()
+            if stripped and stripped[-1] in _ENDS:
+                break
+            found += len(line) + 1
+        doc.user_data["provenance_display_end"] = found
+    return found
+
+
+def _named_in_body(speaker: Token, rules: Rules) -> Token | None:
+    """Who a description speaking above the article ("Trainer insists feed was contaminated",
+    "Corresponding author says ...", "Cinnamon exporter denies ...") is: the name the body
+    first gives that description to, as a title before it ("Malton trainer Gareth Denton") or
+    set beside it ("Toa Civil Works, a Vaitele company"; "the operator, Volga Hydro,"). Only
+    one speaker (not "Farmers"), by a word the body writes in lower case; or None."""
+    doc = speaker.doc
+    end = _display_end(doc)
+    if speaker.idx >= end or speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ == "PERSON":
+        return None
+    word = speaker.lower_
+    modifiers = {c.lower_ for c in speaker.children if c.dep_ in ("compound", "amod")}
+    body = _trigger(speaker, rules) in (*_ORGANISATION_TYPES, "government")
+    for tok in doc_tokens(doc):
+        if tok.idx < end or tok.lower_ != word or not tok.text.islower():
+            continue
+        if any(c.lower_ in ("another", "other") for c in tok.children):
+            continue  # "Another climber, Jiri Novak,": not the one above
+        head = tok.head
+        name = None
+        between = doc[tok.i + 1 : head.i]
+        if tok.dep_ == "compound" and head.pos_ == "PROPN" and head.dep_ != "compound":
+            # "Malton trainer Gareth Denton", not "union secretary Mark Lee"
+            name = head if all(t.pos_ == "PROPN" for t in between) else None
+        elif tok.dep_ == "appos" and head.pos_ == "PROPN" and head.i < tok.i:
+            name = head  # "Toa Civil Works, a Vaitele company,"
+        else:  # "the developer, Steppe Power Partners,"
+            name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None:
+            # "law firm Harcourt Vane" is no "Storage firm", "Tundra, the music-streaming
+            # company," no "company" above ("Milan Havel, a structural engineer," is one)
+            kinds = {
+                c.lower_
+                for c in tok.children
+                if c.dep_ == "compound" and c.pos_ == "NOUN" or (body and c.dep_ == "amod")
+            }
+            if body and _is_person(name):
+                return None  # "inspectors' union" is not "union secretary general Dario Venz"
+            return name if kinds <= modifiers else None
+    return None
+
+
 #: a line after the headline this short, with no full stop, is its byline or the writer's title
 _BYLINE_WORDS = 8
 
@@ -2450,6 +2509,7 @@ def resolve_candidates(doc: Doc, cands: list[Candidate], rules: Rules) -> list[A
         resolved = Resolved(None, None, None, None)
         if c.speaker is not None:
             ante = antecedent_of(c.speaker, c.cue, earlier, rules)
+            ante = ante or _named_in_body(c.speaker, rules)
             head = ante if ante is not None else c.speaker
             if ante is not None and ante.lower_ in _RELATIVE | _PERSON_PRONOUNS:
                 head = c.speaker

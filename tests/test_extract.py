@@ -3179,3 +3179,22 @@ def test_a_record_compounded_with_its_verb_still_shows() -> None:
 def test_asking_which_is_a_question_not_a_statement() -> None:
     text = "Investigators had asked the trainers which feed merchants they used.\n"
     assert extract(text) == []
+
+
+def test_a_description_speaking_above_the_article_is_the_name_the_body_gives_it() -> None:
+    text = (
+        "Trainer insists feed was contaminated\n\n"
+        "By Tom Harker\n\n"
+        "Malton trainer Gareth Denton has denied giving the mare a banned sedative.\n\n"
+        "Another trainer, Ruth Bell, said the case would go to a panel.\n"
+    )
+    insists = by_content(text, "feed was contaminated")
+    assert insists.source == "Gareth Denton"
+    # "another" one is not the one above
+    text = (
+        "Climber says he reached the summit alone\n\n"
+        "Another climber, Jiri Novak, watched the ridge through binoculars from the camp.\n\n"
+        "Tomas Vrba said he had reached the top at noon.\n"
+    )
+    summit = by_content(text, "reached the summit")
+    assert summit.source != "Jiri Novak"
