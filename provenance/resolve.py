@@ -1624,8 +1624,10 @@ def _named_in_body(speaker: Token, rules: Rules) -> Token | None:
     """Who a description speaking above the article ("Trainer insists feed was contaminated",
     "Corresponding author says ...", "Cinnamon exporter denies ...") is: the name the body
     first gives that description to, as a title before it ("Malton trainer Gareth Denton") or
-    set beside it ("Toa Civil Works, a Vaitele company"; "the operator, Volga Hydro,"). Only
-    one speaker (not "Farmers"), by a word the body writes in lower case; or None."""
+    set beside it ("Toa Civil Works, a Vaitele company"; "the operator, Volga Hydro,"); a
+    company described by its trade ("airline", "supplier", "operator") the body names nowhere
+    so is the first company the body has speak ("Velmar Air said"). Only one speaker (not
+    "Farmers"), by a word the body writes in lower case; or None."""
     doc = speaker.doc
     end = _display_end(doc)
     if speaker.idx >= end or speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ == "PERSON":
@@ -1659,6 +1661,15 @@ def _named_in_body(speaker: Token, rules: Rules) -> Token | None:
             if body and _is_person(name):
                 return None  # "inspectors' union" is not "union secretary general Dario Venz"
             return name if kinds <= modifiers else None
+    kind = _trigger(speaker, rules)
+    if kind != "company":
+        return None
+    # "Fuel stations run dry as supplier blames berth closure": the company that speaks
+    for tok in doc_tokens(doc):
+        if tok.idx < end or tok.dep_ != "nsubj" or tok.pos_ != "PROPN":
+            continue
+        if tok.head.lemma_.lower() in rules.verbs and canonical_source(tok, rules)[1] == kind:
+            return tok
     return None
 
 

@@ -3198,3 +3198,14 @@ def test_a_description_speaking_above_the_article_is_the_name_the_body_gives_it(
     )
     summit = by_content(text, "reached the summit")
     assert summit.source != "Jiri Novak"
+
+
+def test_a_company_described_above_the_article_is_the_first_company_the_body_has_speak() -> None:
+    text = (
+        "Fuel stations run dry as supplier blames berth closure\n\n"
+        "By Ana Lopez\n\n"
+        "Drivers queued for hours on Sunday after every station in the town ran out of petrol.\n\n"
+        "Calpe Fuels Ltd said in a statement that its tanker could not berth because of a storm.\n"
+    )
+    blames = by_content(text, "berth closure")
+    assert blames.source == "Calpe Fuels Ltd"
