@@ -401,12 +401,18 @@ _NEGATIONS = frozenset({"not", "never", "n't"})
 _DONE = frozenset({"have", "do"})
 
 
+def _lemmas(words: Sequence[Word]) -> set[str]:
+    """The words' lowercase lemmas, the names of dates left out: "awarded in May last year" is
+    no "may" of what might be."""
+    return {w.lemma.lower() for w in words if not (w.entity == "DATE" and w.tag == "NNP")}
+
+
 def _absence(words: Sequence[Word], rules: ClaimRules) -> Word | None:
     """What the reporter says someone has not done ("Talvar has never published the treaty
     text", "The memo did not mention job cuts"): the negation of a verb told with "have" or
     "do" and a subject of its own. Not the reporting itself (``about_reporting``: "did not
     respond"), nor what is yet to come (``not_yet``)."""
-    lemmas = {w.lemma.lower() for w in words}
+    lemmas = _lemmas(words)
     if lemmas & set(rules.not_yet) or lemmas & set(rules.about_reporting):
         return None
     for word in words:
@@ -430,7 +436,7 @@ def _dated(words: Sequence[Word], rules: ClaimRules) -> Word | None:
     question."""
     if any(w.text == "?" for w in words):
         return None
-    lemmas = {w.lemma.lower() for w in words}
+    lemmas = _lemmas(words)
     if lemmas & set(rules.not_yet) or lemmas & set(rules.about_reporting):
         return None
     if not any(w.tag in _TOLD_AS_DONE or w.text.lower() == "will" for w in words):

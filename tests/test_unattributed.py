@@ -137,6 +137,11 @@ def test_an_event_the_reporter_dates_needs_a_source() -> None:
     assert found("Ukraine has struggled with manpower shortages over recent months.") == []
     assert found("Supporters plan a counter-demonstration on Sunday.") == []
     assert found("Mr Greer could not be reached for comment on Monday.") == []
+    # the month of May is no "may" of what might be
+    assert found("The contract was awarded in May last year, without a public tender.") == [
+        ("event", "May")
+    ]
+    assert found("The contract may be awarded in June.") == []
     # a cue verb ("raise" a toll) with a sum for its object and no clause says nothing
     assert found("Nuvrel raised $62 million in January in a round led by Ostrow Ventures.") != []
 
