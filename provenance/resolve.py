@@ -189,7 +189,12 @@ def _surnames(doc: Doc) -> frozenset[str]:
             and title.lower_ in _BEFORE_NAMES
         }
         names = frozenset(
-            tagged | titled | _untagged_names(doc) | _aged_names(doc) | _who_names(doc)
+            tagged
+            | titled
+            | _untagged_names(doc)
+            | _aged_names(doc)
+            | _who_names(doc)
+            | _credentialed_names(doc)
         )
         doc.user_data["provenance_surnames"] = names
     return names
@@ -206,6 +211,43 @@ def _untagged_names(doc: Doc) -> set[str]:
         if len(first) == 1 and _first_name(first[0], tok):
             found.add(tok.lower_)
     return found
+
+
+def _credentialed_names(doc: Doc) -> set[str]:
+    """Last words of names of two words or more followed by a degree or honour set off by
+    commas ("Geriatrician Tomasz Wielgosz, MD, of the ... Clinic", "Priya Natarajan, PhD,"),
+    whatever the recogniser took them for: a person's."""
+    tokens = doc_tokens(doc)
+    return {
+        name.lower_
+        for name, comma, title in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if title.text in _CREDENTIALS
+        and comma.text == ","
+        and name.pos_ == "PROPN"
+        and name.is_title
+        and _name_of_words(name)
+    }
+
+
+#: degrees and honours written after a person's name
+_CREDENTIALS = frozenset(
+    {
+        "MD",
+        "PhD",
+        "MPH",
+        "RN",
+        "DVM",
+        "DDS",
+        "MBBS",
+        "FRCS",
+        "FRCP",
+        "OBE",
+        "MBE",
+        "CBE",
+        "KC",
+        "QC",
+    }
+)
 
 
 def _who_names(doc: Doc) -> set[str]:
@@ -2420,9 +2462,10 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONE
 def _name_start(head: Token) -> int:
     """Index of the first proper noun of the name that ends at ``head``."""
     doc, i = head.doc, head.i
+    anchor = head.i  # the word the name's words hang on
     while i - 1 >= 0:
         before = doc[i - 1]
-        if before.pos_ == "PROPN" and before.head.i in (head.i, i):
+        if before.pos_ == "PROPN" and before.head.i in (anchor, i):
             i -= 1
         elif (given := _nickname_before(doc, i, head)) is not None:
             i = given  # 'Rafael "Paeng" Dimaculangan'
@@ -2436,6 +2479,17 @@ def _name_start(head: Token) -> int:
             i -= 2
         elif _hyphened(doc, i):
             i -= 2  # "Okonkwo-Reyes"
+        elif (
+            # "Kgosi Guard Services (Pty) Ltd": a legal form in brackets inside the name
+            before.text == ")"
+            and i - 4 >= 0
+            and doc[i - 2].pos_ == "PROPN"
+            and doc[i - 3].text == "("
+            and doc[i - 4].pos_ == "PROPN"
+            and doc[i - 4].is_title
+        ):
+            i -= 4
+            anchor = i
         else:
             break
     # "Sgt. Luis Romero": a title written short is no part of the name

@@ -3209,3 +3209,61 @@ def test_a_company_described_above_the_article_is_the_first_company_the_body_has
     )
     blames = by_content(text, "berth closure")
     assert blames.source == "Calpe Fuels Ltd"
+
+
+def test_company_forms_and_group_kinds_from_the_forty_sixth_set() -> None:
+    # "SA" ends a company's name; a consumer group is an organisation, not a company;
+    # "Developments" and a news portal say what they are
+    text = (
+        "Elaionas Kalamon SA rejected the findings, saying its oils had passed the tests.\n\n"
+        "A consumer group said seven of 18 oils had failed.\n\n"
+        "Valley Crest Developments denied that the photomontages had been chosen to hide it.\n"
+    )
+    assert by_content(text, "its oils had passed").source_type == "company"
+    assert by_content(text, "seven of 18").source_type == "organisation"
+    assert by_content(text, "photomontages").source_type == "company"
+
+
+def test_a_name_followed_by_a_degree_is_a_persons_whom_he_can_be() -> None:
+    # the recogniser took "Geriatrician Tomasz Wielgosz" for an organisation
+    text = (
+        "Priya Natarajan, PhD, an epidemiologist who was not involved, said the results were "
+        "plausible.\n\n"
+        '"People who wear hearing aids tend to be wealthier," she said.\n\n'
+        "Geriatrician Tomasz Wielgosz, MD, of the Great Lakes Falls Clinic in Cleveland, said a "
+        "trial his group ran found no difference in falls.\n\n"
+        '"Twelve months may have been too short," he said.\n'
+    )
+    short = by_content(text, "Twelve months")
+    assert short.source is not None and "Tomasz Wielgosz" in short.source
+
+
+def test_according_to_a_body_described_by_a_participle_the_parser_read_as_a_verb() -> None:
+    text = (
+        "The hotel\u2019s five storeys would rise well above the chapel\u2019s bell-cot, according "
+        "to a residents\u2019 committee set up to fight the project.\n"
+    )
+    said = one(text)
+    assert said.content.text.startswith("The hotel\u2019s five storeys")
+    assert said.speaker is not None and "committee" in said.speaker.text
+
+
+def test_what_is_declared_so_is_done_not_said() -> None:
+    text = (
+        "Two candidates each declared themselves president.\n\n"
+        "The government declared a state of catastrophe on Friday.\n\n"
+        "The mayor declared that the town was safe.\n"
+    )
+    assert [a.content.text for a in extract(text)] == ["the town was safe"]
+
+
+def test_a_legal_form_in_brackets_stays_inside_the_company_name() -> None:
+    text = (
+        "Kgosi Guard Services (Pty) Ltd argues in its statement of defence that the guards "
+        "were dismissed.\n\n"
+        "Residents' groups said at least six people were still unaccounted for.\n"
+    )
+    argued = by_content(text, "guards were dismissed")
+    assert argued.source == "Kgosi Guard Services (Pty) Ltd"
+    assert argued.source_type == "company"
+    assert by_content(text, "six people").source_type == "organisation"

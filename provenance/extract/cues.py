@@ -925,6 +925,8 @@ def _from_verb(
     for comp in comps:
         if verb.dep_ != "relcl" and _question(comp, verb):
             continue  # "said when the talks would resume": a question, not what was said
+        if _declared_self(comp):
+            continue  # "each declared themselves president": what they made themselves
         after = comp.i > verb.i
         if not after and any(
             c.dep_ == "advmod" and c.lower_ in _NEXT and c.i < verb.i for c in verb.children
@@ -1134,6 +1136,17 @@ _WH = frozenset({"whether", "if", "when", "how", "why", "where", "what"})
 #: words that ask after the cue ("asked them which feed merchants they used") but relate a
 #: clause before it ("the gap ..., which he said had cost him $60,000")
 _WH_AFTER = frozenset({"which", "who", "whom"})
+
+
+def _declared_self(clause: Token) -> bool:
+    """'Two candidates each declared themselves president': a clause with no verb whose
+    subject is the speaker's own self, what was made of it rather than what was said."""
+    return clause.pos_ in ("NOUN", "PROPN", "ADJ") and any(
+        c.dep_ == "nsubj" and c.lower_ in _SELVES for c in clause.children
+    )
+
+
+_SELVES = frozenset({"themselves", "himself", "herself", "itself", "myself", "ourselves"})
 
 
 def _question(clause: Token, cue: Token) -> bool:
@@ -1932,6 +1945,15 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 if c.dep_ == "pcomp" and c.tag_ == "VBG"
                 for o in c.children
                 if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")
+            ]
+            # "according to a residents' committee set up to fight the project": the
+            # participle describing who spoke read as the past tense of a clause
+            objs = objs or [
+                o
+                for c in last.children
+                if c.dep_ == "pcomp" and c.tag_ == "VBD"
+                for o in c.children
+                if o.dep_ == "nsubj" and o.pos_ in ("NOUN", "PROPN") and o.i == c.i - 1
             ]
             if not objs:
                 continue
