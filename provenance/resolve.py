@@ -488,9 +488,18 @@ def _spoken_for(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
     named, nor one "for" or "of" a body of their own ("a spokesman for the opposition")."""
     if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in _SPOKESPEOPLE:
         return None
-    if _has_proper(speaker) or _is_definite(speaker):  # the caller took an appositive name
-        return None
     if any(c.dep_ in ("prep", "poss", "appos") for c in speaker.children):
+        return None
+    if _is_definite(speaker):
+        return None
+    # "a Kelvani spokeswoman", "A Kestrel Mobility spokesperson": the body named before the
+    # word, when the article shows it is one (else the mention names it as it stands)
+    named = [c for c in speaker.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if named and named[-1].i == speaker.i - 1:
+        kind = canonical_source(named[-1], rules)[1]
+        if kind in _ORGANISATION_TYPES or kind == "government":  # "Kelvani Play"
+            return named[-1]
+    if _has_proper(speaker):  # the caller took an appositive name
         return None
     body = [c for c in speaker.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
     if body:

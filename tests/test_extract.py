@@ -3267,3 +3267,9 @@ def test_a_legal_form_in_brackets_stays_inside_the_company_name() -> None:
     assert argued.source == "Kgosi Guard Services (Pty) Ltd"
     assert argued.source_type == "company"
     assert by_content(text, "six people").source_type == "organisation"
+
+
+def test_a_spokesperson_named_by_a_company_speaks_for_the_company() -> None:
+    text = "Shares fell.\n\nA Kestrel Mobility spokeswoman said the scooters were safe.\n"
+    safe = one(text)
+    assert (safe.source, safe.source_type) == ("Kestrel Mobility", "company")
