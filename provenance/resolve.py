@@ -494,11 +494,11 @@ def _spoken_for(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
         return None
     # "a Kelvani spokeswoman", "A Kestrel Mobility spokesperson": the body named before the
     # word, when the article shows it is one (else the mention names it as it stands)
-    named = [c for c in speaker.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if named and named[-1].i == speaker.i - 1:
-        kind = canonical_source(named[-1], rules)[1]
+    proper = [c for c in speaker.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if proper and proper[-1].i == speaker.i - 1:
+        kind = canonical_source(proper[-1], rules)[1]
         if kind in _ORGANISATION_TYPES or kind == "government":  # "Kelvani Play"
-            return named[-1]
+            return proper[-1]
     if _has_proper(speaker):  # the caller took an appositive name
         return None
     body = [c for c in speaker.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
@@ -1685,14 +1685,14 @@ def _named_in_body(speaker: Token, rules: Rules) -> Token | None:
         return None
     word = speaker.lower_
     modifiers = {c.lower_ for c in speaker.children if c.dep_ in ("compound", "amod")}
-    body = _trigger(speaker, rules) in (*_ORGANISATION_TYPES, "government")
+    kind = _trigger(speaker, rules)
+    body = kind in (*_ORGANISATION_TYPES, "government")
     for tok in doc_tokens(doc):
         if tok.idx < end or tok.lower_ != word or not tok.text.islower():
             continue
         if any(c.lower_ in ("another", "other") for c in tok.children):
             continue  # "Another climber, Jiri Novak,": not the one above
         head = tok.head
-        name = None
         between = doc[tok.i + 1 : head.i]
         if tok.dep_ == "compound" and head.pos_ == "PROPN" and head.dep_ != "compound":
             # "Malton trainer Gareth Denton", not "union secretary Mark Lee"
@@ -1712,7 +1712,6 @@ def _named_in_body(speaker: Token, rules: Rules) -> Token | None:
             if body and _is_person(name):
                 return None  # "inspectors' union" is not "union secretary general Dario Venz"
             return name if kinds <= modifiers else None
-    kind = _trigger(speaker, rules)
     if kind != "company":
         return None
     # "Fuel stations run dry as supplier blames berth closure": the company that speaks
