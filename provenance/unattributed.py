@@ -401,10 +401,12 @@ _NEGATIONS = frozenset({"not", "never", "n't"})
 _DONE = frozenset({"have", "do"})
 
 
-def _lemmas(words: Sequence[Word]) -> set[str]:
-    """The words' lowercase lemmas, the names of dates left out: "awarded in May last year" is
-    no "may" of what might be."""
-    return {w.lemma.lower() for w in words if not (w.entity == "DATE" and w.tag == "NNP")}
+def _to_come_or_reporting(words: Sequence[Word], rules: ClaimRules) -> bool:
+    """Whether a sentence tells what is yet to come (``not_yet``) or the reporting itself
+    (``about_reporting``), by its words' lemmas, the names of dates left out: "awarded in May
+    last year" is no "may" of what might be."""
+    lemmas = {w.lemma.lower() for w in words if not (w.entity == "DATE" and w.tag == "NNP")}
+    return bool(lemmas & set(rules.not_yet) or lemmas & set(rules.about_reporting))
 
 
 def _absence(words: Sequence[Word], rules: ClaimRules) -> Word | None:
@@ -412,8 +414,7 @@ def _absence(words: Sequence[Word], rules: ClaimRules) -> Word | None:
     text", "The memo did not mention job cuts"): the negation of a verb told with "have" or
     "do" and a subject of its own. Not the reporting itself (``about_reporting``: "did not
     respond"), nor what is yet to come (``not_yet``)."""
-    lemmas = _lemmas(words)
-    if lemmas & set(rules.not_yet) or lemmas & set(rules.about_reporting):
+    if _to_come_or_reporting(words, rules):
         return None
     for word in words:
         if word.text.lower() not in _NEGATIONS or word.dep != "neg":
@@ -436,8 +437,7 @@ def _dated(words: Sequence[Word], rules: ClaimRules) -> Word | None:
     question."""
     if any(w.text == "?" for w in words):
         return None
-    lemmas = _lemmas(words)
-    if lemmas & set(rules.not_yet) or lemmas & set(rules.about_reporting):
+    if _to_come_or_reporting(words, rules):
         return None
     if not any(w.tag in _TOLD_AS_DONE or w.text.lower() == "will" for w in words):
         return None

@@ -217,7 +217,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             continue
         if cue is not None and not cue.quote_only and _misparsed_as_noun(tok):
             speaker = doc[tok.i - 1]
-            if cue.subjects and not _subject_among(speaker, cue.subjects):
+            if not _may_speak(speaker, cue.subjects):
                 continue
             span = char_span([t for t in doc[tok.i + 1 : tok.sent.end] if not t.is_space])
             if span is not None:
@@ -226,7 +226,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         tail = _tail_cue_tagged_noun(tok) if cue is not None and not cue.quote_only else None
         if cue is not None and tail is not None:
             speaker, comma = tail
-            if not cue.subjects or _subject_among(speaker, cue.subjects):
+            if _may_speak(speaker, cue.subjects):
                 first = doc[tok.sent.start]
                 said = [t for t in doc[first.i : comma.i] if not t.is_space]
                 if said and said[0].pos_ == "CCONJ":
@@ -245,7 +245,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         found = _speaker_repair(tok) if cue is not None and not cue.quote_only else None
         if cue is not None and found is not None:
             (speaker, said), reason = found
-            if not cue.subjects or _subject_among(speaker, cue.subjects):
+            if _may_speak(speaker, cue.subjects):
                 span = char_span(said)
                 if span is not None:
                     yield _repaired(doc, tok, span, speaker, reason, cue.stance)
@@ -510,6 +510,12 @@ def _repaired(
     cue_span = (cue.idx, cue.idx + len(cue.text))
     content = trim(doc_text(doc), *span)
     return _make(doc, "indirect", content, cue, cue_span, speaker, rule, 0.6, stance)
+
+
+def _may_speak(speaker: Token, subjects: tuple[str, ...]) -> bool:
+    """Whether a speaker a repair found may say what a cue says: any, for a cue with no
+    ``subjects`` of its own, else one of them ("data show", not "Kestrel Lane shows")."""
+    return not subjects or _subject_among(speaker, subjects)
 
 
 def _subject_among(subject: Token, subjects: tuple[str, ...]) -> bool:
@@ -784,9 +790,8 @@ def _misparsed_as_noun(tok: Token) -> bool:
     long compound ("Prosecutors allege Mr Hale") that is the subject of what was said (or
     kept it a verb but compounded it all the same: "Betting exchange data show Kestrel Lane
     drifted"). A cue in its plain form right after a plural noun, or in its "-s" form right
-    after a name
-    ("SunVista claims guests were warned"), that opens the sentence, compounded into the
-    subject of a verb after it."""
+    after a name ("SunVista claims guests were warned"), that opens the sentence, compounded
+    into the subject of a verb after it."""
     if tok.dep_ != "compound" or tok.i == 0 or tok.i - 1 < tok.sent.start:
         return False
     before = tok.doc[tok.i - 1]
