@@ -1117,10 +1117,25 @@ def _sentences_at(tok: Token) -> tuple[list[Entity], int]:
     return sents, bisect_right(starts, tok.i) - 1
 
 
-def _named_as(tok: Token, lemma: str) -> bool:
-    """Whether ``tok`` ends an organisation's name with the word ``lemma`` ("Castlemere
-    University" for "the university")."""
-    return tok.pos_ == "PROPN" and tok.lower_ == lemma and tok.ent_type_ == "ORG"
+#: Words that place a body at a level of government ("the county department"), not name it
+_LEVELS = frozenset(
+    {"county", "city", "state", "town", "district", "village", "parish", "borough"}
+    | {"province", "region", "municipality", "council"}
+)
+
+
+def _named_as(tok: Token, speaker: Token) -> bool:
+    """Whether ``tok`` ends an organisation's name with the speaker's word ("Castlemere
+    University" for "the university"), and the name holds every noun the speaker is described
+    by ("the water department" is "Halden Water Department", "the county health department"
+    is not), but for a level of government (:data:`_LEVELS`)."""
+    lemma = speaker.lemma_.lower()
+    if tok.pos_ != "PROPN" or tok.lower_ != lemma or tok.ent_type_ != "ORG":
+        return False
+    ent = _entity(tok)
+    words = {w.lower() for w in (ent.text if ent is not None else tok.text).split()}
+    described = {c.lower_ for c in speaker.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    return described <= words | _LEVELS
 
 
 def _is_definite(tok: Token) -> bool:
@@ -1358,7 +1373,7 @@ def _description_antecedent(
             # "The weather service" is not "most European weather services" (but "the
             # authors" may be "the study's lead author" and those with her)
             return tok.tag_ != "NNS" or speaker.tag_ == "NNS"
-        if _named_as(tok, lemma):
+        if _named_as(tok, speaker):
             return True
         person = _is_person(tok) or _is_titled_name(tok, rules)
         if person and lemma in _BENCH and tok.dep_ != "compound" and lemma in _titles(tok):
@@ -1383,7 +1398,7 @@ def _description_antecedent(
         for tok in reversed(tokens[: speaker.i]):
             if tok.idx < headline:
                 break
-            if _named_as(tok, lemma):
+            if _named_as(tok, speaker):
                 return tok
     # "the company", "the court", "the agency": the last organisation of that kind to speak,
     # else the organisation last named before it

@@ -3273,3 +3273,19 @@ def test_a_spokesperson_named_by_a_company_speaks_for_the_company() -> None:
     text = "Shares fell.\n\nA Kestrel Mobility spokeswoman said the scooters were safe.\n"
     safe = one(text)
     assert (safe.source, safe.source_type) == ("Kestrel Mobility", "company")
+
+
+_DEPARTMENTS = (
+    "Boil-water delay\n\n"
+    "Residents said the Halden Water Department had ignored their complaints for weeks.\n"
+    "The water department said the delay was caused by a backlog at a laboratory.\n"
+    "The county health department said 31 people had been treated.\n"
+)
+
+
+def test_a_description_is_the_name_only_when_the_name_holds_its_nouns() -> None:
+    # "the water department" is the Halden Water Department; "the county health department"
+    # is another body, for all that both end in "department" ("county" places it, no more)
+    assert by_content(_DEPARTMENTS, "backlog").source == "Halden Water Department"
+    treated = by_content(_DEPARTMENTS, "31 people")
+    assert treated.source is not None and "Halden" not in treated.source
