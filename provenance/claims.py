@@ -115,7 +115,8 @@ def group_claims(
     deniers = frozenset(k for s in statements if s.role != "asserts" for k in s.keys)
     accused = deniers | _discussed(statements, rules) | _talked_about(statements, rules)
     advocates, defences = _advocates(statements, rules), _defences(statements, rules)
-    stakes = Stakes(accused, advocates, defences, deniers)
+    defenders = frozenset(k for s in statements if _defends(s, rules) for k in s.keys)
+    stakes = Stakes(accused, advocates, defences, deniers, defenders)
     claims = [
         _claim(group, statements, inside, rules, stakes)
         for group, inside in zip(groups, _links_by_group(groups, links), strict=True)
@@ -939,6 +940,17 @@ def _advocates(statements: Sequence[Statement], rules: Rules) -> dict[str, str]:
     return found
 
 
+def _defends(s: Statement, rules: Rules) -> bool:
+    """Whether a statement is its origins' defence: a denial ("denied that any aid was being
+    blocked"), or a contesting of another's account ("disputed the figure") by those who
+    speak for themselves (``[interest] types``, ``business_types``), not by an authority."""
+    if s.role != "denies" or not s.keys:
+        return False
+    interested = {*rules.claims.interested_types, *rules.claims.business_types}
+    themselves = all(n.type in interested for n in s.nodes)
+    return themselves or not contests(s.attribution, rules)
+
+
 def _defences(statements: Sequence[Statement], rules: Rules) -> dict[str, str]:
     """The statements that give a denier's reason: told after a denial by the same origin in
     the same sentence ("denied any aid was being blocked, saying all consignments were
@@ -947,13 +959,9 @@ def _defences(statements: Sequence[Statement], rules: Rules) -> dict[str, str]:
     Whoever denies defends themselves, and the reason is said in their defence. Contesting
     another's account ("disputed the figure, saying ...") is a defence only by those who speak
     for themselves (``[interest] types``, ``business_types``), not by an authority."""
-    interested = {*rules.claims.interested_types, *rules.claims.business_types}
     denials: dict[tuple[int, int], list[Statement]] = defaultdict(list)
     for s in statements:
-        if s.role != "denies" or not s.keys:
-            continue
-        themselves = all(n.type in interested for n in s.nodes)
-        if themselves or not contests(s.attribution, rules):
+        if _defends(s, rules):
             denials[(s.doc, s.sentence)].append(s)
     found: dict[str, str] = {}
     for s in statements:

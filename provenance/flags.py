@@ -7,8 +7,9 @@
                             itself (``[[party]]``), a company about itself (``[interest]
                             types``), a person about themselves when the article shows them
                             defending themselves (``accused_types``), a company the article
-                            talks about on anything (``business_types``), a named accuser
-                            ("accused the government of"), an advocate for a side
+                            talks about on anything (``business_types``), anyone who
+                            defends itself in the articles (denies something), on anything,
+                            a named accuser ("accused the government of"), an advocate for a side
                             (``advocates``, "his lawyer", "his team"); not when it concedes
 ``disputed``                a distancing cue ("claims", "alleged"), the reporter's distancing
                             phrases, or a denial or contesting by another party
@@ -100,13 +101,15 @@ class Stakes:
     Kristof Maelen"), to that mention: they argue a side's case in every statement.
     ``defences``: the labels (``doc_id#index``) of statements that give a denier's reason
     ("denied ..., saying ..."), to the denial's cue: they are said in the denier's defence.
-    ``deniers``: the keys of the origins that deny something in the articles (an organisation
-    defending itself speaks for itself, whatever it says)."""
+    ``deniers``: the keys of the origins that deny or contest something in the articles.
+    ``defenders``: those of them that defend themselves there (what ``_defends`` in
+    :mod:`provenance.claims` says): a side, whatever else it says."""
 
     accused: frozenset[str] = frozenset()
     advocates: Mapping[str, str] = field(default_factory=dict)
     defences: Mapping[str, str] = field(default_factory=dict)
     deniers: frozenset[str] = frozenset()
+    defenders: frozenset[str] = frozenset()
 
 
 def flag_claim(
@@ -436,11 +439,12 @@ def _interested(
         if denial is not None:
             detail = f"{origin.name} gives its reason for denying ({denial!r}): its own defence"
             return _member_evidence("unverified_party_claim.defence", detail, m)
-    business = (
-        _business(origin, own, rules, defending=origin.key in stakes.deniers)
-        if origin.key in accused
-        else None
-    )
+    if origin.key in stakes.defenders:
+        # whoever defends itself in the article is a side in it, whatever else it says
+        # ("The trust denied that ..."; "Midwife numbers at the unit have risen by a fifth")
+        detail = f"{origin.name} defends itself in the article: it speaks as a side"
+        return _member_evidence("unverified_party_claim.defender", detail, own[0])
+    business = _business(origin, own, rules) if origin.key in accused else None
     if business is not None:
         return business
     for m in own:
@@ -564,16 +568,11 @@ def _accuser(member: ClaimMember, origin: Origin) -> str | None:
     return f"{origin.name} takes a side against the accused ({cue!r})"
 
 
-def _business(
-    origin: Origin, own: Sequence[ClaimMember], rules: Rules, *, defending: bool = False
-) -> Evidence | None:
+def _business(origin: Origin, own: Sequence[ClaimMember], rules: Rules) -> Evidence | None:
     """A company that the article shows under scrutiny, on anything ("the batteries were safe
     when charged as instructed"): it speaks for its business (``business_types``), unless it
-    speaks as a research or security firm (``business_experts`` in its mention); so does an
-    organisation ``defending`` itself ("The trust denied that ..."; "Midwife numbers at the
-    unit have risen by a fifth")."""
-    organisation = defending and origin.type == "organisation"
-    if origin.type not in rules.claims.business_types and not organisation:
+    speaks as a research or security firm (``business_experts`` in its mention)."""
+    if origin.type not in rules.claims.business_types:
         return None
     for m in own:
         mention = _mention(m, origin).lower()

@@ -1352,3 +1352,34 @@ def test_a_phrase_without_something_does_not_make_a_statement_say_not() -> None:
     )
     offer = claim_with(claims, "offered every affected buyer")
     assert "corroborated" not in offer.flag_names
+
+
+def test_whoever_defends_itself_speaks_as_a_side_on_anything() -> None:
+    # the chairman denies the fishermen's accusation: what else he says about the pier is a
+    # side's word, with no "we" or "I" in it; the surveyor, who denies nothing, is no side
+    _, claims = article(
+        "Pier closure\n\n"
+        "Fishermen said the harbour board had kept the pier shut to favour a hotel developer.\n"
+        "Board chairman Aled Pryce denied that the developer had been given any favours.\n"
+        "A marine surveyor, Ruth Gale, said the piles had been inspected in 2023.\n"
+        "Boats have used the slipway since the closure.\n"
+        "Pryce said the pier's timber piles were rotten below the waterline.\n"
+    )
+    rotten = claim_with(claims, "rotten below the waterline")
+    assert any(
+        e.rule == "unverified_party_claim.defender" for f in rotten.flags for e in f.evidence
+    )
+    inspected = claim_with(claims, "inspected in 2023")
+    assert "unverified_party_claim" not in inspected.flag_names
+
+
+def test_an_authority_contesting_a_figure_is_no_side_on_anything_else() -> None:
+    # contesting another's account is no defence of one's own for an authority
+    _, claims = article(
+        "Late flights\n\n"
+        "Karva Air said 94% of its flights had left on time in May.\n"
+        "The aviation authority disputed the punctuality figure.\n"
+        "The authority said 41 airlines had reported their May figures.\n"
+    )
+    reported = claim_with(claims, "41 airlines")
+    assert "unverified_party_claim" not in reported.flag_names
