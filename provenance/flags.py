@@ -12,7 +12,8 @@
                             a named accuser ("accused the government of"), an advocate for a side
                             (``advocates``, "his lawyer", "his team"); not when it concedes
 ``disputed``                a distancing cue ("claims", "alleged"), the reporter's distancing
-                            phrases, or a denial or contesting by another party
+                            phrases, an insisting cue ("insisted", ``[disputes] insisting``),
+                            or a denial or contesting by another party
 ``denied``                  a statement of the claim denies it, by another origin than the
                             claim's ("non-denials" do not count, nor contesting cues such
                             as "disputes", ``[disputes] contesting``)
@@ -133,7 +134,7 @@ def flag_claim(
     if party is not None:
         found["unverified_party_claim"] = [party]
     denials, contested = _denials(members, origins, rules)
-    disputes = _distancing(members, rules) + contested
+    disputes = _distancing(members, rules) + contested + _insisted(members, rules)
     answer = _outright_answer(members, origins[0], rules, stakes) if party else None
     if answer is not None:
         disputes.append(answer)
@@ -864,6 +865,17 @@ def _distancing(members: Sequence[ClaimMember], rules: Rules) -> list[Evidence]:
                 )
             )
     return found
+
+
+def _insisted(members: Sequence[ClaimMember], rules: Rules) -> list[Evidence]:
+    """A statement its speaker insists on (``[disputes] insisting``: "insisted that", "has
+    always maintained"): it holds to it against someone who says otherwise."""
+    insisting = {stem(w) for w in rules.claims.insisting}
+    for m in members:
+        cue = m.attribution.cue if m.role == "asserts" and m.attribution else None
+        if cue is not None and any(stem(w) in insisting for w in cue.text.lower().split()):
+            return [_member_evidence("disputed.insisting", f"insisting cue {cue.text!r}", m)]
+    return []
 
 
 def contests(attribution: Attribution, rules: Rules) -> bool:

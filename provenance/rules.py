@@ -214,6 +214,7 @@ class ClaimRules:
     wrongdoing: tuple[str, ...] = ()
     outright: tuple[str, ...] = ()
     contesting: tuple[str, ...] = ()
+    insisting: tuple[str, ...] = ()
     distancing_phrases: tuple[str, ...] = ()
     distancing_modifiers: tuple[str, ...] = ()
     idioms: tuple[str, ...] = ()
@@ -876,6 +877,7 @@ _CLAIM_LISTS: tuple[tuple[str, str, str, _Kind], ...] = (
     ("disputes", "wrongdoing", "wrongdoing", _PHRASES),
     ("disputes", "outright", "outright", _WORDS),
     ("disputes", "contesting", "contesting", _WORDS),
+    ("disputes", "insisting", "insisting", _WORDS),
     ("unattributed", "figure_events", "figure_events", _WORDS),
     ("unattributed", "accusations", "accusations", _WORDS),
     ("unattributed", "records", "records", _WORDS),

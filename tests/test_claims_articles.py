@@ -1383,3 +1383,20 @@ def test_an_authority_contesting_a_figure_is_no_side_on_anything_else() -> None:
     )
     reported = claim_with(claims, "41 airlines")
     assert "unverified_party_claim" not in reported.flag_names
+
+
+def test_what_a_speaker_insists_on_is_disputed() -> None:
+    # "insisted", "has always maintained": the speaker holds to it against someone who says
+    # otherwise, whether or not the article quotes them; a plain "said" is no such thing
+    _, claims = article(
+        "Quarry blasts\n\n"
+        "The quarry's owner, Helmut Brandauer, insisted that every blast had stayed within "
+        "the permitted limits.\n"
+        "Tomas Rusk has always maintained that he spent the night at his sister's flat.\n"
+        "A geologist, Irena Vos, said the cracks in the church wall were at least a century "
+        "old.\n"
+    )
+    for words in ("permitted limits", "his sister's flat"):
+        held = claim_with(claims, words)
+        assert any(e.rule == "disputed.insisting" for f in held.flags for e in f.evidence)
+    assert "disputed" not in claim_with(claims, "a century old").flag_names
