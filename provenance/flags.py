@@ -9,7 +9,8 @@
                             defending themselves (``accused_types``), a company the article
                             talks about on anything (``business_types``), anyone who
                             defends itself in the articles (denies something), on anything,
-                            a named accuser ("accused the government of"), an advocate for a side
+                            anyone insisting (``[disputes] insisting``), a named accuser
+                            ("accused the government of"), an advocate for a side
                             (``advocates``, "his lawyer", "his team"); not when it concedes
 ``disputed``                a distancing cue ("claims", "alleged"), the reporter's distancing
                             phrases, an insisting cue ("insisted", ``[disputes] insisting``),
@@ -30,7 +31,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from provenance.canonical import name_key
@@ -411,6 +412,10 @@ def _interested(
     spokesman = _institution_claim(origin, own, rules)
     if spokesman is not None:
         return spokesman
+    insisted = _insisted(own, rules)
+    if insisted:  # "insisted that every blast had stayed within the limits": a side's stand
+        detail = f"{origin.name} holds to it against others ({insisted[0].detail})"
+        return replace(insisted[0], rule="unverified_party_claim.insisting", detail=detail)
     defending = origin.type in rules.claims.accused_types and origin.key in accused
     if _public_body(origin, rules) and origin.key not in accused:
         return None  # a forum, a board, a society reporting on its own work

@@ -1400,3 +1400,20 @@ def test_what_a_speaker_insists_on_is_disputed() -> None:
         held = claim_with(claims, words)
         assert any(e.rule == "disputed.insisting" for f in held.flags for e in f.evidence)
     assert "disputed" not in claim_with(claims, "a century old").flag_names
+
+
+def test_who_insists_on_something_speaks_as_a_side() -> None:
+    # holding to it against others is taking a side, with no "we" or "our" in what is said;
+    # the commissaire's plain account of the same finish is no side's
+    _, claims = article(
+        "Sprint crash\n\n"
+        "Race director Ondrej Malek insisted that the finish had been approved by the "
+        "technical delegate.\n"
+        "A commissaire, Jana Novakova, said the barriers had been moved on Sunday morning.\n"
+    )
+    approved = claim_with(claims, "approved by the technical delegate")
+    assert any(
+        e.rule == "unverified_party_claim.insisting" for f in approved.flags for e in f.evidence
+    )
+    moved = claim_with(claims, "moved on Sunday")
+    assert "unverified_party_claim" not in moved.flag_names
