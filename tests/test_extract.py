@@ -3289,3 +3289,18 @@ def test_a_description_is_the_name_only_when_the_name_holds_its_nouns() -> None:
     assert by_content(_DEPARTMENTS, "backlog").source == "Halden Water Department"
     treated = by_content(_DEPARTMENTS, "31 people")
     assert treated.source is not None and "Halden" not in treated.source
+
+
+def test_a_sworn_statement_is_an_attribution_and_a_deposed_ruler_is_not() -> None:
+    text = (
+        "In an affidavit, clan leader Peter Tavul deposed that the clan received its last "
+        "rental payment in March 2023. Two engineers attested that the bridge was safe. "
+        "The army deposed the president in 1998.\n"
+    )
+    found = {(a.speaker.text if a.speaker else None, a.content.text) for a in extract(text)}
+    assert (
+        "clan leader Peter Tavul",
+        "the clan received its last rental payment in March 2023",
+    ) in found
+    assert ("Two engineers", "the bridge was safe") in found
+    assert not any("president" in content for _, content in found)
