@@ -3304,3 +3304,25 @@ def test_a_sworn_statement_is_an_attribution_and_a_deposed_ruler_is_not() -> Non
     ) in found
     assert ("Two engineers", "the bridge was safe") in found
     assert not any("president" in content for _, content in found)
+
+
+_FINISH = (
+    "Sprint crash\n\n"
+    "Television pictures of the sprint, however, show Kessler and five other riders hitting "
+    "the side of the island.\n"
+    "Mr. Julian Avila swore in an affidavit attached to the claim that his catch had fallen "
+    "to less than 40 pounds a week.\n"
+)
+
+
+def test_what_pictures_show_is_said_by_the_pictures_no_company() -> None:
+    shown = by_content(_FINISH, "hitting the side")
+    assert shown.speaker is not None and shown.speaker.text.startswith("Television pictures")
+    assert shown.source_type != "company"
+
+
+def test_one_content_with_two_cues_is_one_attribution_with_its_speaker() -> None:
+    # "swore ... that" (a speaker) and "the claim that" (none) hold the same words: one
+    found = [a for a in extract(_FINISH) if "his catch had fallen" in a.content.text]
+    assert len(found) == 1
+    assert found[0].speaker is not None and found[0].speaker.text == "Mr. Julian Avila"

@@ -53,6 +53,9 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
                 or c.cue is None
                 or k.cue is None
                 or c.kind == k.kind == "direct"
+                # "swore in an affidavit attached to the claim that ...": one statement, the
+                # verb's with its speaker and the noun's with none
+                or (c.content == k.content and (c.speaker is None or k.speaker is None))
             ):
                 clash = k
                 break
