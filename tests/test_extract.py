@@ -3326,3 +3326,17 @@ def test_one_content_with_two_cues_is_one_attribution_with_its_speaker() -> None
     found = [a for a in extract(_FINISH) if "his catch had fallen" in a.content.text]
     assert len(found) == 1
     assert found[0].speaker is not None and found[0].speaker.text == "Mr. Julian Avila"
+
+
+def test_a_speaker_hung_on_the_last_noun_of_what_was_said_speaks() -> None:
+    # the parser made the officer an apposition of "Navkar Speciality Chemicals Pvt Ltd",
+    # inside what was said, and left "said" with no subject
+    text = (
+        "Plant blast\n\n"
+        "The blast took place around 10.30 am in a reactor at the unit of Navkar Speciality "
+        "Chemicals Pvt Ltd, Deputy Superintendent of Police (DySP) K R Vasava said.\n"
+    )
+    found = [a for a in extract(text) if a.content.text.startswith("The blast took place")]
+    assert len(found) == 1
+    assert found[0].content.text.endswith("Navkar Speciality Chemicals Pvt Ltd")
+    assert found[0].speaker is not None and found[0].speaker.text.endswith("K R Vasava")

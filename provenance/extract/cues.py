@@ -766,12 +766,37 @@ def _subject_in_fronted_phrase(tok: Token) -> tuple[Token, list[Token]] | None:
     return name, _rest_of_sentence(tok)
 
 
+def _speaker_hung_in_content(tok: Token) -> tuple[Token, list[Token]] | None:
+    """'The blast took place in a reactor at the unit of Navkar Speciality Chemicals Pvt Ltd,
+    Deputy Superintendent of Police (DySP) K R Vasava said.': the parser hung the speaker,
+    after a comma, on the last noun of what was said as its apposition, and left the cue
+    ending the sentence with no subject. Who speaks is the name ending that apposition just
+    before the cue; what was said, the cue's clause up to the comma; or None."""
+    doc = tok.doc
+    if tok.dep_ != "ROOT" or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in tok.children):
+        return None
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+    name = doc[tok.i - 1] if tok.i > 0 else None
+    if clause is None or name is None or name.pos_ != "PROPN":
+        return None
+    appos = next((t for t in (name, *name.ancestors) if t.dep_ == "appos"), None)
+    if appos is None or appos.right_edge.i != name.i or appos.left_edge.i < clause.left_edge.i:
+        return None
+    if not any(t.i == appos.i for t in clause.subtree):
+        return None
+    comma = doc[appos.left_edge.i - 1]
+    if comma.text != "," or comma.i <= clause.left_edge.i:
+        return None
+    return name, [t for t in doc[clause.left_edge.i : comma.i] if not t.is_space]
+
+
 #: repairs of a speaker the parser put elsewhere, in the order tried, each with its reason
 _SPEAKER_REPAIRS: tuple[tuple[Callable[[Token], tuple[Token, list[Token]] | None], str], ...] = (
     (_said_of_a_noun, "said-of-a-noun"),
     (_subject_read_as_object, "subject-after-preposition"),
     (_cue_compounded_with_subject, "cue-compounded"),
     (_subject_in_fronted_phrase, "subject-in-fronted-phrase"),
+    (_speaker_hung_in_content, "speaker-hung-in-content"),
 )
 
 
