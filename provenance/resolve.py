@@ -145,7 +145,11 @@ def _full_organisation(tok: Token) -> Entity | None:
         found = {}
         ents = _ents(tok.doc)
         surnames = _surnames(tok.doc)
+        alone = {e[0].lower_ for e in ents if e.label_ == "ORG" and len(e) == 1}
+        # a word the recogniser took for a place once and for an organisation elsewhere
+        # ("Tsubame") is no place known for sure
         places = {e[0].lower_ for e in ents if len(e) == 1 and e.label_ in ("GPE", "NORP", "LOC")}
+        places -= alone
         for e in ents:  # the tagger may take "Brenmark Mobility" for a place
             if (
                 e.label_ in ("ORG", "GPE")
@@ -155,7 +159,6 @@ def _full_organisation(tok: Token) -> Entity | None:
                 and e[0].lower_ not in places
             ):
                 found.setdefault(e[0].lower_, e)
-        alone = {e[0].lower_ for e in ents if e.label_ == "ORG" and len(e) == 1}
         for e in ents:  # "Greyline Labs" taken for a person, "Greyline" for an organisation
             if e.label_ == "PERSON" and len(e) > 1 and e[0].lower_ in alone:
                 found.setdefault(e[0].lower_, e)
@@ -1946,8 +1949,9 @@ def _find_trigger(head: Token, rules: Rules) -> str | None:
         t.lower_ for t in mention_tokens(head)
     }
     named = _has_person(head)
+    short = head.lower_.rstrip(".")  # "Kestrel Harbour Capital Pte.", "Acme Corp."
     for trig in rules.triggers:
-        headed = lemma in trig.heads or head.lower_ in trig.heads
+        headed = lemma in trig.heads or head.lower_ in trig.heads or short in trig.heads
         if not headed and (not trig.opens or _opened_by(head, trig.opens) is None):
             continue
         if trig.unnamed_only and named:
@@ -2104,6 +2108,13 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         # "Hoshizora Denki said", after "electronics maker Hoshizora Denki": an organisation,
         # however the recogniser tagged the name
         return strip_determiner(ent.text), named_as, "named as an organisation in the article"
+    short_for = _full_organisation(head) if alone and len(toks) == 1 and not titled else None
+    if short_for is not None and len(short_for) > 1 and head.lower_ not in _surnames(doc):
+        # "Tsubame rejected the fund's figures", after "Tsubame Elevator Co.": the organisation
+        # named in full, though the tagger took the lone word for a person's name
+        name, kind, how = canonical_source(short_for.root, rules)
+        if name and kind in _ORGANISATION_TYPES:
+            return name, kind, f"{how}, named short as '{head.text}'"
     if _is_person(head) or _is_titled_name(head, rules) or set_off:
         kind = (_trigger(titled[0], rules) or "official") if titled else "person"
         kind = "official" if set_off and kind == "person" else kind

@@ -445,18 +445,46 @@ def _disclaimers(
     found: list[_Disclaimer] = []
     for i, sentence in enumerate(sentences):
         attributed = not _outside(sentence.start, sentence.end, taken)
-        words = frozenset(re.findall(r"\w+", sentence.text.lower().replace("\u2019s", "")))
         for start, end in _phrases_in(sentence, rules.claims.distancing_phrases):
             if not _outside(start, end, taken):
                 continue
+            # what it doubts ends with its clause ("Dexerto has not been able to verify that
+            # report, and Kolev's representatives did not respond": not Kolev's statements)
+            stop = _clause_end(sentence, end)
+            clause = sentence.text[: stop - sentence.start].lower().replace("\u2019s", "")
+            words = frozenset(re.findall(r"\w+", clause))
             # "could not independently confirm the object's origin" doubts the origin, not
-            # every statement about the object: a possessor names no doubted thing
+            # every statement about the object: a possessor names no doubted thing; nor does
+            # the outlet that could not confirm ("Kyodo News could not independently confirm
+            # the report": not every statement with "new" in it)
             rest = [
-                w for w in sentence.words if (w.end <= start or w.start >= end) and w.dep != "poss"
+                w
+                for w in sentence.words
+                if (w.end <= start or end <= w.start < stop)
+                and w.dep != "poss"
+                and not (w.end <= start and w.pos == "PROPN" and w.dep in _SUBJECT_PARTS)
             ]
             span = Span(start, end, text[start:end])
             found.append(_Disclaimer(i, span, terms(rest, events, phrases), words, attributed))
     return found
+
+
+_SUBJECT_PARTS = frozenset({"nsubj", "nsubjpass", "compound"})
+
+
+def _clause_end(sentence: Sentence, after: int) -> int:
+    """Where the clause holding offset ``after`` ends: at a semicolon, or a comma before
+    "and" or "but" that opens another clause; else the sentence's end."""
+    words = sentence.words
+    for n, w in enumerate(words):
+        if w.start < after:
+            continue
+        if w.text == ";":
+            return w.start
+        following = words[n + 1].text.lower() if n + 1 < len(words) else ""
+        if w.text == "," and following in ("and", "but"):
+            return w.start
+    return sentence.end
 
 
 @functools.lru_cache(maxsize=64)

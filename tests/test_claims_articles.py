@@ -1417,3 +1417,18 @@ def test_who_insists_on_something_speaks_as_a_side() -> None:
     )
     moved = claim_with(claims, "moved on Sunday")
     assert "unverified_party_claim" not in moved.flag_names
+
+
+def test_the_outlet_that_could_not_confirm_names_nothing_it_doubts() -> None:
+    # "Kyodo News could not independently confirm the report" doubts the report, not every
+    # statement sharing a word with the agency's name ("new installations")
+    _, claims = article(
+        "Elevator fund\n\n"
+        "Makiko Ono, an analyst, said new installations carry thin margins.\n"
+        "Tsubame said its order book was full.\n"
+        "The daily Naniwa Keizai reported, citing sources at the bank, that the lender had "
+        "urged Tsubame to raise its dividend. Kyodo News could not independently confirm the "
+        "report.\n"
+    )
+    assert "disputed" not in claim_with(claims, "thin margins").flag_names
+    assert "disputed" in claim_with(claims, "raise its dividend").flag_names

@@ -3340,3 +3340,45 @@ def test_a_speaker_hung_on_the_last_noun_of_what_was_said_speaks() -> None:
     assert len(found) == 1
     assert found[0].content.text.endswith("Navkar Speciality Chemicals Pvt Ltd")
     assert found[0].speaker is not None and found[0].speaker.text.endswith("K R Vasava")
+
+
+def test_a_legal_form_written_short_with_its_full_stop_names_a_company() -> None:
+    text = (
+        "Fund row\n\n"
+        "Kestrel Harbour Capital Pte. said the elevator maker had lost money.\n"
+        "Tsubame Elevator Co. said its installation arm had returned to profit.\n"
+    )
+    assert by_content(text, "lost money").source_type == "company"
+    assert by_content(text, "returned to profit").source_type == "company"
+
+
+_TSUBAME = (
+    "Activist fund urges Tsubame Elevator to spin off repair arm, calls board "
+    '"entrenched"\n\n'
+    "A Singapore-based activist fund that has built up a 9.8 percent stake in Tsubame "
+    "Elevator Co. demanded on Friday that the Osaka-based company spin off its "
+    "maintenance business, saying the unit alone is worth more than the elevator "
+    "maker's entire market value of about 410 billion yen ($2.7 billion).\n\n"
+    "In a letter to Tsubame's board posted on its website, Kestrel Harbour Capital "
+    "Pte. said the company's elevator installation business had lost money in each of "
+    'the past four fiscal years and was being "propped up" by fees from servicing '
+    "some 230,000 elevators and escalators in Japan and Southeast Asia.\n\n"
+    "Loke said the fund had nominated three independent director candidates for "
+    "election at Tsubame's annual shareholders meeting in June and that at least two "
+    "other foreign investors, which he declined to name, had told Kestrel they would "
+    "back the slate.\n\n"
+    "Tsubame rejected the fund's figures. In a statement issued after the close of "
+    "trading, the company said its installation division had returned to profit in "
+    "the business year that ended in March 2025 and that separating the two "
+    'businesses would leave buyers of new elevators "without the after-sales support '
+    'that is the reason they choose Tsubame."\n\n'
+    "Tsubame's shares have fallen about 22 percent over the past 12 months, while the "
+    "benchmark Topix index has risen about 9 percent.\n"
+)
+
+
+def test_a_lone_word_opening_an_organisations_name_is_that_organisation() -> None:
+    # "Tsubame" (taken for a person, and once for a place) after "Tsubame Elevator Co.";
+    # "the company" after it is Tsubame too, not the fund that spoke before
+    assert by_content(_TSUBAME, "the fund's figures").source == "Tsubame Elevator Co."
+    assert by_content(_TSUBAME, "returned to profit").source == "Tsubame Elevator Co."
