@@ -143,8 +143,11 @@ def test_seed_claims() -> None:
     assert len(ev.results) == 69
     assert ev.count("matched") >= 65
     # 52 since an interested party's outright word is disputed (three seed claims gain the
-    # flag their gold does not give; over the held-out sets the rule gains more than it costs)
-    assert ev.count("flags_right") >= 52
+    # flag their gold does not give; over the held-out sets the rule gains more than it costs);
+    # 51 since what a speaker insists on is disputed (Kestrel Mobility "insisted the risk to
+    # riders remained 'extremely low'": its gold does not dispute it; over sets one to
+    # forty-seven the rule gains 15 true flags for 7 false ones)
+    assert ev.count("flags_right") >= 51
     assert ev.micro.f1 >= 0.88
     assert ev.strict.f1 >= 0.85
 
