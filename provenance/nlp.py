@@ -157,6 +157,8 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     paragraph opens in capitals, with no line break or full stop before it; else None."""
     first = doc[start]
     for token in doc[start + 1 : start + _DATELINE_TOKENS]:
+        if token.text == "." and doc[token.i - 1].lower_ in _DAYS_SHORT:
+            continue  # "BELIZE CITY, Thurs. Apr. 9, 2026-- A group of ..."
         if "\n" in token.text or token.text in (".", "!", "?") or "\n" in token.whitespace_:
             return None
         if token.text not in _DASHES or token.i + 1 >= len(doc):
@@ -164,8 +166,17 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
         prev = doc[token.i - 1]
         agency = prev.text == ")" and token.i - 3 >= start and doc[token.i - 3].text == "("
         shouting = first.is_upper and first.is_alpha and len(first) > 1
-        return token.i + 1 if agency or (shouting and (prev.is_upper or prev.is_digit)) else None
+        if not (agency or (shouting and (prev.is_upper or prev.is_digit))):
+            return None
+        after = token.i + 1
+        if doc[after].text in _DASHES and after + 1 < len(doc):
+            after += 1  # "2026--", the tokenizer's two dashes
+        return after
     return None
+
+
+#: weekdays written short with a full stop in a dateline ("Thurs. Apr. 9")
+_DAYS_SHORT = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 
 
 #: Titles written short before a name that the English tokenizer splits from their full stop

@@ -1421,23 +1421,32 @@ def _description_antecedent(
                 counts[name] = (seen[0] + 1, n, head)
         if counts:
             return max(counts.values(), key=lambda c: (c[0], c[1]))[2]
-        for ent in reversed([e for e in _ents(doc) if e.end <= speaker.i]):
+        candidates = [
+            ent
+            for ent in reversed([e for e in _ents(doc) if e.end <= speaker.i])
             # "the company" after "Ardent Holdings"; "the army" is not Hezbollah
             if (
-                (
-                    ent.label_ == "ORG"
-                    or strip_determiner(ent.text).lower() in _described_names(doc, rules)
-                )
-                and ent.start >= sents[lo].start
-                and ent.start_char >= headline
-                and not _modifier(ent.root)
-                and not _family(ent)
-                and not _told(ent.root)
-                and not _checking(ent.root)
-                and not _territory(ent.root)
-                and (lemma in _generic_bodies(rules) or lemma in ent.text.lower())
-                and _compatible(canonical_source(ent.root, rules)[1], kind)
-            ):
+                ent.label_ == "ORG"
+                or strip_determiner(ent.text).lower() in _described_names(doc, rules)
+            )
+            and ent.start >= sents[lo].start
+            and ent.start_char >= headline
+            and not _modifier(ent.root)
+            and not _family(ent)
+            and not _told(ent.root)
+            and not _checking(ent.root)
+            and not _territory(ent.root)
+            and not _bracketed(ent)
+            and (lemma in _generic_bodies(rules) or lemma in ent.text.lower())
+        ]
+        kinds = [canonical_source(ent.root, rules)[1] for ent in candidates]
+        # one named as of that kind ("Navkar Speciality Chemicals Pvt Ltd"), before one that
+        # only may be ("Bharuch", which the recogniser took for an organisation once)
+        for ent, named_kind in [
+            *((e, k) for e, k in zip(candidates, kinds, strict=True) if k == kind),
+            *((e, k) for e, k in zip(candidates, kinds, strict=True) if k != kind),
+        ]:
+            if _compatible(named_kind, kind):
                 return _named_of_kind(ent.root, speaker, kind, rules) or ent.root
         # "The port's operator, Nordhavn Terminals," (a name the tagger took for a person)
         for tok in reversed(doc[sents[lo].start : speaker.i]):
@@ -1610,6 +1619,15 @@ def _named_of_kind(after: Token, speaker: Token, kind: str, rules: Rules) -> Tok
         if name and canonical_source(tok, rules)[1] == kind:
             return tok
     return None
+
+
+def _bracketed(ent: Entity) -> bool:
+    """Whether a name stands alone in brackets: the agency of a dateline ("HALLAM CROSS, Aug 2
+    (Reuters) -"), or a name written short after the full one ("(CGIB)")."""
+    doc = ent.doc
+    if ent.start == 0 or ent.end >= len(doc):
+        return False
+    return doc[ent.start - 1].text == "(" and doc[ent.end].text == ")"
 
 
 def _compatible(named: str | None, described: str | None) -> bool:
@@ -1976,8 +1994,11 @@ def _opened_by(head: Token, opens: Sequence[str]) -> Token | None:
     return None
 
 
+#: words for a number of people typed as the people they count ("Hundreds of residents",
+#: "A group of 46 fishermen")
 _MULTITUDES = frozenset(
     {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores"}
+    | {"group"}
 )
 
 
@@ -2499,8 +2520,8 @@ def _name_start(head: Token) -> int:
     anchor = head.i  # the word the name's words hang on
     while i - 1 >= 0:
         before = doc[i - 1]
-        if before.pos_ == "PROPN" and before.head.i in (anchor, i):
-            i -= 1
+        if before.pos_ == "PROPN" and i <= before.head.i <= anchor:
+            i -= 1  # hung on a word of the name ("Navkar Speciality Chemicals Pvt Ltd")
         elif (given := _nickname_before(doc, i, head)) is not None:
             i = given  # 'Rafael "Paeng" Dimaculangan'
         elif (

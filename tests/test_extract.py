@@ -3382,3 +3382,46 @@ def test_a_lone_word_opening_an_organisations_name_is_that_organisation() -> Non
     # "the company" after it is Tsubame too, not the fund that spoke before
     assert by_content(_TSUBAME, "the fund's figures").source == "Tsubame Elevator Co."
     assert by_content(_TSUBAME, "returned to profit").source == "Tsubame Elevator Co."
+
+
+_BLAST = (
+    "Blast at chemical unit\n\n"
+    "Five workers were killed in an explosion at a chemical factory in Gujarat's Bharuch "
+    "district on Friday, police said.\n\n"
+    "The blast took place in a reactor at the unit of Navkar Speciality Chemicals Pvt Ltd, "
+    "an official said.\n\n"
+    "Fire tenders from Bharuch and Ankleshwar fought the blaze for three hours, an official "
+    "of the district control room said.\n\n"
+    "The company, in a statement, said the explosion was caused by a sudden pressure "
+    "build-up.\n"
+)
+
+
+def test_the_company_is_the_one_named_a_company_not_a_place_taken_for_one() -> None:
+    # "Navkar Speciality Chemicals Pvt Ltd" whole (its words hang on one another, not all
+    # on "Ltd"), before "Bharuch", which the recogniser may take for an organisation
+    assert by_content(_BLAST, "pressure build-up").source == "Navkar Speciality Chemicals Pvt Ltd"
+
+
+def test_a_dateline_with_a_weekday_written_short_and_a_double_dash_stands_alone() -> None:
+    # "BELIZE CITY, Thurs. Apr. 9, 2026-- A group of ...": the group speaks, not "2026--"
+    text = (
+        "Fishermen sue\n\n"
+        "BELIZE CITY, Thurs. Apr. 9, 2026-- A group of 46 fishermen from the village of "
+        "Crique Lagarto have asked the Supreme Court to stop a shrimp farm, claiming the "
+        "discharges have killed off the snook.\n"
+    )
+    (found,) = [a for a in extract(text) if "killed off the snook" in a.content.text]
+    assert found.speaker is not None and found.speaker.text == "A group of 46 fishermen"
+    assert found.source_type != "company"  # a group of people, typed as the people it counts
+
+
+def test_a_participle_after_with_is_said_by_the_object_of_with() -> None:
+    text = (
+        "Betting probe\n\n"
+        "Several professional players have called on the board to publish its findings "
+        "quickly, with one, Danish rifler Mads Krogh, writing on X that the whole scene is on "
+        "trial.\n"
+    )
+    (found,) = [a for a in extract(text) if "on trial" in a.content.text]
+    assert found.speaker is not None and found.speaker.text.endswith("Mads Krogh")

@@ -81,6 +81,7 @@ def subject_of(verb: Token) -> Token | None:
         _subject_before_aside,
         _apposition_before,
         _subject_of_verbless_sentence,
+        _with_participle,
     ):
         found = hung(verb)
         if found is not None:
@@ -121,6 +122,34 @@ def subject_of(verb: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return _nearest_subject(node)
     return None
+
+
+def _with_participle(verb: Token) -> Token | None:
+    """The one a participle cue is said of after "with": "..., with officials saying ...",
+    or one of a number set off by commas ("Several players have called on the board to
+    publish its findings, with one, Danish rifler Mads Krogh, writing on X that ..."): the
+    object of "with" just before it (its name where it has one); or None. Not "raised it with
+    him, saying ...", which the sentence's subject says."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i < 2:
+        return None
+    comma = doc[verb.i - 1].text == ","
+    node = doc[verb.i - 2] if comma else doc[verb.i - 1]
+    while node.dep_ != "pobj" or node.head.lower_ != "with":
+        if node.i == node.head.i or node.head.i > verb.i or node.pos_ in ("VERB", "AUX"):
+            return None
+        node = node.head
+    objects = [c for c in node.head.children if c.dep_ == "pobj" and c.i < verb.i]
+    if comma and not (objects and objects[0].lower_ in _SOME_OF_THEM):
+        return None
+    if not comma and node.pos_ not in ("NOUN", "PROPN"):
+        return None
+    names = [c for c in objects if c.pos_ == "PROPN"]
+    return (names or objects)[-1]
+
+
+#: "with one, Danish rifler Mads Krogh, writing": one of a number named after a comma
+_SOME_OF_THEM = frozenset({"one", "two", "three", "some", "several", "another", "many"})
 
 
 def _subject_before_aside(verb: Token) -> Token | None:
