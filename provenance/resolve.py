@@ -1441,11 +1441,10 @@ def _description_antecedent(
         ]
         kinds = [canonical_source(ent.root, rules)[1] for ent in candidates]
         # one named as of that kind ("Navkar Speciality Chemicals Pvt Ltd"), before one that
-        # only may be ("Bharuch", which the recogniser took for an organisation once)
-        for ent, named_kind in [
-            *((e, k) for e, k in zip(candidates, kinds, strict=True) if k == kind),
-            *((e, k) for e, k in zip(candidates, kinds, strict=True) if k != kind),
-        ]:
+        # only may be ("Bharuch", which the recogniser took for an organisation once); the
+        # nearest first within each (the sort is stable)
+        by_kind = sorted(zip(candidates, kinds, strict=True), key=lambda pair: pair[1] != kind)
+        for ent, named_kind in by_kind:
             if _compatible(named_kind, kind):
                 return _named_of_kind(ent.root, speaker, kind, rules) or ent.root
         # "The port's operator, Nordhavn Terminals," (a name the tagger took for a person)
@@ -2129,7 +2128,8 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         # "Hoshizora Denki said", after "electronics maker Hoshizora Denki": an organisation,
         # however the recogniser tagged the name
         return strip_determiner(ent.text), named_as, "named as an organisation in the article"
-    short_for = _full_organisation(head) if alone and len(toks) == 1 and not titled else None
+    organisation = _full_organisation(head)
+    short_for = organisation if alone and len(toks) == 1 and not titled else None
     if short_for is not None and len(short_for) > 1 and head.lower_ not in _surnames(doc):
         # "Tsubame rejected the fund's figures", after "Tsubame Elevator Co.": the organisation
         # named in full, though the tagger took the lone word for a person's name
@@ -2156,7 +2156,6 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
     entry = _lookup(text, rules)
     if entry is not None:
         return entry.canonical, entry.type, f"alias '{text}' in sources.toml"
-    organisation = _full_organisation(head)
     named = _named_company(head, rules) if organisation is None and len(toks) == 1 else None
     if named is not None:  # "Helix said", after "Helix Orbital's rocket" the tagger missed
         org_name, org_kind, _ = canonical_source(named, rules)
@@ -2629,7 +2628,8 @@ def resolve_candidates(doc: Doc, cands: list[Candidate], rules: Rules) -> list[A
         resolved = Resolved(None, None, None, None)
         if c.speaker is not None:
             ante = antecedent_of(c.speaker, c.cue, earlier, rules)
-            ante = ante or _named_in_body(c.speaker, rules)
+            if ante is None:
+                ante = _named_in_body(c.speaker, rules)
             head = ante if ante is not None else c.speaker
             if ante is not None and ante.lower_ in _RELATIVE | _PERSON_PRONOUNS:
                 head = c.speaker

@@ -743,13 +743,19 @@ def _cue_compounded_with_subject(tok: Token) -> tuple[Token, list[Token]] | None
     return subject, said[1:] if said and said[0].lower_ == "that" else said
 
 
+def _subjectless_root(tok: Token) -> bool:
+    """Whether a cue is its sentence's root with no subject: the parser put the speaker
+    elsewhere."""
+    return tok.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in tok.children)
+
+
 def _subject_in_fronted_phrase(tok: Token) -> tuple[Token, list[Token]] | None:
     """'In a notice to lenders seen by Recharge, Steppe Power Partners said the cracks had
     forced it to shut down 11 turbines': the parser hung the name after the comma inside the
     phrase that opens the sentence, and left the cue with no subject. Who speaks is that name,
     what was said the cue's clause; or None."""
     doc, sent = tok.doc, tok.sent
-    if tok.dep_ != "ROOT" or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in tok.children):
+    if not _subjectless_root(tok):
         return None
     if doc[sent.start].pos_ != "ADP" or tok.i - 2 <= sent.start:
         return None
@@ -773,7 +779,7 @@ def _speaker_hung_in_content(tok: Token) -> tuple[Token, list[Token]] | None:
     ending the sentence with no subject. Who speaks is the name ending that apposition just
     before the cue; what was said, the cue's clause up to the comma; or None."""
     doc = tok.doc
-    if tok.dep_ != "ROOT" or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in tok.children):
+    if not _subjectless_root(tok):
         return None
     clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
     name = doc[tok.i - 1] if tok.i > 0 else None

@@ -522,7 +522,7 @@ def _object_compounded(head: Token) -> Token | None:
     # what was said lacks a subject: the object is its subject ("[a plan] will cost $2m"),
     # where "He said the union members say they will strike" has its own
     said = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-    if not said or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in said[0].children):
+    if not said or any(c.dep_ in SUBJECTS for c in said[0].children):
         return None
     noun = head.doc[head.i - 1]
     if noun.dep_ != "compound" or noun.head.i != head.i or noun.tag_ != "NN":
