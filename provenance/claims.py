@@ -17,8 +17,8 @@ Two statements are linked (thresholds in ``rules/claims.toml``, ``[grouping]``) 
   shared figure;
 - **a headline and its story**: a headline statement and the body statement of the same origin
   that shares most words with it (or, failing that, has the same stance);
-- **a denial and what it denies**: a denial and the nearest earlier statement by another
-  origin (``denial_window`` sentences back) that shares a word with it, or that names the
+- **a denial and what it denies**: a denial and the earlier statement by another origin that
+  shares most words with it (one within twice ``denial_window`` sentences), or that names the
   denier when the denial points back ("dismissed the accusations");
 - **a confirmation and what it confirms**: a confirmation ("confirmed the offer", "was
   confirmed by two other dealers") and the earlier statement by another origin that shares
@@ -636,7 +636,7 @@ def _denial_links(
     statements: Sequence[Statement], members: Sequence[int], rules: Rules
 ) -> list[_Link]:
     """A denial (or a non-denial) joins the earlier statement by another origin that it
-    answers: the one sharing most words with it (one is enough within ``denial_window``
+    answers: the one sharing most words with it (one is enough within twice ``denial_window``
     sentences, two further back), the nearest on a tie; a denial that points back ("the
     accusations", "any such warning") and shares no word joins the nearest statement in the
     window that names the denier, else the nearest statement in the window. The reason the
@@ -767,6 +767,9 @@ def _figure_answered(
     return found, f"{denial.role} the figure before it (points at it)"
 
 
+#: how many times ``denial_window`` a denial looks back for a statement sharing one word
+_SHARED = 2
+
 #: how many times ``denial_window`` a denial looks back for what it points at by kind (an
 #: accusation, a figure), further than for what shares its words
 _FAR = 3
@@ -834,8 +837,11 @@ def _most_shared(
     rules: Rules,
     reasons: Sequence[Statement] = (),
 ) -> tuple[Statement, set[str]] | None:
-    """The earlier statement an answer shares most words with (one is enough within
-    ``denial_window`` sentences, two further back), the nearest on a tie, with the words.
+    """The earlier statement an answer shares most words with (one is enough within twice
+    ``denial_window`` sentences, two further back), the nearest on a tie, with the words: a
+    word it repeats names what it answers better than a name ("The navy denied that any
+    tanker had been lost" answers the front's "sunk a navy tanker", four sentences back, not
+    a commander's nearer "the navy was pulling back").
     The words the ``reasons`` given with it share count too; two are needed, near or far,
     when the answer itself shares none."""
     window = rules.claims.denial_window
@@ -846,7 +852,7 @@ def _most_shared(
         opening = min((s.sentence for s in earlier if not s.headline), default=None)
 
     def needed(s: Statement, own: set[str]) -> int:
-        near = statement.sentence - s.sentence <= window or s.sentence == opening
+        near = statement.sentence - s.sentence <= _SHARED * window or s.sentence == opening
         return 1 if own and near else 2
 
     scored = [

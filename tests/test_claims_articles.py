@@ -1432,3 +1432,23 @@ def test_the_outlet_that_could_not_confirm_names_nothing_it_doubts() -> None:
     )
     assert "disputed" not in claim_with(claims, "thin margins").flag_names
     assert "disputed" in claim_with(claims, "raise its dividend").flag_names
+
+
+def test_a_denial_answers_what_shares_its_word_further_back() -> None:
+    # "any tanker" shares one word with the rebels' claim, four sentences back (past
+    # denial_window); the commander's nearer account names the navy but not a tanker
+    _, claims = article(
+        "Navy and rebels trade claims over port\n\n"
+        "Fighting flared again around Ardel on Tuesday, residents said.\n"
+        "The navy said its ships had cleared mines from the approach to the port of Ardel.\n"
+        "The Coastal Front said its boats had seized the harbour office and sunk a navy tanker.\n"
+        "A Front commander, Idris Mallow, told reporters the navy was pulling back to the "
+        "south.\n"
+        "Shipping agents said no vessel had entered Ardel since Monday.\n"
+        "Fishermen said they had heard gunfire through the night.\n"
+        "The navy denied that any tanker had been lost.\n"
+    )
+    sunk = claim_with(claims, "sunk a navy tanker")
+    assert "denied" in sunk.flag_names
+    pulling = claim_with(claims, "pulling back")
+    assert "denied" not in pulling.flag_names
