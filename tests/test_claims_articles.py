@@ -1452,3 +1452,20 @@ def test_a_denial_answers_what_shares_its_word_further_back() -> None:
     assert "denied" in sunk.flag_names
     pulling = claim_with(claims, "pulling back")
     assert "denied" not in pulling.flag_names
+
+
+def test_a_bus_route_is_no_rout() -> None:
+    # "route" and "rout" meet by their stems: no retreat joins two statements on a route
+    _, claims = article(
+        "Commuters stranded as Halden bus operator pulls vehicles off Oslo route\n\n"
+        "Commuters between Halden and Oslo waited up to two hours for a bus on Sunday after "
+        "Vesta Transport Company took 40 of its 65 buses off the route, the Land Transport "
+        "Commission said.\n"
+        "A Vesta manager said the company had lost money on the line for three years.\n"
+        "The Halden Post reported, citing an official at the Ministry of Transport, that the "
+        "government was studying a subsidy for the Halden route.\n"
+    )
+    waited = claim_with(claims, "waited up to two hours")
+    subsidy = claim_with(claims, "studying a subsidy")
+    assert waited is not subsidy
+    assert "corroborated" not in waited.flag_names
