@@ -186,7 +186,7 @@ _DAYS_SHORT = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "f
 TITLE_ABBREVIATIONS = (
     *("Atty.", "Engr.", "Hon.", "Supt.", "Insp.", "Cpl.", "Sgt.", "Lt.", "Col.", "Capt."),
     *("Cmdr.", "Maj.", "Brig.", "Pres.", "Amb.", "Det.", "Ofc.", "Dep.", "Asst.", "Msgr."),
-    *("Fr.", "Pte.", "Const.", "Arch."),
+    *("Fr.", "Pte.", "Const.", "Arch.", "Coun.", "Cllr."),
 )
 #: currencies written short before a figure ("Rs. 180 Mn", "Tk. 50 crore", "Shs. 8 million"):
 #: one word each, never the end of a sentence

@@ -99,10 +99,15 @@ def strip_determiner(text: str) -> str:
 
 
 def _is_person(tok: Token) -> bool:
-    """A PERSON entity, or a bare surname the tagger missed that ends a person's full name."""
+    """A PERSON entity, a name after an honorific, or a bare surname the tagger missed that
+    ends a person's full name."""
     if tok.ent_type_ == "PERSON":
         return tok.lower_ in _surnames(tok.doc) or _full_organisation(tok) is None
-    if tok.pos_ != "PROPN" or tok.ent_type_ in ("NORP", "LOC", "FAC"):
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _HONORIFICS:
+        return True  # "Mr Pongsak", whatever the recogniser made of the name
+    if tok.ent_type_ in ("NORP", "LOC", "FAC"):
         return False
     if tok.ent_type_ == "GPE" and tok.dep_ != "nsubj":
         return False  # a place, unless it speaks and a person elsewhere bears the name
@@ -1330,7 +1335,21 @@ def _expansion(tok: Token) -> Token | None:
 
 
 def _has_proper(tok: Token) -> bool:
-    return any(t.pos_ == "PROPN" for t in mention_tokens(tok))
+    """Whether a mention holds a name, not counting a place in a hyphened modifier ("the
+    Dallas-based retailer", "the Banja Luka-based portal" name no one: a description)."""
+    return any(t.pos_ == "PROPN" and not _in_hyphened_modifier(t) for t in mention_tokens(tok))
+
+
+def _in_hyphened_modifier(tok: Token) -> bool:
+    """Whether ``tok`` is one of the names a hyphen joins to a modifier of the mention
+    ("Qassim" in "Qassim-based", "Banja" and "Luka" in "Banja Luka-based")."""
+    doc, end = tok.doc, tok.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    return end + 2 < len(doc) and doc[end + 1].text in _HYPHENS and doc[end + 2].dep_ == "amod"
+
+
+_HYPHENS = ("-", "\u2011")
 
 
 def _description_antecedent(
@@ -1374,7 +1393,10 @@ def _description_antecedent(
             return False
         if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and not _is_definite(tok):
             # "The weather service" is not "most European weather services" (but "the
-            # authors" may be "the study's lead author" and those with her)
+            # authors" may be "the study's lead author" and those with her), nor "the
+            # airline" "any major European airline": a quantified noun introduces no one
+            if any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in tok.children):
+                return False
             return tok.tag_ != "NNS" or speaker.tag_ == "NNS"
         if _named_as(tok, speaker):
             return True
@@ -1461,6 +1483,10 @@ def _description_antecedent(
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
         return _named_after_lede(speaker, sents[here + 1 : here + 2], rules)
     return None
+
+
+#: determiners of a noun that stands for no one in particular ("any major airline")
+_QUANTIFIERS = frozenset({"any", "no", "every", "each", "all"})
 
 
 def _titles(name: Token) -> set[str]:
@@ -2177,10 +2203,10 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         # the issuer speaking
         return owner[0], owner[1], f"{owner[2]}, through its {head.text}"
     trig = _trigger(head, rules)
-    if trig in _DESCRIBED_TYPES:
+    if trig in _DESCRIBED_TYPES or trig == "expert" or head.lemma_.lower() == _TEAM:
         employer = _employer(head, rules)
         if employer is not None:  # "Analysts at Bergmann Securities": the firm's word
-            return employer
+            return employer  # and "Scientists at the University of Leeds" the university's
     if trig in _DESCRIBED_TYPES or trig == "official":
         return strip_determiner(text), trig, f"head noun '{head.text}' ({trig})"
     # "Seoul-based Hanbit Sports Tech": the place a name is set in says nothing of whose word
@@ -2251,12 +2277,14 @@ def _couple(head: Token) -> str | None:
 
 def _employer(head: Token, rules: Rules) -> tuple[str, str, str] | None:
     """The named organisation a plural of people works for ("Analysts at Bergmann
-    Securities", "Researchers from the University of the Pennines"), whose word they give;
+    Securities", "Researchers from the University of the Pennines"), or a team is at or from
+    ("A team from Imperial College London"), whose word they give;
     not a place ("Residents of Orun") and not one person ("an official at the ministry")."""
-    if head.tag_ != "NNS" or head.lemma_.lower() not in _STAFF:
+    team = head.lemma_.lower() == _TEAM  # "A team at the Halvorsen Institute"
+    if not team and (head.tag_ != "NNS" or head.lemma_.lower() not in _STAFF):
         return None  # "Parents at Moorside Primary School" do not speak for the school
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("at", "from", "of", "with"):
+        if prep.dep_ != "prep" or prep.lower_ not in (("at", "from") if team else _OF_STAFF):
             continue
         for obj in prep.children:
             org = _entity(obj) if obj.dep_ == "pobj" else None
@@ -2273,6 +2301,9 @@ def _employer(head: Token, rules: Rules) -> tuple[str, str, str] | None:
             return name, "organisation", f"'{head.text} {prep.text} {org.text}': its people"
     return None
 
+
+_TEAM = "team"
+_OF_STAFF = ("at", "from", "of", "with")
 
 #: people whose word at a named organisation is its work ("Analysts at Bergmann Securities")
 _STAFF = frozenset(
