@@ -43,6 +43,7 @@ from provenance.statements import Statement
 from provenance.terms import figures_disagree, first_word, stem
 
 _WORD = re.compile(r"[\w']+")
+_WORD_PARTS = re.compile(r"\w+")
 _REBUTS = "one calls the other's account false"
 
 
@@ -284,7 +285,8 @@ def accused_accounts(
             continue
         for denial in denials:
             # the denier's own name is in any accusation against it: not a shared word
-            named = {w[:5] for node in denial.nodes for w in node.name.lower().split()}
+            # (by its words, as terms are read: "Al-Husaiba" is "al" and "husaiba")
+            named = {w[:5] for node in denial.nodes for w in _WORD_PARTS.findall(node.name.lower())}
             accused_of = {t for t in _terms(accusation) if t[:5] not in named}
             for n in by_doc[denial.doc]:
                 own = [statements[i] for i in groups[n] if statements[i].role == "asserts"]

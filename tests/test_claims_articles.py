@@ -1469,3 +1469,16 @@ def test_a_bus_route_is_no_rout() -> None:
     subsidy = claim_with(claims, "studying a subsidy")
     assert waited is not subsidy
     assert "corroborated" not in waited.flag_names
+
+
+def test_a_deniers_hyphened_name_is_no_word_shared_with_the_accusation() -> None:
+    # "Al-Nakheel" is read as "al" and "nakheel": the denier's own name, in the accusation
+    # against it, says nothing of its results
+    _, claims = article(
+        "Al-Nakheel Dairy Co. swung to a net loss of SR40 million in 2025, the company said "
+        "in a filing on Thursday.\n"
+        "Posts on social media claimed that cows at Al-Nakheel farms had died of a virus.\n"
+        "The company denied that any of its farms had been affected.\n"
+    )
+    loss = claim_with(claims, "net loss")
+    assert "disputed" not in loss.flag_names
