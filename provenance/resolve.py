@@ -1360,6 +1360,8 @@ def _description_antecedent(
     spoke last (or was named last)."""
     doc = speaker.doc
     lemma = speaker.lemma_.lower()
+    if _is_document(speaker, rules) and _by_someone(speaker):
+        return None  # "The report by Halifax lawyer Colleen Atwood": hers, named as it stands
     if _is_document(speaker, rules):
         issuer = (
             _its_own(speaker, earlier)
@@ -1811,6 +1813,17 @@ def _is_document(tok: Token, rules: Rules) -> bool:
     )
 
 
+def _by_someone(document: Token) -> bool:
+    """Whether a document's mention names who wrote or issued it ("The report by Halifax
+    lawyer Colleen Atwood"): it is theirs, whoever spoke before."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "by"
+        and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+        for c in document.children
+    )
+
+
 def _its_own(speaker: Token, earlier: list[tuple[Token, Token]]) -> Token | None:
     """Whose "its" document is when the sentence's clause names it: "Brennic supplies turbines
     to 14 wind farms, according to its latest annual report" (Brennic's report, not the
@@ -1852,6 +1865,8 @@ def _issuer(speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules) ->
     for tok in reversed(speaker.doc[: speaker.i]):
         if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
             continue
+        if any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in tok.children):
+            continue  # "calls investigator's report 'one-sided'": the investigator's, not his
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         for child in verb.children:
             if child.dep_ == "nsubj":

@@ -3506,3 +3506,42 @@ def test_a_relative_the_article_does_not_name_is_anonymous() -> None:
     text = "A relative of the driver told reporters the brakes had failed twice before.\n"
     brakes = by_content(text, "brakes had failed")
     assert brakes.source_type == "anonymous"
+
+
+def test_a_record_cue_after_which_speaks_for_the_record_it_hangs_on() -> None:
+    # "which showed": the filing shows, as "the filing showed" would
+    text = (
+        "The company made a net profit of $61 million in 2024, according to the filing, which "
+        "showed revenue rising 4 percent to $1.12 billion.\n"
+    )
+    revenue = by_content(text, "revenue rising")
+    assert revenue.speaker is not None and revenue.speaker.text == "which"
+    assert revenue.source == "filing"
+
+
+def test_a_record_cue_after_which_naming_only_a_thing_reports_nothing() -> None:
+    text = (
+        "The logs, which record messages between security staff on the evening of 12 July, "
+        "show that a steward radioed at 8.04pm.\n"
+    )
+    found = [a for a in extract(text) if "messages between" in a.content.text]
+    assert found == []
+    radioed = by_content(text, "steward radioed")
+    assert radioed.source == "logs"
+
+
+def test_a_report_by_a_named_author_is_theirs_not_the_last_speakers() -> None:
+    # the headline's speaker calls the investigator's report one-sided: neither that report
+    # nor "the report" after it is his
+    text = (
+        "Councillor docked pay after conduct probe\n\n"
+        "Coun. Neil Rowan calls investigator's report 'one-sided', plans court challenge\n\n"
+        "The report by Moncton lawyer Hazel Brennan concludes that Rowan repeatedly contacted "
+        "the planning department about the permit.\n\n"
+        "Brennan interviewed 11 people, according to the report, which council released on "
+        "Wednesday.\n"
+    )
+    concludes = by_content(text, "repeatedly contacted")
+    assert concludes.source == "Hazel Brennan report"
+    interviewed = by_content(text, "interviewed 11 people")
+    assert interviewed.source == "Hazel Brennan report"

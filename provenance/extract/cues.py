@@ -285,6 +285,10 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         record_speaker: Token | None = None  # who speaks for it, where not the verb's subject
         if cue.subjects:
             subject = subject_of(tok)
+            if subject is not None and subject.lower_ in _RELATIVES and tok.dep_ == "relcl":
+                if not _states_something(tok):
+                    continue  # "The logs, which record messages between staff, show ..."
+                subject = tok.head  # "the filing, which showed ...": the filing shows
             if subject is not None and not _subject_among(subject, cue.subjects):
                 # "But figures from the residents' association Hraunvíkingar show": the parser
                 # made the name a second subject (the record's owner speaks); "An email
@@ -510,6 +514,23 @@ def _repaired(
     cue_span = (cue.idx, cue.idx + len(cue.text))
     content = trim(doc_text(doc), *span)
     return _make(doc, "indirect", content, cue, cue_span, speaker, rule, 0.6, stance)
+
+
+#: relative pronouns that stand for the noun a clause hangs on ("the report, which found")
+_RELATIVES = frozenset({"which", "that"})
+
+
+def _states_something(cue: Token) -> bool:
+    """Whether a record cue in a relative clause reports something: a clause ("which found
+    that ...") or an object with a verb or a figure in it ("which showed revenue rising 4
+    percent"), not a plain noun phrase that says what the record is ("which record messages
+    between security staff")."""
+    return any(c.dep_ == "ccomp" for c in cue.children) or any(
+        t.pos_ in ("VERB", "AUX", "NUM")
+        for c in cue.children
+        if c.dep_ == "dobj"
+        for t in c.subtree
+    )
 
 
 def _may_speak(speaker: Token, subjects: tuple[str, ...]) -> bool:
