@@ -69,8 +69,8 @@ def statement_origins(doc: Document, index: int, rules: Rules) -> tuple[Node, ..
     shared = tuple(k for k in (_relay_key(r, doc.doc_id, rules) for r in relays) if k)
     hop = _origin_hop(attribution)
     pair = _pair(doc, attribution, rules) if hop is None else []
-    if hop is not None:
-        first = _node_from_name(hop, doc.doc_id, rules)
+    if hop is not None:  # "figures released by the HPA": the agency the article names
+        first = _node_from_name(_acronym_owner(doc, _strip(hop)) or hop, doc.doc_id, rules)
     elif pair:
         first = pair[0]
     else:
@@ -242,6 +242,10 @@ def _node_from_attribution(doc: Document, attribution: Attribution, rules: Rules
     if entry is not None:
         return _listed_node(entry, rules)
     described = is_described(attribution.source_type, attribution.source_evidence)
+    headed = (attribution.source_evidence or "").startswith("head noun")
+    if headed and attribution.source_type not in DESCRIBED_TYPES and _a_name(_strip(name)):
+        # "Health Protection Agency", typed by its last word: a name, as "HPA" is
+        described = False
     unknown = (attribution.source_evidence or "mention text").startswith("mention text")
     if unknown and attribution.source_type not in DESCRIBED_TYPES:
         # known by its mention alone: a proper name in it ("BIS counter-intelligence service",
@@ -252,6 +256,16 @@ def _node_from_attribution(doc: Document, attribution: Attribution, rules: Rules
     issued = (attribution.source_evidence or "").startswith("issued by")
     described = described or (issued and not any(c.isupper() for c in name))
     return Node(name, _scoped(name, doc.doc_id, described), attribution.source_type)
+
+
+def _a_name(name: str) -> bool:
+    """Every word of a name of two words or more is capitalised, but little words ("Health
+    Protection Agency", "Bank of Marrovia"; not "regional Health Agency")."""
+    words = [w for w in name.split() if w.lower() not in _LITTLE]
+    return len(name.split()) > 1 and all(w[:1].isupper() for w in words)
+
+
+_LITTLE = frozenset({"of", "for", "and", "the", "on", "in", "de", "del", "la", "du", "des"})
 
 
 def _proper(name: str) -> bool:
@@ -299,6 +313,8 @@ def _acronym_owner(doc: Document, name: str) -> str | None:
         for a in doc.attributions
         if a.source and a.source != name and _initials(_words(a.source)) == name
     }
+    # "Health Protection Agency figures" are the agency's: one owner with its documents
+    owners = {o for o in owners if not any(o.startswith(f"{p} ") for p in owners)}
     return owners.pop() if len(owners) == 1 else None
 
 

@@ -1482,3 +1482,20 @@ def test_a_deniers_hyphened_name_is_no_word_shared_with_the_accusation() -> None
     )
     loss = claim_with(claims, "net loss")
     assert "disputed" not in loss.flag_names
+
+
+def test_an_agency_and_its_acronym_are_one_origin_with_its_figures() -> None:
+    # the headline's "HPA", the body's "Health Protection Agency (HPA)" and "figures released
+    # by the HPA" are one origin: nothing here is corroborated
+    _, claims = article(
+        "Measles cases nearly triple in first quarter, HPA says\n\n"
+        "Measles cases in Veldria nearly tripled in the first three months of this year, the "
+        "Health Protection Agency (HPA) has said.\n\n"
+        "According to figures released by the HPA on Thursday, 1,482 cases were recorded "
+        "between January and March.\n"
+    )
+    tripled = claim_with(claims, "nearly tripled")
+    assert "corroborated" not in tripled.flag_names
+    assert [o.name for o in tripled.origins] == ["Health Protection Agency"]
+    figures = claim_with(claims, "1,482 cases")
+    assert [o.name for o in figures.origins] == ["Health Protection Agency"]
