@@ -3545,3 +3545,16 @@ def test_a_report_by_a_named_author_is_theirs_not_the_last_speakers() -> None:
     assert concludes.source == "Hazel Brennan report"
     interviewed = by_content(text, "interviewed 11 people")
     assert interviewed.source == "Hazel Brennan report"
+
+
+def test_a_said_object_with_a_name_after_it_is_the_subject_of_what_was_said() -> None:
+    # the parser reads "the club's midfielder" as the object of "said" and "Kalo Napat had
+    # played ..." as a clause on it: one clause, its subject the midfielder
+    text = (
+        "In a statement yesterday, league general secretary Michael Tara said the club's "
+        "Fiji-born midfielder Joeli Vakarua had played against Lautoka Rovers and Nadi Sharks "
+        "without an international transfer certificate.\n"
+    )
+    played = by_content(text, "had played against")
+    assert played.content.text.startswith("the club's Fiji-born midfielder")
+    assert played.source == "Michael Tara"

@@ -1234,6 +1234,24 @@ def _negated(verb: Token, speaker: Token | None) -> bool:
     )
 
 
+def _named_subject_clause(obj: Token) -> bool:
+    """Whether a cue's object heads a clause the parser hung on it whose subject is a name
+    written right after it, with no relative word ("the club's midfielder Kalo Napat had
+    played against ..."): one clause, the object and the name its subject."""
+    for clause in obj.children:
+        if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if (
+            subject is not None
+            and subject.pos_ == "PROPN"
+            and subject.left_edge.i == obj.i + 1
+            and not any(c.tag_ in ("WDT", "WP", "WP$") for c in clause.children)
+        ):
+            return True
+    return False
+
+
 def _complements(verb: Token, speaker: Token) -> list[Token]:
     """The clauses a cue verb introduces, including those the parser hung elsewhere."""
     comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i != speaker.i]
@@ -1280,6 +1298,10 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
             and any(m.dep_ in SUBJECTS for m in g.children)
         ]
+    if not comps:
+        # "said the club's Vanuatu-born midfielder Kalo Napat had played ...": the parser took
+        # the name for the subject of a clause on the object; the object names that subject
+        comps = [c for c in verb.children if c.dep_ == "dobj" and _named_subject_clause(c)]
     if not comps and verb.dep_ not in ("ccomp", "parataxis"):
         # "denied receiving any warning", "admitted taking the money", "claimed to have
         # stolen the records" (a perfect infinitive: what was done, not what was asked)
