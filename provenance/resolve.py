@@ -2261,11 +2261,17 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
             return name, None, f"proper name ('{head.text}' tagged {ent.label_})"
     if ent is not None:
         ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
+        if ent.label_ == "ORG" and _PARTNERS.search(ent.text):
+            ent_kind = "company"  # "Corrib & Lough", "Fenwick & Lowe": partners' names
         start = _name_start(head) if ent.label_ == "ORG" and head.i == ent.end - 1 else ent.start
         if start < ent.start:  # "NHS Wessex Vale Integrated Care Board", cut at "Vale"
             return doc[start : ent.end].text, ent_kind, "named entity ORG, its name whole"
         return strip_determiner(ent.text), ent_kind, f"named entity {ent.label_}"
     return strip_determiner(text), None, "mention text"
+
+
+#: names joined by an ampersand: a firm's ("Marks & Spencer", "Corrib & Lough Spirits")
+_PARTNERS = re.compile(r"\b[A-Z][\w'\u2019.-]*\s*&\s*[A-Z]")
 
 
 def _couple(head: Token) -> str | None:

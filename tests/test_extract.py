@@ -3558,3 +3558,16 @@ def test_a_said_object_with_a_name_after_it_is_the_subject_of_what_was_said() ->
     played = by_content(text, "had played against")
     assert played.content.text.startswith("the club's Fiji-born midfielder")
     assert played.source == "Michael Tara"
+
+
+def test_names_joined_by_an_ampersand_are_a_company() -> None:
+    # partners' names are a firm's: "the company" after them is that firm
+    text = (
+        "Brannock & Vale Distillers, the London-listed owner of Kilcurry whiskey, said on "
+        "Thursday that it expects shipments to recover.\n\n"
+        "Group revenue fell 9% to £212.4 million, the company said in its interim results.\n\n"
+        "Brannock & Vale's shares rose 3%.\n"
+    )
+    revenue = by_content(text, "Group revenue fell")
+    assert revenue.source is not None and revenue.source.startswith("Brannock & Vale")
+    assert revenue.source_type == "company"
