@@ -1360,9 +1360,9 @@ def _description_antecedent(
     spoke last (or was named last)."""
     doc = speaker.doc
     lemma = speaker.lemma_.lower()
-    if _is_document(speaker, rules) and _by_someone(speaker):
-        return None  # "The report by Halifax lawyer Colleen Atwood": hers, named as it stands
     if _is_document(speaker, rules):
+        if _by_someone(speaker):
+            return None  # "The report by Halifax lawyer Colleen Atwood": hers, as it stands
         issuer = (
             _its_own(speaker, earlier)
             or _issuer(speaker, earlier, rules)

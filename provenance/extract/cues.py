@@ -285,7 +285,7 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
         record_speaker: Token | None = None  # who speaks for it, where not the verb's subject
         if cue.subjects:
             subject = subject_of(tok)
-            if subject is not None and subject.lower_ in _RELATIVES and tok.dep_ == "relcl":
+            if subject is not None and subject.lower_ in _WHICH and tok.dep_ == "relcl":
                 if not _states_something(tok):
                     continue  # "The logs, which record messages between staff, show ..."
                 subject = tok.head  # "the filing, which showed ...": the filing shows
@@ -517,7 +517,7 @@ def _repaired(
 
 
 #: relative pronouns that stand for the noun a clause hangs on ("the report, which found")
-_RELATIVES = frozenset({"which", "that"})
+_WHICH = frozenset({"which", "that"})
 
 
 def _states_something(cue: Token) -> bool:
