@@ -2263,6 +2263,8 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
         if ent.label_ == "ORG" and _PARTNERS.search(ent.text):
             ent_kind = "company"  # "Corrib & Lough", "Fenwick & Lowe": partners' names
+        elif ent.label_ == "ORG" and described is not None:
+            ent_kind = described  # "Consumer authority ACM": the authority, by its descriptor
         start = _name_start(head) if ent.label_ == "ORG" and head.i == ent.end - 1 else ent.start
         if start < ent.start:  # "NHS Wessex Vale Integrated Care Board", cut at "Vale"
             return doc[start : ent.end].text, ent_kind, "named entity ORG, its name whole"

@@ -3571,3 +3571,14 @@ def test_names_joined_by_an_ampersand_are_a_company() -> None:
     revenue = by_content(text, "Group revenue fell")
     assert revenue.source is not None and revenue.source.startswith("Brannock & Vale")
     assert revenue.source_type == "company"
+
+
+def test_a_descriptor_before_an_organisations_name_types_it() -> None:
+    # "Consumer authority ACM": the recogniser knows ACM for an organisation; the word before
+    # it says which kind, as "energy supplier Stroomwijzer" does
+    text = (
+        "Consumer authority ACM said on Tuesday that energy supplier Stroomwijzer had used the "
+        "wrong meter readings.\n"
+    )
+    readings = by_content(text, "wrong meter readings")
+    assert (readings.source, readings.source_type) == ("ACM", "government")
