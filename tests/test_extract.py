@@ -3582,3 +3582,15 @@ def test_a_descriptor_before_an_organisations_name_types_it() -> None:
     )
     readings = by_content(text, "wrong meter readings")
     assert (readings.source, readings.source_type) == ("ACM", "government")
+
+
+def test_a_trailing_quoting_hung_deep_in_the_clause_is_a_hop_of_the_chain() -> None:
+    # the parser hangs ", quoting the club's secretary" on "release", inside what was
+    # reported: it is whom the outlet cites, not part of what it said
+    text = (
+        "Vanuatu news site Vila Times reported on Wednesday that Napat's former club had "
+        "refused to release him, quoting the club's secretary, Lui Tarip.\n"
+    )
+    refused = by_content(text, "refused to release him")
+    assert "quoting" not in refused.content.text
+    assert any("Lui Tarip" in v for v in refused.via)

@@ -19,6 +19,7 @@ from provenance.extract.spans import (
     _text,
     char_span,
     span_of,
+    trailing_citation,
 )
 from provenance.extract.speakers import (
     chain_sources,
@@ -65,15 +66,12 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
         if g.dep_ == "advcl" and g.lemma_ in _CITE_LEMMAS and g.i < c.i
     ]
     cited += [  # "TNA reported that Delko would visit, citing an official in his office"
+        # (or "... had refused to release him, quoting the club's secretary": hung deeper)
         g
         for c in verb.children
         if c.dep_ == "ccomp" and c.i > verb.i
-        for g in c.children
-        if g.dep_ == "advcl"
-        and g.lemma_ in _CITE_LEMMAS
-        and g.i > c.i
-        and doc[g.i - 1].text == ","
-        and any(_cited_source(o, rules) for o in g.children if o.dep_ == "dobj")
+        for g in c.subtree
+        if g.dep_ == "advcl" and g.i > c.i and trailing_citation(g, rules)
     ]
     if verb.dep_ in ("ccomp", "advcl", "dep") and verb.head.i > verb.i:  # the clause the head
         cited += [
@@ -122,19 +120,6 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
             if outlet is not None:
                 cand.relay = outlet
                 cand.channel = cand.channel or _short_outlet(doc, outlet, rules)
-
-
-def _cited_source(tok: Token, rules: Rules) -> bool:
-    """Whether what a trailing "citing" names is a source ("citing an official in his
-    office", "citing Interfax"), not a reason ("citing security concerns")."""
-    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return True
-    lemma = tok.lemma_.lower()
-    return lemma in _SOURCE_NOUNS or any(lemma in t.heads for t in rules.triggers)
-
-
-#: words for who a trailing "citing" can name, beside the source triggers of the rules
-_SOURCE_NOUNS = frozenset({"source", "official", "person", "people", "witness", "document"})
 
 
 def _channel_name(tok: Token, rules: Rules) -> str | None:

@@ -29,6 +29,7 @@ from provenance.extract.spans import (
     joined_by_and,
     span_of,
     subtree_without,
+    trailing_citation,
     trim,
     with_partner_marks,
 )
@@ -73,6 +74,12 @@ def clause_content(
             cut.extend(
                 c for c in root.children if c.dep_ == "cc" and c.i < child.i and c.i > root.i
             )
+    # "..., had refused to release him, quoting the club's secretary": a hop hung deeper
+    cut += [
+        t
+        for t in root.subtree
+        if t.dep_ == "advcl" and t.i > root.i and t.head.i != root.i and trailing_citation(t, rules)
+    ]
     misread = _misread_subject(root)
     toks = subtree_without(root, cut) + misread
     if after_cue is True:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from provenance.quotes import QUOTE_CHARS
+from provenance.rules import Rules
 
 if TYPE_CHECKING:  # spaCy types for the checker only: this package never imports spaCy
     from spacy.tokens import Doc, Token
@@ -223,3 +224,27 @@ def joined_by_and(verb: Token) -> bool:
     before = [t for t in verbs if t.i < verb.i]
     last = before[-1].i if before else head.i
     return any(c.dep_ in ("cc", "preconj") and last < c.i < verb.i for c in head.children)
+
+
+def _cited_source(tok: Token, rules: Rules) -> bool:
+    """Whether what a trailing "citing" names is a source ("citing an official in his
+    office", "citing Interfax"), not a reason ("citing security concerns")."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in _SOURCE_NOUNS or any(lemma in t.heads for t in rules.triggers)
+
+
+#: words for who a trailing "citing" can name, beside the source triggers of the rules
+_SOURCE_NOUNS = frozenset({"source", "official", "person", "people", "witness", "document"})
+
+
+def trailing_citation(clause: Token, rules: Rules) -> bool:
+    """Whether a clause is a trailing "citing" or "quoting" set off by a comma that names a
+    source ("..., quoting the club's secretary, Lui Tarip"): a hop of the chain, not part of
+    what is said."""
+    return (
+        clause.lemma_ in _CITE_LEMMAS
+        and clause.doc[clause.i - 1].text == ","
+        and any(_cited_source(o, rules) for o in clause.children if o.dep_ == "dobj")
+    )
