@@ -875,10 +875,9 @@ def _distancing(members: Sequence[ClaimMember], rules: Rules) -> list[Evidence]:
 def _insisted(members: Sequence[ClaimMember], rules: Rules) -> list[Evidence]:
     """A statement its speaker insists on (``[disputes] insisting``: "insisted that", "has
     always maintained"): it holds to it against someone who says otherwise."""
-    insisting = {stem(w) for w in rules.claims.insisting}
     for m in members:
         cue = m.attribution.cue if m.role == "asserts" and m.attribution else None
-        if cue is not None and any(stem(w) in insisting for w in cue.text.lower().split()):
+        if cue is not None and _cue_holds(cue.text, rules.claims.insisting):
             return [_member_evidence("disputed.insisting", f"insisting cue {cue.text!r}", m)]
     return []
 
@@ -887,11 +886,19 @@ def contests(attribution: Attribution, rules: Rules) -> bool:
     """Whether a denial's cue contests rather than denies ("disputed the figure",
     ``[disputes] contesting``), or it rejects a denial ("dismissed the minister's denial"):
     what it answers is then disputed, not denied."""
-    contesting = {stem(w) for w in rules.claims.contesting}
-    cue = attribution.cue.text.lower().split() if attribution.cue else []
     if _OF_A_DENIAL.search(attribution.content.text):
         return True
-    return any(stem(w) in contesting for w in cue)
+    return attribution.cue is not None and _cue_holds(attribution.cue.text, rules.claims.contesting)
+
+
+def _cue_holds(cue: str, words: tuple[str, ...]) -> bool:
+    """Whether a cue holds one of ``words`` by its stem ("has always maintained": maintain)."""
+    return any(stem(w) in _stems(words) for w in cue.lower().split())
+
+
+@functools.lru_cache(maxsize=16)
+def _stems(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
 
 
 #: what a denial rejects when it rejects a denial: "the minister's denial", "those denials"

@@ -1346,10 +1346,7 @@ def _in_hyphened_modifier(tok: Token) -> bool:
     doc, end = tok.doc, tok.i
     while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
         end += 1
-    return end + 2 < len(doc) and doc[end + 1].text in _HYPHENS and doc[end + 2].dep_ == "amod"
-
-
-_HYPHENS = ("-", "\u2011")
+    return end + 2 < len(doc) and doc[end + 1].text in _NAME_DASHES and doc[end + 2].dep_ == "amod"
 
 
 def _description_antecedent(
