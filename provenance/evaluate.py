@@ -416,9 +416,13 @@ def _parse_quote(obj: Any) -> _Quote:
 
 
 def _parse_not_quote(obj: Any) -> str:
-    if isinstance(obj, dict) and isinstance(obj.get("text"), str):
+    """A phrase in quotation marks that is no one's words: an object with its ``text`` (and a
+    ``why``), as the shared gold writes it, or the phrase itself as a bare string."""
+    if isinstance(obj, dict) and isinstance(obj.get("text"), str) and obj["text"].strip():
         return str(obj["text"])
-    raise _Malformed(f'must be an object with a "text" string, not {obj!r}')
+    if isinstance(obj, str) and obj.strip():
+        return obj
+    raise _Malformed(f'must be an object with a "text" string, or the phrase, not {obj!r}')
 
 
 def _parse_doc(obj: Any) -> _Doc:

@@ -201,6 +201,19 @@ def test_not_quotes_violation_is_an_unmatched_prediction_on_a_not_quote() -> Non
     assert len(ev.false_positives) == 3
 
 
+def test_a_not_quote_may_be_the_phrase_itself(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(doc(quote(0, 40), not_quotes=["Ti Sonson"])) + "\n")
+    gold = load_jsonl(path)
+    pred = doc(quote(0, 40), quote(60, 69, content_text="Ti Sonson", rule="quote_marks"))
+    ev = score(gold, [pred])
+    assert [(v.content_text, v.not_quote) for v in ev.not_quote_violations] == [
+        ("Ti Sonson", "Ti Sonson")
+    ]
+    with pytest.raises(InputError, match=r"not_quotes\[0\]: must be an object"):
+        score([doc(not_quotes=[""])], [])
+
+
 def test_kind_accuracy_and_per_kind_scores() -> None:
     gold = doc(quote(0, 20, "direct"), quote(30, 50, "mixed"), quote(60, 80, "indirect"))
     pred = doc(quote(0, 20, "direct"), quote(30, 50, "direct"), quote(90, 99, "indirect"))
