@@ -2262,6 +2262,8 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
             ent_kind = "company"  # "Corrib & Lough", "Fenwick & Lowe": partners' names
         elif ent.label_ == "ORG" and described is not None:
             ent_kind = described  # "Consumer authority ACM": the authority, by its descriptor
+        elif ent.label_ == "GPE" and described in _ORGANISATION_TYPES:
+            ent_kind = described  # "News site Podhradie24", taken for a place
         start = _name_start(head) if ent.label_ == "ORG" and head.i == ent.end - 1 else ent.start
         if start < ent.start:  # "NHS Wessex Vale Integrated Care Board", cut at "Vale"
             return doc[start : ent.end].text, ent_kind, "named entity ORG, its name whole"
@@ -2534,6 +2536,11 @@ def _descriptor_type(head: Token, toks: list[Token], rules: Rules) -> str | None
     if nouns:
         kind = _trigger(max(nouns, key=lambda t: t.i), rules)
         if kind is not None:
+            return kind
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i == head.i - 1:
+        # "News site Podhradie24": the name set beside the noun that says what it is
+        kind = _trigger(head.head, rules)
+        if kind in _ORGANISATION_TYPES:
             return kind
     for t in head.children:
         if t.dep_ == "appos" and t.i > head.i and t.pos_ == "NOUN":

@@ -65,6 +65,9 @@ class VerbCue:
     preps: tuple[str, ...] = ()  # prepositions whose object is what was said ("warned about X")
     loaded: bool = False  # the verb editorialises ("admitted", "claimed"): used by the audit
     quote_only: bool = False  # a cue only around quoted words ("called the plan 'a farce'")
+    #: a cue only before a clause opened by "that" ("accepted that the ledger was lost", not
+    #: "accepted the offer", "would accept whatever the panel decided")
+    that_only: bool = False
     subjects: tuple[str, ...] = ()  # if given, a cue only with these subjects ("the study found")
     #: if given, a cue only with one of these objects, which is part of what was said with the
     #: prepositional phrase after it ("put the death toll at 34")
@@ -573,6 +576,7 @@ _VERB_KEYS = {
     "preps": _Key(_WORDS),
     "loaded": _Key(_BOOL),
     "quote_only": _Key(_BOOL),
+    "that_only": _Key(_BOOL),
     "aside": _Key(_BOOL),
     "subjects": _Key(_WORDS),
     "objects": _Key(_WORDS),
@@ -609,6 +613,7 @@ def _read_cues(report: _Report, data: dict[str, Any]) -> _Cues:
             preps=tuple(e.get("preps", ())),
             loaded=e.get("loaded", False),
             quote_only=e.get("quote_only", False),
+            that_only=e.get("that_only", False),
             subjects=tuple(e.get("subjects", ())),
             objects=tuple(e.get("objects", ())),
             not_objects=tuple(e.get("not_objects", ())),

@@ -98,7 +98,9 @@ def unattributed_claims(
     events, phrases = event_words(rules), event_phrases(rules)
     statements = [_statement(a, sentences, events, phrases) for a in attributions]
     covered = _covered(attributions)
-    cues = {v.lemma for v in all_rules.verbs.values() if not v.quote_only}
+    # (a cue only around quotes, or only before "that", is none without them: "has pleaded
+    # not guilty" is the reporter's)
+    cues = {v.lemma for v in all_rules.verbs.values() if not (v.quote_only or v.that_only)}
     cues |= {p.words[0] for p in all_rules.prepositions}
     found: list[Unattributed] = []
     for i, whole in enumerate(sentences):

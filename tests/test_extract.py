@@ -3594,3 +3594,168 @@ def test_a_trailing_quoting_hung_deep_in_the_clause_is_a_hop_of_the_chain() -> N
     refused = by_content(text, "refused to release him")
     assert "quoting" not in refused.content.text
     assert any("Lui Tarip" in v for v in refused.via)
+
+
+def test_accept_and_plead_are_cues_only_before_that() -> None:
+    # in court, "accepted that" concedes and "pleads that" asserts; "accepted the offer",
+    # "would accept whatever ..." and "pleaded not guilty" say nothing
+    text = (
+        "Under cross-examination, the former treasurer accepted that the minute book for 2019 "
+        "could not be found.\n\n"
+        "In its defence, the magazine pleads that the article was fair comment on a matter of "
+        "public interest.\n\n"
+        "The club accepted the offer on Monday, and its captain said he would accept whatever "
+        "the league decided.\n\n"
+        "Ms Dunmore has pleaded not guilty to two counts of theft.\n"
+    )
+    found = {a.cue.text if a.cue else None: a.content.text for a in extract(text)}
+    assert found["accepted"] == "the minute book for 2019 could not be found"
+    assert found["pleads"] == "the article was fair comment on a matter of public interest"
+    assert "pleaded" not in found
+    assert [c for c in found if c == "accepted"] == ["accepted"]
+
+
+def test_counsel_putting_it_to_a_witness_is_a_cue() -> None:
+    # "put it to him that": the phrase is the cue, not "put" ("put the toll at 34")
+    text = (
+        "Ms Carragher put it to him that the club's own accountant had raised concerns about the "
+        "bar takings in 2020.\n"
+    )
+    put = by_content(text, "had raised concerns")
+    assert put.cue is not None and put.cue.text == "put it to"
+    assert put.source == "Carragher"
+
+
+def test_a_said_object_with_a_participle_after_it_is_what_was_said() -> None:
+    # the parser reads "those concerns" as the object of "said" and "related" as a
+    # participle on it: a sentence does not end on "said" and a noun
+    text = "Mr Farrell said those concerns related to the shop, not the lottery.\n"
+    assert by_content(text, "related to").content.text.startswith("those concerns related")
+
+
+def test_a_noun_set_off_at_the_end_with_another_speakers_cue_is_their_statement() -> None:
+    # ", a spill that the paper mill says was contained within a day": the mill's statement,
+    # not part of the residents' and not relayed by them
+    text = (
+        "Residents say hundreds of eels have died since a pipe burst last week, a spill that "
+        "the paper mill says was contained within a day.\n"
+    )
+    contained = by_content(text, "contained within a day")
+    assert contained.content.text == "was contained within a day"
+    assert contained.via == ()
+    died = by_content(text, "eels have died")
+    assert "paper mill" not in died.content.text
+
+
+def test_a_move_set_off_before_a_plural_speaker_is_not_the_speaker() -> None:
+    # "..., a move traders warned could push up prices": the parser compounds "a move" into
+    # the speaker and hangs the statement before on the cue
+    text = (
+        "Harrowgate Cement Limited said on Monday it had closed its kiln in Brackley, a move "
+        "builders warned could push up concrete prices before the summer.\n"
+    )
+    warned = by_content(text, "push up concrete prices")
+    assert warned.content.text.startswith("could push up")
+    assert warned.speaker is not None and warned.speaker.text == "builders"
+    closed = by_content(text, "closed its kiln")
+    assert closed.source_type == "company"  # "Limited" ends a company's name
+    assert "builders" not in closed.content.text
+
+
+def test_an_and_opening_a_second_clause_before_a_closing_cue_joins_no_cue() -> None:
+    # "... were killed and dozens of homes set on fire ..., a local official said": the parser
+    # gives the cue the second clause's subject and joins them with "and"
+    text = (
+        "At least nine civilians were killed and dozens of homes set on fire when armed men "
+        "attacked a village in Niger's western Tillaberi province, a local official said on "
+        "Friday.\n"
+    )
+    killed = by_content(text, "nine civilians were killed")
+    assert killed.speaker is not None and killed.speaker.text == "a local official"
+
+
+def test_a_relative_clause_with_two_subjects_is_no_relative_clause() -> None:
+    # "the section of pipe that burst had been patched": "that burst" is the relative, "had
+    # been patched" the clause's verb, run together by the parser
+    text = (
+        "A worker at the estate's mill, who spoke on condition of anonymity for fear of being "
+        'dismissed, said the section of pipe that burst had been "patched at least twice since '
+        'June" instead of being replaced.\n'
+    )
+    assert by_content(text, "patched").content.text.startswith("the section of pipe")
+
+
+def test_single_curly_marks_are_quoted_words_for_a_quote_only_cue() -> None:
+    text = "She described the old bridge as \u2018a disaster waiting to happen\u2019.\n"
+    described = by_content(text, "disaster waiting")
+    assert described.cue is not None and described.cue.text == "described"
+
+
+def test_a_cue_after_an_aside_the_parser_took_for_the_verb_keeps_its_speaker() -> None:
+    # ", a copy of which has been seen by the Courier,": the parser makes the aside the verb
+    text = (
+        "An internal review commissioned by the board last year, a copy of which has been seen "
+        "by the Courier, found that a third of the grant money could not be traced.\n"
+    )
+    found = by_content(text, "could not be traced")
+    assert found.speaker is not None and found.speaker.text.endswith("review")
+
+
+def test_a_that_after_the_verb_a_closing_cue_hangs_on_is_that_verbs() -> None:
+    # "The decision means that ..., the federation said": the parser hangs the cue on
+    # "means" and its "that" on the cue
+    text = (
+        "The decision means that the men\u2019s winning time of 2:04:51, which would have been the "
+        "fastest marathon ever run on Kenyan soil, and the women\u2019s course record of 2:19:37 "
+        "are annulled, the federation said in a letter to the organisers dated April 8.\n"
+    )
+    annulled = by_content(text, "are annulled")
+    assert annulled.content.text.startswith("The decision means that")
+    assert annulled.speaker is not None and annulled.speaker.text == "the federation"
+
+
+def test_an_outlet_read_as_a_modifier_of_the_clauses_subject_reports_it() -> None:
+    # "Local newspaper The Fenland Echo reported ..., citing X, that ...": the parser makes
+    # "reported" a modifier of "newspaper", the subject of the clause after "that"
+    text = (
+        "Local newspaper The Fenland Echo reported on Monday, citing the owner of the farm, that "
+        "the family had seen dead birds in the yard for a week.\n\n"
+        "News site Marshlink reported on Tuesday, citing a farm worker, that a second barn had "
+        "been cleared.\n"
+    )
+    seen = by_content(text, "dead birds")
+    assert seen.speaker is not None and "Fenland Echo" in seen.speaker.text
+    assert any("owner of the farm" in v for v in seen.via)
+    cleared = by_content(text, "second barn")
+    assert cleared.source_type == "media"
+    assert any("farm worker" in v for v in cleared.via)
+
+
+def test_a_participle_describing_the_speaker_keeps_him_the_speaker() -> None:
+    text = (
+        "In a video posted on Facebook late Sunday, a man identifying himself as the militia's "
+        'commander, known as "Papa Kiro," claimed that the ambush was revenge for the arrest '
+        "of two fighters by soldiers last month.\n"
+    )
+    claimed = by_content(text, "ambush was revenge")
+    assert claimed.speaker is not None and claimed.speaker.text.startswith("a man")
+
+
+def test_asking_that_names_be_withheld_is_no_statement() -> None:
+    text = (
+        "Two shopkeepers said they had seen no patrols since Sunday. Both asked that their "
+        "names be withheld for fear of reprisals.\n"
+    )
+    assert [a.content.text for a in extract(text)] == ["they had seen no patrols since Sunday"]
+
+
+def test_a_fire_force_is_an_emergency_service_not_an_army() -> None:
+    # "Force" heads armies ("Russian forces"); with "fire" or "rescue" in the name it is a
+    # public emergency service, no side in any fighting
+    text = (
+        "No one was hurt in the blaze, the Harbour City Fire Force said. Government forces "
+        "shelled the town overnight, the army said.\n"
+    )
+    types = {a.source: a.source_type for a in extract(text)}
+    assert types["Harbour City Fire Force"] == "government"
+    assert types["army"] == "military"

@@ -73,11 +73,23 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
         for g in c.subtree
         if g.dep_ == "advcl" and g.i > c.i and trailing_citation(g, rules)
     ]
-    if verb.dep_ in ("ccomp", "advcl", "dep") and verb.head.i > verb.i:  # the clause the head
+    clause = verb.head if verb.dep_ in ("ccomp", "advcl", "dep") else None
+    if verb.dep_ in ("acl", "relcl"):
+        # "Local newspaper The River Courier reported ..., citing X, that ...": the cue read
+        # as a modifier of the subject of the clause it reports
+        subject = verb.head.head if verb.head.dep_ == "appos" else verb.head
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            clause = subject.head
+            cited += [  # "..., citing a plant employee," hung on that subject too
+                c
+                for c in subject.children
+                if c.dep_ == "acl" and c.lemma_ in _CITE_LEMMAS and c.i > verb.i
+            ]
+    if clause is not None and clause.i > verb.i:  # the clause the head
         cited += [
             c
-            for c in verb.head.children
-            if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS and verb.i < c.i < verb.head.i
+            for c in clause.children
+            if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS and verb.i < c.i < clause.i
         ]
     for cite in cited:
         for obj in (c for c in cite.children if c.dep_ == "dobj"):

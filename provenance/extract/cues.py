@@ -80,6 +80,19 @@ def clause_content(
         for t in root.subtree
         if t.dep_ == "advcl" and t.i > root.i and t.head.i != root.i and trailing_citation(t, rules)
     ]
+    # "..., a leak that the sugar company says was contained": a noun set off at the end
+    # whose relative clause is another speaker's cue is that speaker's statement (not "...,
+    # money it said had ended up ...": the speaker again)
+    cut += [
+        t.head
+        for t in root.subtree
+        if t.dep_ == "relcl"
+        and t.i > cue.i
+        and t.lemma_ in rules.verbs
+        and t.head.left_edge.i > root.left_edge.i
+        and doc[t.head.left_edge.i - 1].text == ","
+        and any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+    ]
     misread = _misread_subject(root)
     toks = subtree_without(root, cut) + misread
     if after_cue is True:
@@ -288,6 +301,11 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             yield aside
             continue
         phrase = _phrase_at(tok, rules)
+        if phrase is not None and tok.pos_ == "VERB":
+            # a phrase that opens on a cue verb is the phrase's cue: "put it to him that ..."
+            # (counsel's charge), not "put" ("put the death toll at 34")
+            yield from _from_verb(doc, tok, rules, phrase[0], False, phrase[1], phrase)
+            continue
         owned: Token | None = None  # a record the parser made one of two subjects
         record_speaker: Token | None = None  # who speaks for it, where not the verb's subject
         if cue.subjects:
@@ -322,6 +340,8 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             continue  # "put the death toll at 34", not "put pressure on"
         if cue.not_objects and _decided(tok, cue.not_objects):
             continue  # "rejected the plan" is a decision, not a denial
+        if cue.that_only and not _before_that(tok):
+            continue  # "accepted the offer", "would accept whatever the panel decided"
         yield from _from_verb(
             doc,
             tok,
@@ -964,6 +984,28 @@ def _from_verb(
         yield make(reported, "as-reported-by", 0.75)
         return
     comps = _complements(verb, speaker)
+    # "KNL said it had shut its plant, a move dealers warned could push up prices": a modal
+    # right after the cue opens what was said, its subject the noun set off before the
+    # speaker; the clause before is another's statement
+    modal = [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp" and any(a.tag_ == "MD" and a.i == verb.i + 1 for a in c.children)
+    ]
+    if modal and all(c.i < verb.i for c in comps):
+        comps = modal
+    # ... and that clause is no second clause of the statement before: "said on Monday it had
+    # closed its kiln, a move builders warned could push up prices"
+    comps = [
+        c
+        for c in comps
+        if not (
+            c.i > verb.i
+            and _own_statement(c, rules)
+            and "," in (c.left_edge.text, doc[max(c.left_edge.i - 1, 0)].text)
+            and any(o.i < c.i and o.i > verb.i for o in comps)
+        )
+    ]
     after_that = None if comps else _that_clause_after(doc, verb) or _that_clause_as_conj(verb)
     if after_that is not None:
         yield make(after_that, "verb-that-clause-head", 0.75)
@@ -1022,8 +1064,9 @@ def _from_verb(
             and doc[first.i + 1].tag_ in ("DT", "PRP$", "CD")
         )
         if span and (_that_is_no_object(comp) or opens):
+            # (never back over the cue: "a leak that the sugar company says was contained")
             that = comp.left_edge
-            span = trim(doc_text(doc), that.idx + len(that.text), span[1])
+            span = trim(doc_text(doc), max(span[0], that.idx + len(that.text)), span[1])
         if span:
             yield make(span, "verb-ccomp" if after else "postposed-cue", 0.85)
     if comps:
@@ -1178,8 +1221,17 @@ def _object_holding_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
             if (
                 t.tag_ in ("VBD", "VBZ", "VBP")
                 or (t.tag_ == "VBN" and any(c.dep_ == "dobj" for c in t.children))
+                # "said those concerns related to the bar": the clause's verb read as a
+                # participle on its subject (a sentence does not end on "said" and a noun)
+                or (t.tag_ == "VBN" and t.dep_ == "acl" and t.head.i == obj.i)
             )
-            and not any(a.dep_ == "relcl" for a in [t, *t.ancestors] if a.i > obj.i)
+            # (a "relative clause" with two subjects is the relative and the clause's own
+            # verb run together: "the section of pipe that burst had been patched")
+            and not any(
+                a.dep_ == "relcl" and sum(c.dep_ in SUBJECTS for c in a.children) < 2
+                for a in [t, *t.ancestors]
+                if a.i > obj.i
+            )
         ]
         if finite:
             span = char_span([t for t in doc[obj.left_edge.i : last + 1] if not t.is_space])
@@ -1257,6 +1309,25 @@ def _named_subject_clause(obj: Token) -> bool:
         ):
             return True
     return False
+
+
+def _before_that(verb: Token) -> bool:
+    """Whether a clause opened by "that" follows ``verb``: right after it, or as the mark of
+    a clause hung on it ("accepted in court that ...")."""
+    doc = verb.doc
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "that":
+        return True
+    return any(
+        m.dep_ == "mark" and m.lower_ == "that" and m.i > verb.i
+        for c in verb.children
+        if c.dep_ in ("ccomp", "advcl", "conj") and c.i > verb.i
+        for m in c.children
+    )
+
+
+def _own_statement(clause: Token, rules: Rules) -> bool:
+    """Whether ``clause`` is a cue verb with a subject of its own: another attribution."""
+    return clause.lemma_.lower() in rules.verbs and any(c.dep_ in SUBJECTS for c in clause.children)
 
 
 def _complements(verb: Token, speaker: Token) -> list[Token]:
@@ -1402,6 +1473,8 @@ def _that_clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
     head = verb.head
     dep = verb.dep_
     misread = dep in ("relcl", "acl")
+    if misread and head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
+        head = head.head  # "Local newspaper The River Courier reported ...": on its name
     if misread and head.dep_ in ("nsubj", "nsubjpass") and head.i < verb.i:
         # "Local radio station Nkabom FM reported ..., citing ..., that the assembly had
         # signed": the cue read as a relative clause of the subject of the clause after "that"
@@ -1502,13 +1575,17 @@ def _that_read_as_determiner(doc: Doc, verb: Token, head: Token) -> Token | None
 
 
 def _in_citing(tok: Token, head: Token) -> bool:
-    """Whether ``tok`` is in a participle citing or quoting a relay hung on ``head``."""
+    """Whether ``tok`` is in a participle citing or quoting a relay hung on ``head`` (or on
+    the subject the parser hung the cue on: "news site Podhradie24 reported on Thursday,
+    citing a plant employee, that ...")."""
+    holders = [head, *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))]
     return any(
-        c.dep_ == "advcl"
+        c.dep_ in ("advcl", "acl")
         and c.tag_ == "VBG"
         and c.lemma_.lower() in _CITE_LEMMAS
         and c.left_edge.i <= tok.i <= c.right_edge.i
-        for c in head.children
+        for h in holders
+        for c in h.children
     )
 
 
@@ -1708,7 +1785,13 @@ def _postposed_content(doc: Doc, verb: Token, speaker: Token) -> tuple[int, int]
     hung = hung or (verb.dep_ == "conj" and verb.head.i < verb.i and not joined_by_and(verb))
     if not (hung or detached) or not _after_comma(speaker) or verb.tag_ == "VBG":
         return None  # a participle ("..., asking not to be named") closes nothing
-    if any(c.dep_ in ("auxpass", "mark") for c in verb.children):
+    if any(
+        c.dep_ == "auxpass"
+        # (not the "that" of the verb it hangs on: "The decision means that ..., the
+        # federation said")
+        or (c.dep_ == "mark" and not (hung and c.i == verb.head.i + 1))
+        for c in verb.children
+    ):
         return None
     if any(c.dep_ == "advmod" and c.lower_ in _NEXT and c.i < speaker.i for c in verb.children):
         return None  # "... in one day – then the debt collectors wrote": what came next
@@ -1853,10 +1936,20 @@ def _object_content(
         s, e = trim(doc_text(doc), *span)
         if quote_only:
             e = _as_quoted_end(doc_text(doc), e, verb.sent.end_char)
-        if quote_only and not any(ch in QUOTE_CHARS for ch in doc_text(doc)[s:e]):
+        if quote_only and not _holds_quotation(doc_text(doc)[s:e]):
             return None
         return s, e
     return None
+
+
+def _holds_quotation(text: str) -> bool:
+    """Whether ``text`` holds quotation marks: double ones, or a single opening mark closed
+    after it ("described the old market as \u2018a death trap\u2019"; a lone \u2019 is an
+    apostrophe)."""
+    if any(ch in QUOTE_CHARS for ch in text):
+        return True
+    opening = text.find("\u2018")
+    return opening >= 0 and "\u2019" in text[opening + 2 :]
 
 
 def _relayed(obj: Token) -> set[int]:

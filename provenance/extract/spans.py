@@ -223,7 +223,13 @@ def joined_by_and(verb: Token) -> bool:
     verbs = sorted([head, *(c for c in head.children if c.dep_ == "conj")], key=lambda t: t.i)
     before = [t for t in verbs if t.i < verb.i]
     last = before[-1].i if before else head.i
-    return any(c.dep_ in ("cc", "preconj") and last < c.i < verb.i for c in head.children)
+    ands = [c.i for c in head.children if c.dep_ in ("cc", "preconj") and last < c.i < verb.i]
+    # "... were killed and dozens of homes set on fire ..., a local official said": the "and"
+    # opens a clause whose subject the parser gave the cue, beside the cue's own subject
+    subjects = sorted(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if ands and len(subjects) > 1 and subjects[0] > ands[-1]:
+        return False
+    return bool(ands)
 
 
 def _cited_source(tok: Token, rules: Rules) -> bool:

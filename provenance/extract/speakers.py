@@ -79,6 +79,8 @@ def subject_of(verb: Token) -> Token | None:
         _coordinated_before,
         _name_before_relative,
         _subject_before_aside,
+        _subject_before_relative_aside,
+        _subject_of_participle_before,
         _apposition_before,
         _subject_of_verbless_sentence,
         _with_participle,
@@ -175,6 +177,37 @@ def _subject_before_aside(verb: Token) -> Token | None:
         named = subject.pos_ in ("PROPN", "NOUN") or (subject.is_title and subject.i > 0)
         if subject.dep_ in ("nsubj", "advmod", "npadvmod") and named:
             return subject
+    return None
+
+
+def _subject_before_relative_aside(verb: Token) -> Token | None:
+    """'An internal audit ..., a copy of which has been seen by the Telegraph, found that
+    ...': the parser made the aside the sentence's verb, with the speaker and "a copy of
+    which" both its subjects, and hung the cue after it with no subject. The first subject,
+    ending at the comma that opens the aside."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ not in ("dep", "conj") or head.i > verb.i or doc[verb.i - 1].text != ",":
+        return None
+    subjects = [c for c in head.children if c.dep_ in SUBJECTS and c.i < head.i]
+    if len(subjects) < 2:
+        return None
+    first, aside = subjects[0], subjects[1]
+    opens = first.right_edge.i + 1
+    if doc[opens].text != "," or not any(t.tag_ in ("WDT", "WP") for t in aside.subtree):
+        return None
+    return first if first.pos_ in ("NOUN", "PROPN") else None
+
+
+def _subject_of_participle_before(verb: Token) -> Token | None:
+    """'a man identifying himself as the gang's leader, known as "Ti Sonson," claimed that
+    ...': the parser made the speaker the subject of the participle describing him and left
+    the cue with none. That subject, a noun opening the participle's phrase."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i:
+            subject = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return subject
     return None
 
 
@@ -449,6 +482,16 @@ def mention_tokens(head: Token, *, coordinated: bool = True) -> list[Token]:
     return [tokens[i] for i in found]
 
 
+def _stray_article(head: Token) -> bool:
+    """Whether a plural noun has "a" (or "an") and a singular noun compounded before it: "a
+    move dealers", the end of one phrase and the start of another."""
+    return (
+        head.tag_ == "NNS"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        and any(c.dep_ == "compound" and c.tag_ == "NN" for c in head.children)
+    )
+
+
 def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
     if head.pos_ == "PRON":
         return [head]
@@ -470,6 +513,9 @@ def _mention_tokens(head: Token, coordinated: bool) -> list[Token]:
         # "The state government, in a statement on Sunday by ..., said": an aside the parser
         # hung on the comma that opens it
         or (c.dep_ == "punct" and c.i > head.i and any(g.dep_ == "prep" for g in c.children))
+        # "..., a move dealers warned could push up prices": "a" cannot go with a plural; the
+        # parser compounded the noun set off before the speaker into the speaker
+        or (c.dep_ in ("det", "compound") and c.i < head.i and _stray_article(head))
     ]
     # "An official at the Centre, who spoke on condition of anonymity", "A valuation report
     # for the Plough, seen by Pub Trade Weekly,": an aside set off by a comma deeper in the
