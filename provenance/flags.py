@@ -230,6 +230,7 @@ _RECORDS = frozenset(
     | {"books", "logbooks", "registers", "ledgers", "diaries", "databases", "manifests"}
     | {"timesheets", "contracts", "estimates", "forecasts", "projections", "valuations"}
     | {"presentations", "slides", "maps", "charts", "tables"}
+    | {"samples", "readings", "measurements"}
 )
 #: Those who own or run a body, named by it ("the franchise's owners"), speak as the body.
 _GOVERNING = frozenset(

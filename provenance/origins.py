@@ -235,9 +235,20 @@ def _scoped(name: str, doc_id: str, described: bool) -> str:
     return f"{doc_id}/{' '.join([*words[:-1], stem(words[-1])])}" if words else doc_id
 
 
+#: a government named by its seat ("the Taliban administration in Kabul", "the authorities
+#: in Kyiv"): the same source as the seat's name speaking for it ("Kabul says")
+_SEATED = re.compile(
+    r"^(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:administration|government|authorities|regime)"
+    r"\s+in\s+(?P<seat>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)$"
+)
+
+
 def _node_from_attribution(doc: Document, attribution: Attribution, rules: Rules) -> Node:
     name = attribution.source or (attribution.speaker.text if attribution.speaker else "")
     name = _surname_owner(doc, name) or _acronym_owner(doc, name) or name
+    seated = _SEATED.match(name) if attribution.source_type == "government" else None
+    if seated is not None:
+        name = seated.group("seat")
     entry = _listed(name, rules)
     if entry is not None:
         return _listed_node(entry, rules)
@@ -255,6 +266,7 @@ def _node_from_attribution(doc: Document, attribution: Attribution, rules: Rules
     # and is the same source there as "The council" (known by its head noun)
     issued = (attribution.source_evidence or "").startswith("issued by")
     described = described or (issued and not any(c.isupper() for c in name))
+    described = described and seated is None  # the seat is a place's name
     return Node(name, _scoped(name, doc.doc_id, described), attribution.source_type)
 
 
@@ -819,8 +831,9 @@ def _written_head(names: Sequence[str]) -> str:
 def _beside_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A role in the speaker mention before the name ("Sea Lantern's head of operations,
     Judith Amsel", "its director, Helena Vorn", "department spokeswoman Carol Imrie"), and one
-    after the name (", the head of the X", ", the group's country director"); "A spokesman
-    for the state Cyber Response Unit, Nate Gorski" names it before the name too."""
+    after the name (", the head of the X", ", a deputy spokesman for the X", ", the group's
+    country director"); "A spokesman for the state Cyber Response Unit, Nate Gorski" names it
+    before the name too."""
     role = "(?i:" + "|".join(re.escape(w) for w in words) + ")"
     extra = r"(?:[\w-]+\s+){0,2}?"
     before = re.compile(
@@ -830,7 +843,7 @@ def _beside_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patter
         rf"|(?i:the|an?)\s+{role}\s+(?:for|of|at)\s+(?P<named>[^,]+?),\s+[A-Z])"
     )
     after = re.compile(
-        rf"^,\s+(?:the\s+)?(?:{extra}{role}\s+(?:of|at)\s+(?P<of>[^,.;]+)"
+        rf"^,\s+(?:the\s+|an?\s+)?(?:{extra}{role}\s+(?:of|at|for)\s+(?P<of>[^,.;]+)"
         rf"|(?P<owner>(?:[\w&.-]+\s+){{0,4}}?[\w&.-]+)['\u2019]s\s+{extra}{role})\s*(?:[,.;]|$)"
     )
     return before, after

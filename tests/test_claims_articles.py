@@ -1499,3 +1499,31 @@ def test_an_agency_and_its_acronym_are_one_origin_with_its_figures() -> None:
     assert [o.name for o in tripled.origins] == ["Health Protection Agency"]
     figures = claim_with(claims, "1,482 cases")
     assert [o.name for o in figures.origins] == ["Health Protection Agency"]
+
+
+def test_a_government_named_by_its_seat_and_its_spokesman_are_one_origin() -> None:
+    # "Kabul says", "the Taliban administration in Kabul said" and "Mawlawi Noor Ahmad, a
+    # deputy spokesman for the Taliban administration," are one origin, not three
+    _, claims = article(
+        "Kabul says shelling killed civilians\n\n"
+        "The Taliban administration in Kabul said on Friday that Pakistani shelling had "
+        "killed four civilians in Paktia province.\n\n"
+        "Mawlawi Noor Ahmad, a deputy spokesman for the Taliban administration, said the "
+        "shelling had also destroyed three houses.\n"
+    )
+    killed = claim_with(claims, "killed four civilians")
+    assert "corroborated" not in killed.flag_names
+    assert [o.name for o in killed.origins] == ["Kabul"]
+    houses = claim_with(claims, "three houses")
+    assert [o.name for o in houses.origins] == ["Kabul"]
+
+
+def test_samples_are_records_not_unnamed_people() -> None:
+    # "Water samples taken on Monday showed ...": a record with no owner named is no
+    # anonymous source
+    _, claims = article(
+        "Water samples taken on Monday showed ammonia levels more than 30 times the permitted "
+        "limit at the outflow pipe.\n"
+    )
+    ammonia = claim_with(claims, "ammonia levels")
+    assert "anonymous_only" not in ammonia.flag_names
