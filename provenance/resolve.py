@@ -24,6 +24,7 @@ from provenance.extract import (
     POSTS,
     Candidate,
     _text,
+    according_before_relative,
     chain_sources,
     doc_text,
     doc_tokens,
@@ -346,6 +347,8 @@ def antecedent_of(
     """
     doc = speaker.doc
     low = speaker.lower_
+    if low in _RELATIVE and cue is not None and (source := according_before_relative(cue)):
+        return source  # "..., according to state geologists, who warned": they warned
     if low in _RELATIVE and cue is not None and cue.dep_ == "relcl":
         if low == "who":
             # "another parent, Tom Albers, who said": the name set beside the description
@@ -2258,8 +2261,10 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
             return name, None, f"proper name ('{head.text}' tagged {ent.label_})"
     if ent is not None:
         ent_kind = {"ORG": "organisation", "GPE": "government", "NORP": "vague"}.get(ent.label_)
-        if ent.label_ == "ORG" and _PARTNERS.search(ent.text):
-            ent_kind = "company"  # "Corrib & Lough", "Fenwick & Lowe": partners' names
+        if ent.label_ == "ORG" and _PARTNERS.search(ent.text) and " of " not in ent.text:
+            # "Corrib & Lough", "Fenwick & Lowe": partners' names (not "Division of Geological
+            # & Geophysical Surveys", "Department of Fish & Wildlife": a body's remit)
+            ent_kind = "company"
         elif ent.label_ == "ORG" and described is not None:
             ent_kind = described  # "Consumer authority ACM": the authority, by its descriptor
         elif ent.label_ == "GPE" and described in _ORGANISATION_TYPES:

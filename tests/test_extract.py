@@ -3759,3 +3759,43 @@ def test_a_fire_force_is_an_emergency_service_not_an_army() -> None:
     types = {a.source: a.source_type for a in extract(text)}
     assert types["Harbour City Fire Force"] == "government"
     assert types["army"] == "military"
+
+
+def test_according_to_a_record_with_a_relative_clause_speaks_for_the_clause_before() -> None:
+    # "according to data the ministry submitted to Rep. ...": the parser reads the relative
+    # clause as a second clause and hangs "according to" on it
+    text = (
+        "The lab received 4.2 billion won ($2.9 million) in government research grants between "
+        "2022 and 2025, according to data the Ministry of Science and ICT submitted to Rep. Park "
+        "Ji-min of the National Assembly's science committee.\n"
+    )
+    found = [a for a in extract(text) if a.cue is not None and a.cue.text == "according to"]
+    assert [a.content.text for a in found] == [
+        "The lab received 4.2 billion won ($2.9 million) in government research grants "
+        "between 2022 and 2025"
+    ]
+
+
+def test_according_to_a_source_then_its_relative_clause_are_two_statements() -> None:
+    # "..., according to state geologists, who warned ...": the parser makes "who warned" a
+    # second clause; "according to" speaks for the clause before, the geologists warned
+    text = (
+        "A mountainside above the fjord has been sliding at nearly three times its usual rate "
+        "since late February, according to state geologists, who warned this week that a "
+        "collapse could send a wave toward the village.\n"
+    )
+    found = {a.cue.text if a.cue else None: a for a in extract(text)}
+    assert found["according to"].content.text.startswith("A mountainside above the fjord")
+    warned = found["warned"]
+    assert warned.source == "state geologists" and warned.via == ()
+
+
+def test_an_ampersand_in_a_bodys_remit_makes_no_company() -> None:
+    # "Brannock & Vale" is a firm of partners; "Division of Geological & Geophysical Surveys"
+    # is a public body's remit
+    text = (
+        "The slope moved about 18 inches in March, according to the Alaska Division of "
+        "Geological & Geophysical Surveys.\n"
+    )
+    (moved,) = extract(text)
+    assert moved.source_type != "company"

@@ -26,7 +26,14 @@ from provenance.extract.cues import (
     closing_according,
 )
 from provenance.extract.quoting import _attach_quotes
-from provenance.extract.spans import Candidate, _overlap, _text, doc_text, doc_tokens
+from provenance.extract.spans import (
+    Candidate,
+    _overlap,
+    _text,
+    according_before_relative,
+    doc_text,
+    doc_tokens,
+)
 from provenance.extract.speakers import POSTS, chain_sources, mention_tokens, subject_of
 from provenance.models import Attribution
 from provenance.quotes import find_quotes
@@ -97,6 +104,9 @@ def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
             c.rule == "according-to"
             and c.cue is not None
             and (c.cue.head.i in cue_verbs or c.cue.i in relayed)
+            # "..., according to state geologists, who warned that ...": the cue is a relative
+            # clause on the source, the according speaks for the clause before
+            and according_before_relative(c.cue.head) is None
         )
     ]
     for c in cands:
@@ -218,6 +228,7 @@ __all__ = [
     "POSTS",
     "Candidate",
     "_text",
+    "according_before_relative",
     "attributions_from_doc",
     "chain_sources",
     "doc_text",

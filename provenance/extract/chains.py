@@ -17,6 +17,7 @@ from provenance.extract.spans import (
     _CITE_LEMMAS,
     Candidate,
     _text,
+    according_before_relative,
     char_span,
     span_of,
     trailing_citation,
@@ -108,7 +109,10 @@ def _add_chain_and_channel(doc: Doc, cand: Candidate, rules: Rules) -> None:
                 cand.via.append((_text(doc, toks), span_of(toks), "origin"))
     # a closing "according to" that speaks for the clause the cue reports is never a child
     # of the cue itself, so none is met twice
+    before_relative = according_before_relative(verb) is not None
     for child in [*verb.children, *closing_according(verb)]:
+        if before_relative and child.i < verb.i:
+            continue  # "..., according to state geologists, who warned": not this cue's hop
         if child.dep_ == "prep" and child.lower_ == "according":
             objs = [
                 o for t in child.subtree for o in [t] if o.dep_ == "pobj" and o.head.lower_ == "to"

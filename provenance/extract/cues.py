@@ -22,6 +22,7 @@ from provenance.extract.spans import (
     Candidate,
     _strip_leading,
     _text,
+    according_before_relative,
     char_span,
     contiguous,
     doc_text,
@@ -2144,10 +2145,23 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
             if head is None:
                 continue
             head = _clause_of(head, tok)
+            relative: set[int] = set()
+            subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+            before_relative = according_before_relative(head)
+            if (
+                head.dep_ == "conj"
+                and tok.i < head.i
+                and subject is not None
+                and subject.left_edge.i == source.right_edge.i + 1
+            ) or (before_relative is not None and before_relative.i == source.i):
+                # "..., according to data the ministry submitted to a lawmaker": the record's
+                # relative clause read as a second clause, "according to" hung on it
+                relative = {x.i for x in head.subtree}
+                head = head.head
             sent = tok.sent
             # "..., according to Xinhua, citing local officials": the cited are the origin
             cites = [c for c in head.children if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS]
-            skip = {x.i for x in tok.subtree} | {x.i for c in cites for x in c.subtree}
+            skip = {x.i for x in tok.subtree} | {x.i for c in cites for x in c.subtree} | relative
             toks = [t for t in head.subtree if t.i not in skip]
             toks = [t for t in toks if sent.start <= t.i < sent.end]
             toks = contiguous(toks, head) if head in toks else toks

@@ -213,6 +213,27 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def according_before_relative(verb: Token) -> Token | None:
+    """The source of "..., according to state geologists, who warned that ...": the parser
+    made the relative clause on the source a second clause and hung "according to" on it. The
+    object of "to", when ``verb`` is such a clause (a conjunct whose subject is a relative
+    pronoun right after "according to X,"); else None."""
+    if verb.dep_ != "conj":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.tag_ not in ("WP", "WDT") or subject.i < 2:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "according" or prep.i > subject.i:
+            continue
+        for to in (c for c in prep.children if c.lower_ == "to"):
+            for obj in (c for c in to.children if c.dep_ == "pobj"):
+                gap = verb.doc[obj.right_edge.i + 1 : subject.i]
+                if all(t.text == "," for t in gap):
+                    return obj
+    return None
+
+
 def joined_by_and(verb: Token) -> bool:
     """Whether a conjunct verb is joined to the one before it by "and", "but" ...: not
     "humiliated musicians and threatened their jobs, an investigation has found", where the
