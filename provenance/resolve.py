@@ -1399,6 +1399,8 @@ def _description_antecedent(
             # airline" "any major European airline": a quantified noun introduces no one
             if any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in tok.children):
                 return False
+            if any(c.lower_ in _OTHER for c in tok.children if c.dep_ in ("det", "amod")):
+                return False  # nor "the club" "another first-division club"
             return tok.tag_ != "NNS" or speaker.tag_ == "NNS"
         if _named_as(tok, speaker):
             return True
@@ -1489,6 +1491,8 @@ def _description_antecedent(
 
 #: determiners of a noun that stands for no one in particular ("any major airline")
 _QUANTIFIERS = frozenset({"any", "no", "every", "each", "all"})
+#: a noun so modified is not the one "the" points at ("another club", "the other airline")
+_OTHER = frozenset({"another", "other"})
 
 
 def _titles(name: Token) -> set[str]:

@@ -3799,3 +3799,16 @@ def test_an_ampersand_in_a_bodys_remit_makes_no_company() -> None:
     )
     (moved,) = extract(text)
     assert moved.source_type != "company"
+
+
+def test_another_of_a_kind_is_not_the_one_the_points_at() -> None:
+    # "The club said ..." does not look ahead to "another first-division club"
+    text = (
+        "The former coach, Ales Bizjak, alleges he was dismissed in March a day after he "
+        "complained to the federation. The club said Bizjak had been dismissed because of poor "
+        "results.\n\n"
+        "A board member at another first-division club, who did not want to be named, said at "
+        "least two other clubs were behind on wages.\n"
+    )
+    (club,) = [a for a in extract(text) if "poor results" in a.content.text]
+    assert club.source is None or "another" not in club.source
