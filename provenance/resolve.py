@@ -1400,7 +1400,7 @@ def _description_antecedent(
             if any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in tok.children):
                 return False
             if any(c.lower_ in _OTHER for c in tok.children if c.dep_ in ("det", "amod")):
-                return False  # nor "the club" "another first-division club"
+                return False  # "the club" is not "another first-division club"
             return tok.tag_ != "NNS" or speaker.tag_ == "NNS"
         if _named_as(tok, speaker):
             return True

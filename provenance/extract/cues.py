@@ -89,7 +89,7 @@ def clause_content(
         for t in root.subtree
         if t.dep_ == "relcl"
         and t.i > cue.i
-        and t.lemma_ in rules.verbs
+        and t.lemma_.lower() in rules.verbs
         and t.head.left_edge.i > root.left_edge.i
         and doc[t.head.left_edge.i - 1].text == ","
         and any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in t.children)
@@ -2154,8 +2154,9 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 and subject is not None
                 and subject.left_edge.i == source.right_edge.i + 1
             ) or (before_relative is not None and before_relative.i == source.i):
-                # "..., according to data the ministry submitted to a lawmaker": the record's
-                # relative clause read as a second clause, "according to" hung on it
+                # "..., according to data the ministry submitted to a lawmaker", "..., according
+                # to state geologists, who warned ...": a relative clause on the source read as
+                # a second clause, "according to" hung on it; it speaks for the clause before
                 relative = {x.i for x in head.subtree}
                 head = head.head
             sent = tok.sent
