@@ -2539,7 +2539,7 @@ def _descriptor_type(head: Token, toks: list[Token], rules: Rules) -> str | None
         if t.i < head.i
         and (
             (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod"))
-            or (t.dep_ == "amod" and t.lower_ in _NOUN_LIKE)
+            or (t.dep_ in ("amod", "compound") and t.lower_ in _NOUN_LIKE)
         )
     ]
     if nouns:

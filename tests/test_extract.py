@@ -3812,3 +3812,53 @@ def test_another_of_a_kind_is_not_the_one_the_points_at() -> None:
     )
     (club,) = [a for a in extract(text) if "poor results" in a.content.text]
     assert club.source is None or "another" not in club.source
+
+
+def test_a_cue_tagged_a_noun_with_its_subject_before_citing_and_that_is_a_cue() -> None:
+    # "Norrviks-Kuriren reports, citing ..., that ...": the tagger read "reports" as a plural
+    # noun; the parser still gave it a subject and hung it on the clause after "that"
+    text = (
+        "Local newspaper Norrviks-Kuriren reports, citing two people close to the club's "
+        "supporters, that the suspect is a long-standing member of the supporters' group "
+        "Norrvik Ultras.\n"
+    )
+    member = by_content(text, "long-standing member")
+    assert member.cue is not None and member.cue.text == "reports"
+    assert any("two people close" in v for v in member.via)
+
+
+def test_a_that_clause_read_as_a_relative_clause_on_whom_is_cited_is_reported() -> None:
+    # "reported ..., citing the German Foreign Office, that Ms Hartmann had been ...": the
+    # parser took "that" for a relative pronoun on "Office"; "daily" types the paper
+    text = (
+        "Hamburg daily Elbkurier reported at the time, citing the German Foreign Office, that "
+        "Ms Hartmann had been travelling in Australia on a working holiday visa since March "
+        "2024.\n"
+    )
+    visa = by_content(text, "working holiday visa")
+    assert visa.content.text.startswith("Ms Hartmann had been travelling")
+    assert visa.source_type == "media"
+    assert any("Foreign Office" in v for v in visa.via)
+
+
+def test_a_copula_the_parser_made_a_second_verb_of_said_is_what_was_said() -> None:
+    text = (
+        "A senior official at the Federal Ministry of Agriculture, who asked not to be named "
+        "because he was not authorised to speak on the matter, said a waiver on import duty for "
+        "wheat, which expired in December, was unlikely to be renewed before the end of the "
+        "year.\n"
+    )
+    waiver = by_content(text, "unlikely to be renewed")
+    assert waiver.content.text.startswith("a waiver on import duty")
+
+
+def test_a_participle_set_off_after_the_source_of_according_to_is_the_sources() -> None:
+    # "According to the letter, dated 2 April, samples ... exceeded ...": the parser hangs
+    # "according to" on "dated"; what the letter says is the clause after it
+    text = (
+        "According to the letter, dated 2 April, samples from both consignments exceeded the EU "
+        "maximum residue level for the fungicide carbendazim, and one also showed visible "
+        "mould.\n"
+    )
+    (letter,) = [a for a in extract(text) if a.cue is not None and a.cue.text == "According to"]
+    assert letter.content.text.startswith("samples from both consignments exceeded")

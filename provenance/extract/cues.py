@@ -507,6 +507,10 @@ def _verb_tagged_noun(tok: Token) -> bool:
         return True  # "A copy of the record ... lists C-114 as the donor": subject and object
     if tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and "nsubj" in deps and _said_in_that(tok):
         return True  # "A former contestant ... claims in a lawsuit that producers ..."
+    if tok.pos_ == "NOUN" and tok.dep_ == "dep" and "nsubj" in deps and tok.head.i > tok.i:
+        # "Local newspaper Norrviks-Kuriren reports, citing ..., that ...": hung with its
+        # subject on the clause after "that", as a cue set off before it is
+        return any(m.dep_ == "mark" and m.lower_ == "that" for m in tok.head.children)
     if tok.pos_ != "NOUN" or "ccomp" not in deps:
         return False
     if "nsubj" in deps:
@@ -1178,8 +1182,12 @@ def _object_then_predicate(doc: Doc, verb: Token) -> tuple[int, int] | None:
         if after >= len(doc) or doc[after].lower_ not in _AUXILIARIES:
             continue
         predicate = doc[after].head
+        if predicate.i < after and doc[after].dep_ == "conj" and predicate.i == verb.i:
+            # "said a waiver on import duty, which expired in December, was unlikely to be
+            # renewed": the copula read as a second verb of the cue
+            predicate = doc[after]
         subjectless = not any(c.dep_ in SUBJECTS for c in predicate.children)
-        elsewhere = not _in_subtree(predicate, verb)
+        elsewhere = not _in_subtree(predicate, verb) or predicate.head.i == verb.i
         if (
             predicate.pos_ in ("VERB", "AUX")
             and predicate.i > after - 1
@@ -1348,6 +1356,21 @@ def _complements(verb: Token, speaker: Token) -> list[Token]:
         if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS
         for g in c.children
         if g.dep_ == "ccomp"
+    ]
+    # "reported, citing the Foreign Office, that Ms Hartmann had been travelling ...": the
+    # clause read as a relative clause on whom it cites, set off by a comma, its "that" taken
+    # for the relative pronoun
+    comps += [
+        g
+        for c in verb.children
+        if c.dep_ == "advcl" and c.lemma_ in _CITE_LEMMAS
+        for o in c.children
+        if o.dep_ == "dobj"
+        for g in o.children
+        if g.dep_ == "relcl"
+        and g.left_edge.lower_ == "that"
+        and verb.doc[g.left_edge.i - 1].text == ","
+        and any(s.dep_ in SUBJECTS and s.lower_ != "that" for s in g.children)
     ]
     if not comps:
         # "reported yesterday, citing people close to the talks, that Stanwick had made three
@@ -2146,6 +2169,8 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 continue
             head = _clause_of(head, tok)
             relative: set[int] = set()
+            if tok.head.i != head.i and tok.head.tag_ in ("VBN", "VBG") and tok.head.i > tok.i:
+                relative = {x.i for x in tok.head.subtree}  # ", dated 2 April,": the source's
             subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
             before_relative = according_before_relative(head)
             if (
@@ -2195,6 +2220,15 @@ def _clause_of(head: Token, cue: Token) -> Token:
     """What ``..., according to X`` speaks for when the parser hangs it on a noun phrase set
     off by a comma after the clause ("More than 50,000 salmon escaped ..., five times the
     number reported, according to X"): the clause, not the noun phrase alone."""
+    if (
+        head.tag_ in ("VBN", "VBG")
+        and head.dep_ in ("advcl", "acl")
+        and cue.i < head.i < head.head.i
+        and cue.doc[head.i - 1].text == ","
+    ):
+        # "According to the letter, dated 2 April, samples ... exceeded ...": a participle
+        # describing the source, set off by commas, that the parser made the phrase's head
+        return head.head
     if cue.i == 0 or cue.doc[cue.i - 1].text != ",":
         return head
     # "X received the money in October, according to a letter ..., a copy of which was seen
