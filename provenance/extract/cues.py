@@ -37,6 +37,7 @@ from provenance.extract.spans import (
 from provenance.extract.speakers import (
     _after_comma,
     _postposed_relcl,
+    _set_off,
     chain_sources,
     mention_tokens,
     noun_subject,
@@ -91,7 +92,7 @@ def clause_content(
         and t.i > cue.i
         and t.lemma_.lower() in rules.verbs
         and t.head.left_edge.i > root.left_edge.i
-        and doc[t.head.left_edge.i - 1].text == ","
+        and _set_off(t.head)
         and any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in t.children)
     ]
     misread = _misread_subject(root)
@@ -1007,7 +1008,7 @@ def _from_verb(
         if not (
             c.i > verb.i
             and _own_statement(c, rules)
-            and "," in (c.left_edge.text, doc[max(c.left_edge.i - 1, 0)].text)
+            and (c.left_edge.text == "," or _set_off(c))
             and any(o.i < c.i and o.i > verb.i for o in comps)
         )
     ]
