@@ -354,7 +354,10 @@ def antecedent_of(
             # "another parent, Tom Albers, who said": the name set beside the description
             who = _who(cue.head)
             return _appositive_name(who) or who
-        return _seen_by(cue.head) or cue.head
+        noun = _seen_by(cue.head) or cue.head
+        # "the U.N. humanitarian office, OCHA, which said": the name set beside the noun
+        beside = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        return beside[0] if noun.pos_ == "NOUN" and beside and beside[0].i > noun.i else noun
     if low in _PERSON_PRONOUNS:
         wanted = "f" if low in ("she", "her") else "m"
         speakers = [
@@ -403,11 +406,13 @@ def antecedent_of(
                 or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
             )
         )
+        # one known by a description only ("A lab worker ..."), too
+        by_post = by_post or (subject is not None and subject.pos_ == "NOUN")
         either = subject is not None and (subject.dep_ == "nsubjpass" or by_post)
         known = (None, wanted) if either else (wanted,)
         subject_gender = _gender(subject, earlier) if subject is not None else None
         if subject is not None and subject_gender in known:
-            return _appositive_name(subject) or subject
+            return _appositive_name(subject) or _name_given(subject) or subject
         for head in speakers:  # the latest to speak, unless known to be of the other sex
             if _gender(head, earlier) in (None, wanted):
                 return head
@@ -424,7 +429,7 @@ def antecedent_of(
         # "The company's shares fell after it said ...": an organisation earlier in the sentence
         # (not one inside what it said: "Survivors told the crew ... left Zarif, it said")
         said = _said_before(cue)
-        platforms = {w for c in rules.channels if c.kind == "platform" for w in c.words}
+        platforms = _platforms(rules)
         for tok in reversed([t for t in speaker.sent if t.i < speaker.i]):
             if tok.i in said or tok.lower_ in platforms:
                 continue  # "In a message on Telegram, it said": the medium, not who spoke
@@ -647,6 +652,15 @@ def _last_subject(
             # Dilys Morgan was taking it in her stride.")
             paragraph = paragraph or _alone(before)
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and _is_person(tok) and paragraph:
+                return tok
+            # "A lab worker in Graz, who did not want to be named, is sceptical of the
+            # figures. She told ...": a person the sentence just before introduces by a
+            # description
+            described = tok.dep_ == "nsubj" and _described_person(tok, rules)
+            # (not one inside a quotation: "'A player who doesn't know where he is should
+            # not play,' she said")
+            unquoted = not any(ch in QUOTE_CHARS for ch in before.text)
+            if described and paragraph and unquoted and not _is_definite(tok):
                 return tok
             # "Karvik's MLA, Leah Anguttitauruq, raised the prices ...": the name set beside
             # the post the sentence is about
@@ -875,6 +889,10 @@ def _said_of_themselves(doc: Doc) -> dict[str, str]:
             if subject is None:
                 continue
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if owner is not None and _whose(speaker):
+                # "Umm Khaled, whose husband is on dialysis, said his session was cut": "his"
+                # may be the one the relative clause brought in
+                continue
             word = (subject if subject.pos_ == "PRON" else owner or subject).lower_
             if word in _SHE or word in _HE:
                 seen.setdefault(_surname(speaker), set()).add("f" if word in _SHE else "m")
@@ -894,6 +912,11 @@ def _said_of_themselves(doc: Doc) -> dict[str, str]:
         found = {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
         doc.user_data["provenance_said_of_themselves"] = found
     return found
+
+
+def _whose(name: Token) -> bool:
+    """Whether a relative clause opened by "whose" describes ``name``."""
+    return any(t.lower_ == "whose" for c in name.children if c.dep_ == "relcl" for t in c.subtree)
 
 
 _SHE = frozenset({"she", "her"})
@@ -1432,12 +1455,24 @@ def _description_antecedent(
     # "the company", "the court", "the agency": the last organisation of that kind to speak,
     # else the organisation last named before it
     if kind in _ORGANISATION_TYPES:
+        # "the state news agency" is one said to be the state's, not "news site Kordofan Voice"
+        owned = _state_run(speaker)
+        qualified = _qualified_name(speaker, headline)
+        if qualified is not None and not owned:
+            return qualified
+        named_before = _body_before(speaker, kind, rules)
+        if named_before is not None and lemma in _ANY_BODY and not owned:
+            return named_before
         # the most salient one: most attributions so far, the latest on a tie
         counts: dict[str, tuple[int, int, Token]] = {}
         for n, (_, head) in enumerate(earlier):
             # a name, though the tagger took its last word for a noun ("Nordhaven Seafoods")
             named = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.is_title)
             if head.i >= speaker.i or not named or head.idx < headline:
+                continue
+            if owned and not _state_run(head):
+                continue
+            if _set_beside(speaker, head, headline, rules):
                 continue
             name, head_kind, _ = canonical_source(head, rules)
             if head_kind != kind or not name:
@@ -1464,6 +1499,9 @@ def _description_antecedent(
             and not _territory(ent.root)
             and not _bracketed(ent)
             and (lemma in _generic_bodies(rules) or lemma in ent.text.lower())
+            and (not owned or _state_run(ent.root))
+            # "In a post on Telegram, the paramilitary group said": the medium, not who spoke
+            and ent.text.lower() not in _platforms(rules)
         ]
         kinds = [canonical_source(ent.root, rules)[1] for ent in candidates]
         # one named as of that kind ("Navkar Speciality Chemicals Pvt Ltd"), before one that
@@ -1475,18 +1513,131 @@ def _description_antecedent(
                 return _named_of_kind(ent.root, speaker, kind, rules) or ent.root
         # "The port's operator, Nordhavn Terminals," (a name the tagger took for a person)
         for tok in reversed(doc[sents[lo].start : speaker.i]):
+            if owned and not _state_run(tok):
+                continue
             if tok.idx >= headline and _described_organisation(tok, rules) == kind:
                 return tok
         # "Helix Orbital's rocket lost its second stage, the company said": a name the tagger
-        # missed, ended by a word that names that kind of organisation
+        # missed, ended by a word that names that kind of organisation (one it took for an
+        # organisation was weighed above: "the army" is not "the Rapid Support Forces")
         for tok in reversed(doc[sents[lo].start : speaker.i]):
             before = doc[tok.i - 1] if tok.i > 0 else None
             named = before is not None and before.pos_ == "PROPN" and tok.pos_ == "PROPN"
-            if tok.idx >= headline and named and _trigger(tok, rules) == kind:
+            missed = tok.ent_type_ != "ORG" and not (owned and not _state_run(tok))
+            if tok.idx >= headline and named and missed and _trigger(tok, rules) == kind:
                 return tok
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):
         return _named_after_lede(speaker, sents[here + 1 : here + 2], rules)
     return None
+
+
+def _set_beside(speaker: Token, head: Token, headline: int, rules: Rules) -> bool:
+    """Whether the article names ``head``'s organisation beside the speaker's word, as one
+    of two ("the army and the paramilitary Rapid Support Forces accused each other"): then
+    "the army" is not the RSF, though both are forces that spoke."""
+    lemma = speaker.lemma_.lower()
+    name = canonical_source(head, rules)[0]
+    if name is None:
+        return False
+    for tok in doc_tokens(speaker.doc)[: speaker.i]:
+        if tok.idx < headline or tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma:
+            continue
+        if any(canonical_source(c, rules)[0] == name for c in tok.conjuncts):
+            return True
+    return False
+
+
+def _qualified_name(speaker: Token, headline: int) -> Token | None:
+    """The last name before ``speaker`` written with the adjective it is described by ("the
+    paramilitary group" after "the paramilitary Rapid Support Forces (RSF)", "the militant
+    group" after "militant group Hamas"), but for adjectives any body may have."""
+    words = {
+        c.lower_
+        for c in speaker.children
+        if c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in _VAGUE_QUALIFIERS
+    }
+    if not words:
+        return None
+    for tok in reversed(doc_tokens(speaker.doc)[: speaker.left_edge.i]):
+        if tok.idx < headline:
+            break
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        described = [t for t in mention_tokens(tok) if t.i < tok.i]
+        if tok.dep_ == "appos" and tok.head.i < tok.i:  # "the paramilitary, Rapid Support Forces"
+            described.append(tok.head)
+        if any(t.lower_ in words for t in described):
+            return tok
+    return None
+
+
+#: adjectives that say nothing of which body is meant ("the local council")
+_VAGUE_QUALIFIERS = frozenset(
+    [
+        "local",
+        "national",
+        "regional",
+        "federal",
+        "main",
+        "new",
+        "other",
+        "former",
+        "same",
+        "central",
+        "top",
+        "senior",
+        "big",
+        "biggest",
+        "large",
+        "largest",
+        "small",
+        "private",
+        "public",
+        "official",
+        "international",
+        "foreign",
+        "domestic",
+        "provincial",
+        "municipal",
+    ]
+)
+
+
+#: what any organisation may be called, whatever its kind (not "the company", which says it)
+_ANY_BODY = frozenset({"group", "organisation", "organization", "body"})
+
+
+def _body_before(speaker: Token, kind: str | None, rules: Rules) -> Token | None:
+    """The organisation the sentence just before is about, by name, as the subject of its
+    main verb, where "the group" opens the next ("The Kansai Karoshi Families Network said
+    ... . The group said ..."): that one, though another of its kind spoke more often."""
+    before = _sentence_before(speaker)
+    if before is None or speaker.dep_ != "nsubj" or speaker.left_edge.i != speaker.sent.start:
+        return None
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ != "ORG":
+        return None
+    return subject if _compatible(canonical_source(subject, rules)[1], kind) else None
+
+
+def _platforms(rules: Rules) -> frozenset[str]:
+    """The names of platforms a statement is posted on ("Telegram", "X"), from the rules'
+    channels."""
+    found: frozenset[str] = once_for(
+        _PLATFORMS,
+        rules,
+        lambda: frozenset(w for c in rules.channels if c.kind == "platform" for w in c.words),
+    )
+    return found
+
+
+_PLATFORMS: dict[int, tuple[Any, Any]] = {}
+
+
+def _state_run(head: Token) -> bool:
+    """Whether the phrase headed by ``head`` calls it the state's ("the state news agency",
+    "state-run broadcaster RTS", "state media outlet SUNA")."""
+    return any(t.lower_ == "state" for t in mention_tokens(head) if t.i < head.i)
 
 
 #: determiners of a noun that stands for no one in particular ("any major airline")
@@ -2551,6 +2702,14 @@ def _descriptor_type(head: Token, toks: list[Token], rules: Rules) -> str | None
         kind = _trigger(head.head, rules)
         if kind in _ORGANISATION_TYPES:
             return kind
+    if toks and toks[0].i > 0 and head.dep_ == "nsubj":
+        # "Local radio station Sawt al-Wasat reported": the noun just before the name, read
+        # as a second subject of the same verb
+        noun = head.doc[toks[0].i - 1]
+        if noun.pos_ == "NOUN" and noun.dep_ == "nsubj" and noun.head.i == head.head.i:
+            kind = _trigger(noun, rules)
+            if kind in _ORGANISATION_TYPES:
+                return kind
     for t in head.children:
         if t.dep_ == "appos" and t.i > head.i and t.pos_ == "NOUN":
             kind = _trigger(t, rules)

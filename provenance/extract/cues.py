@@ -59,7 +59,11 @@ def clause_content(
         if child.i < root.i:
             continue
         if child.dep_ == "advcl" and _holds_cue(child, rules):
-            cut.append(child)  # another attribution
+            # another attribution; but only its verbs whose subject is outside it ('hit the
+            # market "while people were buying food" and put the toll at 41': the verb after
+            # the quotation is the speaker's, the quoted clause is what was said)
+            joined = _cues_joined_from_outside(child, rules)
+            cut += joined or [child]
         elif (
             child.dep_ == "conj"
             and child.i > cue.i
@@ -191,6 +195,24 @@ def _holds_cue(tok: Token, rules: Rules) -> bool:
         t.lemma_ in rules.verbs and t.pos_ in ("VERB", "AUX") and subject_of(t) is not None
         for t in tok.subtree
     )
+
+
+def _cues_joined_from_outside(clause: Token, rules: Rules) -> list[Token]:
+    """The cue verbs in ``clause`` that the parser joined to a verb of it ("and put ...")
+    though their subject is outside it, with their "and"; none where another cue is in it."""
+    cues = [
+        t
+        for t in clause.subtree
+        if t.lemma_ in rules.verbs and t.pos_ in ("VERB", "AUX") and subject_of(t) is not None
+    ]
+    joined = []
+    for cue in cues:
+        subject = subject_of(cue)
+        if cue.dep_ != "conj" or subject is None or _in_subtree(subject, clause):
+            return []
+        joined.append(cue)
+        joined += [c for c in cue.head.children if c.dep_ == "cc" and c.i < cue.i]
+    return joined
 
 
 def _in_subtree(tok: Token, root: Token) -> bool:
@@ -368,14 +390,23 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
 def _relay_participle(tok: Token, rules: Rules) -> bool:
     """ "Radio Vakarau reported last week, quoting a provincial official, that ...": a
     "quoting" or "citing" set off after a cue names the relay of that cue's statement (a hop
-    of its chain), not a statement of its own, even where the parser hung the clause on it."""
-    return (
-        tok.lemma_.lower() in _CITE_LEMMAS
-        and tok.tag_ == "VBG"
-        and tok.dep_ == "advcl"
-        and tok.head.lemma_.lower() in rules.verbs
-        and tok.head.i < tok.i
-    )
+    of its chain), not a statement of its own, even where the parser hung the clause on it,
+    or hung it on that clause ("The agency said, quoting the governor's office, that the dead
+    included ...": on "included"), or set it right after the cue's comma though the parser
+    took that cue for a clause of what follows ("Radio X reported, quoting a nurse, that
+    staff had been ...", "that" read as "that staff")."""
+    if tok.lemma_.lower() not in _CITE_LEMMAS or tok.tag_ != "VBG" or tok.dep_ != "advcl":
+        return False
+    if tok.head.lemma_.lower() in rules.verbs and tok.head.i < tok.i:
+        return True
+    # not "..., quoting the deputy minister as saying: ...", which says what it quotes
+    if any(c.dep_ in ("ccomp", "xcomp") or c.lower_ == "as" for c in tok.children):
+        return False
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].lemma_.lower() in rules.verbs:
+        return True
+    cue = tok.head.head
+    return tok.head.dep_ == "ccomp" and cue.lemma_.lower() in rules.verbs and cue.i < tok.i
 
 
 def _as_aside(doc: Doc, verb: Token, stance: str) -> Candidate | None:
@@ -665,6 +696,11 @@ def _tail_cue_tagged_noun(tok: Token) -> tuple[Token, Token] | None:
         while k > sent.start and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
             k -= 1
     if k == tok.i - 1 or doc[k].text != "," or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # a verb agrees with its subject: "records show", "the count shows", but "..., RSF trade
+    # blame" is no one's statement (the headline's "trade blame")
+    bare = tok.lower_ == tok.lemma_.lower()
+    if subject.tag_ in (("NN", "NNP") if bare else ("NNS", "NNPS")):
         return None
     if k - sent.start < 4:
         return None  # too little before the comma to be what was said
@@ -1069,9 +1105,20 @@ def _from_verb(
             and first.i + 1 < len(doc)
             and doc[first.i + 1].tag_ in ("DT", "PRP$", "CD")
         )
+        that = comp.left_edge
+        # "reported, quoting a nurse, that staff had ...": "that" after the relay's comma is
+        # the conjunction, though read as the determiner of "staff" (the relay cut before it)
+        opening = next((t for t in comp.subtree if span and t.idx == span[0]), None)
+        if (
+            opening is not None
+            and opening.lower_ == "that"
+            and opening.dep_ == "det"
+            and opening.i - 1 > verb.i
+            and doc[opening.i - 1].text == ","
+        ):
+            opens, that = True, opening
         if span and (_that_is_no_object(comp) or opens):
             # (never back over the cue: "a leak that the sugar company says was contained")
-            that = comp.left_edge
             span = trim(doc_text(doc), max(span[0], that.idx + len(that.text)), span[1])
         if span:
             yield make(span, "verb-ccomp" if after else "postposed-cue", 0.85)
@@ -1584,11 +1631,12 @@ def _that_read_as_determiner(doc: Doc, verb: Token, head: Token) -> Token | None
             return first
     # "The weekly Kunene Echo reported last week, citing an official ..., that the ministry had
     # written": the "that" read as the object of the clause's verb, its subject right after
-    for that in head.children:
+    # (or of a verb in the clause: "..., that KVS intends to cut 40 jobs", "that" on "cut")
+    for that in doc[verb.i + 1 : head.i]:
         if (
             that.lower_ == "that"
             and that.dep_ == "dobj"
-            and verb.i < that.i < head.i
+            and _in_subtree(that, head)
             and doc[that.i - 1].text == ","
             and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == that.i + 1
@@ -1907,6 +1955,8 @@ def _object_content(
         locating = verb.lemma_.lower() in _LOCATING  # "records place him in Leeds"
         if child.pos_ not in ("NOUN", "PROPN", "NUM") and not (locating and child.pos_ == "PRON"):
             continue  # "shows at least eight of the fined homeowners speaking": a count too
+        if child.ent_type_ in ("GPE", "LOC") and not locating:
+            continue  # "both claim Kashmir": a territory claimed, not a statement
         # ", saying ..." that the parser hung inside the object is the speaker's own next
         # statement ("belied reports that the screen showed his game, saying ...")
         aside = {
@@ -2170,7 +2220,7 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 continue
             head = _clause_of(head, tok)
             relative: set[int] = set()
-            if tok.head.i != head.i and tok.head.tag_ in ("VBN", "VBG") and tok.head.i > tok.i:
+            if tok.head.i != head.i and _participle(tok.head) and tok.head.i > tok.i:
                 relative = {x.i for x in tok.head.subtree}  # ", dated 2 April,": the source's
             subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
             before_relative = according_before_relative(head)
@@ -2217,12 +2267,18 @@ def _according_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
 _SET_OFF = frozenset({"npadvmod", "appos"})
 
 
+def _participle(verb: Token) -> bool:
+    """Whether ``verb`` is a participle, though tagged a past tense where it has an agent
+    ("the indictment, read out by the prosecutor's office,")."""
+    return verb.tag_ in ("VBN", "VBG") or any(c.dep_ == "agent" for c in verb.children)
+
+
 def _clause_of(head: Token, cue: Token) -> Token:
     """What ``..., according to X`` speaks for when the parser hangs it on a noun phrase set
     off by a comma after the clause ("More than 50,000 salmon escaped ..., five times the
     number reported, according to X"): the clause, not the noun phrase alone."""
     if (
-        head.tag_ in ("VBN", "VBG")
+        _participle(head)
         and head.dep_ in ("advcl", "acl")
         and cue.i < head.i < head.head.i
         and cue.doc[head.i - 1].text == ","

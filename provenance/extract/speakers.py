@@ -101,6 +101,11 @@ def subject_of(verb: Token) -> Token | None:
     # "X said ... and warned", "X told AFP ..., adding that": the subject of the first cue
     if verb.dep_ == "conj" or participle:
         node = verb.head
+        if verb.dep_ == "conj" and _quote_closed_between(node, verb):
+            # 'said the drone hit the market "while people were buying food" and put the
+            # toll at 41': a verb after the closing mark is not the quoted clause's
+            while node.dep_ in ("advcl", "conj") and node is not node.head:
+                node = node.head
         while node is not node.head:
             if participle and _noun_content(node):
                 # "belied reports that the screen showed his game, saying ...": the parser hung
@@ -124,6 +129,14 @@ def subject_of(verb: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return _nearest_subject(node)
     return None
+
+
+def _quote_closed_between(head: Token, verb: Token) -> bool:
+    """Whether a quotation opened before ``head`` (in its sentence) closes between it and
+    ``verb``."""
+    doc = head.doc
+    opened = any(t.tag_ == "``" for t in doc[head.sent.start : head.i])
+    return opened and any(t.tag_ == "''" for t in doc[head.i + 1 : verb.i])
 
 
 def _with_participle(verb: Token) -> Token | None:
