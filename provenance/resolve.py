@@ -374,6 +374,7 @@ def antecedent_of(
                 and _described_organisation(head, rules) is None
                 and (
                     _is_person(head)
+                    or _named_person(head, rules)
                     or _is_titled_name(head, rules)
                     or _trigger(head, rules) in ("official", "anonymous official")
                     or _described_person(said, rules)
@@ -413,6 +414,15 @@ def antecedent_of(
         subject_gender = _gender(subject, earlier) if subject is not None else None
         if subject is not None and subject_gender in known:
             return _appositive_name(subject) or _name_given(subject) or subject
+        # "But for Anne-Sophie Halleux, a hydrogeologist ..., drought alone does not explain
+        # it. She said ...": the one person the sentence just before names, when whoever
+        # spoke last did so before it
+        named = _person_named_before(speaker, earlier, rules)
+        before = _sentence_before(speaker)
+        latest = speakers[0] if speakers else None
+        spoke_before = latest is None or (before is not None and latest.i < before.start)
+        if named is not None and spoke_before and _gender(named, earlier) in (None, wanted):
+            return named
         for head in speakers:  # the latest to speak, unless known to be of the other sex
             if _gender(head, earlier) in (None, wanted):
                 return head
@@ -554,7 +564,9 @@ def _subject_before(
         if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         tok = _as_resolved(tok, earlier)  # "Stanwick denied ...": whom it was resolved to
-        if _an_organisation(tok, rules):
+        # or a government body ("The Walloon Public Service's environment department
+        # confirmed ... . A spokeswoman said")
+        if _an_organisation(tok, rules) or _trigger(tok, rules) == "government":
             return tok
     return None
 
@@ -681,6 +693,56 @@ def _last_subject(
         ):
             return tok
     return None
+
+
+def _person_named_before(
+    speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
+) -> Token | None:
+    """The one person the sentence just before names (in the same paragraph, outside any
+    quotation, where nobody speaks), or None."""
+    before = _sentence_before(speaker)
+    if before is None or any(before.start <= said.i < before.end for said, _ in earlier):
+        return None
+    text = doc_text(speaker.doc)
+    if "\n" in text[before.end_char : speaker.idx] or any(ch in QUOTE_CHARS for ch in before.text):
+        return None
+    people = {e.root.i: e.root for e in before.ents if _named_person(e.root, rules)}
+    if len(people) != 1:
+        return None
+    # whose view the sentence gives ("But for Anne-Sophie Halleux, ..., drought alone does
+    # not explain it"), not one it is about ("Tom Lund agreed", whom only a known sex makes
+    # the "she" after it)
+    person = next(iter(people.values()))
+    opener = [t for t in before if not t.is_punct and t.lower_ not in ("but", "and", "yet")]
+    viewpoint = bool(opener) and opener[0].lower_ == "for" and person.head.i == opener[0].i
+    return person if viewpoint else None
+
+
+def _named_person(name: Token, rules: Rules) -> bool:
+    """A person's name, though the recogniser took it for an organisation's, where a post or
+    a profession is set beside it ("Anne-Sophie Halleux, a hydrogeologist at ...,")."""
+    if name.pos_ != "PROPN" or name.ent_type_ in _PLACES or name.ent_type_ == "NORP":
+        return False  # "Tarvin, a village on the border," is a place
+    return _is_person(name) or any(
+        c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and (
+            _trigger(c, rules) in ("expert", "official")
+            or (_a_person_described(c, rules) and _someone_at(c))
+        )
+        for c in name.children
+    )
+
+
+def _someone_at(noun: Token) -> bool:
+    """Whether a description is of a person by its words: "who" opens a clause on it, or it
+    is one at a place of work ("a hydrogeologist at the University of Liège"), not "the
+    London-listed owner of Ballinvarra"."""
+    return any(
+        (c.dep_ == "relcl" and any(t.lower_ == "who" for t in c.children))
+        or (c.dep_ == "prep" and c.lower_ == "at")
+        for c in noun.children
+    )
 
 
 def _alone(sentence: Entity) -> bool:
@@ -1439,11 +1501,11 @@ def _description_antecedent(
     for n in range(here, lo - 1, -1):
         for tok in reversed(tokens[sents[n].start : min(sents[n].end, speaker.i)]):
             if matches(tok):
-                return tok
+                return _described_name(tok)
     for n in range(here, hi):
         for tok in tokens[max(sents[n].start, speaker.i + 1) : sents[n].end]:
             if matches(tok):
-                return tok
+                return _described_name(tok)
     # "the university" far from "Lecturers at Castlemere University": a name ending in its
     # word, named earlier in the article, before the one that spoke most
     if institution:
@@ -1638,6 +1700,13 @@ def _state_run(head: Token) -> bool:
     """Whether the phrase headed by ``head`` calls it the state's ("the state news agency",
     "state-run broadcaster RTS", "state media outlet SUNA")."""
     return any(t.lower_ == "state" for t in mention_tokens(head) if t.i < head.i)
+
+
+def _described_name(noun: Token) -> Token:
+    """The name a description is set beside, after it ("Hélène Marvejol, France's junior
+    minister for rural affairs,": "the minister" is Hélène Marvejol), else the description."""
+    beside = noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.head.i < noun.i
+    return noun.head if beside and noun.head.pos_ == "PROPN" else noun
 
 
 #: determiners of a noun that stands for no one in particular ("any major airline")
@@ -2332,7 +2401,7 @@ def _canonical_source(head: Token, rules: Rules) -> tuple[str | None, str | None
         name, kind, how = canonical_source(short_for.root, rules)
         if name and kind in _ORGANISATION_TYPES:
             return name, kind, f"{how}, named short as '{head.text}'"
-    if _is_person(head) or _is_titled_name(head, rules) or set_off:
+    if _is_person(head) or _is_titled_name(head, rules) or set_off or _named_person(head, rules):
         kind = (_trigger(titled[0], rules) or "official") if titled else "person"
         kind = "official" if set_off and kind == "person" else kind
         full = _full_name(head, rules)

@@ -194,7 +194,19 @@ def _notice(span: Span, rules: ClaimRules) -> bool:
     """The outlet's note on the article itself ("This report by The Canadian Press was first
     published March 13, 2026.", "This story has been updated ...")."""
     text = " ".join(span.text.lower().split())
-    return any(text == n or text.startswith(n + " ") for n in rules.notices)
+    if any(text == n or text.startswith(n + " ") for n in rules.notices):
+        return True
+    # a publication stamp: "Published on May 21, 2026, at 6:12 pm", "Ouest-France, published
+    # on 21/05/2026 at 07:30", "Updated 14:05 GMT"
+    return (
+        _STAMP.match(text) is not None
+        and any(ch.isdigit() for ch in text)
+        and len(text.split()) <= _STAMP_WORDS
+    )
+
+
+_STAMP = re.compile(r"^(?:[^,]{1,40},\s*)?(?:first |last )?(?:published|updated|posted)\b")
+_STAMP_WORDS = 14
 
 
 _SUBORDINATORS = frozenset(

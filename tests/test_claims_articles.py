@@ -1527,3 +1527,17 @@ def test_samples_are_records_not_unnamed_people() -> None:
     )
     ammonia = claim_with(claims, "ammonia levels")
     assert "anonymous_only" not in ammonia.flag_names
+
+
+def test_a_publication_stamp_or_a_question_not_answered_is_no_claim() -> None:
+    text = (
+        "Quarry blamed as village wells run dry\n\n"
+        "Published on May 21, 2026, at 6:12 pm (Paris time)\n\n"
+        "Some thirty wells in the hamlet have run dry since April, residents said.\n\n"
+        "Le Bocq Hebdo, published on 21/05/2026 at 07:30\n\n"
+        "The local weekly reported that a second pump had been installed. The operator did not "
+        "answer our questions on this point.\n"
+    )
+    _, claims = article(text)
+    found = [c.text for c in claims if "unattributed" in c.flag_names]
+    assert not [t for t in found if "ublished" in t or "our questions" in t]

@@ -4066,3 +4066,71 @@ def test_she_after_a_quoted_description_of_someone_is_the_speaker_before() -> No
         "is not a grey area,\u201d she said.\n"
     )
     assert by_content(text, "grey area").source == "Ana Talo"
+
+
+def test_the_minister_is_the_name_the_description_was_set_beside() -> None:
+    text = (
+        "Claire Duvivier, France\u2019s junior minister for housing, held a stake in a "
+        "building firm, according to company filings.\n\n"
+        "The minister denied any wrongdoing on Thursday.\n"
+    )
+    assert by_content(text, "any wrongdoing").source == "Claire Duvivier"
+
+
+def test_a_spokeswoman_after_a_government_department_speaks_for_it() -> None:
+    text = (
+        "The operator, Carrieres du Bocq, rejects any link, its director said.\n\n"
+        "The Walloon Public Service's environment department (SPW) confirmed that it had asked "
+        "the operator to install two boreholes. A spokeswoman said the results would be "
+        "published in June.\n"
+    )
+    spokeswoman = by_content(text, "results would be published")
+    assert spokeswoman.source is not None and "environment department" in spokeswoman.source
+
+
+def test_she_after_one_person_named_in_the_sentence_before_is_that_person() -> None:
+    # "But for Anne Halleux, a hydrogeologist ..., drought alone does not explain it. She
+    # said ...": the recogniser took her name for an organisation's; the profession set
+    # beside it says she is a person, and the sentence before names no one else
+    text = (
+        '"Our pumping is within the limits of our permit," its managing director, Marc '
+        "Collin, said in a written reply.\n\n"
+        "But for Anne-Sophie Halleux, a hydrogeologist at the University of Li\u00e8ge who has "
+        "studied the aquifer, drought alone does not explain what is happening. She said the "
+        "water level in a borehole near the pit had fallen by 11 metres since January.\n"
+    )
+    borehole = by_content(text, "fallen by 11 metres")
+    assert (borehole.source, borehole.source_type) == ("Anne-Sophie Halleux", "person")
+
+
+def test_a_cue_joined_to_the_clause_before_without_and_is_a_postposed_cue() -> None:
+    # no "and" between the clause and "told": the speaker and her title after the comma
+    joined = (
+        "The recall will cost about \u20ac85 million, chief financial officer Ulrike Sander "
+        "told analysts on a conference call.\n"
+    )
+    said = (
+        "The recall will cost about \u20ac85 million, chief financial officer Ulrike Sander said.\n"
+    )
+    for text in (joined, said):
+        cost = by_content(text, "85 million")
+        assert cost.content.text == "The recall will cost about \u20ac85 million"
+        assert cost.source == "Ulrike Sander"
+
+
+def test_a_cue_with_its_own_object_after_a_comma_is_no_postposed_cue() -> None:
+    # a headline: "Tiraspol denies leak", not a denial of the water intake being halted
+    text = "Water intake on Dniester halted after oil slick, Tiraspol denies leak on left bank\n"
+    found = extract(text)
+    assert [a.content.text for a in found if a.cue is not None and a.cue.text == "denies"] == [
+        "leak on left bank"
+    ]
+    # whom it was told to is no object of what was said, nor a phrase set off after a comma
+    told = by_content("The bridge will reopen in May, the mayor told reporters.\n", "reopen")
+    assert told.content.text == "The bridge will reopen in May"
+    text = (
+        "Hengguang Glass has shut down two of its five furnaces, the company said in a filing on "
+        "Thursday, the latest sign that a price war is squeezing out weaker players.\n"
+    )
+    furnaces = by_content(text, "shut down two")
+    assert furnaces.content.text == "Hengguang Glass has shut down two of its five furnaces"

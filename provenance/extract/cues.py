@@ -279,6 +279,17 @@ def _verb_candidates(doc: Doc, rules: Rules) -> Iterator[Candidate]:
                 if span is not None:
                     yield _repaired(doc, tok, span, speaker, "postposed-tagged-noun", cue.stance)
             continue
+        joined = _tail_cue_joined(tok) if cue is not None and not cue.quote_only else None
+        if cue is not None and joined is not None:
+            speaker, comma = joined
+            if _may_speak(speaker, cue.subjects):
+                said = [t for t in doc[tok.sent.start : comma.i] if not t.is_space]
+                if said and said[0].pos_ == "CCONJ":
+                    said = said[1:]
+                span = char_span(said)
+                if span is not None:
+                    yield _repaired(doc, tok, span, speaker, "postposed-joined-cue", cue.stance)
+            continue
         owner = _object_read_as_subject(tok) if cue is not None and not cue.quote_only else None
         if cue is not None and owner is not None:
             toks = _rest_of_sentence(tok)
@@ -707,6 +718,37 @@ def _tail_cue_tagged_noun(tok: Token) -> tuple[Token, Token] | None:
     return subject, doc[k]
 
 
+def _comma_before_speaker(speaker: Token) -> Token | None:
+    """The comma just before a speaker's name and the words run in front of it ("...,
+    chief financial officer Ulrike Sander"), or None."""
+    doc = speaker.doc
+    k = speaker.left_edge.i - 1
+    while k > speaker.sent.start and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
+        k -= 1
+    return doc[k] if k < speaker.left_edge.i and doc[k].text == "," else None
+
+
+def _tail_cue_joined(tok: Token) -> tuple[Token, Token] | None:
+    """'The recall will cost about €85 million, chief financial officer Ulrike Sander told
+    analysts on a conference call.': the parser joined the cue to the clause before it, with
+    no "and", though a comma and the speaker stand between. The speaker and the comma, or
+    None."""
+    doc = tok.doc
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.i > tok.i:
+        return None
+    if any(t.dep_ == "cc" and t.head.i == tok.head.i for t in doc[tok.head.i + 1 : tok.i]):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl") or c.lower_ == "that" for c in tok.children):
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    comma = _comma_before_speaker(subject)
+    if comma is None or comma.i - tok.sent.start < 4:
+        return None
+    return subject, comma
+
+
 def _rest_of_sentence(cue: Token) -> list[Token]:
     """The words of the sentence after a cue, without a "that" opening them or the
     punctuation closing the sentence (a closing quotation mark stays)."""
@@ -1026,6 +1068,16 @@ def _from_verb(
         yield make(reported, "as-reported-by", 0.75)
         return
     comps = _complements(verb, speaker)
+    # "Water intake halted after oil slick, Tiraspol denies leak": a cue with an object of
+    # its own after it says that object, not the clause before its comma
+    # (not whom it was told to, nor whom it quotes: "..., Interfax quoted Lavrov as saying")
+    # (an object right after it: "..., the company said ..., the latest sign that ..." is no
+    # object of "said", whatever the parser made of it)
+    own_object = verb.lemma_.lower() not in _TELLING | _CITE_LEMMAS and any(
+        c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 for c in verb.children
+    )
+    if own_object:
+        comps = [c for c in comps if c.i > verb.i]
     # "KNL said it had shut its plant, a move dealers warned could push up prices": a modal
     # right after the cue opens what was said, its subject the noun set off before the
     # speaker; the clause before is another's statement
@@ -1065,7 +1117,7 @@ def _from_verb(
         cand.fragments = list(inserted[1])
         yield cand
         return
-    if not comps:
+    if not comps and not own_object:
         span = _postposed_content(doc, verb, speaker)
         if span is not None:
             yield make(span, "postposed-cue", 0.75)
@@ -1120,6 +1172,12 @@ def _from_verb(
         if span and (_that_is_no_object(comp) or opens):
             # (never back over the cue: "a leak that the sugar company says was contained")
             span = trim(doc_text(doc), max(span[0], that.idx + len(that.text)), span[1])
+        if span and not after:
+            # "..., chief financial officer Ulrike Sander said": the title the parser set
+            # beside the clause's subject is the speaker's, not part of what was said
+            comma = _comma_before_speaker(speaker)
+            if comma is not None and span[0] < comma.idx < span[1]:
+                span = trim(doc_text(doc), span[0], comma.idx)
         if span:
             yield make(span, "verb-ccomp" if after else "postposed-cue", 0.85)
     if comps:
