@@ -415,8 +415,8 @@ def antecedent_of(
         if subject is not None and subject_gender in known:
             return _appositive_name(subject) or _name_given(subject) or subject
         # "But for Anne-Sophie Halleux, a hydrogeologist ..., drought alone does not explain
-        # it. She said ...": the one person the sentence just before names, when whoever
-        # spoke last did so before it
+        # it. She said ...": the person whose view the sentence just before gives, when
+        # whoever spoke last did so before it
         named = _person_named_before(speaker, earlier, rules)
         before = _sentence_before(speaker)
         latest = speakers[0] if speakers else None
@@ -698,8 +698,8 @@ def _last_subject(
 def _person_named_before(
     speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
 ) -> Token | None:
-    """The one person the sentence just before names (in the same paragraph, outside any
-    quotation, where nobody speaks), or None."""
+    """The one person the sentence just before names and gives the view of, opening "For
+    X, ..." (in the same paragraph, outside any quotation, where nobody speaks), or None."""
     before = _sentence_before(speaker)
     if before is None or any(before.start <= said.i < before.end for said, _ in earlier):
         return None

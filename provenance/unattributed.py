@@ -205,7 +205,10 @@ def _notice(span: Span, rules: ClaimRules) -> bool:
     )
 
 
-_STAMP = re.compile(r"^(?:[^,]{1,40},\s*)?(?:first |last )?(?:published|updated|posted)\b")
+_STAMP = re.compile(
+    r"^(?:[^,]{1,40},\s*)?(?:first |last )?(?:published|updated|posted):?(?:\s+(?:on|at))?\s+"
+    r"(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
 _STAMP_WORDS = 14
 
 

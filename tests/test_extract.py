@@ -4088,10 +4088,10 @@ def test_a_spokeswoman_after_a_government_department_speaks_for_it() -> None:
     assert spokeswoman.source is not None and "environment department" in spokeswoman.source
 
 
-def test_she_after_one_person_named_in_the_sentence_before_is_that_person() -> None:
+def test_she_after_the_person_whose_view_the_sentence_before_gives_is_that_person() -> None:
     # "But for Anne Halleux, a hydrogeologist ..., drought alone does not explain it. She
     # said ...": the recogniser took her name for an organisation's; the profession set
-    # beside it says she is a person, and the sentence before names no one else
+    # beside it says she is a person, and "For X," gives her view
     text = (
         '"Our pumping is within the limits of our permit," its managing director, Marc '
         "Collin, said in a written reply.\n\n"

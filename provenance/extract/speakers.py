@@ -104,7 +104,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "conj" and _quote_closed_between(node, verb):
             # 'said the drone hit the market "while people were buying food" and put the
             # toll at 41': a verb after the closing mark is not the quoted clause's
-            while node.dep_ in ("advcl", "conj") and node is not node.head:
+            while node.dep_ in ("advcl", "conj") and node.i != node.head.i:
                 node = node.head
         while node is not node.head:
             if participle and _noun_content(node):
