@@ -1462,6 +1462,12 @@ def _description_antecedent(
     headline = _headline_end(doc)
     kind = _trigger(speaker, rules)
     institution = kind in _ORGANISATION_TYPES or kind == "government"
+    if speaker.tag_ == "NNS" and _is_definite(speaker):
+        # "The paramilitaries", "the militants": the name written with that word before it
+        # ("the paramilitary Rapid Support Forces", "the militant group Hamas")
+        members = _qualified_name(speaker, headline, {lemma}, adjective=True)
+        if members is not None and not _is_person(members):
+            return members
 
     # "the spokesman" may be "army spokesman Idriss Kamoun"; "the regional emergency
     # service" is not "emergency service spokesman Dario Kessel"
@@ -1609,15 +1615,20 @@ def _set_beside(speaker: Token, head: Token, headline: int, rules: Rules) -> boo
     return False
 
 
-def _qualified_name(speaker: Token, headline: int) -> Token | None:
+def _qualified_name(
+    speaker: Token, headline: int, words: set[str] | None = None, *, adjective: bool = False
+) -> Token | None:
     """The last name before ``speaker`` written with the adjective it is described by ("the
     paramilitary group" after "the paramilitary Rapid Support Forces (RSF)", "the militant
-    group" after "militant group Hamas"), but for adjectives any body may have."""
-    words = {
-        c.lower_
-        for c in speaker.children
-        if c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in _VAGUE_QUALIFIERS
-    }
+    group" after "militant group Hamas"), but for adjectives any body may have; or with one
+    of ``words``, where given (as an adjective, with ``adjective``: "the lawyers" are not
+    "lawyer Jean Dupont")."""
+    if words is None:
+        words = {
+            c.lower_
+            for c in speaker.children
+            if c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in _VAGUE_QUALIFIERS
+        }
     if not words:
         return None
     for tok in reversed(doc_tokens(speaker.doc)[: speaker.left_edge.i]):
@@ -1625,10 +1636,16 @@ def _qualified_name(speaker: Token, headline: int) -> Token | None:
             break
         if tok.pos_ != "PROPN" or tok.dep_ == "compound":
             continue
-        described = [t for t in mention_tokens(tok) if t.i < tok.i]
+        mention = mention_tokens(tok)
+        described = [t for t in mention if t.i < tok.i]
         if tok.dep_ == "appos" and tok.head.i < tok.i:  # "the paramilitary, Rapid Support Forces"
-            described.append(tok.head)
-        if any(t.lower_ in words for t in described):
+            described.append(tok.head)  # "the militant group Hamas": and what describes it
+            described += [c for c in tok.head.children if c.dep_ in ("amod", "compound")]
+        before = tok.doc[mention[0].i - 1] if mention and mention[0].i > 0 else None
+        if before is not None and before.pos_ in ("ADJ", "NOUN"):
+            described.append(before)  # the parser parted it from the name it describes
+            described += [c for c in before.children if c.dep_ == "amod"]
+        if any(t.lower_ in words and (t.pos_ == "ADJ" or not adjective) for t in described):
             return tok
     return None
 

@@ -4134,3 +4134,18 @@ def test_a_cue_with_its_own_object_after_a_comma_is_no_postposed_cue() -> None:
     )
     furnaces = by_content(text, "shut down two")
     assert furnaces.content.text == "Hengguang Glass has shut down two of its five furnaces"
+
+
+def test_the_paramilitaries_are_the_force_written_paramilitary_before() -> None:
+    # "The paramilitaries", "the militants": a plural description of the members, the name
+    # written with that word ("the paramilitary Rapid Support Forces", "militant group Hamas")
+    text = (
+        "Shells hit the market, as the army and the paramilitary Rapid Support Forces traded "
+        "blame.\n\nThe paramilitaries have repeatedly denied targeting civilians.\n"
+    )
+    assert by_content(text, "targeting civilians").source == "Rapid Support Forces"
+    text = (
+        "The militant group Hamas fired rockets overnight. The militants said they had targeted "
+        "an air base.\n"
+    )
+    assert by_content(text, "targeted an air base").source == "Hamas"
