@@ -417,8 +417,8 @@ def antecedent_of(
         # "But for Anne-Sophie Halleux, a hydrogeologist ..., drought alone does not explain
         # it. She said ...": the person whose view the sentence just before gives, when
         # whoever spoke last did so before it
-        named = _person_named_before(speaker, earlier, rules)
         before = _sentence_before(speaker)
+        named = _person_named_before(speaker, before, earlier, rules)
         latest = speakers[0] if speakers else None
         spoke_before = latest is None or (before is not None and latest.i < before.start)
         if named is not None and spoke_before and _gender(named, earlier) in (None, wanted):
@@ -696,11 +696,11 @@ def _last_subject(
 
 
 def _person_named_before(
-    speaker: Token, earlier: list[tuple[Token, Token]], rules: Rules
+    speaker: Token, before: Entity | None, earlier: list[tuple[Token, Token]], rules: Rules
 ) -> Token | None:
     """The one person the sentence just before names and gives the view of, opening "For
-    X, ..." (in the same paragraph, outside any quotation, where nobody speaks), or None."""
-    before = _sentence_before(speaker)
+    X, ..." (``before``: the sentence before the speaker's; in the same paragraph, outside
+    any quotation, where nobody speaks), or None."""
     if before is None or any(before.start <= said.i < before.end for said, _ in earlier):
         return None
     text = doc_text(speaker.doc)
@@ -1525,6 +1525,10 @@ def _description_antecedent(
     if kind in _ORGANISATION_TYPES:
         # "the state news agency" is one said to be the state's, not "news site Kordofan Voice"
         owned = _state_run(speaker)
+
+        def owned_alike(tok: Token) -> bool:  # called the state's too, where the speaker is
+            return not owned or _state_run(tok)
+
         qualified = _qualified_name(speaker, headline)
         if qualified is not None and not owned:
             return qualified
@@ -1538,7 +1542,7 @@ def _description_antecedent(
             named = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.is_title)
             if head.i >= speaker.i or not named or head.idx < headline:
                 continue
-            if owned and not _state_run(head):
+            if not owned_alike(head):
                 continue
             if _set_beside(speaker, head, headline, rules):
                 continue
@@ -1567,7 +1571,7 @@ def _description_antecedent(
             and not _territory(ent.root)
             and not _bracketed(ent)
             and (lemma in _generic_bodies(rules) or lemma in ent.text.lower())
-            and (not owned or _state_run(ent.root))
+            and owned_alike(ent.root)
             # "In a post on Telegram, the paramilitary group said": the medium, not who spoke
             and ent.text.lower() not in _platforms(rules)
         ]
@@ -1581,7 +1585,7 @@ def _description_antecedent(
                 return _named_of_kind(ent.root, speaker, kind, rules) or ent.root
         # "The port's operator, Nordhavn Terminals," (a name the tagger took for a person)
         for tok in reversed(doc[sents[lo].start : speaker.i]):
-            if owned and not _state_run(tok):
+            if not owned_alike(tok):
                 continue
             if tok.idx >= headline and _described_organisation(tok, rules) == kind:
                 return tok
@@ -1591,7 +1595,7 @@ def _description_antecedent(
         for tok in reversed(doc[sents[lo].start : speaker.i]):
             before = doc[tok.i - 1] if tok.i > 0 else None
             named = before is not None and before.pos_ == "PROPN" and tok.pos_ == "PROPN"
-            missed = tok.ent_type_ != "ORG" and not (owned and not _state_run(tok))
+            missed = tok.ent_type_ != "ORG" and owned_alike(tok)
             if tok.idx >= headline and named and missed and _trigger(tok, rules) == kind:
                 return tok
     if here < _LEDE_SENTENCES and any(c.dep_ in ("amod", "compound") for c in speaker.children):

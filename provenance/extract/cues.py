@@ -58,12 +58,11 @@ def clause_content(
             continue
         if child.i < root.i:
             continue
-        if child.dep_ == "advcl" and _holds_cue(child, rules):
+        if child.dep_ == "advcl" and (cues := _cues_in(child, rules)):
             # another attribution; but only its verbs whose subject is outside it ('hit the
             # market "while people were buying food" and put the toll at 41': the verb after
             # the quotation is the speaker's, the quoted clause is what was said)
-            joined = _cues_joined_from_outside(child, rules)
-            cut += joined or [child]
+            cut += _joined_from_outside(child, cues) or [child]
         elif (
             child.dep_ == "conj"
             and child.i > cue.i
@@ -190,25 +189,24 @@ def _misread_subject(root: Token) -> list[Token]:
     return []
 
 
-def _holds_cue(tok: Token, rules: Rules) -> bool:
-    return any(
-        t.lemma_ in rules.verbs and t.pos_ in ("VERB", "AUX") and subject_of(t) is not None
-        for t in tok.subtree
-    )
+def _cues_in(tok: Token, rules: Rules) -> list[tuple[Token, Token]]:
+    """The cue verbs in ``tok``'s subtree that have a subject, each with it."""
+    found = []
+    for t in tok.subtree:
+        if t.lemma_ in rules.verbs and t.pos_ in ("VERB", "AUX"):
+            subject = subject_of(t)
+            if subject is not None:
+                found.append((t, subject))
+    return found
 
 
-def _cues_joined_from_outside(clause: Token, rules: Rules) -> list[Token]:
-    """The cue verbs in ``clause`` that the parser joined to a verb of it ("and put ...")
-    though their subject is outside it, with their "and"; none where another cue is in it."""
-    cues = [
-        t
-        for t in clause.subtree
-        if t.lemma_ in rules.verbs and t.pos_ in ("VERB", "AUX") and subject_of(t) is not None
-    ]
+def _joined_from_outside(clause: Token, cues: list[tuple[Token, Token]]) -> list[Token]:
+    """Of ``clause``'s ``cues`` (:func:`_cues_in`), those the parser joined to a verb of it
+    ("and put ...") though their subject is outside it, with their "and"; none where another
+    cue is in it."""
     joined = []
-    for cue in cues:
-        subject = subject_of(cue)
-        if cue.dep_ != "conj" or subject is None or _in_subtree(subject, clause):
+    for cue, subject in cues:
+        if cue.dep_ != "conj" or _in_subtree(subject, clause):
             return []
         joined.append(cue)
         joined += [c for c in cue.head.children if c.dep_ == "cc" and c.i < cue.i]
@@ -695,17 +693,13 @@ def _tail_cue_tagged_noun(tok: Token) -> tuple[Token, Token] | None:
         return None
     if not all(t.is_punct or t.is_space for t in doc[tok.i + 1 : sent.end]):
         return None
-    k = tok.i - 1
-    while k > sent.start and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
-        k -= 1
+    k = _phrase_start_before(doc, tok.i - 1, sent.start)
     subject = doc[tok.i - 1]
     # "..., listings seen by The Royal Gazette show.": the record is the noun before the
     # participle, whoever saw it
     if k - 2 > sent.start and doc[k].lower_ == "by" and doc[k - 1].tag_ == "VBN":
         subject = doc[k - 2]
-        k -= 2
-        while k > sent.start and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
-            k -= 1
+        k = _phrase_start_before(doc, k - 2, sent.start)
     if k == tok.i - 1 or doc[k].text != "," or subject.pos_ not in ("NOUN", "PROPN"):
         return None
     # a verb agrees with its subject: "records show", "the count shows", but "..., RSF trade
@@ -722,10 +716,19 @@ def _comma_before_speaker(speaker: Token) -> Token | None:
     """The comma just before a speaker's name and the words run in front of it ("...,
     chief financial officer Ulrike Sander"), or None."""
     doc = speaker.doc
-    k = speaker.left_edge.i - 1
-    while k > speaker.sent.start and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
-        k -= 1
+    k = _phrase_start_before(doc, speaker.left_edge.i - 1, speaker.sent.start)
     return doc[k] if k < speaker.left_edge.i and doc[k].text == "," else None
+
+
+def _phrase_start_before(doc: Doc, k: int, start: int) -> int:
+    """From token ``k`` back over the nouns, names, adjectives, determiners and numbers of a
+    noun phrase (not past ``start``): the index of the first token that is none of them."""
+    while k > start and doc[k].pos_ in _PHRASE_WORDS:
+        k -= 1
+    return k
+
+
+_PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM"})
 
 
 def _tail_cue_joined(tok: Token) -> tuple[Token, Token] | None:
